@@ -1,0 +1,48 @@
+/**
+ * `npm run check`: validates the content folder exactly as the build does, without rendering.
+ * Prints one line per problem (file, field, what was found, what is valid); exits 1 on any error.
+ *
+ *   node scripts/check.ts [--content <dir>] [--json]
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { runCheck } from '../src/lib/content/check.ts';
+import { contentRoot } from '../src/lib/content/layout.ts';
+import { formatDiagnostic } from '../src/lib/diagnostics.ts';
+import { publicationTime } from '../src/lib/publication.ts';
+
+const projectRoot = path.resolve(import.meta.dirname, '..');
+
+async function main(): Promise<number> {
+	const { values } = parseArgs({
+		options: {
+			content: { type: 'string' },
+			json: { type: 'boolean', default: false },
+			help: { type: 'boolean', short: 'h', default: false },
+		},
+	});
+	if (values.help) {
+		console.log('Usage: npm run check -- [--content <dir>] [--json]\n\nValidates every content file, and the rules across files, as the build does.\nExit 0 when there are no errors (warnings allowed), 1 otherwise.');
+		return 0;
+	}
+	const contentDir = values.content ? path.resolve(values.content) : contentRoot(projectRoot);
+	const result = await runCheck({ projectRoot, contentDir, now: publicationTime() });
+	if (values.json) {
+		console.log(JSON.stringify({ errors: result.errors, warnings: result.warnings, diagnostics: result.diagnostics }, null, 2));
+	} else {
+		for (const d of result.diagnostics) console.log(formatDiagnostic(d));
+		const counted = `${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}`;
+		const entries = Object.values(result.index).reduce((n, v) => n + (v instanceof Map ? v.size : v ? 1 : 0), 0);
+		console.log(`${result.errors ? '✗' : '✓'} checked ${entries} entries and ${result.scoreSheets.length} score sheet${result.scoreSheets.length === 1 ? '' : 's'} in ${path.relative(projectRoot, contentDir) || '.'}: ${counted}`);
+	}
+	return result.errors > 0 ? 1 : 0;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(cause: unknown) => {
+		// Content problems are diagnostics above; reaching here means a bug or an unreadable folder.
+		console.error(`check failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+		process.exit(2);
+	},
+);

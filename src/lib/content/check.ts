@@ -1,0 +1,68 @@
+/**
+ * The whole content check: load, validate against the schemas, then the cross-file rules. The
+ * `check` CLI prints its result; the build integration fails on any error before rendering.
+ */
+import { glob, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseScoreSheet } from '../awards/scores.ts';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import { checkIntegrity, indexEntries, type CaptionsByVideo, type ContentIndex, type IntegrityIO, type ScoreSheet } from './integrity.ts';
+import { displayPath, loadSourceFiles } from './load.ts';
+import { validateSourceFiles } from './validate.ts';
+
+export interface CheckOptions {
+	projectRoot: string;
+	contentDir: string;
+	now: Date;
+	io?: IntegrityIO;
+}
+
+export interface CheckResult {
+	diagnostics: Diagnostic[];
+	errors: number;
+	warnings: number;
+	index: ContentIndex;
+	scoreSheets: ScoreSheet[];
+	captions: CaptionsByVideo;
+}
+
+/** Reads every `awards/<program>/scores/<round>.csv`. */
+export async function loadScoreSheets(projectRoot: string, contentDir: string): Promise<{ sheets: ScoreSheet[]; diagnostics: Diagnostic[] }> {
+	const sheets: ScoreSheet[] = [];
+	const diagnostics: Diagnostic[] = [];
+	const base = path.join(contentDir, 'awards');
+	const matches: string[] = [];
+	for await (const match of glob('*/scores/*.csv', { cwd: base })) matches.push(match.split(path.sep).join('/'));
+	for (const relative of matches.sort()) {
+		const absolutePath = path.join(base, relative);
+		const file = displayPath(projectRoot, absolutePath);
+		const [program, , name] = relative.split('/');
+		const parsed = parseScoreSheet(await readFile(absolutePath, 'utf8'), file);
+		diagnostics.push(...parsed.diagnostics);
+		sheets.push({ program, round: name.replace(/\.csv$/, ''), file, lines: parsed.lines });
+	}
+	return { sheets, diagnostics };
+}
+
+export async function runCheck(options: CheckOptions): Promise<CheckResult> {
+	const loaded = await loadSourceFiles(options.projectRoot, options.contentDir);
+	const validated = validateSourceFiles(loaded.files);
+	const indexed = indexEntries(validated.entries);
+	const scores = await loadScoreSheets(options.projectRoot, options.contentDir);
+	const integrity = checkIntegrity(indexed.index, scores.sheets, options);
+	const diagnostics = sortDiagnostics([
+		...loaded.diagnostics,
+		...validated.diagnostics,
+		...indexed.diagnostics,
+		...scores.diagnostics,
+		...integrity.diagnostics,
+	]);
+	return {
+		diagnostics,
+		errors: diagnostics.filter((d) => d.severity === 'error').length,
+		warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+		index: indexed.index,
+		scoreSheets: scores.sheets,
+		captions: integrity.captions,
+	};
+}

@@ -1,0 +1,325 @@
+/**
+ * Rules that span files, which no single schema can see: references resolve, bylines and
+ * approvals come from the right organisation, judges are independent and free of conflict,
+ * score sheets match their program, captions parse, image and media files exist.
+ * Astro only logs a dangling `reference()`; these rules fail the build and `check`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Entry, Judge, Program } from '../../schemas/award.ts';
+import { isOnStep } from '../../schemas/award.ts';
+import type { Publishable } from '../../schemas/common.ts';
+import type { Customer } from '../../schemas/customer.ts';
+import { IMAGE_FIELDS } from '../../schemas/index.ts';
+import type { Person } from '../../schemas/person.ts';
+import type { Product } from '../../schemas/product.ts';
+import type { SiteSettings } from '../../schemas/site.ts';
+import type { Story } from '../../schemas/story.ts';
+import type { Video } from '../../schemas/video.ts';
+import type { ScoreLine } from '../awards/scores.ts';
+import { error, formatFieldPath, warning, type Diagnostic } from '../diagnostics.ts';
+import { daysUntilExpiry, publicationState } from '../publication.ts';
+import { parseCaptions, type Cue } from '../vtt.ts';
+import { displayPath } from './load.ts';
+import { splitScopedId, VIDEO_MEDIA_FOLDER, type CollectionName } from './layout.ts';
+import type { ValidEntry } from './validate.ts';
+
+/** All validated entries, by collection and id. */
+export interface ContentIndex {
+	site?: ValidEntry<SiteSettings>;
+	products: Map<string, ValidEntry<Product>>;
+	customers: Map<string, ValidEntry<Customer>>;
+	people: Map<string, ValidEntry<Person>>;
+	stories: Map<string, ValidEntry<Story>>;
+	videos: Map<string, ValidEntry<Video>>;
+	awardPrograms: Map<string, ValidEntry<Program>>;
+	awardEntries: Map<string, ValidEntry<Entry>>;
+	awardJudges: Map<string, ValidEntry<Judge>>;
+}
+
+/** One round's private score sheet. */
+export interface ScoreSheet {
+	program: string;
+	round: string;
+	file: string;
+	lines: ScoreLine[];
+}
+
+/** Parsed captions of each video, by video id (for transcripts). */
+export type CaptionsByVideo = Map<string, Cue[]>;
+
+/** File access the rules need; swapped out in unit tests. */
+export interface IntegrityIO {
+	exists(absolutePath: string): boolean;
+	readText(absolutePath: string): string;
+}
+
+export const nodeIO: IntegrityIO = {
+	exists: (p) => existsSync(p),
+	readText: (p) => readFileSync(p, 'utf8'),
+};
+
+export interface IntegrityOptions {
+	projectRoot: string;
+	contentDir: string;
+	now: Date;
+	io?: IntegrityIO;
+}
+
+/** Groups entries by collection; a second file with the same id is an error. */
+export function indexEntries(entries: ValidEntry[]): { index: ContentIndex; diagnostics: Diagnostic[] } {
+	const diagnostics: Diagnostic[] = [];
+	const index: ContentIndex = {
+		products: new Map(),
+		customers: new Map(),
+		people: new Map(),
+		stories: new Map(),
+		videos: new Map(),
+		awardPrograms: new Map(),
+		awardEntries: new Map(),
+		awardJudges: new Map(),
+	};
+	for (const entry of entries) {
+		if (entry.collection === 'site') {
+			index.site = entry;
+			continue;
+		}
+		const map = index[entry.collection as Exclude<CollectionName, 'site'>] as Map<string, ValidEntry>;
+		const existing = map.get(entry.id);
+		if (existing) {
+			diagnostics.push(error(entry.file, '(file)', `duplicate id "${entry.id}": ${existing.file} already uses it; rename one of the files`));
+			continue;
+		}
+		map.set(entry.id, entry);
+	}
+	return { index, diagnostics };
+}
+
+type Side = { kind: 'vendor' } | { kind: 'customer'; customer: string } | { kind: 'independent' };
+
+function sideOf(person: Person): Side {
+	if (person.role === 'vendor') return { kind: 'vendor' };
+	if (person.role === 'customer') return { kind: 'customer', customer: person.customer! };
+	return { kind: 'independent' };
+}
+
+export function checkIntegrity(index: ContentIndex, scoreSheets: ScoreSheet[], options: IntegrityOptions): { diagnostics: Diagnostic[]; captions: CaptionsByVideo } {
+	const io = options.io ?? nodeIO;
+	const out: Diagnostic[] = [];
+	const captions: CaptionsByVideo = new Map();
+	const warningDays = index.site?.data.approvalWarningDays ?? 30;
+
+	const siteFile = path.join(options.contentDir, 'site.yaml');
+	if (!index.site && !io.exists(siteFile)) {
+		out.push(error(displayPath(options.projectRoot, siteFile), '(file)', 'expected a site settings file (title, description, vendor)'));
+	}
+
+	/** Reports a missing reference; returns the target when it exists. */
+	function resolve<T>(entry: ValidEntry, field: (string | number)[], collection: keyof Omit<ContentIndex, 'site'>, id: string): ValidEntry<T> | undefined {
+		const target = (index[collection] as Map<string, ValidEntry<T>>).get(id);
+		if (!target) {
+			const known = [...(index[collection] as Map<string, unknown>).keys()];
+			const hint = known.length ? `known ids include ${known.slice(0, 5).map((k) => `"${k}"`).join(', ')}${known.length > 5 ? ', …' : ''}` : `${collection} has no entries`;
+			out.push(error(entry.file, formatFieldPath(field), `expected the id of an existing entry in ${collection}, found "${id}" (${hint})`));
+		}
+		return target;
+	}
+
+	function checkImages(entry: ValidEntry) {
+		for (const field of IMAGE_FIELDS[entry.collection] ?? []) {
+			let value: unknown = entry.data;
+			for (const key of field) value = (value as Record<string, unknown> | undefined)?.[key];
+			if (typeof value !== 'string') continue;
+			const target = path.resolve(path.dirname(entry.absolutePath), value);
+			if (!io.exists(target)) {
+				out.push(error(entry.file, formatFieldPath(field), `expected an image file, found no file at ${displayPath(options.projectRoot, target)}`));
+			}
+		}
+	}
+
+	/** Publication fields shared by stories, videos and award entries. */
+	function checkPublication(entry: ValidEntry<Publishable & { customer: string }>) {
+		const { approval } = entry.data;
+		if (approval) {
+			const approver = resolve<Person>(entry, ['approval', 'approvedBy'], 'people', approval.approvedBy);
+			if (approver) {
+				const side = sideOf(approver.data);
+				if (side.kind !== 'customer' || side.customer !== entry.data.customer) {
+					out.push(error(entry.file, 'approval.approvedBy', `expected a person of the customer "${entry.data.customer}" (the customer approves what is published about them), found "${approval.approvedBy}" (${describeSide(side)})`));
+				}
+			}
+		}
+		const state = publicationState(entry.data, options.now);
+		const day = (d: Date) => d.toISOString().slice(0, 10);
+		if (state === 'approval-expired') {
+			out.push(warning(entry.file, 'approval.expiresOn', `approval lapsed on ${day(approval!.expiresOn)}: the item is withdrawn from the site until the customer renews it`));
+		} else if (state === 'unapproved') {
+			out.push(warning(entry.file, 'approval', 'no customer approval yet: the item stays unpublished until it has one'));
+		} else if (approval) {
+			const days = daysUntilExpiry(entry.data, options.now)!;
+			if (days < warningDays && !entry.data.draft) {
+				out.push(warning(entry.file, 'approval.expiresOn', `approval lapses on ${day(approval.expiresOn)} (in ${days} day${days === 1 ? '' : 's'}): ask the customer to renew it`));
+			}
+		}
+	}
+
+	/** A person must be the item's customer's or the vendor's. */
+	function checkSide(entry: ValidEntry, field: (string | number)[], person: ValidEntry<Person> | undefined, customer: string, what: string) {
+		if (!person) return;
+		const side = sideOf(person.data);
+		if (side.kind === 'vendor' || (side.kind === 'customer' && side.customer === customer)) return;
+		out.push(error(entry.file, formatFieldPath(field), `expected ${what} from the customer "${customer}" or the vendor, found "${person.id}" (${describeSide(side)})`));
+	}
+
+	for (const customer of index.customers.values()) {
+		customer.data.products.forEach((id, i) => resolve(customer, ['products', i], 'products', id));
+		checkImages(customer);
+	}
+
+	for (const person of index.people.values()) {
+		if (person.data.customer) resolve(person, ['customer'], 'customers', person.data.customer);
+		checkImages(person);
+	}
+
+	for (const story of index.stories.values()) {
+		const customer = resolve<Customer>(story, ['customer'], 'customers', story.data.customer);
+		const sides = story.data.authors.map((id, i) => {
+			const author = resolve<Person>(story, ['authors', i], 'people', id);
+			checkSide(story, ['authors', i], author, story.data.customer, 'an author');
+			return author && sideOf(author.data);
+		});
+		if (!sides.some((s) => s?.kind === 'vendor') || !sides.some((s) => s?.kind === 'customer' && s.customer === story.data.customer)) {
+			out.push(error(story.file, 'authors', `expected co-authors from both sides: at least one person of the customer "${story.data.customer}" and one of the vendor`));
+		}
+		story.data.quotes.forEach((quote, i) => {
+			const person = resolve<Person>(story, ['quotes', i, 'person'], 'people', quote.person);
+			checkSide(story, ['quotes', i, 'person'], person, story.data.customer, 'a quoted person');
+			if (person && customer && person.data.role === 'customer' && !customer.data.permissions.quotes) {
+				out.push(error(story.file, formatFieldPath(['quotes', i]), `expected no quotes from ${story.data.customer}'s people: the customer's permissions.quotes is false`));
+			}
+		});
+		story.data.products.forEach((id, i) => resolve(story, ['products', i], 'products', id));
+		checkImages(story);
+		checkPublication(story);
+	}
+
+	for (const video of index.videos.values()) {
+		resolve(video, ['customer'], 'customers', video.data.customer);
+		video.data.speakers.forEach((id, i) => {
+			const speaker = resolve<Person>(video, ['speakers', i], 'people', id);
+			checkSide(video, ['speakers', i], speaker, video.data.customer, 'a speaker');
+		});
+		video.data.products.forEach((id, i) => resolve(video, ['products', i], 'products', id));
+		if (video.data.source.kind === 'file') {
+			const media = path.join(options.contentDir, VIDEO_MEDIA_FOLDER, video.data.source.file);
+			if (!io.exists(media)) out.push(error(video.file, 'source.file', `expected a video file, found no file at ${displayPath(options.projectRoot, media)}`));
+		}
+		const captionsPath = path.resolve(path.dirname(video.absolutePath), video.data.captions);
+		const captionsFile = displayPath(options.projectRoot, captionsPath);
+		if (!io.exists(captionsPath)) {
+			out.push(error(video.file, 'captions', `expected a WebVTT captions file, found no file at ${captionsFile}`));
+		} else {
+			const { cues, problems } = parseCaptions(io.readText(captionsPath));
+			for (const problem of problems) out.push(error(captionsFile, `line ${problem.line}`, `invalid WebVTT: ${problem.message}`));
+			const late = cues.find((cue) => cue.end > video.data.duration + 1);
+			if (late) out.push(error(captionsFile, '(cues)', `expected every cue to end within the video's duration (${video.data.duration}s), found a cue ending at ${late.end}s`));
+			if (problems.length === 0) captions.set(video.id, cues);
+		}
+		checkImages(video);
+		checkPublication(video);
+	}
+
+	for (const judge of index.awardJudges.values()) {
+		const { program, local } = splitScopedId(judge.id);
+		if (!index.awardPrograms.has(program)) out.push(error(judge.file, '(file)', `expected a program file at content/awards/${program}/program.yaml for this judge`));
+		const person = resolve<Person>(judge, ['person'], 'people', judge.data.person);
+		if (judge.data.person !== local) {
+			out.push(error(judge.file, 'person', `expected the file to be named after the person (judges/${judge.data.person}.yaml), found judges/${local}.yaml`));
+		}
+		if (person && person.data.role !== 'analyst' && person.data.role !== 'academic') {
+			out.push(error(judge.file, 'person', `expected an independent judge (role analyst or academic), found "${person.id}" with role ${person.data.role}`));
+		}
+		judge.data.conflicts.forEach((c, i) => resolve(judge, ['conflicts', i, 'customer'], 'customers', c.customer));
+	}
+
+	for (const entry of index.awardEntries.values()) {
+		const { program: programId } = splitScopedId(entry.id);
+		const program = index.awardPrograms.get(programId);
+		if (!program) {
+			out.push(error(entry.file, '(file)', `expected a program file at content/awards/${programId}/program.yaml for this entry`));
+		} else if (!program.data.categories.some((c) => c.id === entry.data.category)) {
+			out.push(error(entry.file, 'category', `expected a category of ${programId} (${program.data.categories.map((c) => c.id).join(', ')}), found "${entry.data.category}"`));
+		}
+		resolve(entry, ['customer'], 'customers', entry.data.customer);
+		const submitter = resolve<Person>(entry, ['submitter'], 'people', entry.data.submitter);
+		if (submitter) {
+			const side = sideOf(submitter.data);
+			if (side.kind !== 'customer' || side.customer !== entry.data.customer) {
+				out.push(error(entry.file, 'submitter', `expected a person of the entrant "${entry.data.customer}", found "${submitter.id}" (${describeSide(side)})`));
+			}
+		}
+		entry.data.products.forEach((id, i) => resolve(entry, ['products', i], 'products', id));
+		checkPublication(entry);
+	}
+
+	for (const sheet of scoreSheets) checkScoreSheet(index, sheet, out);
+
+	return { diagnostics: out, captions };
+}
+
+function describeSide(side: Side): string {
+	if (side.kind === 'vendor') return 'a vendor person';
+	if (side.kind === 'customer') return `a person of ${side.customer}`;
+	return 'an independent analyst or academic';
+}
+
+/** Entry customers a judge may not score: declared conflicts, and the judge's own employer. */
+export function conflictedCustomers(judge: Judge, person: Person | undefined): Set<string> {
+	const customers = new Set(judge.conflicts.map((c) => c.customer));
+	if (person?.customer) customers.add(person.customer);
+	return customers;
+}
+
+function checkScoreSheet(index: ContentIndex, sheet: ScoreSheet, out: Diagnostic[]) {
+	const program = index.awardPrograms.get(sheet.program);
+	if (!program) {
+		out.push(error(sheet.file, '(file)', `expected a program file at content/awards/${sheet.program}/program.yaml for these scores`));
+		return;
+	}
+	const round = program.data.rounds.find((r) => r.id === sheet.round);
+	if (!round) {
+		out.push(error(sheet.file, '(file name)', `expected a score sheet named after a round of ${sheet.program} (${program.data.rounds.map((r) => `${r.id}.csv`).join(', ')}), found ${sheet.round}.csv`));
+		return;
+	}
+	if (round.kind !== 'scoring') {
+		out.push(error(sheet.file, '(file name)', `expected a scoring round, found ${round.id} which is a ${round.kind} round`));
+		return;
+	}
+	const { scale, criteria } = program.data;
+	const criterionIds = criteria.map((c) => c.id);
+	const seen = new Map<string, number>();
+	for (const { line, row } of sheet.lines) {
+		const at = (field: string) => `line ${line} ${field}`;
+		const judge = index.awardJudges.get(`${sheet.program}/${row.judge}`);
+		const entry = index.awardEntries.get(`${sheet.program}/${row.entry}`);
+		if (!judge) out.push(error(sheet.file, at('judge'), `expected a judge of ${sheet.program} (a file in content/awards/${sheet.program}/judges/), found "${row.judge}"`));
+		if (!entry) out.push(error(sheet.file, at('entry'), `expected an entry of ${sheet.program} (a file in content/awards/${sheet.program}/entries/), found "${row.entry}"`));
+		if (!criterionIds.includes(row.criterion)) out.push(error(sheet.file, at('criterion'), `expected a criterion of ${sheet.program} (${criterionIds.join(', ')}), found "${row.criterion}"`));
+		if (row.score < scale.min || row.score > scale.max || !isOnStep(row.score, scale.min, scale.step)) {
+			out.push(error(sheet.file, at('score'), `expected a score from ${scale.min} to ${scale.max} in steps of ${scale.step}, found ${row.score}`));
+		}
+		const key = `${row.judge}\u0000${row.entry}\u0000${row.criterion}`;
+		const first = seen.get(key);
+		if (first !== undefined) {
+			out.push(error(sheet.file, `line ${line}`, `duplicate score: ${row.judge} already scored ${row.entry} on ${row.criterion} at line ${first}`));
+		} else {
+			seen.set(key, line);
+		}
+		if (judge && entry) {
+			const person = index.people.get(judge.data.person)?.data;
+			if (conflictedCustomers(judge.data, person).has(entry.data.customer)) {
+				out.push(error(sheet.file, at('judge'), `judge "${row.judge}" has a conflict with "${entry.data.customer}", the entrant of ${row.entry}: their scores for it cannot count`));
+			}
+		}
+	}
+}

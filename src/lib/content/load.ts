@@ -1,0 +1,85 @@
+/**
+ * Reads the content folder the way Astro's glob loader does, for the CLI and the build check:
+ * every entry file of every collection, parsed (YAML, or Markdown/MDX frontmatter) but not yet
+ * validated. Parse problems become diagnostics with line numbers, never exceptions.
+ */
+import { glob, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { ID_PATTERN } from '../../schemas/common.ts';
+import { error, type Diagnostic } from '../diagnostics.ts';
+import { COLLECTION_LAYOUT, type CollectionName } from './layout.ts';
+
+export interface SourceFile {
+	collection: CollectionName;
+	id: string;
+	/** Path relative to the project root, forward slashes (what diagnostics print). */
+	file: string;
+	/** Absolute path. */
+	absolutePath: string;
+	/** Parsed YAML data or frontmatter. */
+	data: unknown;
+	/** Markdown body, for md/mdx entries. */
+	body?: string;
+}
+
+/** Path relative to the project root with forward slashes. */
+export function displayPath(projectRoot: string, absolutePath: string): string {
+	return path.relative(projectRoot, absolutePath).split(path.sep).join('/');
+}
+
+/** Parses YAML text; syntax errors (and duplicate keys) become diagnostics naming the line. */
+export function parseYaml(source: string, file: string, lineOffset = 0): { data?: unknown; diagnostics: Diagnostic[] } {
+	// The core schema keeps timestamps as strings, so dates are validated strictly by the schemas.
+	const doc = parseDocument(source, { prettyErrors: true, schema: 'core' });
+	if (doc.errors.length > 0) {
+		return {
+			diagnostics: doc.errors.map((e) => {
+				const line = (e.linePos?.[0]?.line ?? 0) + lineOffset;
+				return error(file, line ? `line ${line}` : '(file)', `invalid YAML: ${e.message.split('\n')[0]}`);
+			}),
+		};
+	}
+	return { data: doc.toJS() ?? {}, diagnostics: [] };
+}
+
+const FRONTMATTER_RE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+
+/** Splits `---` frontmatter from a Markdown/MDX body. */
+export function parseFrontmatter(source: string, file: string): { data?: unknown; body: string; diagnostics: Diagnostic[] } {
+	const match = FRONTMATTER_RE.exec(source.replace(/^\uFEFF/, ''));
+	if (!match) {
+		return { body: source, diagnostics: [error(file, '(frontmatter)', 'expected YAML frontmatter between two "---" lines at the top of the file')] };
+	}
+	// +1: the opening "---" line precedes the YAML.
+	const parsed = parseYaml(match[1], file, 1);
+	return { data: parsed.data, body: source.slice(match[0].length), diagnostics: parsed.diagnostics };
+}
+
+/** Loads every entry file of every collection under `contentDir`. */
+export async function loadSourceFiles(projectRoot: string, contentDir: string): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
+	const files: SourceFile[] = [];
+	const diagnostics: Diagnostic[] = [];
+	for (const [collection, layout] of Object.entries(COLLECTION_LAYOUT) as [CollectionName, (typeof COLLECTION_LAYOUT)[CollectionName]][]) {
+		const base = path.join(contentDir, layout.base);
+		const matches: string[] = [];
+		for await (const match of glob(layout.pattern, { cwd: base })) matches.push(match.split(path.sep).join('/'));
+		matches.sort();
+		for (const relative of matches) {
+			const absolutePath = path.join(base, relative);
+			const file = displayPath(projectRoot, absolutePath);
+			const name = path.posix.basename(relative).replace(/\.[^.]+$/, '');
+			if (collection !== 'site' && !ID_PATTERN.test(name)) {
+				diagnostics.push(error(file, '(file name)', `expected a file name of lower-case words joined by hyphens (it becomes the id and the URL), found "${name}"`));
+				continue;
+			}
+			const source = await readFile(absolutePath, 'utf8');
+			const isMarkdown = /\.mdx?$/.test(relative);
+			const parsed = isMarkdown ? parseFrontmatter(source, file) : { ...parseYaml(source, file), body: undefined };
+			diagnostics.push(...parsed.diagnostics);
+			if (parsed.data === undefined) continue;
+			files.push({ collection, id: layout.idFromPath(relative), file, absolutePath, data: parsed.data, body: parsed.body });
+		}
+	}
+	return { files, diagnostics };
+}

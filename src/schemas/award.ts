@@ -1,0 +1,250 @@
+/**
+ * Innovation award programs (`content/awards/<program>/`): the program file, entries, judges and
+ * the private score sheets. The judging workflow (assign, import, tally, publish) builds on these.
+ *
+ * Layout of one program:
+ *   content/awards/<program>/program.yaml        the rules, fixed before judging
+ *   content/awards/<program>/entries/<id>.mdx    entries (publishable items)
+ *   content/awards/<program>/judges/<id>.yaml    the panel (conflicts are private)
+ *   content/awards/<program>/scores/<round>.csv  scores (private, never a collection, never published)
+ */
+import { z } from 'astro/zod';
+import { ID_PATTERN, isoDate, publicationFields, ref, text, topics } from './common.ts';
+
+const localId = (what: string) =>
+	z.string({ error: `expected ${what} id (a string)` }).regex(ID_PATTERN, { error: `expected ${what} id like "data-and-ai"` });
+
+/** One level of a criterion's rubric: what a given score means. */
+export const levelSchema = z
+	.object({
+		/** The score this descriptor anchors. */
+		score: z.number({ error: 'expected a number' }).describe('Score this level anchors.'),
+		/** Short name, e.g. "Exceptional". */
+		label: text().describe('Short name of the level.'),
+		/** What an entry at this level shows. */
+		descriptor: text().describe('What an entry at this level shows.'),
+	})
+	.strict();
+
+/** A judging criterion with its weight and rubric. */
+export const criterionSchema = z
+	.object({
+		/** Id used in score files. */
+		id: localId('a criterion'),
+		/** Name shown to judges and prospects. */
+		name: text(),
+		/** What judges assess. */
+		description: text(),
+		/** Weight in percent; weights of a program sum to 100. */
+		weight: z.number({ error: 'expected a weight in percent' }).positive({ error: 'expected a positive weight' }).describe('Weight in percent.'),
+		/** Rubric levels, covering at least the lowest and highest score. */
+		levels: z.array(levelSchema).min(2, { error: 'expected at least two level descriptors (lowest and highest score)' }),
+	})
+	.strict();
+
+/** A category entries compete in. */
+export const categorySchema = z
+	.object({
+		/** Id used by entries. */
+		id: localId('a category'),
+		/** Name. */
+		name: text(),
+		/** What the category rewards. */
+		description: text(),
+		/** Expertise tags a judge should have to score this category (matched during assignment). */
+		expertise: z.array(z.string().regex(ID_PATTERN)).default([]),
+	})
+	.strict();
+
+/** A judging round. */
+export const roundSchema = z
+	.object({
+		/** Id used in file names (scores/<round>.csv). */
+		id: localId('a round'),
+		/** Name. */
+		name: text(),
+		/** Scoring against the rubric, or ranking the finalists. */
+		kind: z.enum(['scoring', 'ranking'], { error: 'expected scoring or ranking' }),
+		/** First day judges may score. */
+		opens: isoDate(),
+		/** Last day judges may score. */
+		closes: isoDate(),
+	})
+	.strict()
+	.refine((r) => r.closes.getTime() >= r.opens.getTime(), { message: 'expected closes on or after opens', path: ['closes'] });
+
+/** How scores become a ranking: declared in the program file before judging starts. */
+export const tallyRulesSchema = z
+	.object({
+		/** offset: additive judge-offset model (default); zscore: per-judge normalisation; mean: raw mean. */
+		method: z.enum(['offset', 'zscore', 'mean'], { error: 'expected offset, zscore or mean' }).default('offset'),
+		/** Applied in order to break a tie: a criterion id (higher wins), or "judges" (more judges wins). */
+		tieBreak: z.array(z.string().regex(ID_PATTERN)).default([]),
+		/** Bootstrap resamples for rank intervals. */
+		resamples: z.number().int().min(100).max(100000).default(2000),
+		/** Seed that makes the bootstrap reproducible. */
+		seed: z.number().int().default(1),
+	})
+	.strict();
+
+export const programSchema = z
+	.object({
+		/** Program name, e.g. "2026 Customer Innovation Awards". */
+		name: text(),
+		/** Program year. */
+		year: z.number().int().min(2000).max(2100),
+		/** What the program is and why it exists. */
+		summary: text(),
+		/** Categories. */
+		categories: z.array(categorySchema).min(1, { error: 'expected at least one category' }),
+		/** Criteria with weights (summing to 100) and rubrics. */
+		criteria: z.array(criterionSchema).min(1, { error: 'expected at least one criterion' }),
+		/** The score scale every criterion uses. */
+		scale: z
+			.object({
+				min: z.number(),
+				max: z.number(),
+				/** Allowed increments, e.g. 1 or 0.5. */
+				step: z.number().positive(),
+			})
+			.strict()
+			.refine((s) => s.max > s.min, { message: 'expected max above min', path: ['max'] }),
+		/** Judging rounds in order. */
+		rounds: z.array(roundSchema).min(1, { error: 'expected at least one round' }),
+		/** Public milestones. */
+		timeline: z.array(z.object({ date: isoDate(), label: text() }).strict()).default([]),
+		/** Blind judging: judges do not see who entered. */
+		blind: z.boolean().default(false),
+		/** Tally method and tie-break, declared before judging. */
+		tally: tallyRulesSchema.default({ method: 'offset', tieBreak: [], resamples: 2000, seed: 1 }),
+	})
+	.strict()
+	.superRefine((p, ctx) => {
+		const total = p.criteria.reduce((sum, c) => sum + c.weight, 0);
+		if (Math.abs(total - 100) > 1e-9) {
+			ctx.addIssue({ code: 'custom', path: ['criteria'], message: `expected criterion weights summing to 100, found ${total}` });
+		}
+		const duplicate = (ids: string[]) => ids.find((id, i) => ids.indexOf(id) !== i);
+		for (const [key, ids] of [
+			['categories', p.categories.map((c) => c.id)],
+			['criteria', p.criteria.map((c) => c.id)],
+			['rounds', p.rounds.map((r) => r.id)],
+		] as const) {
+			const dup = duplicate(ids);
+			if (dup) ctx.addIssue({ code: 'custom', path: [key], message: `expected unique ids, found "${dup}" twice` });
+		}
+		const criterionIds = new Set(p.criteria.map((c) => c.id));
+		p.tally.tieBreak.forEach((rule, i) => {
+			if (rule !== 'judges' && !criterionIds.has(rule)) {
+				ctx.addIssue({ code: 'custom', path: ['tally', 'tieBreak', i], message: `expected a criterion id (${[...criterionIds].join(', ')}) or "judges", found "${rule}"` });
+			}
+		});
+		const onScale = (score: number) =>
+			score >= p.scale.min && score <= p.scale.max && isOnStep(score, p.scale.min, p.scale.step);
+		p.criteria.forEach((c, ci) => {
+			c.levels.forEach((level, li) => {
+				if (!onScale(level.score)) {
+					ctx.addIssue({ code: 'custom', path: ['criteria', ci, 'levels', li, 'score'], message: `expected a score on the scale ${p.scale.min}–${p.scale.max} step ${p.scale.step}, found ${level.score}` });
+				}
+			});
+			const scores = c.levels.map((l) => l.score);
+			if (!scores.includes(p.scale.min) || !scores.includes(p.scale.max)) {
+				ctx.addIssue({ code: 'custom', path: ['criteria', ci, 'levels'], message: `expected descriptors for the lowest (${p.scale.min}) and highest (${p.scale.max}) score` });
+			}
+		});
+	});
+
+/** True when `score` is min + k·step for a whole k (tolerating float error). */
+export function isOnStep(score: number, min: number, step: number): boolean {
+	const k = (score - min) / step;
+	return Math.abs(k - Math.round(k)) < 1e-9;
+}
+
+/** A piece of evidence attached to an entry. */
+export const evidenceSchema = z
+	.object({
+		/** What it shows. */
+		label: text(),
+		/** The figure or fact. */
+		detail: text(),
+		/** Where it can be checked. */
+		url: z.url({ error: 'expected an absolute URL' }).optional(),
+	})
+	.strict();
+
+/** Where an entry stands, before results are published. */
+export const ENTRY_STATUSES = ['submitted', 'eligible', 'ineligible', 'withdrawn'] as const;
+
+export const entrySchema = z
+	.object({
+		/** Category id from the program file. */
+		category: localId('a category'),
+		/** The entrant organisation. */
+		customer: ref('customers'),
+		/** The person who submitted the entry. */
+		submitter: ref('people'),
+		/** Entry title. */
+		title: text(),
+		/** One or two sentences. */
+		summary: text(),
+		/** Supporting evidence. */
+		evidence: z.array(evidenceSchema).default([]),
+		/** Vendor products involved. */
+		products: z.array(ref('products')).default([]),
+		/** Topic tags. */
+		topics: topics(),
+		/** Where the entry stands. */
+		status: z.enum(ENTRY_STATUSES, { error: `expected a status: one of ${ENTRY_STATUSES.join(', ')}` }).default('submitted'),
+		/** Day it was submitted. */
+		submittedOn: isoDate(),
+		...publicationFields,
+	})
+	.strict();
+
+/** A judge on one program's panel. */
+export const judgeSchema = z
+	.object({
+		/** The person (an analyst or academic). */
+		person: ref('people'),
+		/** Public statement of independence. */
+		independence: text().describe('Public statement of independence from the vendor and the entrants.'),
+		/** Expertise tags, matched against category expertise. */
+		expertise: z.array(z.string().regex(ID_PATTERN)).default([]),
+		/** Declared conflicts with customers: private, never published. */
+		conflicts: z
+			.array(z.object({ customer: ref('customers'), reason: text() }).strict())
+			.default([])
+			.describe('Declared conflicts of interest. Private: never published.'),
+	})
+	.strict();
+
+/** One row of a private score sheet (`scores/<round>.csv`, header judge,entry,criterion,score,comment). */
+export const scoreRowSchema = z
+	.object({
+		/** Judge id (the file name in judges/). */
+		judge: localId('a judge'),
+		/** Entry id (the file name in entries/). */
+		entry: localId('an entry'),
+		/** Criterion id from the program file. */
+		criterion: localId('a criterion'),
+		/** The score. */
+		score: z.union([z.number(), z.string()]).transform((value, ctx) => {
+			// CSV cells arrive as strings; an empty cell must not become 0.
+			const parsed = typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(value);
+			if (!Number.isFinite(parsed)) {
+				ctx.addIssue({ code: 'custom', message: `expected a number, found "${value}"` });
+				return z.NEVER;
+			}
+			return parsed;
+		}),
+		/** Private comment for the entrant's feedback. */
+		comment: z.string().default(''),
+	})
+	.strict();
+
+export const SCORE_COLUMNS = ['judge', 'entry', 'criterion', 'score', 'comment'] as const;
+
+export type Program = z.infer<typeof programSchema>;
+export type Entry = z.infer<typeof entrySchema>;
+export type Judge = z.infer<typeof judgeSchema>;
+export type ScoreRow = z.infer<typeof scoreRowSchema>;

@@ -1,0 +1,142 @@
+/**
+ * Building blocks shared by every content schema: ids, strict dates, references and the
+ * publication fields that every publishable item carries.
+ *
+ * This module (like every module in `src/schemas/`) runs both inside Astro (content
+ * collections) and in plain Node (the CLI), so it imports nothing from `astro:*`.
+ */
+import { z } from 'astro/zod';
+
+/** Lower-case words joined by single hyphens: the shape of every id and file name in `content/`. */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** An id of an entry in one collection; cross-file existence is checked by `src/lib/integrity.ts`. */
+export function ref(collection: string) {
+	return z
+		.string({ error: `expected the id of an entry in ${collection} (a string)` })
+		.regex(ID_PATTERN, { error: `expected an id like "acme-logistics" naming an entry in ${collection}` })
+		.describe(`Id of an entry in the ${collection} collection (its file name without extension).`);
+}
+
+/** Non-empty, trimmed single-line text. */
+export const text = () =>
+	z.string({ error: 'expected text' }).trim().min(1, { error: 'expected non-empty text' });
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** True when year/month/day name a real calendar day (JavaScript's Date silently rolls 2026-02-30 over to March). */
+function isRealDay(year: number, month: number, day: number): boolean {
+	if (month < 1 || month > 12 || day < 1) return false;
+	const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+	return day <= daysInMonth;
+}
+
+/**
+ * Parses a calendar date or date-time strictly. Returns `undefined` for anything that is not a
+ * real instant: wrong shape, impossible day, out-of-range time, or a date-time without a zone.
+ */
+export function parseStrictDate(value: string, { allowTime }: { allowTime: boolean }): Date | undefined {
+	const dateOnly = DATE_RE.exec(value);
+	if (dateOnly) {
+		const [, y, m, d] = dateOnly.map(Number);
+		return isRealDay(y, m, d) ? new Date(Date.UTC(y, m - 1, d)) : undefined;
+	}
+	if (!allowTime) return undefined;
+	const dateTime = DATE_TIME_RE.exec(value);
+	if (!dateTime) return undefined;
+	const [y, m, d, hh, mm, ss] = dateTime.slice(1, 7).map((part) => Number(part ?? 0));
+	if (!isRealDay(y, m, d) || hh > 23 || mm > 59 || ss > 59) return undefined;
+	const parsed = new Date(value);
+	return Number.isNaN(parsed.getTime()) ? undefined : parsed;
+}
+
+/**
+ * A date or date-time. YAML parsers disagree (Astro's turns `2026-02-30` into 2 March, the CLI's
+ * keeps strings), so strings are parsed strictly here and Date objects are accepted as already parsed.
+ */
+function strictDate(allowTime: boolean) {
+	const shape = allowTime
+		? 'a date like 2026-05-01 or a date-time with a zone like 2026-05-01T09:00:00Z'
+		: 'a calendar date like 2026-05-01';
+	return z.union([z.date(), z.string()], { error: `expected ${shape}` }).transform((value, ctx) => {
+		if (value instanceof Date) {
+			if (Number.isNaN(value.getTime())) {
+				ctx.addIssue({ code: 'custom', message: `expected ${shape}, found an invalid date` });
+				return z.NEVER;
+			}
+			return value;
+		}
+		const parsed = parseStrictDate(value.trim(), { allowTime });
+		if (!parsed) {
+			ctx.addIssue({ code: 'custom', message: `expected ${shape}, found "${value}" which is not a real ${allowTime ? 'date or date-time' : 'date'}` });
+			return z.NEVER;
+		}
+		return parsed;
+	});
+}
+
+/** A calendar date (UTC midnight). */
+export const isoDate = () => strictDate(false);
+/** A date, or a date-time with an explicit zone. */
+export const isoDateTime = () => strictDate(true);
+
+/** A customer's sign-off on what is published about them. */
+export const approvalSchema = z
+	.object({
+		/** The customer-side person who approved publication. */
+		approvedBy: ref('people').describe('Person at the customer who approved this item for publication.'),
+		/** Day the approval was given. */
+		approvedOn: isoDate().describe('Day the approval was given.'),
+		/** The approval lapses at the start of this day (UTC); from then on the item is private. */
+		expiresOn: isoDate().describe('Day the approval lapses (start of day, UTC); the item leaves the public site then.'),
+	})
+	.strict()
+	.refine((a) => a.expiresOn.getTime() > a.approvedOn.getTime(), {
+		message: 'expected expiresOn to be after approvedOn',
+		path: ['expiresOn'],
+	})
+	.describe('The customer approval that must exist, unexpired, for the item to be public.');
+
+export type Approval = z.infer<typeof approvalSchema>;
+
+/** Fields every publishable item (story, video, award entry) carries; read by `isPublic()`. */
+export const publicationFields = {
+	/** A draft is never public, whatever else it says. */
+	draft: z.boolean({ error: 'expected true or false' }).default(false).describe('A draft is never published.'),
+	/** Embargo: the item stays private until this instant. */
+	publishAt: isoDateTime().optional().describe('Embargo: the item is not public before this date-time.'),
+	/** The customer's approval; without one (or once it expires) the item is private. */
+	approval: approvalSchema.optional(),
+};
+
+/** The publication state of an item, as read by the publication rule. */
+export interface Publishable {
+	draft: boolean;
+	publishAt?: Date;
+	approval?: Approval;
+}
+
+/**
+ * What a schema needs from its host. Astro passes its `image()` helper (which resolves and
+ * optimises the file); the CLI passes a plain path check, and `integrity.ts` checks the file exists.
+ */
+export interface SchemaContext {
+	image: () => z.ZodType;
+}
+
+/** An image with its alternative text. */
+export function imageWithAlt({ image }: SchemaContext) {
+	return z
+		.object({
+			/** Path of the image file, relative to the entry file. */
+			src: image().describe('Path of the image file, relative to this entry file.'),
+			/** Alternative text; empty only for decorative images. */
+			alt: z.string({ error: 'expected alt text (a string)' }).describe('Alternative text for the image.'),
+		})
+		.strict();
+}
+
+/** Topic tags: lower-case words, for grouping and related evidence. */
+export const topics = () =>
+	z.array(z.string().regex(ID_PATTERN, { error: 'expected a topic like "demand-planning"' })).default([]).describe('Topic tags.');
