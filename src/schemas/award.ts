@@ -4,7 +4,7 @@
  *
  * Layout of one program:
  *   content/awards/<program>/program.yaml        the rules, fixed before judging
- *   content/awards/<program>/entries/<id>.mdx    entries (publishable items)
+ *   content/awards/<program>/entries/<id>.md     entries (publishable items; plain Markdown)
  *   content/awards/<program>/judges/<id>.yaml    the panel (conflicts are private)
  *   content/awards/<program>/scores/<round>.csv  scores (private, never a collection, never published)
  */

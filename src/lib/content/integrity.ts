@@ -114,6 +114,19 @@ export function checkIntegrity(index: ContentIndex, scoreSheets: ScoreSheet[], o
 		out.push(error(displayPath(options.projectRoot, siteFile), '(file)', 'expected a site settings file (title, description, vendor)'));
 	}
 
+	/**
+	 * The program an entry, judge or score sheet belongs to. A missing program file is reported;
+	 * one that exists but failed validation has its own errors already, so it is not repeated.
+	 */
+	function programOf(file: string, programId: string, what: string): ValidEntry<Program> | undefined {
+		const program = index.awardPrograms.get(programId);
+		const programFile = path.join(options.contentDir, 'awards', programId, 'program.yaml');
+		if (!program && !io.exists(programFile)) {
+			out.push(error(file, '(file)', `expected a program file at ${displayPath(options.projectRoot, programFile)} for ${what}`));
+		}
+		return program;
+	}
+
 	/** Reports a missing reference; returns the target when it exists. */
 	function resolve<T>(entry: ValidEntry, field: (string | number)[], collection: keyof Omit<ContentIndex, 'site'>, id: string): ValidEntry<T> | undefined {
 		const target = (index[collection] as Map<string, ValidEntry<T>>).get(id);
@@ -231,7 +244,7 @@ export function checkIntegrity(index: ContentIndex, scoreSheets: ScoreSheet[], o
 
 	for (const judge of index.awardJudges.values()) {
 		const { program, local } = splitScopedId(judge.id);
-		if (!index.awardPrograms.has(program)) out.push(error(judge.file, '(file)', `expected a program file at content/awards/${program}/program.yaml for this judge`));
+		programOf(judge.file, program, 'this judge');
 		const person = resolve<Person>(judge, ['person'], 'people', judge.data.person);
 		if (judge.data.person !== local) {
 			out.push(error(judge.file, 'person', `expected the file to be named after the person (judges/${judge.data.person}.yaml), found judges/${local}.yaml`));
@@ -244,10 +257,8 @@ export function checkIntegrity(index: ContentIndex, scoreSheets: ScoreSheet[], o
 
 	for (const entry of index.awardEntries.values()) {
 		const { program: programId } = splitScopedId(entry.id);
-		const program = index.awardPrograms.get(programId);
-		if (!program) {
-			out.push(error(entry.file, '(file)', `expected a program file at content/awards/${programId}/program.yaml for this entry`));
-		} else if (!program.data.categories.some((c) => c.id === entry.data.category)) {
+		const program = programOf(entry.file, programId, 'this entry');
+		if (program && !program.data.categories.some((c) => c.id === entry.data.category)) {
 			out.push(error(entry.file, 'category', `expected a category of ${programId} (${program.data.categories.map((c) => c.id).join(', ')}), found "${entry.data.category}"`));
 		}
 		resolve(entry, ['customer'], 'customers', entry.data.customer);
@@ -262,7 +273,10 @@ export function checkIntegrity(index: ContentIndex, scoreSheets: ScoreSheet[], o
 		checkPublication(entry);
 	}
 
-	for (const sheet of scoreSheets) checkScoreSheet(index, sheet, out);
+	for (const sheet of scoreSheets) {
+		const program = programOf(sheet.file, sheet.program, 'these scores');
+		if (program) checkScoreSheet(index, program, sheet, out);
+	}
 
 	return { diagnostics: out, captions };
 }
@@ -280,12 +294,7 @@ export function conflictedCustomers(judge: Judge, person: Person | undefined): S
 	return customers;
 }
 
-function checkScoreSheet(index: ContentIndex, sheet: ScoreSheet, out: Diagnostic[]) {
-	const program = index.awardPrograms.get(sheet.program);
-	if (!program) {
-		out.push(error(sheet.file, '(file)', `expected a program file at content/awards/${sheet.program}/program.yaml for these scores`));
-		return;
-	}
+function checkScoreSheet(index: ContentIndex, program: ValidEntry<Program>, sheet: ScoreSheet, out: Diagnostic[]) {
 	const round = program.data.rounds.find((r) => r.id === sheet.round);
 	if (!round) {
 		out.push(error(sheet.file, '(file name)', `expected a score sheet named after a round of ${sheet.program} (${program.data.rounds.map((r) => `${r.id}.csv`).join(', ')}), found ${sheet.round}.csv`));
@@ -302,8 +311,8 @@ function checkScoreSheet(index: ContentIndex, sheet: ScoreSheet, out: Diagnostic
 		const at = (field: string) => `line ${line} ${field}`;
 		const judge = index.awardJudges.get(`${sheet.program}/${row.judge}`);
 		const entry = index.awardEntries.get(`${sheet.program}/${row.entry}`);
-		if (!judge) out.push(error(sheet.file, at('judge'), `expected a judge of ${sheet.program} (a file in content/awards/${sheet.program}/judges/), found "${row.judge}"`));
-		if (!entry) out.push(error(sheet.file, at('entry'), `expected an entry of ${sheet.program} (a file in content/awards/${sheet.program}/entries/), found "${row.entry}"`));
+		if (!judge) out.push(error(sheet.file, at('judge'), `expected a judge of ${sheet.program} (a file in its judges/ folder), found "${row.judge}"`));
+		if (!entry) out.push(error(sheet.file, at('entry'), `expected an entry of ${sheet.program} (a file in its entries/ folder), found "${row.entry}"`));
 		if (!criterionIds.includes(row.criterion)) out.push(error(sheet.file, at('criterion'), `expected a criterion of ${sheet.program} (${criterionIds.join(', ')}), found "${row.criterion}"`));
 		if (row.score < scale.min || row.score > scale.max || !isOnStep(row.score, scale.min, scale.step)) {
 			out.push(error(sheet.file, at('score'), `expected a score from ${scale.min} to ${scale.max} in steps of ${scale.step}, found ${row.score}`));

@@ -41,7 +41,8 @@ export const COLLECTION_LAYOUT: Record<CollectionName, CollectionLayout> = {
 	stories: { base: 'stories', pattern: '*.{md,mdx}', idFromPath: fileId },
 	videos: { base: 'videos', pattern: '*.yaml', idFromPath: fileId },
 	awardPrograms: { base: 'awards', pattern: '*/program.yaml', idFromPath: (p) => p.split('/')[0] },
-	awardEntries: { base: 'awards', pattern: '*/entries/*.{md,mdx}', idFromPath: programScopedId },
+	// Entries come from outside (entrants), so they are plain Markdown, never MDX (no code runs at build).
+	awardEntries: { base: 'awards', pattern: '*/entries/*.md', idFromPath: programScopedId },
 	awardJudges: { base: 'awards', pattern: '*/judges/*.yaml', idFromPath: programScopedId },
 };
 

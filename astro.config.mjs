@@ -1,0 +1,23 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { createHash } from 'node:crypto';
+import { contentCheck } from './src/integrations/content-check.ts';
+import { pagefind } from './src/integrations/pagefind.ts';
+import { pruneAssets } from './src/integrations/prune-assets.ts';
+import { contentRoot } from './src/lib/content/layout.ts';
+
+const projectRoot = import.meta.dirname;
+// Each content folder (the sample, a test fixture, a benchmark corpus) gets its own cache, so
+// builds of different folders never read each other's data store.
+const cacheKey = createHash('sha256').update(contentRoot(projectRoot)).digest('hex').slice(0, 12);
+
+export default defineConfig({
+	site: process.env.CREDENCE_SITE_URL ?? 'https://evidence.tessellate.example',
+	trailingSlash: 'always',
+	outDir: process.env.CREDENCE_OUT_DIR ?? './dist',
+	cacheDir: `./node_modules/.astro/${cacheKey}`,
+	// Order matters at build:done: unused images go before Pagefind indexes the output.
+	integrations: [contentCheck(), mdx(), sitemap(), pruneAssets(), pagefind()],
+});

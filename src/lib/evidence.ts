@@ -1,0 +1,75 @@
+/**
+ * Pure helpers that turn content entries into what pages show: customer display names that
+ * respect permissions, metric deltas, and the common card shape of every kind of evidence.
+ */
+import type { Customer } from '../schemas/customer.ts';
+import type { Metric } from '../schemas/story.ts';
+import { CONTENT_TYPES, INDUSTRIES, REGIONS, SIZES, type ContentType } from '../schemas/taxonomy.ts';
+
+/** The name a page may show: the anonymous label when the customer withholds its name. */
+export function customerDisplayName(customer: Customer): string {
+	return customer.permissions.name ? customer.name : customer.anonymousLabel!;
+}
+
+/** Whether the customer may have a page of its own (it exists under its name). */
+export function customerIsNamed(customer: Customer): boolean {
+	return customer.permissions.name;
+}
+
+/** Facet labels for a customer. */
+export function customerFacets(customer: Customer) {
+	return {
+		industry: INDUSTRIES[customer.industry],
+		region: REGIONS[customer.region],
+		size: SIZES[customer.size],
+	};
+}
+
+export function contentTypeLabel(type: ContentType): string {
+	return CONTENT_TYPES[type];
+}
+
+/** Relative change from baseline to value, in percent (undefined when the baseline is 0). */
+export function relativeChange(metric: Pick<Metric, 'value' | 'baseline'>): number | undefined {
+	if (metric.baseline === 0) return undefined;
+	return ((metric.value - metric.baseline) / Math.abs(metric.baseline)) * 100;
+}
+
+/** Whether the change is an improvement in the metric's own direction. */
+export function isImprovement(metric: Pick<Metric, 'value' | 'baseline' | 'better'>): boolean {
+	return metric.better === 'higher' ? metric.value > metric.baseline : metric.value < metric.baseline;
+}
+
+const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+const CURRENCY_SYMBOLS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£' };
+
+/** A value with its unit: "7%", "$1.2", "3.5 hours". */
+export function formatMetricValue(value: number, unit: string): string {
+	const n = numberFormat.format(value);
+	if (!unit) return n;
+	if (unit === '%') return `${n}%`;
+	if (CURRENCY_SYMBOLS[unit]) return `${CURRENCY_SYMBOLS[unit]}${n}`;
+	return `${n} ${unit}`;
+}
+
+/** The headline for a metric: "−61% forecast error" style relative change, or the absolute delta for percentages. */
+export function metricHeadline(metric: Metric): string {
+	if (metric.unit === '%') {
+		const delta = metric.value - metric.baseline;
+		return `${delta > 0 ? '+' : '−'}${numberFormat.format(Math.abs(delta))} pts`;
+	}
+	const change = relativeChange(metric);
+	if (change === undefined) return formatMetricValue(metric.value, metric.unit);
+	return `${change > 0 ? '+' : '−'}${numberFormat.format(Math.abs(change))}%`;
+}
+
+/** "12 March 2026" */
+export function formatDate(date: Date): string {
+	return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** Newest first, then by title for a stable order. */
+export function byNewest<T extends { date: Date; title: string }>(a: T, b: T): number {
+	return b.date.getTime() - a.date.getTime() || a.title.localeCompare(b.title);
+}

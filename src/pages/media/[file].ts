@@ -1,0 +1,20 @@
+/**
+ * Self-hosted video files live in `content/videos/media/`, not `public/`, so a draft or
+ * embargoed video's file never ships: only public videos get their file copied to `/media/`.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { publicVideos } from '../../data/content';
+import { contentRoot, VIDEO_MEDIA_FOLDER } from '../../lib/content/layout';
+
+export const getStaticPaths = (async () =>
+	(await publicVideos()).flatMap((video) =>
+		video.data.source.kind === 'file' ? [{ params: { file: video.data.source.file }, props: { file: video.data.source.file } }] : [],
+	)) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => {
+	const file = (props as { file: string }).file;
+	const bytes = await readFile(path.join(contentRoot(process.cwd()), VIDEO_MEDIA_FOLDER, file));
+	return new Response(bytes, { headers: { 'Content-Type': file.endsWith('.webm') ? 'video/webm' : 'video/mp4' } });
+};

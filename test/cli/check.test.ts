@@ -1,0 +1,85 @@
+/**
+ * `npm run check` as a user runs it: mutated content files make it exit 1, naming the file and
+ * the field, with no stack trace; clean content exits 0.
+ */
+import { execFile } from 'node:child_process';
+import { rmSync, writeFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { copyFixture, editData, projectRoot } from '../helpers.ts';
+
+const run = promisify(execFile);
+
+async function check(contentDir: string, ...args: string[]): Promise<{ code: number; out: string }> {
+	try {
+		const { stdout, stderr } = await run(process.execPath, ['scripts/check.ts', '--content', contentDir, ...args], {
+			cwd: projectRoot,
+			env: { ...process.env, CREDENCE_NOW: '2026-11-23T12:00:00Z' },
+		});
+		return { code: 0, out: stdout + stderr };
+	} catch (e) {
+		const failure = e as { code: number; stdout: string; stderr: string };
+		return { code: failure.code, out: failure.stdout + failure.stderr };
+	}
+}
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = copyFixture()));
+afterEach(() => cleanup());
+
+const story = () => path.join(dir, 'stories/quarry-forecasting.mdx');
+const relative = (file: string) => path.relative(projectRoot, file).split(path.sep).join('/');
+
+function expectCleanFailure(result: { code: number; out: string }, file: string, field: string) {
+	expect(result.code).toBe(1);
+	const line = result.out.split('\n').find((l) => l.startsWith('error') && l.includes(relative(file)) && l.includes(`  ${field}`));
+	expect(line, result.out).toBeDefined();
+	expect(result.out).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack trace
+	return line!;
+}
+
+describe('npm run check', () => {
+	it('passes clean content with exit 0 and a summary', async () => {
+		const result = await check(dir);
+		expect(result.code).toBe(0);
+		expect(result.out).toMatch(/✓ checked 15 entries and 1 score sheet .*: 0 errors, 0 warnings/);
+	});
+
+	it('fails on a deleted required field', async () => {
+		editData(story(), (d) => delete d.summary);
+		expect(expectCleanFailure(await check(dir), story(), 'summary')).toMatch(/required field is missing/);
+	});
+
+	it('fails on broken YAML, naming the line', async () => {
+		const file = path.join(dir, 'customers/quarry-bank.yaml');
+		writeFileSync(file, readFileSync(file, 'utf8').replace('industry: manufacturing', 'industry: [manufacturing'));
+		expect(expectCleanFailure(await check(dir), file, 'line')).toMatch(/invalid YAML/);
+	});
+
+	it('fails on an impossible date', async () => {
+		editData(story(), (d) => (d.publishedOn = '2026-02-30'));
+		expect(expectCleanFailure(await check(dir), story(), 'publishedOn')).toMatch(/"2026-02-30" which is not a real date/);
+	});
+
+	it('fails on a reference to a missing customer', async () => {
+		editData(story(), (d) => (d.customer = 'missing-customer'));
+		expect(expectCleanFailure(await check(dir), story(), 'customer')).toMatch(/found "missing-customer"/);
+	});
+
+	it('reports machine-readable diagnostics with --json', async () => {
+		rmSync(path.join(dir, 'videos/grid-operations.vtt'));
+		const result = await check(dir, '--json');
+		expect(result.code).toBe(1);
+		const report = JSON.parse(result.out);
+		expect(report.errors).toBe(1);
+		expect(report.diagnostics[0]).toMatchObject({ severity: 'error', field: 'captions', file: expect.stringMatching(/grid-operations.yaml$/) });
+	});
+
+	it('passes the bundled sample content', async () => {
+		const result = await check(path.join(projectRoot, 'content'));
+		expect(result.out).toMatch(/: 0 errors/);
+		expect(result.code).toBe(0);
+	});
+});

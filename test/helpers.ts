@@ -1,0 +1,33 @@
+/** Test helpers: throwaway copies of the fixture content, edited per test. */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse, stringify } from 'yaml';
+
+export const projectRoot = path.resolve(import.meta.dirname, '..');
+export const fixtureContent = path.join(projectRoot, 'test/fixtures/site/content');
+/** The instant all tests treat as now. */
+export const NOW = new Date('2026-11-23T12:00:00Z');
+
+/** A fresh copy of the fixture content folder; removed by the returned cleanup. */
+export function copyFixture(): { dir: string; cleanup: () => void } {
+	const base = mkdtempSync(path.join(tmpdir(), 'credence-fixture-'));
+	const dir = path.join(base, 'content');
+	cpSync(fixtureContent, dir, { recursive: true });
+	return { dir, cleanup: () => rmSync(base, { recursive: true, force: true }) };
+}
+
+/** Reads, edits and rewrites a YAML file (or the frontmatter of a Markdown file). */
+export function editData(file: string, edit: (data: any) => void): void {
+	const source = readFileSync(file, 'utf8');
+	if (/\.mdx?$/.test(file)) {
+		const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source)!;
+		const data = parse(match[1]);
+		edit(data);
+		writeFileSync(file, `---\n${stringify(data)}---\n${match[2]}`);
+	} else {
+		const data = parse(source);
+		edit(data);
+		writeFileSync(file, stringify(data));
+	}
+}

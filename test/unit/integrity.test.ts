@@ -1,0 +1,180 @@
+/**
+ * The rules across files, one test per class of problem: each edits a fresh copy of the fixture
+ * content and expects `runCheck` to name the file, the field and what is wrong.
+ */
+import { appendFileSync, cpSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/lib/content/check.ts';
+import { copyFixture, editData, NOW, projectRoot } from '../helpers.ts';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = copyFixture()));
+afterEach(() => cleanup());
+
+const at = (...parts: string[]) => path.join(dir, ...parts);
+const check = () => runCheck({ projectRoot, contentDir: dir, now: NOW });
+
+async function expectError(fileSuffix: string, field: string, message: RegExp) {
+	const result = await check();
+	expect(result.diagnostics).toContainEqual(
+		expect.objectContaining({ severity: 'error', file: expect.stringMatching(new RegExp(`${fileSuffix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)), field, message: expect.stringMatching(message) }),
+	);
+}
+
+describe('the fixture', () => {
+	it('passes with no errors and no warnings', async () => {
+		const result = await check();
+		expect(result.diagnostics).toEqual([]);
+		expect(result.index.stories.size).toBe(1);
+		expect(result.scoreSheets[0].lines).toHaveLength(2);
+	});
+});
+
+describe('references', () => {
+	it('a story naming a customer that does not exist', async () => {
+		editData(at('stories/quarry-forecasting.mdx'), (d) => (d.customer = 'nobody-inc'));
+		await expectError('stories/quarry-forecasting.mdx', 'customer', /existing entry in customers, found "nobody-inc" \(known ids include/);
+	});
+	it('a product that does not exist', async () => {
+		editData(at('customers/quarry-bank.yaml'), (d) => (d.products = ['forecast', 'teleport']));
+		await expectError('customers/quarry-bank.yaml', 'products[1]', /found "teleport"/);
+	});
+	it('a quote from a person who does not exist', async () => {
+		editData(at('stories/quarry-forecasting.mdx'), (d) => (d.quotes[0].person = 'ghost'));
+		await expectError('stories/quarry-forecasting.mdx', 'quotes[0].person', /existing entry in people, found "ghost"/);
+	});
+	it('an entry in a program folder without a program file', async () => {
+		cpSync(at('awards/demo-awards/entries'), at('awards/lost-awards/entries'), { recursive: true });
+		await expectError('awards/lost-awards/entries/quarry-planning.md', '(file)', /expected a program file at .*lost-awards\/program.yaml/);
+	});
+	it('an entry in a category the program does not have', async () => {
+		editData(at('awards/demo-awards/entries/quarry-planning.md'), (d) => (d.category = 'design'));
+		await expectError('entries/quarry-planning.md', 'category', /category of demo-awards \(operations\), found "design"/);
+	});
+});
+
+describe('organisations', () => {
+	it('a story without a vendor co-author', async () => {
+		editData(at('people/vera-vendor.yaml'), (d) => { d.role = 'customer'; d.customer = 'quarry-bank'; });
+		await expectError('stories/quarry-forecasting.mdx', 'authors', /co-authors from both sides/);
+	});
+	it('an author from another customer', async () => {
+		editData(at('stories/quarry-forecasting.mdx'), (d) => d.authors.push('hal-grid'));
+		await expectError('stories/quarry-forecasting.mdx', 'authors[2]', /author from the customer "quarry-bank" or the vendor, found "hal-grid" \(a person of hidden-grid\)/);
+	});
+	it('an approval by someone outside the customer', async () => {
+		editData(at('stories/quarry-forecasting.mdx'), (d) => (d.approval.approvedBy = 'vera-vendor'));
+		await expectError('stories/quarry-forecasting.mdx', 'approval.approvedBy', /person of the customer "quarry-bank".*found "vera-vendor" \(a vendor person\)/);
+	});
+	it('quotes from a customer that withholds quotes', async () => {
+		editData(at('customers/quarry-bank.yaml'), (d) => (d.permissions = { name: true, logo: true, quotes: false }));
+		await expectError('stories/quarry-forecasting.mdx', 'quotes[0]', /permissions.quotes is false/);
+	});
+	it('an entry submitted by someone outside the entrant', async () => {
+		editData(at('awards/demo-awards/entries/quarry-planning.md'), (d) => (d.submitter = 'vera-vendor'));
+		await expectError('entries/quarry-planning.md', 'submitter', /person of the entrant "quarry-bank"/);
+	});
+	it('a video speaker from another customer', async () => {
+		editData(at('videos/grid-operations.yaml'), (d) => (d.speakers = ['ada-quarry']));
+		await expectError('videos/grid-operations.yaml', 'speakers[0]', /speaker from the customer "hidden-grid"/);
+	});
+});
+
+describe('judges and scores', () => {
+	const scores = () => at('awards/demo-awards/scores/round-1.csv');
+	it('a judge who is not independent', async () => {
+		editData(at('awards/demo-awards/judges/aca-demic.yaml'), (d) => (d.person = 'vera-vendor'));
+		await expectError('judges/aca-demic.yaml', 'person', /independent judge \(role analyst or academic\), found "vera-vendor" with role vendor/);
+	});
+	it('a judge scoring an entry of a customer they declared a conflict with', async () => {
+		appendFileSync(scores(), 'ana-lyst,quarry-planning,impact,2,\n');
+		await expectError('scores/round-1.csv', 'line 4 judge', /conflict with "quarry-bank"/);
+	});
+	it('scores for an unknown judge, entry and criterion', async () => {
+		appendFileSync(scores(), 'nobody,quarry-planning,impact,2,\naca-demic,missing-entry,impact,2,\naca-demic,quarry-planning,price,2,\n');
+		await expectError('scores/round-1.csv', 'line 4 judge', /judge of demo-awards.*found "nobody"/);
+		await expectError('scores/round-1.csv', 'line 5 entry', /entry of demo-awards.*found "missing-entry"/);
+		await expectError('scores/round-1.csv', 'line 6 criterion', /criterion of demo-awards \(impact, originality\), found "price"/);
+	});
+	it('a score outside the scale or off its step', async () => {
+		writeFileSync(scores(), 'judge,entry,criterion,score,comment\naca-demic,quarry-planning,impact,6,\naca-demic,quarry-planning,originality,3.25,\n');
+		await expectError('scores/round-1.csv', 'line 2 score', /from 1 to 5 in steps of 0.5, found 6/);
+		await expectError('scores/round-1.csv', 'line 3 score', /found 3.25/);
+	});
+	it('a duplicate score', async () => {
+		appendFileSync(scores(), 'aca-demic,quarry-planning,impact,4,again\n');
+		await expectError('scores/round-1.csv', 'line 4', /duplicate score: aca-demic already scored quarry-planning on impact at line 2/);
+	});
+	it('a score sheet with the wrong header', async () => {
+		writeFileSync(scores(), 'judge,entry,score\naca-demic,quarry-planning,4\n');
+		await expectError('scores/round-1.csv', 'line 1', /expected the header "judge,entry,criterion,score,comment"/);
+	});
+	it('a score sheet for a round the program does not have', async () => {
+		cpSync(scores(), at('awards/demo-awards/scores/round-9.csv'));
+		await expectError('scores/round-9.csv', '(file name)', /named after a round of demo-awards \(round-1.csv, final.csv\)/);
+	});
+	it('a judge file not named after its person', async () => {
+		cpSync(at('awards/demo-awards/judges/aca-demic.yaml'), at('awards/demo-awards/judges/someone-else.yaml'));
+		await expectError('judges/someone-else.yaml', 'person', /named after the person/);
+	});
+});
+
+describe('files', () => {
+	it('malformed captions, naming the line', async () => {
+		writeFileSync(at('videos/grid-operations.vtt'), 'WEBVTT\n\n00:00.000 --> 00:05.000\nfine\n\n00:09.000 --> 00:06.000\nbackwards\n');
+		await expectError('videos/grid-operations.vtt', 'line 6', /invalid WebVTT/);
+	});
+	it('captions that run past the end of the video', async () => {
+		editData(at('videos/grid-operations.yaml'), (d) => (d.duration = '0:12'));
+		await expectError('videos/grid-operations.vtt', '(cues)', /within the video's duration \(12s\)/);
+	});
+	it('a missing captions file', async () => {
+		rmSync(at('videos/grid-operations.vtt'));
+		await expectError('videos/grid-operations.yaml', 'captions', /no file at .*grid-operations.vtt/);
+	});
+	it('a missing image file', async () => {
+		editData(at('stories/quarry-forecasting.mdx'), (d) => (d.hero.src = '../assets/missing.jpg'));
+		await expectError('stories/quarry-forecasting.mdx', 'hero.src', /expected an image file, found no file at .*assets\/missing.jpg/);
+	});
+	it('a missing self-hosted video file', async () => {
+		editData(at('videos/grid-operations.yaml'), (d) => (d.source = { kind: 'file', file: 'gone.mp4' }));
+		await expectError('videos/grid-operations.yaml', 'source.file', /no file at .*videos\/media\/gone.mp4/);
+	});
+	it('two files with the same id', async () => {
+		cpSync(at('stories/quarry-forecasting.mdx'), at('stories/quarry-forecasting.md'));
+		await expectError('stories/quarry-forecasting.mdx', '(file)', /duplicate id "quarry-forecasting"/);
+	});
+	it('a file name that cannot be an id', async () => {
+		cpSync(at('products/forecast.yaml'), at('products/Forecast Pro.yaml'));
+		await expectError('products/Forecast Pro.yaml', '(file name)', /lower-case words joined by hyphens/);
+	});
+	it('broken YAML, naming the line', async () => {
+		writeFileSync(at('customers/quarry-bank.yaml'), 'name: Quarry\nindustry: [retail\n');
+		await expectError('customers/quarry-bank.yaml', expect.stringMatching(/^line \d+$/) as unknown as string, /invalid YAML/);
+	});
+	it('Markdown without frontmatter', async () => {
+		writeFileSync(at('stories/quarry-forecasting.mdx'), '# Just a heading\n');
+		await expectError('stories/quarry-forecasting.mdx', '(frontmatter)', /YAML frontmatter between two "---" lines/);
+	});
+});
+
+describe('publication warnings', () => {
+	it('warns when an approval lapses within 30 days', async () => {
+		editData(at('stories/quarry-forecasting.mdx'), (d) => (d.approval.expiresOn = '2026-12-10'));
+		const result = await check();
+		expect(result.errors).toBe(0);
+		expect(result.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', field: 'approval.expiresOn', message: expect.stringMatching(/lapses on 2026-12-10 \(in 16 days\)/) }));
+	});
+	it('warns that an expired approval withdrew the item', async () => {
+		editData(at('stories/quarry-forecasting.mdx'), (d) => (d.approval.expiresOn = '2026-11-01'));
+		const result = await check();
+		expect(result.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/lapsed on 2026-11-01: the item is withdrawn/) }));
+	});
+	it('warns about a finished item with no approval', async () => {
+		editData(at('videos/grid-operations.yaml'), (d) => delete d.approval);
+		const result = await check();
+		expect(result.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', file: expect.stringMatching(/grid-operations.yaml$/), field: 'approval' }));
+	});
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { daysUntilExpiry, isPublic, publicationState, publicationTime } from '../../src/lib/publication.ts';
+
+const now = new Date('2026-11-23T12:00:00Z');
+const approval = { approvedBy: 'ada', approvedOn: new Date('2026-01-01'), expiresOn: new Date('2027-01-01') };
+const base = { draft: false, approval };
+
+describe('the publication rule', () => {
+	it('publishes an approved, non-draft item without embargo', () => {
+		expect(isPublic(base, now)).toBe(true);
+	});
+
+	it('never publishes a draft, even when approved', () => {
+		expect(publicationState({ ...base, draft: true }, now)).toBe('draft');
+	});
+
+	it('holds an item until its publishAt has passed', () => {
+		expect(publicationState({ ...base, publishAt: new Date('2026-11-23T12:00:01Z') }, now)).toBe('embargoed');
+		expect(isPublic({ ...base, publishAt: new Date('2026-11-23T12:00:00Z') }, now)).toBe(true);
+	});
+
+	it('requires an approval that has been given', () => {
+		expect(publicationState({ draft: false }, now)).toBe('unapproved');
+		expect(publicationState({ draft: false, approval: { ...approval, approvedOn: new Date('2026-12-01') } }, now)).toBe('unapproved');
+	});
+
+	it('withdraws the item from the start of expiresOn', () => {
+		const lapsesToday = { ...base, approval: { ...approval, expiresOn: new Date('2026-11-23') } };
+		expect(publicationState(lapsesToday, now)).toBe('approval-expired');
+		const lapsesTomorrow = { ...base, approval: { ...approval, expiresOn: new Date('2026-11-24') } };
+		expect(isPublic(lapsesTomorrow, now)).toBe(true);
+	});
+
+	it('counts whole days until the approval lapses', () => {
+		expect(daysUntilExpiry({ ...base, approval: { ...approval, expiresOn: new Date('2026-12-03') } }, now)).toBe(9);
+		expect(daysUntilExpiry({ draft: false }, now)).toBeUndefined();
+	});
+});
+
+describe('publicationTime', () => {
+	it('is pinned by CREDENCE_NOW', () => {
+		expect(publicationTime({ CREDENCE_NOW: '2030-01-01T00:00:00Z' }).toISOString()).toBe('2030-01-01T00:00:00.000Z');
+	});
+	it('rejects a malformed CREDENCE_NOW with a clear message', () => {
+		expect(() => publicationTime({ CREDENCE_NOW: 'soon' })).toThrow(/CREDENCE_NOW must be an ISO date-time/);
+	});
+	it('defaults to the clock', () => {
+		expect(Math.abs(publicationTime({}).getTime() - Date.now())).toBeLessThan(5000);
+	});
+});
