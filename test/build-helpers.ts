@@ -1,0 +1,52 @@
+/** Builds a site from a content folder into a temporary dist, and reads everything it wrote. */
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { projectRoot } from './helpers.ts';
+
+export interface BuildResult {
+	code: number;
+	output: string;
+}
+
+/** Runs `astro build` for `contentDir` into `outDir`, with the clock pinned. */
+export function buildSite(contentDir: string, outDir: string, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
+	return new Promise((resolve) => {
+		execFile(
+			process.execPath,
+			[path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'],
+			{
+				cwd: projectRoot,
+				env: { ...process.env, CREDENCE_CONTENT_DIR: contentDir, CREDENCE_OUT_DIR: outDir, CREDENCE_NOW: '2026-11-23T12:00:00Z', NO_COLOR: '1', ...extraEnv },
+				maxBuffer: 64 * 1024 * 1024,
+			},
+			(error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: stdout + stderr }),
+		);
+	});
+}
+
+export interface BuiltFile {
+	/** Path relative to the output folder. */
+	path: string;
+	/** Contents as text; gzip-compressed files (the Pagefind index) are decompressed first. */
+	text: string;
+}
+
+/** Every file under `outDir`, decompressed where gzip-compressed. */
+export function readBuiltFiles(outDir: string): BuiltFile[] {
+	return readdirSync(outDir, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => {
+			const absolute = path.join(entry.parentPath, entry.name);
+			let bytes = readFileSync(absolute);
+			if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+			return { path: path.relative(outDir, absolute).split(path.sep).join('/'), text: bytes.toString('utf8') };
+		});
+}
+
+/** Files whose path or contents mention `needle` (case-insensitive). */
+export function filesMentioning(files: BuiltFile[], needle: string): string[] {
+	const lower = needle.toLowerCase();
+	return files.filter((f) => f.path.toLowerCase().includes(lower) || f.text.toLowerCase().includes(lower)).map((f) => f.path);
+}

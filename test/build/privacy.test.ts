@@ -1,0 +1,171 @@
+/**
+ * The publication rule, proven on the built output. Copies of one story (and a video and an award
+ * entry) are made draft, embargoed, expired or unapproved, each carrying its own marker word in
+ * title, file name, body and image name; after a real build no marker of a private copy may
+ * appear anywhere in dist/ (pages, sitemap, feed, assets, the gzip-compressed Pagefind index),
+ * while the marker of the copy left published appears in all of them.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify, parse } from 'yaml';
+import { buildSite, filesMentioning, readBuiltFiles, type BuiltFile } from '../build-helpers.ts';
+import { copyFixture } from '../helpers.ts';
+
+/** Marker words, one per publication state; none occurs anywhere else. */
+const MARKERS = {
+	published: 'plumbagoprobe',
+	draft: 'dracaenaprobe',
+	embargoed: 'euphorbiaprobe',
+	expired: 'echeveriaprobe',
+	unapproved: 'ungernia',
+} as const;
+type Variant = keyof typeof MARKERS;
+const PRIVATE: Variant[] = ['draft', 'embargoed', 'expired', 'unapproved'];
+
+const publication: Record<Variant, (d: any) => void> = {
+	published: () => {},
+	draft: (d) => (d.draft = true),
+	embargoed: (d) => (d.publishAt = '2027-03-01T09:00:00Z'),
+	expired: (d) => (d.approval.expiresOn = '2026-10-31'),
+	unapproved: (d) => delete d.approval,
+};
+
+let content: string;
+let cleanup: () => void;
+let outDir: string;
+let files: BuiltFile[];
+let buildOutput: string;
+
+function withFrontmatter(file: string, edit: (data: any) => void, bodyExtra: string, target: string) {
+	const [, front, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(readFileSync(file, 'utf8'))!;
+	const data = parse(front);
+	edit(data);
+	writeFileSync(target, `---\n${stringify(data)}---\n${body}\n${bodyExtra}\n`);
+}
+
+beforeAll(async () => {
+	({ dir: content, cleanup } = copyFixture());
+	outDir = mkdtempSync(path.join(tmpdir(), 'credence-dist-'));
+	mkdirSync(path.join(content, 'videos/media'), { recursive: true });
+	let shade = 0;
+	for (const [variant, marker] of Object.entries(MARKERS) as [Variant, string][]) {
+		// Distinct pixels per copy: Astro names identical images after the first file it saw.
+		const image = (width: number) => sharp({ create: { width, height: 90, channels: 3, background: { r: 40 * ++shade, g: 90, b: 120 } } }).jpeg();
+		// A story: marker in the file name (slug), title, summary, body and hero image name.
+		await image(320).toFile(path.join(content, `assets/hero-${marker}.jpg`));
+		withFrontmatter(
+			path.join(content, 'stories/quarry-forecasting.mdx'),
+			(d) => {
+				d.title = `Story ${marker} title`;
+				d.summary = `Summary ${marker}.`;
+				d.hero.src = `../assets/hero-${marker}.jpg`;
+				publication[variant](d);
+			},
+			`A body paragraph about ${marker}.`,
+			path.join(content, `stories/story-${marker}.mdx`),
+		);
+		// A self-hosted video with its own file, poster and captions.
+		await image(160).toFile(path.join(content, `assets/poster-${marker}.jpg`));
+		writeFileSync(path.join(content, `videos/media/${marker}.mp4`), 'not really a video');
+		writeFileSync(path.join(content, `videos/video-${marker}.vtt`), `WEBVTT\n\n00:00.000 --> 00:04.000\n<v Hal Grid>Caption ${marker}.\n`);
+		const video = parse(readFileSync(path.join(content, 'videos/grid-operations.yaml'), 'utf8'));
+		Object.assign(video, {
+			title: `Video ${marker}`,
+			source: { kind: 'file', file: `${marker}.mp4` },
+			poster: { src: `../assets/poster-${marker}.jpg`, alt: 'Poster' },
+			captions: `./video-${marker}.vtt`,
+		});
+		publication[variant](video);
+		writeFileSync(path.join(content, `videos/video-${marker}.yaml`), stringify(video));
+		// An award entry.
+		withFrontmatter(
+			path.join(content, 'awards/demo-awards/entries/quarry-planning.md'),
+			(d) => {
+				d.title = `Entry ${marker}`;
+				publication[variant](d);
+			},
+			`Entry narrative ${marker}.`,
+			path.join(content, `awards/demo-awards/entries/entry-${marker}.md`),
+		);
+	}
+	const result = await buildSite(content, outDir);
+	buildOutput = result.output;
+	expect(result.code, result.output).toBe(0);
+	files = readBuiltFiles(outDir);
+}, 240_000);
+
+afterAll(() => {
+	cleanup?.();
+	if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+describe('a published item', () => {
+	const marker = MARKERS.published;
+	it('has its pages, feed item, sitemap entry and assets', () => {
+		const found = filesMentioning(files, marker);
+		expect(found).toEqual(
+			expect.arrayContaining([
+				`stories/story-${marker}/index.html`,
+				`videos/video-${marker}/index.html`,
+				`videos/video-${marker}/captions.vtt`,
+				`media/${marker}.mp4`,
+				`awards/demo-awards/entries/entry-${marker}/index.html`,
+				'rss.xml',
+				'sitemap-0.xml',
+				'stories/index.html',
+			]),
+		);
+		expect(found.some((f) => f.startsWith(`_astro/hero-${marker}.`))).toBe(true);
+		expect(found.some((f) => f.startsWith(`_astro/poster-${marker}.`))).toBe(true);
+	});
+
+	it('is in the Pagefind index (decompressed)', () => {
+		expect(filesMentioning(files, marker).filter((f) => f.startsWith('pagefind/fragment/')).length).toBe(3);
+	});
+});
+
+describe.each(PRIVATE)('a %s item', (variant) => {
+	it('leaves no trace of its title, slug, body, files or images anywhere in dist/', () => {
+		expect(filesMentioning(files, MARKERS[variant])).toEqual([]);
+	});
+});
+
+describe('private judging data', () => {
+	it('never publishes score comments or conflict declarations', () => {
+		expect(filesMentioning(files, 'quixotic')).toEqual([]); // a judge's score comment
+		expect(filesMentioning(files, 'xylophonic')).toEqual([]); // a judge's conflict reason
+		expect(files.some((f) => f.path.endsWith('.csv'))).toBe(false);
+	});
+
+	it('publishes the judges with their independence statements', () => {
+		const program = files.find((f) => f.path === 'awards/demo-awards/index.html')!;
+		expect(program.text).toContain('Ana Lyst');
+		expect(program.text).toContain('Has no commercial relationship');
+	});
+});
+
+describe('the search index', () => {
+	it('indexes only evidence pages, with facet filters', () => {
+		const fragments = files.filter((f) => f.path.startsWith('pagefind/fragment/'));
+		// fixture story + video + entry, plus the published copy of each
+		expect(fragments).toHaveLength(6);
+		const story = fragments.find((f) => f.text.includes('zymurgical'))!;
+		expect(story.text).toContain('"industry":["Manufacturing"]');
+		expect(story.text).toContain('"type":["Story"]');
+	});
+
+	it('was built by the integration', () => {
+		expect(buildOutput).toMatch(/\[credence:pagefind\] indexed \d+ pages/);
+	});
+});
+
+describe('a customer who withholds their name', () => {
+	it('appears only under the anonymous label', () => {
+		expect(filesMentioning(files, 'Hidden Grid Operator')).toEqual([]);
+		expect(filesMentioning(files, 'A European grid operator').length).toBeGreaterThan(0);
+		expect(files.some((f) => f.path.startsWith('customers/hidden-grid'))).toBe(false);
+	});
+});
