@@ -91,6 +91,16 @@ beforeAll(async () => {
 			path.join(content, `awards/demo-awards/entries/entry-${marker}.md`),
 		);
 	}
+	// Entrant-written text that tries to be markup.
+	withFrontmatter(
+		path.join(content, 'awards/demo-awards/entries/quarry-planning.md'),
+		(d) => {
+			d.title = 'Hostile <script>alert("title")</script> entry';
+			d.summary = '<img src=x onerror="alert(1)"> summary';
+		},
+		'<script>alert("body")</script>\n\n<iframe src="https://evil.example"></iframe> narrative {1+1}',
+		path.join(content, 'awards/demo-awards/entries/hostile-entry.md'),
+	);
 	const result = await buildSite(content, outDir);
 	buildOutput = result.output;
 	expect(result.code, result.output).toBe(0);
@@ -150,8 +160,8 @@ describe('private judging data', () => {
 describe('the search index', () => {
 	it('indexes only evidence pages, with facet filters', () => {
 		const fragments = files.filter((f) => f.path.startsWith('pagefind/fragment/'));
-		// fixture story + video + entry, plus the published copy of each
-		expect(fragments).toHaveLength(6);
+		// fixture story + video + entry, the published copy of each, and the hostile entry
+		expect(fragments).toHaveLength(7);
 		const story = fragments.find((f) => f.text.includes('zymurgical'))!;
 		expect(story.text).toContain('"industry":["Manufacturing"]');
 		expect(story.text).toContain('"type":["Story"]');
@@ -167,5 +177,22 @@ describe('a customer who withholds their name', () => {
 		expect(filesMentioning(files, 'Hidden Grid Operator')).toEqual([]);
 		expect(filesMentioning(files, 'A European grid operator').length).toBeGreaterThan(0);
 		expect(files.some((f) => f.path.startsWith('customers/hidden-grid'))).toBe(false);
+	});
+});
+
+describe('hostile text from entrants', () => {
+	it('renders as text, never as markup or script', () => {
+		const page = files.find((f) => f.path === 'awards/demo-awards/entries/hostile-entry/index.html')!;
+		expect(page).toBeDefined();
+		expect(page.text).toContain('Hostile &lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; entry');
+		expect(page.text).toContain('&lt;script&gt;alert(&quot;body&quot;)&lt;/script&gt;');
+		expect(page.text).toContain('&lt;iframe src=&quot;https://evil.example&quot;&gt;&lt;/iframe&gt; narrative {1+1}');
+		// Inside a quoted attribute value `<` is inert text; everywhere else it must be escaped.
+		const outsideAttributes = (html: string) => html.replace(/="[^"]*"/g, '=""');
+		expect(outsideAttributes(page.text)).not.toMatch(/<script>alert|<iframe|<img src=x/);
+		expect(page.text).toMatch(/<meta name="description" content="&lt;img src=x onerror=&quot;alert\(1\)&quot;&gt; summary"|<meta name="description" content="<img src=x onerror=&quot;alert\(1\)&quot;> summary"/);
+		for (const listing of ['awards/demo-awards/index.html', 'stories/index.html', 'rss.xml']) {
+			expect(outsideAttributes(files.find((f) => f.path === listing)!.text), listing).not.toMatch(/<script>alert|<img src=x/);
+		}
 	});
 });

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { customerDisplayName, formatMetricValue, isImprovement, metricHeadline, relativeChange } from '../../src/lib/evidence.ts';
+
+const metric = (value: number, baseline: number, unit = '', better: 'higher' | 'lower' = 'higher') => ({
+	label: 'M', value, baseline, unit, better, period: 'p', method: 'm', measuredOn: new Date('2026-01-01'),
+});
+
+describe('metrics', () => {
+	it('computes the relative change from the baseline', () => {
+		expect(relativeChange(metric(150, 100))).toBe(50);
+		expect(relativeChange(metric(50, 100))).toBe(-50);
+		expect(relativeChange(metric(5, 0))).toBeUndefined();
+	});
+	it('headlines percentages as points and other units as relative change', () => {
+		expect(metricHeadline(metric(9, 21, '%', 'lower'))).toBe('−12 pts');
+		expect(metricHeadline(metric(3, 12, 'hours', 'lower'))).toBe('−75%');
+		expect(metricHeadline(metric(7, 0, 'sites'))).toBe('7 sites');
+	});
+	it('knows which direction is better', () => {
+		expect(isImprovement(metric(9, 21, '%', 'lower'))).toBe(true);
+		expect(isImprovement(metric(9, 21, '%', 'higher'))).toBe(false);
+	});
+	it('formats units', () => {
+		expect(formatMetricValue(1.25, 'USD')).toBe('$1.3');
+		expect(formatMetricValue(40, '%')).toBe('40%');
+		expect(formatMetricValue(3, 'days')).toBe('3 days');
+		expect(formatMetricValue(3, '')).toBe('3');
+	});
+});
+
+describe('customerDisplayName', () => {
+	const customer = { name: 'Kestrel Grid', anonymousLabel: 'A European grid operator', permissions: { name: true, logo: true, quotes: true } } as never;
+	it('uses the name when allowed and the anonymous label otherwise', () => {
+		expect(customerDisplayName(customer)).toBe('Kestrel Grid');
+		expect(customerDisplayName({ ...(customer as object), permissions: { name: false, logo: false, quotes: true } } as never)).toBe('A European grid operator');
+	});
+});
