@@ -7,30 +7,31 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import path from 'node:path';
 import { COLLECTION_LAYOUT, contentRoot, type CollectionName } from './lib/content/layout.ts';
-import { COLLECTION_SCHEMAS } from './schemas/index.ts';
+import { entrySchema, judgeSchema, programSchema } from './schemas/award.ts';
+import { customerSchema } from './schemas/customer.ts';
+import { personSchema } from './schemas/person.ts';
+import { productSchema } from './schemas/product.ts';
+import { siteSchema } from './schemas/site.ts';
+import { storySchema } from './schemas/story.ts';
+import { videoSchema } from './schemas/video.ts';
 
 const root = contentRoot(process.cwd());
 
-function collection(name: CollectionName) {
+/** Astro's glob loader over one collection's folder, with the ids the CLI computes too. */
+function loader(name: CollectionName) {
 	const layout = COLLECTION_LAYOUT[name];
-	return defineCollection({
-		loader: glob({
-			base: path.join(root, layout.base),
-			pattern: layout.pattern,
-			generateId: ({ entry }) => layout.idFromPath(entry),
-		}),
-		schema: ({ image }) => COLLECTION_SCHEMAS[name]({ image }),
-	});
+	return glob({ base: path.join(root, layout.base), pattern: layout.pattern, generateId: ({ entry }) => layout.idFromPath(entry) });
 }
 
+// Spelled out per collection (rather than looped over schemas/index.ts) so each keeps its own type.
 export const collections = {
-	site: collection('site'),
-	products: collection('products'),
-	customers: collection('customers'),
-	people: collection('people'),
-	stories: collection('stories'),
-	videos: collection('videos'),
-	awardPrograms: collection('awardPrograms'),
-	awardEntries: collection('awardEntries'),
-	awardJudges: collection('awardJudges'),
+	site: defineCollection({ loader: loader('site'), schema: siteSchema }),
+	products: defineCollection({ loader: loader('products'), schema: productSchema }),
+	customers: defineCollection({ loader: loader('customers'), schema: ({ image }) => customerSchema({ image }) }),
+	people: defineCollection({ loader: loader('people'), schema: ({ image }) => personSchema({ image }) }),
+	stories: defineCollection({ loader: loader('stories'), schema: ({ image }) => storySchema({ image }) }),
+	videos: defineCollection({ loader: loader('videos'), schema: ({ image }) => videoSchema({ image }) }),
+	awardPrograms: defineCollection({ loader: loader('awardPrograms'), schema: programSchema }),
+	awardEntries: defineCollection({ loader: loader('awardEntries'), schema: entrySchema }),
+	awardJudges: defineCollection({ loader: loader('awardJudges'), schema: judgeSchema }),
 };

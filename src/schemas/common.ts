@@ -121,12 +121,12 @@ export interface Publishable {
  * What a schema needs from its host. Astro passes its `image()` helper (which resolves and
  * optimises the file); the CLI passes a plain path check, and `integrity.ts` checks the file exists.
  */
-export interface SchemaContext {
-	image: () => z.ZodType;
+export interface SchemaContext<Image extends z.ZodType = z.ZodType> {
+	image: () => Image;
 }
 
 /** An image with its alternative text. */
-export function imageWithAlt({ image }: SchemaContext) {
+export function imageWithAlt<Image extends z.ZodType>({ image }: SchemaContext<Image>) {
 	return z
 		.object({
 			/** Path of the image file, relative to the entry file. */

@@ -15,7 +15,7 @@ export const customerPermissionsSchema = z
 	})
 	.strict();
 
-export function customerSchema(context: SchemaContext) {
+export function customerSchema<Image extends z.ZodType>(context: SchemaContext<Image>) {
 	return z
 		.object({
 			/** Display name of the organisation. */

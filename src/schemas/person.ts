@@ -6,7 +6,7 @@ import { ref, text, type SchemaContext } from './common.ts';
 export const PERSON_ROLES = ['customer', 'vendor', 'analyst', 'academic'] as const;
 export type PersonRole = (typeof PERSON_ROLES)[number];
 
-export function personSchema(context: SchemaContext) {
+export function personSchema<Image extends z.ZodType>(context: SchemaContext<Image>) {
 	return z
 		.object({
 			/** Full name. */

@@ -37,7 +37,7 @@ export const quoteSchema = z
 	})
 	.strict();
 
-export function storySchema(context: SchemaContext) {
+export function storySchema<Image extends z.ZodType>(context: SchemaContext<Image>) {
 	return z
 		.object({
 			/** Headline. */

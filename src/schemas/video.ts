@@ -59,7 +59,7 @@ export const chapterSchema = z
 	})
 	.strict();
 
-export function videoSchema(context: SchemaContext) {
+export function videoSchema<Image extends z.ZodType>(context: SchemaContext<Image>) {
 	return z
 		.object({
 			/** Title. */
