@@ -1,0 +1,52 @@
+/** A minimal static file server for built sites (loopback only), for browser tests. */
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.css': 'text/css',
+	'.js': 'text/javascript',
+	'.mjs': 'text/javascript',
+	'.json': 'application/json',
+	'.xml': 'application/xml',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.jpg': 'image/jpeg',
+	'.webp': 'image/webp',
+	'.avif': 'image/avif',
+	'.vtt': 'text/vtt',
+	'.mp4': 'video/mp4',
+	'.wasm': 'application/wasm',
+};
+
+export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+	const server: Server = createServer((req, res) => {
+		const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+		let file = path.join(root, path.normalize(pathname));
+		if (!file.startsWith(root)) {
+			res.writeHead(403).end();
+			return;
+		}
+		try {
+			if (statSync(file).isDirectory()) file = path.join(file, 'index.html');
+			statSync(file);
+		} catch {
+			res.writeHead(404, { 'Content-Type': 'text/html' });
+			createReadStream(path.join(root, '404.html')).on('error', () => res.end()).pipe(res);
+			return;
+		}
+		res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+		createReadStream(file).pipe(res);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** Chromium as the project runs it: Debian's build, headless, no background traffic. */
+export const CHROMIUM_OPTIONS = {
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
