@@ -6,9 +6,9 @@ import { getCollection, getEntry, type CollectionEntry, type CollectionKey } fro
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { splitScopedId } from '../lib/content/layout.ts';
-import { byNewest, customerDisplayName, customerFacets, customerIsNamed } from '../lib/evidence.ts';
+import { byNewest, customerDisplayName, customerFacets, customerIsNamed, personCredit, type Credit } from '../lib/evidence.ts';
 import { isPublic, publicationTime } from '../lib/publication.ts';
-import { parseCaptions, transcriptFromCues, transcriptFromText, type TranscriptParagraph } from '../lib/vtt.ts';
+import { parseCaptions, relabelVoices, transcriptFromCues, transcriptFromText, type TranscriptParagraph } from '../lib/vtt.ts';
 import type { ContentType } from '../schemas/taxonomy.ts';
 
 export const now = publicationTime();
@@ -50,6 +50,13 @@ export async function personById(id: string): Promise<Person> {
 	const person = (await all('people')).find((p) => p.id === id);
 	if (!person) throw new Error(`unknown person ${id}`);
 	return person;
+}
+
+/** A person with how the site may credit them (see `personCredit`). */
+export async function creditedPerson(id: string): Promise<{ person: Person; credit: Credit }> {
+	const person = await personById(id);
+	const employer = person.data.customer ? (await customerById(person.data.customer)).data : undefined;
+	return { person, credit: personCredit(person.data, employer) };
 }
 
 export async function productById(id: string) {
@@ -119,13 +126,22 @@ export async function allEvidence(): Promise<EvidenceItem[]> {
 	return items.sort(byNewest);
 }
 
-/** Transcript paragraphs: the given transcript, or derived from the captions file. */
-export function transcriptOf(video: Video): TranscriptParagraph[] {
+/** Transcript paragraphs: the given transcript, or derived from the (relabelled) captions. */
+export async function transcriptOf(video: Video): Promise<TranscriptParagraph[]> {
 	if (video.data.transcript) return transcriptFromText(video.data.transcript);
-	return transcriptFromCues(parseCaptions(captionsTextOf(video)).cues);
+	return transcriptFromCues(parseCaptions(await captionsTextOf(video)).cues);
 }
 
-/** The WebVTT text of a video's captions (the content check has validated it). */
-export function captionsTextOf(video: Video): string {
-	return readFileSync(path.resolve(path.dirname(path.resolve(video.filePath!)), video.data.captions), 'utf8');
+/**
+ * The WebVTT text of a video's captions (validated by the content check), with the voice names
+ * of speakers who must stay anonymous replaced by their job titles.
+ */
+export async function captionsTextOf(video: Video): Promise<string> {
+	const source = readFileSync(path.resolve(path.dirname(path.resolve(video.filePath!)), video.data.captions), 'utf8');
+	const labels = new Map<string, string>();
+	for (const id of video.data.speakers) {
+		const { person, credit } = await creditedPerson(id);
+		if (!credit.identified) labels.set(person.data.name, credit.name);
+	}
+	return relabelVoices(source, labels);
 }

@@ -73,3 +73,20 @@ export function formatDate(date: Date): string {
 export function byNewest<T extends { date: Date; title: string }>(a: T, b: T): number {
 	return b.date.getTime() - a.date.getTime() || a.title.localeCompare(b.title);
 }
+
+/** How a person is credited on the site. */
+export interface Credit {
+	/** Name, or only the job title for people of a customer that withholds its name. */
+	name: string;
+	/** False when the person must stay anonymous (no headshot either). */
+	identified: boolean;
+}
+
+/**
+ * People of a customer that withholds its name would identify it, so they are credited by job
+ * title only. Everyone else is credited by name.
+ */
+export function personCredit(person: { name: string; title: string; role: string }, employer: Customer | undefined): Credit {
+	if (person.role === 'customer' && employer && !employer.permissions.name) return { name: person.title, identified: false };
+	return { name: person.name, identified: true };
+}

@@ -87,3 +87,11 @@ export function formatTimestamp(seconds: number): string {
 	const s = String(whole % 60).padStart(2, '0');
 	return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
+
+/** Replaces voice names (`<v Name>`) by other labels, e.g. to keep anonymous speakers anonymous. */
+export function relabelVoices(source: string, labels: Map<string, string>): string {
+	return source.replace(/<v((?:\.[\w.-]+)?)\s+([^>]+)>/g, (whole, classes: string, name: string) => {
+		const label = labels.get(name.trim());
+		return label === undefined ? whole : `<v${classes} ${label}>`;
+	});
+}

@@ -175,8 +175,17 @@ describe('the search index', () => {
 describe('a customer who withholds their name', () => {
 	it('appears only under the anonymous label', () => {
 		expect(filesMentioning(files, 'Hidden Grid Operator')).toEqual([]);
+		expect(filesMentioning(files, 'hiddengrid.example')).toEqual([]);
 		expect(filesMentioning(files, 'A European grid operator').length).toBeGreaterThan(0);
 		expect(files.some((f) => f.path.startsWith('customers/hidden-grid'))).toBe(false);
+	});
+
+	it("credits the customer's people by job title only, in pages, transcripts and captions", () => {
+		expect(filesMentioning(files, 'Hal Grid')).toEqual([]);
+		const captions = files.find((f) => f.path === 'videos/grid-operations/captions.vtt')!;
+		expect(captions.text).toContain('<v Operations Director>We used to plan maintenance windows');
+		const page = files.find((f) => f.path === 'videos/grid-operations/index.html')!;
+		expect(page.text).toContain('<strong>Operations Director: </strong>We used to plan maintenance windows by instinct &amp; habit.');
 	});
 });
 

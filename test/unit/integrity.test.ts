@@ -160,6 +160,32 @@ describe('files', () => {
 	});
 });
 
+describe('anonymity and blind judging', () => {
+	it('a file name that reveals a customer who withholds its name', async () => {
+		cpSync(at('videos/grid-operations.yaml'), at('videos/hidden-grid-story.yaml'));
+		cpSync(at('videos/grid-operations.vtt'), at('videos/hidden-grid-story.vtt'));
+		editData(at('videos/hidden-grid-story.yaml'), (d) => (d.captions = './hidden-grid-story.vtt'));
+		await expectError('videos/hidden-grid-story.yaml', '(file name)', /does not reveal "hidden-grid"/);
+	});
+	it('warns when an anonymous customer is named in the text', async () => {
+		editData(at('videos/grid-operations.yaml'), (d) => (d.summary = 'How Hidden Grid Operator plans, told by hiddengrid.example.'));
+		const result = await check();
+		expect(result.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', field: '(text)', message: expect.stringMatching(/names "Hidden Grid Operator", "hiddengrid.example".*shows "A European grid operator"/) }));
+	});
+	it("warns when an anonymous customer's person is named in the captions", async () => {
+		const result = await check();
+		expect(result.diagnostics.filter((d) => d.field === '(text)')).toEqual([]);
+		writeFileSync(at('videos/grid-operations.vtt'), 'WEBVTT\n\n00:00.000 --> 00:05.000\nI am Hal Grid.\n');
+		const after = await check();
+		expect(after.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/names "Hal Grid"/) }));
+	});
+	it('warns when an entry of a blind program names its entrant', async () => {
+		editData(at('awards/demo-awards/entries/quarry-planning.md'), (d) => (d.summary = 'How Quarry Bank Mills replaced three spreadsheets.'));
+		const result = await check();
+		expect(result.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', file: expect.stringMatching(/quarry-planning.md$/), message: expect.stringMatching(/judged blind, but the entry names its entrant \("Quarry Bank Mills"\)/) }));
+	});
+});
+
 describe('publication warnings', () => {
 	it('warns when an approval lapses within 30 days', async () => {
 		editData(at('stories/quarry-forecasting.mdx'), (d) => (d.approval.expiresOn = '2026-12-10'));

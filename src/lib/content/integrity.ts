@@ -18,6 +18,7 @@ import type { Story } from '../../schemas/story.ts';
 import type { Video } from '../../schemas/video.ts';
 import type { ScoreLine } from '../awards/scores.ts';
 import { error, formatFieldPath, warning, type Diagnostic } from '../diagnostics.ts';
+import { findMentions, organisationNeedles } from '../mentions.ts';
 import { daysUntilExpiry, publicationState } from '../publication.ts';
 import { parseCaptions, type Cue } from '../vtt.ts';
 import { displayPath } from './load.ts';
@@ -184,6 +185,30 @@ export function checkIntegrity(index: ContentIndex, scoreSheets: ScoreSheet[], o
 		out.push(error(entry.file, formatFieldPath(field), `expected ${what} from the customer "${customer}" or the vendor, found "${person.id}" (${describeSide(side)})`));
 	}
 
+	/** People of a customer, by id. */
+	const peopleOf = (customer: string) => [...index.people.values()].filter((p) => p.data.customer === customer);
+
+	/**
+	 * A customer that withholds its name must not be named by an item about it: its id in the
+	 * file name would put it in the URL (an error); its name, domain or people's names in the text
+	 * are probably a slip (a warning).
+	 */
+	function checkAnonymity(entry: ValidEntry<{ customer: string }>, texts: string[]) {
+		const customer = index.customers.get(entry.data.customer);
+		if (!customer || customer.data.permissions.name) return;
+		const local = entry.id.split('/').pop()!;
+		// The whole id, or its first word (usually the brand: "kestrel" of "kestrel-grid").
+		const brand = customer.id.split('-')[0];
+		if (local.includes(customer.id) || (brand.length >= 4 && local.split('-').includes(brand))) {
+			out.push(error(entry.file, '(file name)', `expected a file name that does not reveal "${customer.id}" (it withholds its name and the file name becomes the URL), found "${local}"`));
+		}
+		const needles = [...organisationNeedles(customer.data.name, customer.data.website), ...peopleOf(customer.id).map((p) => p.data.name)];
+		const named = findMentions(texts.join('\n'), needles);
+		if (named.length) {
+			out.push(warning(entry.file, '(text)', `names ${named.map((n) => `"${n}"`).join(', ')}, but ${customer.id} withholds its name: the site shows "${customer.data.anonymousLabel}" instead`));
+		}
+	}
+
 	for (const customer of index.customers.values()) {
 		customer.data.products.forEach((id, i) => resolve(customer, ['products', i], 'products', id));
 		checkImages(customer);
@@ -212,6 +237,7 @@ export function checkIntegrity(index: ContentIndex, scoreSheets: ScoreSheet[], o
 			}
 		});
 		story.data.products.forEach((id, i) => resolve(story, ['products', i], 'products', id));
+		checkAnonymity(story, [story.data.title, story.data.summary, story.body ?? '', ...story.data.quotes.map((q) => q.text)]);
 		checkImages(story);
 		checkPublication(story);
 	}
@@ -237,6 +263,7 @@ export function checkIntegrity(index: ContentIndex, scoreSheets: ScoreSheet[], o
 			const late = cues.find((cue) => cue.end > video.data.duration + 1);
 			if (late) out.push(error(captionsFile, '(cues)', `expected every cue to end within the video's duration (${video.data.duration}s), found a cue ending at ${late.end}s`));
 			if (problems.length === 0) captions.set(video.id, cues);
+			checkAnonymity(video, [video.data.title, video.data.summary, video.data.transcript ?? '', ...cues.map((c) => c.text)]);
 		}
 		checkImages(video);
 		checkPublication(video);
@@ -270,6 +297,15 @@ export function checkIntegrity(index: ContentIndex, scoreSheets: ScoreSheet[], o
 			}
 		}
 		entry.data.products.forEach((id, i) => resolve(entry, ['products', i], 'products', id));
+		checkAnonymity(entry, [entry.data.title, entry.data.summary, entry.body ?? '']);
+		const entrant = index.customers.get(entry.data.customer);
+		if (program?.data.blind && entrant) {
+			const texts = [entry.data.title, entry.data.summary, entry.body ?? '', ...entry.data.evidence.flatMap((e) => [e.label, e.detail, e.url ?? ''])];
+			const named = findMentions(texts.join('\n'), organisationNeedles(entrant.data.name, entrant.data.website));
+			if (named.length) {
+				out.push(warning(entry.file, '(text)', `the program is judged blind, but the entry names its entrant (${named.map((n) => `"${n}"`).join(', ')}): judges would see it`));
+			}
+		}
 		checkPublication(entry);
 	}
 

@@ -5,5 +5,5 @@ import { captionsTextOf, publicVideos, type Video } from '../../../data/content'
 export const getStaticPaths = (async () =>
 	(await publicVideos()).map((video) => ({ params: { slug: video.id }, props: { video } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) =>
-	new Response(captionsTextOf((props as { video: Video }).video), { headers: { 'Content-Type': 'text/vtt; charset=utf-8' } });
+export const GET: APIRoute = async ({ props }) =>
+	new Response(await captionsTextOf((props as { video: Video }).video), { headers: { 'Content-Type': 'text/vtt; charset=utf-8' } });

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { personCredit } from '../../src/lib/evidence.ts';
+import { findMentions, organisationNeedles } from '../../src/lib/mentions.ts';
+import { relabelVoices } from '../../src/lib/vtt.ts';
+
+describe('organisation mentions', () => {
+	const needles = organisationNeedles('Harbourline Freight Ltd', 'https://www.harbourline.example');
+	it('covers the name, the short name and the domain', () => {
+		expect(needles).toEqual(['Harbourline Freight Ltd', 'harbourline.example', 'harbourline', 'Harbourline Freight']);
+	});
+	it('finds whole-word mentions, case-insensitively', () => {
+		expect(findMentions('We at HARBOURLINE moved fast.', needles)).toEqual(['harbourline']);
+		expect(findMentions('See harbourline.example/report', needles)).toEqual(['harbourline.example', 'harbourline']);
+		expect(findMentions('Harbourlines are not us', needles)).toEqual([]);
+	});
+});
+
+describe('personCredit', () => {
+	const person = { name: 'Jonas Lindqvist', title: 'Head of Asset Logistics', role: 'customer' };
+	const named = { permissions: { name: true } } as never;
+	const anonymous = { permissions: { name: false } } as never;
+	it('credits people of an anonymous customer by title only', () => {
+		expect(personCredit(person, anonymous)).toEqual({ name: 'Head of Asset Logistics', identified: false });
+		expect(personCredit(person, named)).toEqual({ name: 'Jonas Lindqvist', identified: true });
+		expect(personCredit({ ...person, role: 'vendor' }, undefined)).toEqual({ name: 'Jonas Lindqvist', identified: true });
+	});
+});
+
+describe('relabelVoices', () => {
+	it('replaces only the listed voices, keeping classes', () => {
+		const vtt = 'WEBVTT\n\n00:00.000 --> 00:01.000\n<v.loud Jonas Lindqvist>Hi</v>\n\n00:01.000 --> 00:02.000\n<v Ana Lyst>Hello';
+		expect(relabelVoices(vtt, new Map([['Jonas Lindqvist', 'Head of Logistics']]))).toBe(
+			'WEBVTT\n\n00:00.000 --> 00:01.000\n<v.loud Head of Logistics>Hi</v>\n\n00:01.000 --> 00:02.000\n<v Ana Lyst>Hello',
+		);
+	});
+});
