@@ -5,7 +5,9 @@
 # Any other argument is passed to `npm run`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/node24.sh
+source scripts/provision.sh
+provision_node
+[ "${1:-demo}" = test ] && provision_chromium
 # Install dependencies when missing or older than the lockfile.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
 	npm ci --no-audit --no-fund
