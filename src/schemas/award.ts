@@ -102,7 +102,9 @@ export const programSchema = z
 		/** The score scale every criterion uses. */
 		scale: z
 			.object({
+				/** Lowest score. */
 				min: z.number(),
+				/** Highest score. */
 				max: z.number(),
 				/** Allowed increments, e.g. 1 or 0.5. */
 				step: z.number().positive(),
@@ -112,7 +114,18 @@ export const programSchema = z
 		/** Judging rounds in order. */
 		rounds: z.array(roundSchema).min(1, { error: 'expected at least one round' }),
 		/** Public milestones. */
-		timeline: z.array(z.object({ date: isoDate(), label: text() }).strict()).default([]),
+		timeline: z
+			.array(
+				z
+					.object({
+						/** Day of the milestone. */
+						date: isoDate(),
+						/** What happens, e.g. "Entries close". */
+						label: text(),
+					})
+					.strict(),
+			)
+			.default([]),
 		/** Blind judging: judges do not see who entered. */
 		blind: z.boolean().default(false),
 		/** Tally method and tie-break, declared before judging. */
@@ -212,7 +225,16 @@ export const judgeSchema = z
 		expertise: z.array(z.string().regex(ID_PATTERN)).default([]),
 		/** Declared conflicts with customers: private, never published. */
 		conflicts: z
-			.array(z.object({ customer: ref('customers'), reason: text() }).strict())
+			.array(
+				z
+					.object({
+						/** The customer the judge may not score. */
+						customer: ref('customers'),
+						/** Why (private). */
+						reason: text(),
+					})
+					.strict(),
+			)
 			.default([])
 			.describe('Declared conflicts of interest. Private: never published.'),
 	})
