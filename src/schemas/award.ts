@@ -270,3 +270,26 @@ export type Program = z.infer<typeof programSchema>;
 export type Entry = z.infer<typeof entrySchema>;
 export type Judge = z.infer<typeof judgeSchema>;
 export type ScoreRow = z.infer<typeof scoreRowSchema>;
+
+/**
+ * Who scores what in one round (`assignments/<round>.yaml`), written by `awards assign`.
+ * Private: never a collection, never published.
+ */
+export const assignmentFileSchema = z
+	.object({
+		/** The round this assignment is for. */
+		round: localId('a round'),
+		/** Seed the assignment was drawn with (same seed, same assignment). */
+		seed: z.number().int(),
+		/** Judges per entry. */
+		perEntry: z.number().int().positive(),
+		/** Maximum entries per judge, when one was set. */
+		maxLoad: z.number().int().positive().optional(),
+		/** Entries every judge scores, to calibrate severities. */
+		calibration: z.array(localId('an entry')).default([]),
+		/** Each judge's entries. */
+		judges: z.record(localId('a judge'), z.array(localId('an entry'))),
+	})
+	.strict();
+
+export type AssignmentFile = z.infer<typeof assignmentFileSchema>;

@@ -2,7 +2,7 @@
  * The rules across files, one test per class of problem: each edits a fresh copy of the fixture
  * content and expects `runCheck` to name the file, the field and what is wrong.
  */
-import { appendFileSync, cpSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/lib/content/check.ts';
@@ -10,7 +10,10 @@ import { copyFixture, editData, NOW, projectRoot } from '../helpers.ts';
 
 let dir: string;
 let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = copyFixture()));
+beforeEach(() => {
+	({ dir, cleanup } = copyFixture());
+	mkdirSync(path.join(dir, 'awards/demo-awards/assignments'));
+});
 afterEach(() => cleanup());
 
 const at = (...parts: string[]) => path.join(dir, ...parts);
@@ -114,6 +117,19 @@ describe('judges and scores', () => {
 	it('a score sheet for a round the program does not have', async () => {
 		cpSync(scores(), at('awards/demo-awards/scores/round-9.csv'));
 		await expectError('scores/round-9.csv', '(file name)', /named after a round of demo-awards \(round-1.csv, final.csv\)/);
+	});
+	it('an assignment that pairs a judge with an entry they are conflicted with', async () => {
+		writeFileSync(at('awards/demo-awards/assignments/round-1.yaml'), 'round: round-1\nseed: 1\nperEntry: 1\njudges:\n  ana-lyst: [quarry-planning]\n  aca-demic: []\n');
+		await expectError('assignments/round-1.yaml', 'judges.ana-lyst[0]', /conflict with "quarry-bank"/);
+	});
+	it('scores from a judge not assigned to the entry, once an assignment exists', async () => {
+		writeFileSync(at('awards/demo-awards/assignments/round-1.yaml'), 'round: round-1\nseed: 1\nperEntry: 1\njudges:\n  aca-demic: []\n');
+		await expectError('scores/round-1.csv', 'line 2 judge', /"aca-demic" is not assigned to quarry-planning/);
+	});
+	it('an assignment for a round the program does not have, or with unknown judges', async () => {
+		writeFileSync(at('awards/demo-awards/assignments/round-7.yaml'), 'round: round-7\nseed: 1\nperEntry: 1\njudges:\n  nobody: [quarry-planning]\n');
+		await expectError('assignments/round-7.yaml', 'round', /named after a round of demo-awards/);
+		await expectError('assignments/round-7.yaml', 'judges.nobody', /judge of demo-awards, found "nobody"/);
 	});
 	it('a judge file not named after its person', async () => {
 		cpSync(at('awards/demo-awards/judges/aca-demic.yaml'), at('awards/demo-awards/judges/someone-else.yaml'));

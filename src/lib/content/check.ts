@@ -5,8 +5,11 @@
 import { glob, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseScoreSheet } from '../awards/scores.ts';
+import { assignmentFileSchema } from '../../schemas/award.ts';
+import { parseYaml } from './load.ts';
+import { issueToDiagnostic } from './validate.ts';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
-import { checkIntegrity, indexEntries, type CaptionsByVideo, type ContentIndex, type IntegrityIO, type ScoreSheet } from './integrity.ts';
+import { checkIntegrity, indexEntries, type AssignmentSheet, type CaptionsByVideo, type ContentIndex, type IntegrityIO, type ScoreSheet } from './integrity.ts';
 import { displayPath, loadSourceFiles } from './load.ts';
 import { validateSourceFiles } from './validate.ts';
 
@@ -23,6 +26,7 @@ export interface CheckResult {
 	warnings: number;
 	index: ContentIndex;
 	scoreSheets: ScoreSheet[];
+	assignments: AssignmentSheet[];
 	captions: CaptionsByVideo;
 }
 
@@ -44,17 +48,42 @@ export async function loadScoreSheets(projectRoot: string, contentDir: string): 
 	return { sheets, diagnostics };
 }
 
+/** Reads every `awards/<program>/assignments/<round>.yaml`. */
+export async function loadAssignments(projectRoot: string, contentDir: string): Promise<{ sheets: AssignmentSheet[]; diagnostics: Diagnostic[] }> {
+	const sheets: AssignmentSheet[] = [];
+	const diagnostics: Diagnostic[] = [];
+	const base = path.join(contentDir, 'awards');
+	const matches: string[] = [];
+	for await (const match of glob('*/assignments/*.yaml', { cwd: base })) matches.push(match.split(path.sep).join('/'));
+	for (const relative of matches.sort()) {
+		const file = displayPath(projectRoot, path.join(base, relative));
+		const [program, , name] = relative.split('/');
+		const parsed = parseYaml(await readFile(path.join(base, relative), 'utf8'), file);
+		diagnostics.push(...parsed.diagnostics);
+		if (parsed.data === undefined) continue;
+		const result = assignmentFileSchema.safeParse(parsed.data);
+		if (!result.success) {
+			diagnostics.push(...result.error.issues.map((issue) => issueToDiagnostic(file, parsed.data, issue)));
+			continue;
+		}
+		sheets.push({ program, round: name.replace(/\.yaml$/, ''), file, data: result.data });
+	}
+	return { sheets, diagnostics };
+}
+
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 	const loaded = await loadSourceFiles(options.projectRoot, options.contentDir);
 	const validated = validateSourceFiles(loaded.files);
 	const indexed = indexEntries(validated.entries);
 	const scores = await loadScoreSheets(options.projectRoot, options.contentDir);
-	const integrity = checkIntegrity(indexed.index, scores.sheets, options);
+	const assignments = await loadAssignments(options.projectRoot, options.contentDir);
+	const integrity = checkIntegrity(indexed.index, scores.sheets, options, assignments.sheets);
 	const diagnostics = sortDiagnostics([
 		...loaded.diagnostics,
 		...validated.diagnostics,
 		...indexed.diagnostics,
 		...scores.diagnostics,
+		...assignments.diagnostics,
 		...integrity.diagnostics,
 	]);
 	return {
@@ -63,6 +92,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 		warnings: diagnostics.filter((d) => d.severity === 'warning').length,
 		index: indexed.index,
 		scoreSheets: scores.sheets,
+		assignments: assignments.sheets,
 		captions: integrity.captions,
 	};
 }

@@ -6,8 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Entry, Judge, Program } from '../../schemas/award.ts';
-import { isOnStep } from '../../schemas/award.ts';
+import type { AssignmentFile, Entry, Judge, Program } from '../../schemas/award.ts';
 import type { Publishable } from '../../schemas/common.ts';
 import type { Customer } from '../../schemas/customer.ts';
 import { IMAGE_FIELDS } from '../../schemas/index.ts';
@@ -16,6 +15,7 @@ import type { Product } from '../../schemas/product.ts';
 import type { SiteSettings } from '../../schemas/site.ts';
 import type { Story } from '../../schemas/story.ts';
 import type { Video } from '../../schemas/video.ts';
+import { checkScores, pairKey, type ScoreContext } from '../awards/score-rules.ts';
 import type { ScoreLine } from '../awards/scores.ts';
 import { error, formatFieldPath, warning, type Diagnostic } from '../diagnostics.ts';
 import { findMentions, organisationNeedles } from '../mentions.ts';
@@ -44,6 +44,19 @@ export interface ScoreSheet {
 	round: string;
 	file: string;
 	lines: ScoreLine[];
+}
+
+/** One round's assignment of judges to entries. */
+export interface AssignmentSheet {
+	program: string;
+	round: string;
+	file: string;
+	data: AssignmentFile;
+}
+
+/** The `judge entry` pairs of an assignment. */
+export function assignedPairs(sheet: AssignmentSheet): Set<string> {
+	return new Set(Object.entries(sheet.data.judges).flatMap(([judge, entries]) => entries.map((entry) => pairKey(judge, entry))));
 }
 
 /** Parsed captions of each video, by video id (for transcripts). */
@@ -104,7 +117,12 @@ function sideOf(person: Person): Side {
 	return { kind: 'independent' };
 }
 
-export function checkIntegrity(index: ContentIndex, scoreSheets: ScoreSheet[], options: IntegrityOptions): { diagnostics: Diagnostic[]; captions: CaptionsByVideo } {
+export function checkIntegrity(
+	index: ContentIndex,
+	scoreSheets: ScoreSheet[],
+	options: IntegrityOptions,
+	assignments: AssignmentSheet[] = [],
+): { diagnostics: Diagnostic[]; captions: CaptionsByVideo } {
 	const io = options.io ?? nodeIO;
 	const out: Diagnostic[] = [];
 	const captions: CaptionsByVideo = new Map();
@@ -309,9 +327,15 @@ export function checkIntegrity(index: ContentIndex, scoreSheets: ScoreSheet[], o
 		checkPublication(entry);
 	}
 
+	for (const sheet of assignments) {
+		const program = programOf(sheet.file, sheet.program, 'this assignment');
+		if (program) checkAssignment(index, program, sheet, out);
+	}
+
 	for (const sheet of scoreSheets) {
 		const program = programOf(sheet.file, sheet.program, 'these scores');
-		if (program) checkScoreSheet(index, program, sheet, out);
+		const assignment = assignments.find((a) => a.program === sheet.program && a.round === sheet.round);
+		if (program) checkScoreSheet(index, program, sheet, out, assignment && assignedPairs(assignment));
 	}
 
 	return { diagnostics: out, captions };
@@ -330,7 +354,41 @@ export function conflictedCustomers(judge: Judge, person: Person | undefined): S
 	return customers;
 }
 
-function checkScoreSheet(index: ContentIndex, program: ValidEntry<Program>, sheet: ScoreSheet, out: Diagnostic[]) {
+/** What the score rules need to know about one program, from the content index. */
+export function scoreContextFor(index: ContentIndex, programId: string, assigned?: Set<string>): ScoreContext | undefined {
+	const program = index.awardPrograms.get(programId);
+	if (!program) return undefined;
+	const judges = new Map<string, Set<string>>();
+	const entries = new Map<string, string>();
+	for (const judge of index.awardJudges.values()) {
+		const { program: p, local } = splitScopedId(judge.id);
+		if (p === programId) judges.set(local, conflictedCustomers(judge.data, index.people.get(judge.data.person)?.data));
+	}
+	for (const entry of index.awardEntries.values()) {
+		const { program: p, local } = splitScopedId(entry.id);
+		if (p === programId) entries.set(local, entry.data.customer);
+	}
+	return { program: programId, criteria: program.data.criteria.map((c) => c.id), scale: program.data.scale, judges, entries, assigned };
+}
+
+/** An assignment names known judges and entries of a real round, and never a conflicted pair. */
+function checkAssignment(index: ContentIndex, program: ValidEntry<Program>, sheet: AssignmentSheet, out: Diagnostic[]) {
+	if (!program.data.rounds.some((r) => r.id === sheet.round) || sheet.data.round !== sheet.round) {
+		out.push(error(sheet.file, 'round', `expected a file named after a round of ${sheet.program} (${program.data.rounds.map((r) => r.id).join(', ')}) and a matching round field, found file ${sheet.round}.yaml with round "${sheet.data.round}"`));
+	}
+	const context = scoreContextFor(index, sheet.program)!;
+	for (const [judge, entries] of Object.entries(sheet.data.judges)) {
+		const conflicts = context.judges.get(judge);
+		if (!conflicts) out.push(error(sheet.file, `judges.${judge}`, `expected a judge of ${sheet.program}, found "${judge}"`));
+		entries.forEach((entry, i) => {
+			const customer = context.entries.get(entry);
+			if (customer === undefined) out.push(error(sheet.file, `judges.${judge}[${i}]`, `expected an entry of ${sheet.program}, found "${entry}"`));
+			else if (conflicts?.has(customer)) out.push(error(sheet.file, `judges.${judge}[${i}]`, `judge "${judge}" has a conflict with "${customer}", the entrant of ${entry}`));
+		});
+	}
+}
+
+function checkScoreSheet(index: ContentIndex, program: ValidEntry<Program>, sheet: ScoreSheet, out: Diagnostic[], assigned?: Set<string>) {
 	const round = program.data.rounds.find((r) => r.id === sheet.round);
 	if (!round) {
 		out.push(error(sheet.file, '(file name)', `expected a score sheet named after a round of ${sheet.program} (${program.data.rounds.map((r) => `${r.id}.csv`).join(', ')}), found ${sheet.round}.csv`));
@@ -340,31 +398,9 @@ function checkScoreSheet(index: ContentIndex, program: ValidEntry<Program>, shee
 		out.push(error(sheet.file, '(file name)', `expected a scoring round, found ${round.id} which is a ${round.kind} round`));
 		return;
 	}
-	const { scale, criteria } = program.data;
-	const criterionIds = criteria.map((c) => c.id);
-	const seen = new Map<string, number>();
-	for (const { line, row } of sheet.lines) {
-		const at = (field: string) => `line ${line} ${field}`;
-		const judge = index.awardJudges.get(`${sheet.program}/${row.judge}`);
-		const entry = index.awardEntries.get(`${sheet.program}/${row.entry}`);
-		if (!judge) out.push(error(sheet.file, at('judge'), `expected a judge of ${sheet.program} (a file in its judges/ folder), found "${row.judge}"`));
-		if (!entry) out.push(error(sheet.file, at('entry'), `expected an entry of ${sheet.program} (a file in its entries/ folder), found "${row.entry}"`));
-		if (!criterionIds.includes(row.criterion)) out.push(error(sheet.file, at('criterion'), `expected a criterion of ${sheet.program} (${criterionIds.join(', ')}), found "${row.criterion}"`));
-		if (row.score < scale.min || row.score > scale.max || !isOnStep(row.score, scale.min, scale.step)) {
-			out.push(error(sheet.file, at('score'), `expected a score from ${scale.min} to ${scale.max} in steps of ${scale.step}, found ${row.score}`));
-		}
-		const key = `${row.judge}\u0000${row.entry}\u0000${row.criterion}`;
-		const first = seen.get(key);
-		if (first !== undefined) {
-			out.push(error(sheet.file, `line ${line}`, `duplicate score: ${row.judge} already scored ${row.entry} on ${row.criterion} at line ${first}`));
-		} else {
-			seen.set(key, line);
-		}
-		if (judge && entry) {
-			const person = index.people.get(judge.data.person)?.data;
-			if (conflictedCustomers(judge.data, person).has(entry.data.customer)) {
-				out.push(error(sheet.file, at('judge'), `judge "${row.judge}" has a conflict with "${entry.data.customer}", the entrant of ${row.entry}: their scores for it cannot count`));
-			}
-		}
+	const context = scoreContextFor(index, sheet.program, assigned)!;
+	const rows = sheet.lines.map(({ line, row }) => ({ where: `line ${line}`, row }));
+	for (const problem of checkScores(rows, context)) {
+		out.push(error(sheet.file, problem.field ? `${problem.where} ${problem.field}` : problem.where, problem.message));
 	}
 }

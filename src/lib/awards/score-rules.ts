@@ -1,0 +1,69 @@
+/**
+ * The rules every score must satisfy, shared by `check` (the committed score sheets) and
+ * `awards import` (a judge's incoming file): known judge, entry and criterion; on the scale and
+ * its step; no duplicates; assigned to that judge; no conflict of interest.
+ */
+import { isOnStep, type ScoreRow } from '../../schemas/award.ts';
+
+export interface ScoreContext {
+	program: string;
+	criteria: string[];
+	scale: { min: number; max: number; step: number };
+	/** Judge id → customers the judge may not score. */
+	judges: Map<string, Set<string>>;
+	/** Entry id → entrant customer. */
+	entries: Map<string, string>;
+	/** `judge entry` pairs of the round's assignment; when absent, any pair may be scored. */
+	assigned?: Set<string>;
+}
+
+/** A score with where it came from: `line 4` of a CSV, `scores[3]` of a packet export. */
+export interface LocatedScore {
+	where: string;
+	row: ScoreRow;
+}
+
+export interface ScoreProblem {
+	where: string;
+	/** The column at fault, when one is. */
+	field?: string;
+	message: string;
+}
+
+export const pairKey = (judge: string, entry: string) => `${judge} ${entry}`;
+
+/**
+ * Checks `rows`; `earlier` are scores already accepted (e.g. the committed sheet during an
+ * import), against which duplicates are also reported.
+ */
+export function checkScores(rows: LocatedScore[], context: ScoreContext, earlier: LocatedScore[] = []): ScoreProblem[] {
+	const problems: ScoreProblem[] = [];
+	const { scale, criteria, program } = context;
+	const seen = new Map<string, string>();
+	for (const { where, row } of earlier) seen.set(`${row.judge} ${row.entry} ${row.criterion}`, where);
+	for (const { where, row } of rows) {
+		const conflicts = context.judges.get(row.judge);
+		const customer = context.entries.get(row.entry);
+		if (!conflicts) problems.push({ where, field: 'judge', message: `expected a judge of ${program}, found "${row.judge}"` });
+		if (customer === undefined) problems.push({ where, field: 'entry', message: `expected an entry of ${program}, found "${row.entry}"` });
+		if (!criteria.includes(row.criterion)) problems.push({ where, field: 'criterion', message: `expected a criterion of ${program} (${criteria.join(', ')}), found "${row.criterion}"` });
+		if (row.score < scale.min || row.score > scale.max || !isOnStep(row.score, scale.min, scale.step)) {
+			problems.push({ where, field: 'score', message: `expected a score from ${scale.min} to ${scale.max} in steps of ${scale.step}, found ${row.score}` });
+		}
+		const key = `${row.judge} ${row.entry} ${row.criterion}`;
+		const first = seen.get(key);
+		if (first !== undefined) {
+			problems.push({ where, message: `duplicate score: ${row.judge} already scored ${row.entry} on ${row.criterion} at ${first}` });
+		} else {
+			seen.set(key, where);
+		}
+		if (conflicts && customer !== undefined) {
+			if (conflicts.has(customer)) {
+				problems.push({ where, field: 'judge', message: `judge "${row.judge}" has a conflict with "${customer}", the entrant of ${row.entry}: their scores for it cannot count` });
+			} else if (context.assigned && !context.assigned.has(pairKey(row.judge, row.entry))) {
+				problems.push({ where, field: 'judge', message: `judge "${row.judge}" is not assigned to ${row.entry} in this round` });
+			}
+		}
+	}
+	return problems;
+}
