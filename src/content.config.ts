@@ -7,7 +7,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import path from 'node:path';
 import { COLLECTION_LAYOUT, contentRoot, type CollectionName } from './lib/content/layout.ts';
-import { entrySchema, judgeSchema, programSchema } from './schemas/award.ts';
+import { entrySchema, judgeSchema, programSchema, winnersSchema } from './schemas/award.ts';
 import { customerSchema } from './schemas/customer.ts';
 import { personSchema } from './schemas/person.ts';
 import { productSchema } from './schemas/product.ts';
@@ -34,4 +34,5 @@ export const collections = {
 	awardPrograms: defineCollection({ loader: loader('awardPrograms'), schema: programSchema }),
 	awardEntries: defineCollection({ loader: loader('awardEntries'), schema: entrySchema }),
 	awardJudges: defineCollection({ loader: loader('awardJudges'), schema: judgeSchema }),
+	awardWinners: defineCollection({ loader: loader('awardWinners'), schema: winnersSchema }),
 };

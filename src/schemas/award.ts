@@ -130,6 +130,18 @@ export const programSchema = z
 		blind: z.boolean().default(false),
 		/** Tally method and tie-break, declared before judging. */
 		tally: tallyRulesSchema.default({ method: 'offset', tieBreak: [], resamples: 2000, seed: 1 }),
+		/** What `awards publish` marks and shares. */
+		results: z
+			.object({
+				/** Finalists per category (the winner included). */
+				finalists: z.number().int().min(1).default(3),
+				/** Honourable mentions per category, after the finalists. */
+				honourableMentions: z.number().int().min(0).default(2),
+				/** Entrant feedback (criterion scores against the category average): private, or shown on public entry pages. */
+				feedback: z.enum(['private', 'public'], { error: 'expected private or public' }).default('private'),
+			})
+			.strict()
+			.default({ finalists: 3, honourableMentions: 2, feedback: 'private' }),
 	})
 	.strict()
 	.superRefine((p, ctx) => {
@@ -293,3 +305,38 @@ export const assignmentFileSchema = z
 	.strict();
 
 export type AssignmentFile = z.infer<typeof assignmentFileSchema>;
+
+/** A category's published outcome. */
+export const categoryOutcomeSchema = z
+	.object({
+		/** Category id. */
+		category: localId('a category'),
+		/** The winning entry. */
+		winner: localId('an entry'),
+		/** Finalists in rank order, the winner first. */
+		finalists: z.array(localId('an entry')),
+		/** Honourable mentions in rank order. */
+		honourableMentions: z.array(localId('an entry')).default([]),
+		/** True when the winner was not separable from the runner-up and the tie-break decided. */
+		decidedByTieBreak: z.boolean().default(false),
+	})
+	.strict();
+
+/**
+ * The published results of a program (`winners.yaml`), written by `awards publish`. Public:
+ * the site shows winners from it. Scores and judge data stay in the private files.
+ */
+export const winnersSchema = z
+	.object({
+		/** The round the outcome comes from (the ranking round when there is one). */
+		round: localId('a round'),
+		/** Day the results were published. */
+		publishedOn: isoDate(),
+		/** The tally method that produced them (declared in the program file). */
+		method: z.enum(['offset', 'zscore', 'mean', 'schulze']),
+		/** Outcome per category. */
+		categories: z.array(categoryOutcomeSchema),
+	})
+	.strict();
+
+export type Winners = z.infer<typeof winnersSchema>;

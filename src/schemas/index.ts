@@ -4,7 +4,7 @@
  */
 import type { z } from 'astro/zod';
 import type { CollectionName } from '../lib/content/layout.ts';
-import { entrySchema, judgeSchema, programSchema } from './award.ts';
+import { entrySchema, judgeSchema, programSchema, winnersSchema } from './award.ts';
 import type { SchemaContext } from './common.ts';
 import { customerSchema } from './customer.ts';
 import { personSchema } from './person.ts';
@@ -23,6 +23,7 @@ export const COLLECTION_SCHEMAS: Record<CollectionName, (context: SchemaContext)
 	awardPrograms: () => programSchema,
 	awardEntries: () => entrySchema,
 	awardJudges: () => judgeSchema,
+	awardWinners: () => winnersSchema,
 };
 
 /** Image fields per collection (paths into the data), checked for existence by the CLI. */

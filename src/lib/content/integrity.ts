@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AssignmentFile, Entry, Judge, Program } from '../../schemas/award.ts';
+import type { AssignmentFile, Entry, Judge, Program, Winners } from '../../schemas/award.ts';
 import type { Publishable } from '../../schemas/common.ts';
 import type { Customer } from '../../schemas/customer.ts';
 import { IMAGE_FIELDS } from '../../schemas/index.ts';
@@ -36,6 +36,7 @@ export interface ContentIndex {
 	awardPrograms: Map<string, ValidEntry<Program>>;
 	awardEntries: Map<string, ValidEntry<Entry>>;
 	awardJudges: Map<string, ValidEntry<Judge>>;
+	awardWinners: Map<string, ValidEntry<Winners>>;
 }
 
 /** One round's private score sheet. */
@@ -92,6 +93,7 @@ export function indexEntries(entries: ValidEntry[]): { index: ContentIndex; diag
 		awardPrograms: new Map(),
 		awardEntries: new Map(),
 		awardJudges: new Map(),
+		awardWinners: new Map(),
 	};
 	for (const entry of entries) {
 		if (entry.collection === 'site') {
@@ -325,6 +327,25 @@ export function checkIntegrity(
 			}
 		}
 		checkPublication(entry);
+	}
+
+	for (const winners of index.awardWinners.values()) {
+		const program = programOf(winners.file, winners.id, 'these results');
+		if (!program) continue;
+		if (!program.data.rounds.some((r) => r.id === winners.data.round)) {
+			out.push(error(winners.file, 'round', `expected a round of ${winners.id} (${program.data.rounds.map((r) => r.id).join(', ')}), found "${winners.data.round}"`));
+		}
+		winners.data.categories.forEach((outcome, i) => {
+			if (!program.data.categories.some((c) => c.id === outcome.category)) {
+				out.push(error(winners.file, `categories[${i}].category`, `expected a category of ${winners.id}, found "${outcome.category}"`));
+			}
+			const named = [['winner', outcome.winner], ...outcome.finalists.map((e, j) => [`finalists[${j}]`, e]), ...outcome.honourableMentions.map((e, j) => [`honourableMentions[${j}]`, e])];
+			for (const [field, id] of named) {
+				const entry = index.awardEntries.get(`${winners.id}/${id}`);
+				if (!entry) out.push(error(winners.file, `categories[${i}].${field}`, `expected an entry of ${winners.id}, found "${id}"`));
+				else if (entry.data.category !== outcome.category) out.push(error(winners.file, `categories[${i}].${field}`, `expected an entry of category ${outcome.category}, found "${id}" (${entry.data.category})`));
+			}
+		});
 	}
 
 	for (const sheet of assignments) {

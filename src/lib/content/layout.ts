@@ -13,7 +13,8 @@ export type CollectionName =
 	| 'videos'
 	| 'awardPrograms'
 	| 'awardEntries'
-	| 'awardJudges';
+	| 'awardJudges'
+	| 'awardWinners';
 
 export interface CollectionLayout {
 	/** Folder under the content root. */
@@ -44,6 +45,7 @@ export const COLLECTION_LAYOUT: Record<CollectionName, CollectionLayout> = {
 	// Entries come from outside (entrants), so they are plain Markdown, never MDX (no code runs at build).
 	awardEntries: { base: 'awards', pattern: '*/entries/*.md', idFromPath: programScopedId },
 	awardJudges: { base: 'awards', pattern: '*/judges/*.yaml', idFromPath: programScopedId },
+	awardWinners: { base: 'awards', pattern: '*/winners.yaml', idFromPath: (p) => p.split('/')[0] },
 };
 
 /** Folder (relative to the content root) holding a program's private score sheets. */

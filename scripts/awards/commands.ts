@@ -1,0 +1,33 @@
+/** The awards commands, each a thin function over src/lib/awards/. */
+import type { CheckResult } from '../../src/lib/content/check.ts';
+import type { ProgramData } from '../../src/lib/awards/program.ts';
+import type { Program } from '../../src/schemas/award.ts';
+import { importScores } from './import.ts';
+import { status } from './status.ts';
+
+export interface CommandContext {
+	projectRoot: string;
+	contentDir: string;
+	check: CheckResult;
+	data: ProgramData;
+	round: Program['rounds'][number];
+	options: {
+		round?: string;
+		'per-entry'?: string;
+		'max-load'?: string;
+		seed?: string;
+		calibration?: string;
+		out?: string;
+		replace?: boolean;
+		'dry-run'?: boolean;
+		json?: boolean;
+	};
+	/** Positional arguments after the program id. */
+	args: string[];
+	now: Date;
+}
+
+export const COMMANDS: Record<string, (context: CommandContext) => Promise<number>> = {
+	status,
+	import: importScores,
+};

@@ -1,0 +1,86 @@
+/**
+ * `awards import <program> --round r <file>`: a judge's scores, from a spreadsheet CSV
+ * (judge,entry,criterion,score,comment) or a packet export (JSON). Every row is checked first;
+ * if anything is wrong nothing is imported, and each problem names its row.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { parsePacketExport } from '../../src/lib/awards/packet.ts';
+import { checkScores, type LocatedScore } from '../../src/lib/awards/score-rules.ts';
+import { parseScoreSheet } from '../../src/lib/awards/scores.ts';
+import { scoreContextFor } from '../../src/lib/content/integrity.ts';
+import { displayPath } from '../../src/lib/content/load.ts';
+import { SCORE_COLUMNS, type ScoreRow } from '../../src/schemas/award.ts';
+import { CliError, colour, writeAtomic } from '../lib/cli.ts';
+import type { CommandContext } from './commands.ts';
+
+/** Reads the incoming file into located rows, or fails with every parse problem. */
+async function readIncoming(file: string, context: CommandContext): Promise<LocatedScore[]> {
+	const shown = displayPath(context.projectRoot, file);
+	let text: string;
+	try {
+		text = await readFile(file, 'utf8');
+	} catch {
+		throw new CliError(`cannot read ${shown}: no such file`);
+	}
+	if (/\.json$/i.test(file) || text.trimStart().startsWith('{')) {
+		const parsed = parsePacketExport(text);
+		if (!parsed.ok) throw new CliError(`${shown}: ${parsed.error}`);
+		const { value } = parsed;
+		if (value.program !== context.data.id || value.round !== context.round.id) {
+			throw new CliError(`${shown} holds scores for ${value.program} round ${value.round}, not ${context.data.id} round ${context.round.id}`);
+		}
+		return value.scores.map((s, i) => ({ where: `scores[${i}]`, row: { judge: value.judge, entry: s.entry, criterion: s.criterion, score: s.score, comment: s.comment } }));
+	}
+	const { lines, diagnostics } = parseScoreSheet(text, shown);
+	if (diagnostics.length) {
+		throw new CliError(`${shown} cannot be imported:\n${diagnostics.map((d) => `  ${d.field}: ${d.message}`).join('\n')}\nNothing was imported.`);
+	}
+	return lines.map(({ line, row }) => ({ where: `line ${line}`, row }));
+}
+
+/** Rows in a stable order: judge, entry, then the program's criterion order. */
+export function sortScores(rows: ScoreRow[], criteria: string[]): ScoreRow[] {
+	return [...rows].sort((a, b) => a.judge.localeCompare(b.judge) || a.entry.localeCompare(b.entry) || criteria.indexOf(a.criterion) - criteria.indexOf(b.criterion));
+}
+
+export function scoreSheetText(rows: ScoreRow[]): string {
+	return stringify(rows.map((r) => SCORE_COLUMNS.map((c) => (c === 'score' ? String(r.score) : r[c]))), { header: true, columns: [...SCORE_COLUMNS] });
+}
+
+export async function importScores(context: CommandContext): Promise<number> {
+	const { data, round, options, args } = context;
+	if (round.kind !== 'scoring') throw new CliError(`${round.id} is a ${round.kind} round; import takes scores for a scoring round`);
+	if (args.length !== 1) throw new CliError(`import needs one file: npm run awards -- import ${data.id} --round ${round.id} <scores.csv|export.json>`);
+	const file = path.resolve(args[0]);
+	const incoming = await readIncoming(file, context);
+	if (incoming.length === 0) throw new CliError(`${displayPath(context.projectRoot, file)} has no scores`);
+
+	const sheetFile = path.join(data.folder, 'scores', `${round.id}.csv`);
+	const sheetShown = displayPath(context.projectRoot, sheetFile);
+	const judges = new Set(incoming.map((s) => s.row.judge));
+	// With --replace a judge's resubmission replaces what they sent before.
+	const kept = (data.scoreSheet(round.id)?.lines ?? [])
+		.filter(({ row }) => !(options.replace && judges.has(row.judge)))
+		.map(({ line, row }) => ({ where: `${sheetShown} line ${line}`, row }));
+	const scoreContext = scoreContextFor(context.check.index, data.id, data.assigned(round.id))!;
+	const problems = checkScores(incoming, scoreContext, kept);
+	if (problems.length) {
+		const shown = displayPath(context.projectRoot, file);
+		for (const p of problems) console.error(`${colour.red('error')}   ${shown}  ${p.field ? `${p.where} ${p.field}` : p.where}: ${p.message}`);
+		const hint = problems.some((p) => p.message.startsWith('duplicate score') && p.message.includes(sheetShown)) && !options.replace ? ' (to replace a judge\'s earlier scores, pass --replace)' : '';
+		throw new CliError(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${shown}; nothing was imported${hint}`);
+	}
+	const criteria = data.program.criteria.map((c) => c.id);
+	const merged = sortScores([...kept.map((k) => k.row), ...incoming.map((i) => i.row)], criteria);
+	const entries = new Set(incoming.map((s) => s.row.entry));
+	const summary = `${incoming.length} scores from ${[...judges].join(', ')} for ${entries.size} entr${entries.size === 1 ? 'y' : 'ies'}`;
+	if (options['dry-run']) {
+		console.log(`${colour.green('✓')} ${summary} would be imported into ${sheetShown} (dry run: nothing written)`);
+		return 0;
+	}
+	await writeAtomic(sheetFile, scoreSheetText(merged));
+	console.log(`${colour.green('✓')} imported ${summary} into ${sheetShown} (${merged.length} scores in the round)`);
+	return 0;
+}

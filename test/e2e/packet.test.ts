@@ -1,0 +1,278 @@
+/**
+ * A judge packet in real Chromium, opened from file:// as a judge would: it fetches nothing,
+ * hostile entry text stays inert, scores entered with mouse and keyboard survive a reload, an
+ * off-scale score is refused, and Export downloads a file the importer accepts.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { parsePacketExport, renderPacket, type PacketInput } from '../../src/lib/awards/packet.ts';
+import { parseScoreSheet } from '../../src/lib/awards/scores.ts';
+import { CHROMIUM_OPTIONS } from '../serve.ts';
+
+const HOSTILE = '</script><script>alert("xss")</script><img src=x onerror=alert("xss")>';
+
+const program: PacketInput['program'] = {
+	id: 'demo-awards',
+	name: 'Demo Innovation Awards',
+	blind: true,
+	scale: { min: 1, max: 5, step: 0.5 },
+	criteria: [
+		{
+			id: 'impact',
+			name: 'Measured impact',
+			description: 'The size of the results against a fair baseline.',
+			weight: 60,
+			levels: [
+				{ score: 1, label: 'Unclear', descriptor: 'No measured result.' },
+				{ score: 3, label: 'Solid', descriptor: 'A clear improvement on an important measure.' },
+				{ score: 5, label: 'Exceptional', descriptor: 'Transformational, sustained results.' },
+			],
+		},
+		{
+			id: 'originality',
+			name: 'Originality',
+			description: 'How new the approach is.',
+			weight: 40,
+			levels: [
+				{ score: 1, label: 'Routine', descriptor: 'A standard deployment.' },
+				{ score: 5, label: 'Pioneering', descriptor: 'A genuinely new idea.' },
+			],
+		},
+	],
+	categories: [{ id: 'operations', name: 'Operations excellence', description: 'Better operations through data.' }],
+};
+
+const packet: PacketInput = {
+	program,
+	round: { id: 'round-1', name: 'Round 1 scoring', closes: '2026-10-16' },
+	judge: { id: 'ana-lyst', name: 'Ana Lyst' },
+	entries: [
+		{
+			id: 'quarry-planning',
+			category: 'operations',
+			title: 'One plan for every mill',
+			summary: 'Replacing three spreadsheets with one forecast.',
+			narrative: 'We replaced three planning spreadsheets.\n\n- Stock-outs down by 40%',
+			evidence: [{ label: 'Forecast error', detail: 'MAPE fell from 21% to 9%.', url: 'https://audit.example/report' }],
+		},
+		{
+			id: 'hostile-entry',
+			category: 'operations',
+			title: HOSTILE,
+			summary: HOSTILE,
+			narrative: `# ${HOSTILE}\n\n${HOSTILE}`,
+			evidence: [{ label: HOSTILE, detail: HOSTILE, url: 'https://evil.example/"><script>alert("xss")</script>' }],
+		},
+		{
+			id: 'night-shift-routing',
+			category: 'operations',
+			title: 'Routing the night shift',
+			summary: 'Fewer empty miles after dark.',
+			narrative: 'Empty running fell by a fifth.',
+			evidence: [],
+		},
+	],
+	generatedAt: '2026-09-20T08:00:00.000Z',
+};
+
+/** The same packet on a 0–100 scale, where the scorecard has number fields a judge types into. */
+const typedPacket: PacketInput = {
+	...packet,
+	program: {
+		...program,
+		id: 'typed-awards',
+		scale: { min: 0, max: 100, step: 1 },
+		criteria: program.criteria.map((c) => ({ ...c, levels: [{ score: 0, label: 'None', descriptor: 'Nothing.' }, { score: 100, label: 'All', descriptor: 'Everything.' }] })),
+	},
+	entries: [packet.entries[0]],
+};
+
+let browser: Browser;
+const dir = mkdtempSync(path.join(tmpdir(), 'credence-packet-'));
+const packetUrl = pathToFileURL(path.join(dir, 'ana-lyst.html')).href;
+const typedUrl = pathToFileURL(path.join(dir, 'typed.html')).href;
+
+beforeAll(async () => {
+	writeFileSync(path.join(dir, 'ana-lyst.html'), renderPacket(packet));
+	writeFileSync(path.join(dir, 'typed.html'), renderPacket(typedPacket));
+	browser = await chromium.launch(CHROMIUM_OPTIONS);
+}, 60_000);
+
+afterAll(async () => {
+	await browser?.close();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+/** A page that records every request, console error and dialog it sees. */
+async function openPage(context: BrowserContext, url: string) {
+	const page = await context.newPage();
+	const requests: string[] = [];
+	const errors: string[] = [];
+	const dialogs: string[] = [];
+	page.on('request', (request) => requests.push(request.url()));
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(message.text());
+	});
+	page.on('pageerror', (error) => errors.push(error.message));
+	page.on('dialog', (dialog) => {
+		dialogs.push(dialog.message());
+		// Confirms are the packet's own question; tests that expect one answer it themselves.
+		if (dialog.type() !== 'confirm') void dialog.dismiss();
+	});
+	await page.goto(url);
+	return { page, requests, errors, dialogs };
+}
+
+/** The fieldset scoring one criterion of one entry (entries and criteria counted from 1). */
+const field = (page: Page, entry: number, criterion: number) => page.locator(`#entry-${entry} fieldset.score`).nth(criterion - 1);
+
+it('is inert, offline, keeps scores across a reload and exports them', async () => {
+	const context = await browser.newContext({ acceptDownloads: true });
+	const { page, requests, errors, dialogs } = await openPage(context, packetUrl);
+
+	await expect(page.locator('h1').textContent()).resolves.toBe('Demo Innovation Awards');
+	await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+	await expect(page.getByText('Judged blind.').count()).resolves.toBe(1);
+	// The hostile title is shown as text, not run or parsed.
+	await expect(page.locator('#entry-2-title').textContent()).resolves.toBe(HOSTILE);
+	await expect(page.locator('img').count()).resolves.toBe(0);
+	await expect(page.locator('script').count()).resolves.toBe(2);
+	await expect(page.locator('#progress').textContent()).resolves.toBe('0 of 3 entries complete');
+
+	// Exporting before anything is scored is refused outright.
+	await page.getByRole('button', { name: 'Export scores (JSON)' }).click();
+	await expect(page.locator('#message').textContent()).resolves.toBe('Nothing to export yet: score at least one entry first.');
+
+	// Entry 1 with the mouse: click the option labels.
+	await field(page, 1, 1).getByText('4.5', { exact: true }).click();
+	await field(page, 1, 2).getByRole('radio', { name: '3', exact: true }).click();
+	await field(page, 1, 1).getByRole('textbox').fill('Strong, "audited" results, with a baseline.');
+	await expect(page.locator('#progress').textContent()).resolves.toBe('1 of 3 entries complete');
+	await expect(page.locator('[data-entry-status="0"]').textContent()).resolves.toBe('Complete');
+
+	// Exporting an incomplete scorecard asks first; saying no downloads nothing.
+	let downloads = 0;
+	page.on('download', () => downloads++);
+	page.once('dialog', (dialog) => void dialog.dismiss());
+	await page.getByRole('button', { name: 'Export scores (JSON)' }).click();
+	await expect(page.locator('#message').textContent()).resolves.toBe('Export cancelled.');
+	expect(dialogs.at(-1)).toBe('Only 1 of 3 entries are complete. Export the 2 scores entered so far? You can export again when you finish.');
+	expect(downloads).toBe(0);
+
+	// Entry 2 with the keyboard: Space picks the focused option, arrows move along the scale.
+	await field(page, 2, 1).getByRole('radio').first().focus();
+	await page.keyboard.press('Space');
+	await page.keyboard.press('ArrowRight');
+	await page.keyboard.press('ArrowRight'); // 1 → 1.5 → 2
+	await page.keyboard.press('Tab'); // to the comment
+	await page.keyboard.type('Says little <b>about</b> results.');
+	await page.keyboard.press('Tab'); // to the next criterion's radio group
+	await page.keyboard.press('Space');
+	for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight'); // 1 → 5, the last option
+	// Entry 3: mouse again.
+	await field(page, 3, 1).getByRole('radio', { name: '1 Unclear' }).click();
+	await field(page, 3, 2).getByRole('radio', { name: '2.5' }).click();
+	await expect(page.locator('#progress').textContent()).resolves.toBe('3 of 3 entries complete');
+
+	// Everything survives closing and reopening the file.
+	await page.reload();
+	await expect(page.locator('#progress').textContent()).resolves.toBe('3 of 3 entries complete');
+	await expect(field(page, 1, 1).getByRole('radio', { name: '4.5' }).isChecked()).resolves.toBe(true);
+	await expect(field(page, 2, 1).getByRole('radio', { name: '2', exact: true }).isChecked()).resolves.toBe(true);
+	await expect(field(page, 2, 2).getByRole('radio', { name: '5 Pioneering' }).isChecked()).resolves.toBe(true);
+	await expect(field(page, 2, 1).getByRole('textbox').inputValue()).resolves.toBe('Says little <b>about</b> results.');
+
+	// Complete, so Export asks nothing and downloads the judge's score file.
+	const dialogsBefore = dialogs.length;
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export scores (JSON)' }).click()]);
+	expect(download.suggestedFilename()).toBe('demo-awards-round-1-ana-lyst.json');
+	expect(dialogs.length).toBe(dialogsBefore);
+	const parsed = parsePacketExport(readFileSync(await download.path(), 'utf8'));
+	if (!parsed.ok) throw new Error(parsed.error);
+	expect(parsed.value).toMatchObject({ format: 'credence-scores/1', program: 'demo-awards', round: 'round-1', judge: 'ana-lyst' });
+	expect(Date.parse(parsed.value.exportedAt)).not.toBeNaN();
+	const expected = [
+		{ entry: 'quarry-planning', criterion: 'impact', score: 4.5, comment: 'Strong, "audited" results, with a baseline.' },
+		{ entry: 'quarry-planning', criterion: 'originality', score: 3, comment: '' },
+		{ entry: 'hostile-entry', criterion: 'impact', score: 2, comment: 'Says little <b>about</b> results.' },
+		{ entry: 'hostile-entry', criterion: 'originality', score: 5, comment: '' },
+		{ entry: 'night-shift-routing', criterion: 'impact', score: 1, comment: '' },
+		{ entry: 'night-shift-routing', criterion: 'originality', score: 2.5, comment: '' },
+	];
+	expect(parsed.value.scores).toEqual(expected);
+
+	// The CSV export is the score sheet the CLI already reads.
+	const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as CSV' }).click()]);
+	expect(csv.suggestedFilename()).toBe('demo-awards-round-1-ana-lyst.csv');
+	const sheet = parseScoreSheet(readFileSync(await csv.path(), 'utf8'), 'demo-awards-round-1-ana-lyst.csv');
+	expect(sheet.diagnostics).toEqual([]);
+	expect(sheet.lines.map((l) => l.row)).toEqual(expected.map((row) => ({ judge: 'ana-lyst', ...row })));
+
+	// Nothing but the file itself (and the in-memory download blobs) was ever requested, no
+	// script ran from entry text, and the Content-Security-Policy admitted the packet's own code.
+	expect(requests.filter((url) => !url.startsWith('blob:'))).toEqual([packetUrl, packetUrl]);
+	expect(dialogs.filter((message) => message.includes('xss'))).toEqual([]);
+	expect(errors).toEqual([]);
+	await context.close();
+}, 60_000);
+
+it('refuses a typed score off the scale or its step', async () => {
+	const context = await browser.newContext({ acceptDownloads: true });
+	const { page, requests, errors } = await openPage(context, typedUrl);
+	const impact = page.getByRole('spinbutton', { name: /^Score/ }).first();
+	const originality = page.getByRole('spinbutton', { name: /^Score/ }).nth(1);
+
+	for (const offScale of ['150', '-1', '42.5']) {
+		await impact.fill(offScale);
+		await impact.press('Tab');
+		await expect(impact.getAttribute('aria-invalid')).resolves.toBe('true');
+		await expect(page.locator('#e1-c1-error').textContent()).resolves.toBe('Not a valid score: enter a number from 0 to 100 in steps of 1.');
+	}
+	await originality.fill('64');
+	await expect(page.locator('[data-entry-progress="0"]').textContent()).resolves.toBe('1 of 2 criteria scored');
+	// An invalid value blocks the export until it is fixed.
+	await page.getByRole('button', { name: 'Export scores (JSON)' }).click();
+	await expect(page.locator('#message').textContent()).resolves.toBe('Fix the score marked as not valid before exporting.');
+	await expect(impact.evaluate((input) => input === document.activeElement)).resolves.toBe(true);
+
+	await impact.fill('42');
+	await impact.press('Tab');
+	await expect(impact.getAttribute('aria-invalid')).resolves.toBeNull();
+	await expect(page.locator('#e1-c1-error').isHidden()).resolves.toBe(true);
+	await expect(page.locator('#progress').textContent()).resolves.toBe('1 of 1 entries complete');
+
+	await page.reload();
+	await expect(impact.inputValue()).resolves.toBe('42');
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export scores (JSON)' }).click()]);
+	expect(download.suggestedFilename()).toBe('typed-awards-round-1-ana-lyst.json');
+	const parsed = parsePacketExport(readFileSync(await download.path(), 'utf8'));
+	if (!parsed.ok) throw new Error(parsed.error);
+	expect(parsed.value.scores.map((s) => [s.criterion, s.score])).toEqual([
+		['impact', 42],
+		['originality', 64],
+	]);
+	expect(requests.filter((url) => !url.startsWith('blob:'))).toEqual([typedUrl, typedUrl]);
+	expect(errors).toEqual([]);
+	await context.close();
+}, 60_000);
+
+it('has no axe-detectable accessibility violations', async () => {
+	// axe is injected as a script, which the packet's own policy forbids: this context bypasses it.
+	const context = await browser.newContext({ bypassCSP: true });
+	const page = await context.newPage();
+	await page.goto(packetUrl);
+	await field(page, 1, 1).getByRole('radio', { name: '3 Solid' }).click();
+	await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+	const violations = await page.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run: (options: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+		const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+		return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+	});
+	expect(violations).toEqual([]);
+	await context.close();
+}, 60_000);
