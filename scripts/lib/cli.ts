@@ -48,6 +48,7 @@ export function progressBar(label: string, total: number, enabled = process.stde
 
 /** A static bar for reports: `███████░░░ 7/10`. */
 export function meter(done: number, total: number, width = 20): string {
+	if (total === 0) return `${colour.dim('·'.repeat(width))} –`;
 	const filled = total === 0 ? width : Math.round((done / total) * width);
 	const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
 	const painted = done >= total ? colour.green(bar) : done === 0 ? colour.red(bar) : colour.yellow(bar);

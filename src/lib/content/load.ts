@@ -23,9 +23,11 @@ export interface SourceFile {
 	body?: string;
 }
 
-/** Path relative to the project root with forward slashes. */
+/** Path relative to the project root with forward slashes; absolute when outside the project. */
 export function displayPath(projectRoot: string, absolutePath: string): string {
-	return path.relative(projectRoot, absolutePath).split(path.sep).join('/');
+	const relative = path.relative(projectRoot, absolutePath);
+	if (relative.startsWith('..') || path.isAbsolute(relative)) return absolutePath.split(path.sep).join('/');
+	return relative.split(path.sep).join('/');
 }
 
 /** Parses YAML text; syntax errors (and duplicate keys) become diagnostics naming the line. */

@@ -1,0 +1,107 @@
+/**
+ * `awards import` as a program manager runs it on a copy of the fixture program: valid files are
+ * merged atomically into the round's score sheet; any problem imports nothing and names the row.
+ */
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { copyFixture, projectRoot } from '../helpers.ts';
+
+const run = promisify(execFile);
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = copyFixture()));
+afterEach(() => cleanup());
+
+async function awards(...args: string[]): Promise<{ code: number; out: string }> {
+	try {
+		const { stdout, stderr } = await run(process.execPath, ['scripts/awards.ts', ...args, '--content', dir], { cwd: projectRoot, env: { ...process.env, CREDENCE_NOW: '2026-11-23T12:00:00Z', NO_COLOR: '1' } });
+		return { code: 0, out: stdout + stderr };
+	} catch (e) {
+		const failure = e as { code: number; stdout: string; stderr: string };
+		return { code: failure.code, out: failure.stdout + failure.stderr };
+	}
+}
+
+const sheet = () => path.join(dir, 'awards/demo-awards/scores/round-1.csv');
+const incoming = (name: string, text: string) => {
+	const file = path.join(dir, '..', name);
+	writeFileSync(file, text);
+	return file;
+};
+
+describe('awards import', () => {
+	it('merges a CSV into the round, sorted, and reports what it did', async () => {
+		const before = readFileSync(sheet(), 'utf8');
+		writeFileSync(sheet(), 'judge,entry,criterion,score,comment\n');
+		const file = incoming('scores.csv', 'judge,entry,criterion,score,comment\naca-demic,quarry-planning,originality,3,"Familiar, but solid"\naca-demic,quarry-planning,impact,4.5,\n');
+		const result = await awards('import', 'demo-awards', '--round', 'round-1', file);
+		expect(result.out).toMatch(/imported 2 scores from aca-demic for 1 entry/);
+		expect(result.code).toBe(0);
+		expect(readFileSync(sheet(), 'utf8')).toBe('judge,entry,criterion,score,comment\naca-demic,quarry-planning,impact,4.5,\naca-demic,quarry-planning,originality,3,"Familiar, but solid"\n');
+		expect(before).toContain('quixotic');
+	});
+
+	it('imports nothing when any row is wrong, naming each row', async () => {
+		const before = readFileSync(sheet(), 'utf8');
+		const file = incoming('bad.csv', 'judge,entry,criterion,score,comment\nana-lyst,quarry-planning,impact,4,\nnobody,quarry-planning,impact,4,\naca-demic,ghost,impact,4,\naca-demic,quarry-planning,price,4,\naca-demic,quarry-planning,impact,5.2,\n');
+		const result = await awards('import', 'demo-awards', file);
+		expect(result.code).toBe(1);
+		expect(result.out).toMatch(/line 2 judge: judge "ana-lyst" has a conflict with "quarry-bank"/);
+		expect(result.out).toMatch(/line 3 judge: expected a judge of demo-awards, found "nobody"/);
+		expect(result.out).toMatch(/line 4 entry: expected an entry of demo-awards, found "ghost"/);
+		expect(result.out).toMatch(/line 5 criterion: .*found "price"/);
+		expect(result.out).toMatch(/line 6 score: expected a score from 1 to 5 in steps of 0.5, found 5.2/);
+		expect(result.out).toMatch(/nothing was imported/);
+		expect(result.out).not.toMatch(/\n\s+at .*:\d+:\d+/);
+		expect(readFileSync(sheet(), 'utf8')).toBe(before);
+	});
+
+	it('rejects scores already in the sheet unless --replace is given', async () => {
+		const file = incoming('again.csv', 'judge,entry,criterion,score,comment\naca-demic,quarry-planning,impact,2,changed my mind\naca-demic,quarry-planning,originality,2,\n');
+		const refused = await awards('import', 'demo-awards', file);
+		expect(refused.code).toBe(1);
+		expect(refused.out).toMatch(/duplicate score: aca-demic already scored quarry-planning on impact at .*round-1.csv line 2/);
+		expect(refused.out).toMatch(/pass --replace/);
+		const replaced = await awards('import', 'demo-awards', file, '--replace');
+		expect(replaced.code).toBe(0);
+		expect(readFileSync(sheet(), 'utf8')).toContain('aca-demic,quarry-planning,impact,2,changed my mind');
+		expect(readFileSync(sheet(), 'utf8')).not.toContain('quixotic');
+	});
+
+	it('rejects duplicates within the file and a judge not assigned to the entry', async () => {
+		const entries = path.join(dir, 'awards/demo-awards/entries');
+		copyFileSync(path.join(entries, 'quarry-planning.md'), path.join(entries, 'second-entry.md'));
+		mkdirSync(path.join(dir, 'awards/demo-awards/assignments'));
+		writeFileSync(path.join(dir, 'awards/demo-awards/assignments/round-1.yaml'), 'round: round-1\nseed: 1\nperEntry: 1\njudges:\n  aca-demic: [quarry-planning]\n  ana-lyst: []\n');
+		const file = incoming('dup.csv', 'judge,entry,criterion,score,comment\naca-demic,quarry-planning,impact,2,\naca-demic,quarry-planning,impact,3,\naca-demic,second-entry,impact,3,\n');
+		const result = await awards('import', 'demo-awards', file, '--replace');
+		expect(result.code).toBe(1);
+		expect(result.out).toMatch(/line 3: duplicate score: aca-demic already scored quarry-planning on impact at line 2/);
+		expect(result.out).toMatch(/line 4 judge: judge "aca-demic" is not assigned to second-entry in this round/);
+	});
+
+	it('accepts the JSON a judge exports from the packet, and checks its program and round', async () => {
+		writeFileSync(sheet(), 'judge,entry,criterion,score,comment\n');
+		const exported = {
+			format: 'credence-scores/1', program: 'demo-awards', round: 'round-1', judge: 'aca-demic', exportedAt: '2026-10-10T10:00:00.000Z',
+			scores: [{ entry: 'quarry-planning', criterion: 'impact', score: 4, comment: '' }, { entry: 'quarry-planning', criterion: 'originality', score: 3.5, comment: 'Neat' }],
+		};
+		const ok = await awards('import', 'demo-awards', incoming('export.json', JSON.stringify(exported)));
+		expect(ok.code).toBe(0);
+		expect(readFileSync(sheet(), 'utf8')).toContain('aca-demic,quarry-planning,originality,3.5,Neat');
+		const wrongRound = await awards('import', 'demo-awards', incoming('other.json', JSON.stringify({ ...exported, round: 'final' })));
+		expect(wrongRound.code).toBe(1);
+		expect(wrongRound.out).toMatch(/holds scores for demo-awards round final, not demo-awards round round-1/);
+	});
+
+	it('names a malformed CSV and a missing file clearly', async () => {
+		const malformed = await awards('import', 'demo-awards', incoming('broken.csv', 'judge,entry,score\nx,y,1\n'));
+		expect(malformed.code).toBe(1);
+		expect(malformed.out).toMatch(/expected the header "judge,entry,criterion,score,comment"/);
+		const missing = await awards('import', 'demo-awards', path.join(dir, 'nope.csv'));
+		expect(missing.out).toMatch(/cannot read .*nope.csv: no such file/);
+	});
+});
