@@ -2,8 +2,13 @@
 import type { CheckResult } from '../../src/lib/content/check.ts';
 import type { ProgramData } from '../../src/lib/awards/program.ts';
 import type { Program } from '../../src/schemas/award.ts';
+import { assign } from './assign.ts';
 import { importScores } from './import.ts';
+import { packets } from './packets.ts';
+import { publish } from './publish.ts';
 import { status } from './status.ts';
+import { tally } from './tally.ts';
+import { verify } from './verify.ts';
 
 export interface CommandContext {
 	projectRoot: string;
@@ -29,5 +34,10 @@ export interface CommandContext {
 
 export const COMMANDS: Record<string, (context: CommandContext) => Promise<number>> = {
 	status,
+	assign,
 	import: importScores,
+	packets,
+	publish,
+	tally,
+	verify,
 };

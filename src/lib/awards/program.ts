@@ -17,6 +17,8 @@ export interface ProgramEntry extends EntryRef {
 	narrative: string;
 	evidence: { label: string; detail: string; url?: string }[];
 	status: string;
+	/** A draft is an unfinished submission: not judged. */
+	draft: boolean;
 	/** Whether the entry may appear on the public site. */
 	public: boolean;
 }
@@ -32,7 +34,7 @@ export interface ProgramData {
 	folder: string;
 	entries: ProgramEntry[];
 	judges: ProgramJudge[];
-	/** Entries that take part in judging (not withdrawn or ineligible). */
+	/** Entries that take part in judging: submitted or eligible, and not drafts. */
 	eligible: ProgramEntry[];
 	assignment(round: string): AssignmentSheet | undefined;
 	scoreSheet(round: string): ScoreSheet | undefined;
@@ -59,6 +61,7 @@ export function programData(check: CheckResult, contentDir: string, programId: s
 			narrative: e.body ?? '',
 			evidence: e.data.evidence,
 			status: e.data.status,
+			draft: e.data.draft,
 			public: isPublic(e.data, now),
 		}))
 		.sort((a, b) => a.id.localeCompare(b.id));
@@ -76,7 +79,7 @@ export function programData(check: CheckResult, contentDir: string, programId: s
 		folder: path.join(contentDir, 'awards', programId),
 		entries,
 		judges,
-		eligible: entries.filter((e) => e.status === 'submitted' || e.status === 'eligible'),
+		eligible: entries.filter((e) => !e.draft && (e.status === 'submitted' || e.status === 'eligible')),
 		assignment: (round) => sheetFor(check.assignments, round),
 		scoreSheet: (round) => sheetFor(check.scoreSheets, round),
 		scores: (round) => (sheetFor(check.scoreSheets, round)?.lines ?? []).map(({ row }) => ({ ...row })),

@@ -1,0 +1,125 @@
+/**
+ * `awards publish <program> [--round r]`: marks each category's winner, finalists and honourable
+ * mentions in `winners.yaml` (public: the site reads it) and writes each entrant's feedback
+ * (their criterion scores against the category average, comments anonymised) to
+ * `feedback/<entry>.md`, private unless the program says otherwise.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import type { ProgramData } from '../../src/lib/awards/program.ts';
+import { displayPath } from '../../src/lib/content/load.ts';
+import { winnersSchema, type Winners } from '../../src/schemas/award.ts';
+import { CliError, colour, writeAtomic } from '../lib/cli.ts';
+import type { CommandContext } from './commands.ts';
+import { computeRoundResults, resultsFile, serialiseResults, type RoundResults } from './tally.ts';
+
+export const winnersFile = (data: ProgramData) => path.join(data.folder, 'winners.yaml');
+
+/** The outcome per category, from a round's results and the program's publishing rules. */
+export function computeOutcome(data: ProgramData, results: RoundResults): Winners['categories'] {
+	const { finalists, honourableMentions } = data.program.results;
+	return results.tally.categories.map((category) => {
+		if (!category.winner) {
+			throw new CliError(`${category.category}: the top is still tied after the declared tie-break (${category.entries.filter((e) => e.rank === 1).map((e) => e.id).join(', ')}); run a ranking round or record the panel's decision before publishing`);
+		}
+		const ranked = category.entries.map((e) => e.id);
+		const tie = category.tieBreaks.find((t) => t.entries[0] === category.winner);
+		return {
+			category: category.category,
+			winner: category.winner,
+			finalists: ranked.slice(0, finalists),
+			honourableMentions: ranked.slice(finalists, finalists + honourableMentions),
+			decidedByTieBreak: Boolean(tie?.decidedBy[0]),
+		};
+	});
+}
+
+/** Reads the committed results of a round and checks they match the committed inputs. */
+export async function currentResults(data: ProgramData, round: CommandContext['round']): Promise<RoundResults> {
+	const file = resultsFile(data, round.id);
+	let committed: string;
+	try {
+		committed = await readFile(file, 'utf8');
+	} catch {
+		throw new CliError(`no results for ${round.id}: run \`npm run awards -- tally ${data.id} --round ${round.id}\` first`);
+	}
+	const recomputed = computeRoundResults(data, round);
+	if (serialiseResults(recomputed) !== committed) {
+		throw new CliError(`results for ${round.id} do not match the committed scores: run \`npm run awards -- tally ${data.id} --round ${round.id}\` again`);
+	}
+	return recomputed;
+}
+
+const RESULT_LABEL = { winner: 'Winner', finalist: 'Finalist', mention: 'Honourable mention', none: 'Not placed' } as const;
+
+/** Markdown feedback for one entrant: their scores against the category, comments without names. */
+export function feedbackFor(data: ProgramData, results: RoundResults, outcome: Winners['categories'][number], entryId: string): string {
+	const entry = data.entries.find((e) => e.id === entryId)!;
+	const category = data.program.categories.find((c) => c.id === entry.category)!;
+	const result = results.tally.categories.find((c) => c.category === entry.category)!;
+	const ranked = result.entries.find((e) => e.id === entryId)!;
+	const scores = data.scores(results.round);
+	const inCategory = new Set(result.entries.map((e) => e.id));
+	const meanOf = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+	/** Mean score of one entry on one criterion. */
+	const entryMean = (id: string, criterion: string) => meanOf(scores.filter((s) => s.entry === id && s.criterion === criterion).map((s) => s.score));
+	const placed = outcome.winner === entryId ? 'winner' : outcome.finalists.includes(entryId) ? 'finalist' : outcome.honourableMentions.includes(entryId) ? 'mention' : 'none';
+	const judgeNames = data.judges.flatMap((j) => [j.name, ...j.name.split(' ').filter((part) => part.length > 3)]);
+	const anonymise = (text: string) => judgeNames.reduce((t, name) => t.replaceAll(name, 'a judge'), text);
+	// Sorted, so the order says nothing about which judge wrote what.
+	const comments = [...new Set(scores.filter((s) => s.entry === entryId && s.comment?.trim()).map((s) => anonymise(s.comment!.trim())))].sort();
+	const rows = data.program.criteria.map((c) => {
+		const average = meanOf([...inCategory].map((id) => entryMean(id, c.id)));
+		return `| ${c.name} | ${c.weight}% | ${entryMean(entryId, c.id).toFixed(2)} | ${average.toFixed(2)} |`;
+	});
+	return [
+		`# Feedback: ${entry.title}`,
+		'',
+		`${data.program.name} · ${category.name} · ${results.round}`,
+		'',
+		`**Result:** ${RESULT_LABEL[placed]}. Rank ${ranked.rank} of ${result.entries.length} (95% interval ${ranked.rankInterval[0]}–${ranked.rankInterval[1]}), scored by ${ranked.judges} judges.`,
+		'',
+		`| Criterion | Weight | Your mean score | Category average |`,
+		`| --- | --- | --- | --- |`,
+		...rows,
+		'',
+		`Scores run from ${data.program.scale.min} to ${data.program.scale.max}. Ranks use the ${results.tally.method} method declared before judging, which corrects for more and less lenient judges.`,
+		'',
+		'## Judges’ comments',
+		'',
+		...(comments.length ? comments.map((c) => `- ${c}`) : ['No written comments.']),
+		'',
+	].join('\n');
+}
+
+export async function publish(context: CommandContext): Promise<number> {
+	const { data, round, options, projectRoot, now } = context;
+	if (round.kind !== 'scoring') throw new CliError(`${round.id} is a ${round.kind} round; ranking rounds are not supported by publish yet`);
+	const results = await currentResults(data, round);
+	const categories = computeOutcome(data, results);
+	const winners = winnersSchema.parse({ round: round.id, publishedOn: now.toISOString().slice(0, 10), method: results.tally.method, categories });
+	const file = winnersFile(data);
+	const yamlText = `# Written by \`npm run awards -- publish ${data.id}\`; public: the site shows these results.\n${stringify({ ...winners, publishedOn: winners.publishedOn.toISOString().slice(0, 10) })}`;
+	await writeAtomic(file, yamlText);
+
+	const feedbackDir = path.join(data.folder, 'feedback');
+	const scored = categories.flatMap((c) => results.tally.categories.find((r) => r.category === c.category)!.entries.map((e) => ({ outcome: c, id: e.id })));
+	for (const { outcome, id } of scored) await writeAtomic(path.join(feedbackDir, `${id}.md`), feedbackFor(data, results, outcome, id));
+
+	const notPublic = categories.flatMap((c) => [c.winner, ...c.finalists, ...c.honourableMentions]).filter((id) => !data.entries.find((e) => e.id === id)?.public);
+	if (options.json) {
+		console.log(JSON.stringify({ winners: file, feedback: scored.length, categories, notPublic: [...new Set(notPublic)] }, null, 2));
+		return 0;
+	}
+	const title = (id: string) => data.entries.find((e) => e.id === id)?.title ?? id;
+	for (const c of categories) {
+		const name = data.program.categories.find((x) => x.id === c.category)?.name ?? c.category;
+		console.log(`${colour.bold(name)}\n  Winner: ${colour.green(title(c.winner))}${c.decidedByTieBreak ? colour.yellow(' (decided by the declared tie-break)') : ''}`);
+		console.log(`  Finalists: ${c.finalists.map(title).join('; ')}`);
+		if (c.honourableMentions.length) console.log(`  Honourable mentions: ${c.honourableMentions.map(title).join('; ')}`);
+	}
+	for (const id of new Set(notPublic)) console.log(colour.yellow(`note: ${id} is placed but not public (draft, embargoed or unapproved): the site lists it as "entry not public" until it is`));
+	console.log(`\n${colour.green('✓')} wrote ${displayPath(projectRoot, file)} (public) and ${scored.length} feedback files in ${displayPath(projectRoot, feedbackDir)} (${data.program.results.feedback})`);
+	return 0;
+}

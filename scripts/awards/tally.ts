@@ -1,0 +1,101 @@
+/**
+ * `awards tally <program> --round r [--json]`: ranks each category by the declared method, with
+ * bootstrap rank intervals, tie bands, judge severities, reliability and a sensitivity check;
+ * writes `results/<round>.json`, which `verify` recomputes byte for byte.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { tallyRound, type TallyResult } from '../../src/lib/awards/tally.ts';
+import type { ProgramData } from '../../src/lib/awards/program.ts';
+import { displayPath } from '../../src/lib/content/load.ts';
+import type { Program } from '../../src/schemas/award.ts';
+import { CliError, colour, writeAtomic } from '../lib/cli.ts';
+import type { CommandContext } from './commands.ts';
+
+/** The committed results of a scoring round: the inputs' fingerprint and the tally. */
+export interface RoundResults {
+	program: string;
+	round: string;
+	/** sha256 of the canonical inputs (rules, entries, scores), to spot stale results. */
+	inputs: string;
+	tally: TallyResult;
+}
+
+export const resultsFile = (data: ProgramData, round: string) => path.join(data.folder, 'results', `${round}.json`);
+
+/** Computes a round's results from the committed inputs: pure and deterministic. */
+export function computeRoundResults(data: ProgramData, round: Program['rounds'][number]): RoundResults {
+	const rules = data.program.tally;
+	const entries = data.eligible.map(({ id, category, customer }) => ({ id, category, customer }));
+	const eligible = new Set(entries.map((e) => e.id));
+	const scores = data.scores(round.id).filter((s) => eligible.has(s.entry)).map(({ judge, entry, criterion, score }) => ({ judge, entry, criterion, score }));
+	if (scores.length === 0) throw new CliError(`no scores for ${round.id} yet: import them with \`npm run awards -- import ${data.id} --round ${round.id} <file>\``);
+	const criteria = data.program.criteria.map(({ id, weight }) => ({ id, weight }));
+	const input = { criteria, entries, scores, method: rules.method, tieBreak: rules.tieBreak, resamples: rules.resamples, seed: rules.seed };
+	const inputs = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+	return { program: data.id, round: round.id, inputs, tally: tallyRound(input) };
+}
+
+/** The exact bytes of a results file. */
+export const serialiseResults = (results: RoundResults) => `${JSON.stringify(results, null, 2)}\n`;
+
+const pct = (p: number) => `${Math.round(p * 100)}%`.padStart(4);
+const num = (n: number) => n.toFixed(2);
+
+function printReport(data: ProgramData, results: RoundResults): void {
+	const { tally } = results;
+	const categoryName = (id: string) => data.program.categories.find((c) => c.id === id)?.name ?? id;
+	const title = (id: string) => data.entries.find((e) => e.id === id)?.title ?? id;
+	console.log(colour.bold(`${data.program.name} · ${results.round} · method: ${tally.method} (declared), ${tally.resamples} bootstrap resamples, seed ${tally.seed}`));
+	for (const category of tally.categories) {
+		console.log(`\n${colour.bold(categoryName(category.category))}  ${colour.dim(`α = ${category.alpha === null ? 'n/a' : category.alpha.toFixed(2)}`)}`);
+		console.log(colour.dim('  rank  entry                                   score   mean  z-score  judges  95% rank  P(win) P(top3) band'));
+		for (const e of category.entries) {
+			const row = `  ${String(e.rank).padStart(4)}  ${e.id.slice(0, 38).padEnd(38)}  ${num(e.score).padStart(5)}  ${num(e.scores.mean).padStart(5)}  ${num(e.scores.zscore).padStart(7)}  ${String(e.judges).padStart(6)}  ${`${e.rankInterval[0]}–${e.rankInterval[1]}`.padStart(8)}  ${pct(e.pWin)}   ${pct(e.pTop3)}  ${String(e.band).padStart(4)}`;
+			console.log(e.rank === 1 ? colour.green(row) : row);
+		}
+		const winner = category.winner;
+		console.log(winner ? `  Winner: ${colour.bold(title(winner))}` : colour.yellow('  No winner: the top is still tied after the declared tie-break.'));
+		const topBand = category.bands[0];
+		if (topBand && topBand.entries.length > 1) console.log(colour.yellow(`  Statistically tied with the winner: ${topBand.entries.slice(1).join(', ')}`));
+		for (const tie of category.tieBreaks) {
+			tie.decidedBy.forEach((rule, i) => {
+				const pair = `${tie.entries[i]} and ${tie.entries[i + 1]}`;
+				console.log(rule ? `  Tie between ${pair} broken by ${rule === 'judges' ? 'the number of judges' : `the criterion "${rule}"`} (declared tie-break)` : colour.yellow(`  Tie between ${pair} remains after the declared tie-break`));
+			});
+		}
+		if (category.unscored.length) console.log(colour.yellow(`  Not scored: ${category.unscored.join(', ')}`));
+	}
+	console.log(`\n${colour.bold('Judges')} ${colour.dim('(severity: negative = harsher than the panel, on the score scale)')}`);
+	for (const j of tally.judges) {
+		const se = j.severitySe === null ? '' : ` ± ${j.severitySe.toFixed(2)}`;
+		const flag = j.consistency === 'ok' ? colour.green('ok') : colour.yellow(j.consistency);
+		console.log(`  ${j.id.padEnd(22)} ${(j.severity >= 0 ? '+' : '') + j.severity.toFixed(2)}${se}`.padEnd(44) + `  ${String(j.scores).padStart(3)} entries  ${flag}`);
+	}
+	const alpha = tally.reliability.alpha;
+	console.log(`\nInter-rater reliability: Krippendorff's α (interval) = ${alpha === null ? 'n/a' : alpha.toFixed(3)} over ${tally.reliability.units} entries`);
+	if (tally.model.components > 1) console.log(colour.yellow(`The judge–entry graph has ${tally.model.components} disconnected groups: severities cannot be compared across them.`));
+	console.log(`\n${colour.bold('Sensitivity')}`);
+	for (const s of tally.sensitivity) {
+		const changes = [
+			...s.methodsChangingWinner.map((m) => `method ${m} → ${s.byMethod[m] ?? 'tie'}`),
+			...s.judgesChangingWinner.map((j) => `without ${j.judge} → ${j.winner ?? 'tie'}`),
+		];
+		console.log(`  ${categoryName(s.category)}: ${s.stable ? colour.green('stable (no other method, and no single judge left out, changes the winner)') : colour.yellow(`winner changes with ${changes.join('; ')}`)}`);
+	}
+}
+
+export async function tally(context: CommandContext): Promise<number> {
+	const { data, round, options, projectRoot } = context;
+	if (round.kind !== 'scoring') throw new CliError(`${round.id} is a ${round.kind} round: rank its finalists with \`npm run awards -- publish ${data.id} --round ${round.id}\``);
+	const results = computeRoundResults(data, round);
+	const file = resultsFile(data, round.id);
+	await writeAtomic(file, serialiseResults(results));
+	if (options.json) {
+		console.log(serialiseResults(results).trimEnd());
+		return 0;
+	}
+	printReport(data, results);
+	console.log(`\n${colour.green('✓')} wrote ${displayPath(projectRoot, file)} (recompute any time with \`npm run awards -- verify ${data.id}\`)`);
+	return 0;
+}
