@@ -14,6 +14,7 @@ import { displayPath } from '../../src/lib/content/load.ts';
 import { SCORE_COLUMNS, type ScoreRow } from '../../src/schemas/award.ts';
 import { CliError, colour, writeAtomic } from '../lib/cli.ts';
 import type { CommandContext } from './commands.ts';
+import { importRankings } from './final-round.ts';
 
 /** Reads the incoming file into located rows, or fails with every parse problem. */
 async function readIncoming(file: string, context: CommandContext): Promise<LocatedScore[]> {
@@ -51,9 +52,9 @@ export function scoreSheetText(rows: ScoreRow[]): string {
 
 export async function importScores(context: CommandContext): Promise<number> {
 	const { data, round, options, args } = context;
-	if (round.kind !== 'scoring') throw new CliError(`${round.id} is a ${round.kind} round; import takes scores for a scoring round`);
 	if (args.length !== 1) throw new CliError(`import needs one file: npm run awards -- import ${data.id} --round ${round.id} <scores.csv|export.json>`);
 	const file = path.resolve(args[0]);
+	if (round.kind === 'ranking') return importRankings(context, file);
 	const incoming = await readIncoming(file, context);
 	if (incoming.length === 0) throw new CliError(`${displayPath(context.projectRoot, file)} has no scores`);
 

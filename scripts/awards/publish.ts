@@ -12,9 +12,11 @@ import { displayPath } from '../../src/lib/content/load.ts';
 import { winnersSchema, type Winners } from '../../src/schemas/award.ts';
 import { CliError, colour, writeAtomic } from '../lib/cli.ts';
 import type { CommandContext } from './commands.ts';
-import { computeRoundResults, resultsFile, serialiseResults, type RoundResults } from './tally.ts';
+import { computeFinalResults, serialiseFinal } from './final-round.ts';
+import { resultsFile, winnersFile } from './files.ts';
+import { computeRoundResults, serialiseResults, type RoundResults } from './tally.ts';
 
-export const winnersFile = (data: ProgramData) => path.join(data.folder, 'winners.yaml');
+export { winnersFile };
 
 /** The outcome per category, from a round's results and the program's publishing rules. */
 export function computeOutcome(data: ProgramData, results: RoundResults): Winners['categories'] {
@@ -35,20 +37,56 @@ export function computeOutcome(data: ProgramData, results: RoundResults): Winner
 	});
 }
 
-/** Reads the committed results of a round and checks they match the committed inputs. */
-export async function currentResults(data: ProgramData, round: CommandContext['round']): Promise<RoundResults> {
+type Round = CommandContext['round'];
+
+/** The scoring round a ranking round's finalists came from: the last scoring round before it. */
+function scoringRoundBefore(data: ProgramData, round: Round): Round {
+	const index = data.program.rounds.indexOf(round);
+	const scoring = data.program.rounds.slice(0, index).filter((r) => r.kind === 'scoring').at(-1);
+	if (!scoring) throw new CliError(`${round.id} ranks finalists, but no scoring round comes before it`);
+	return scoring;
+}
+
+/**
+ * The published outcome of a round, recomputed from the committed inputs: a scoring round's
+ * ranks, or a ranking round's Schulze order (with the scoring round's honourable mentions).
+ */
+export function outcomeFor(data: ProgramData, round: Round): { method: Winners['method']; categories: Winners['categories'] } {
+	if (round.kind === 'scoring') {
+		const results = computeRoundResults(data, round);
+		return { method: results.tally.method, categories: computeOutcome(data, results) };
+	}
+	const scoring = computeRoundResults(data, scoringRoundBefore(data, round));
+	const base = computeOutcome(data, scoring);
+	const final = computeFinalResults(data, round.id);
+	const scoringRank = (id: string) => scoring.tally.categories.flatMap((c) => c.entries).find((e) => e.id === id)?.rank ?? Number.POSITIVE_INFINITY;
+	return {
+		method: 'schulze',
+		categories: base.map((outcome) => {
+			const ranked = final.categories.find((c) => c.category === outcome.category);
+			if (!ranked) throw new CliError(`${outcome.category}: no rankings in ${round.id}`);
+			// Finalists the Schulze method cannot separate keep their scoring-round order: a rule
+			// fixed before judging, applied the same way every time.
+			const order = [...ranked.order];
+			let decidedByTieBreak = false;
+			for (const group of ranked.ties) {
+				const start = order.indexOf(group[0]);
+				const resolved = [...group].sort((a, b) => scoringRank(a) - scoringRank(b) || a.localeCompare(b));
+				order.splice(start, group.length, ...resolved);
+				if (start === 0) decidedByTieBreak = true;
+			}
+			return { ...outcome, winner: order[0], finalists: order, decidedByTieBreak };
+		}),
+	};
+}
+
+/** Checks the committed results file of a round matches what its committed inputs give. */
+async function assertResultsCurrent(data: ProgramData, round: Round): Promise<void> {
 	const file = resultsFile(data, round.id);
-	let committed: string;
-	try {
-		committed = await readFile(file, 'utf8');
-	} catch {
-		throw new CliError(`no results for ${round.id}: run \`npm run awards -- tally ${data.id} --round ${round.id}\` first`);
-	}
-	const recomputed = computeRoundResults(data, round);
-	if (serialiseResults(recomputed) !== committed) {
-		throw new CliError(`results for ${round.id} do not match the committed scores: run \`npm run awards -- tally ${data.id} --round ${round.id}\` again`);
-	}
-	return recomputed;
+	const committed = await readFile(file, 'utf8').catch(() => undefined);
+	if (committed === undefined) throw new CliError(`no results for ${round.id}: run \`npm run awards -- tally ${data.id} --round ${round.id}\` first`);
+	const recomputed = round.kind === 'scoring' ? serialiseResults(computeRoundResults(data, round)) : serialiseFinal(computeFinalResults(data, round.id));
+	if (recomputed !== committed) throw new CliError(`results for ${round.id} do not match the committed ${round.kind === 'scoring' ? 'scores' : 'rankings'}: run \`npm run awards -- tally ${data.id} --round ${round.id}\` again`);
 }
 
 const RESULT_LABEL = { winner: 'Winner', finalist: 'Finalist', mention: 'Honourable mention', none: 'Not placed' } as const;
@@ -95,15 +133,16 @@ export function feedbackFor(data: ProgramData, results: RoundResults, outcome: W
 
 export async function publish(context: CommandContext): Promise<number> {
 	const { data, round, options, projectRoot, now } = context;
-	if (round.kind !== 'scoring') throw new CliError(`${round.id} is a ${round.kind} round; ranking rounds are not supported by publish yet`);
-	const results = await currentResults(data, round);
-	const categories = computeOutcome(data, results);
-	const winners = winnersSchema.parse({ round: round.id, publishedOn: now.toISOString().slice(0, 10), method: results.tally.method, categories });
+	await assertResultsCurrent(data, round);
+	const { method, categories } = outcomeFor(data, round);
+	const winners = winnersSchema.parse({ round: round.id, publishedOn: now.toISOString().slice(0, 10), method, categories });
 	const file = winnersFile(data);
 	const yamlText = `# Written by \`npm run awards -- publish ${data.id}\`; public: the site shows these results.\n${stringify({ ...winners, publishedOn: winners.publishedOn.toISOString().slice(0, 10) })}`;
 	await writeAtomic(file, yamlText);
 
+	// Entrant feedback comes from the scoring round (a ranking round has no criterion scores).
 	const feedbackDir = path.join(data.folder, 'feedback');
+	const results = computeRoundResults(data, round.kind === 'scoring' ? round : scoringRoundBefore(data, round));
 	const scored = categories.flatMap((c) => results.tally.categories.find((r) => r.category === c.category)!.entries.map((e) => ({ outcome: c, id: e.id })));
 	for (const { outcome, id } of scored) await writeAtomic(path.join(feedbackDir, `${id}.md`), feedbackFor(data, results, outcome, id));
 

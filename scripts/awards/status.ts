@@ -3,7 +3,32 @@ import { pairsOf } from '../../src/lib/awards/program.ts';
 import { colour, meter } from '../lib/cli.ts';
 import type { CommandContext } from './commands.ts';
 
-export async function status({ data, round, options }: CommandContext): Promise<number> {
+/** A ranking round: which judges have ranked each category's finalists. */
+function rankingStatus({ data, round, options }: CommandContext): number {
+	const context = data.rankingContext;
+	const categories = [...new Set([...(context?.finalists.values() ?? [])].map((f) => f.category))].sort();
+	const rows = data.rankingSheet(round.id)?.lines.map((l) => l.row) ?? [];
+	const judges = data.judges.map((j) => {
+		const ranked = categories.filter((c) => rows.some((r) => r.judge === j.id && context!.finalists.get(r.entry)?.category === c));
+		return { judge: j.id, name: j.name, ranked: ranked.length, missing: categories.filter((c) => !ranked.includes(c)) };
+	});
+	if (options.json) {
+		console.log(JSON.stringify({ program: data.id, round: round.id, finalistsPublished: Boolean(context), categories, judges }, null, 2));
+		return 0;
+	}
+	console.log(colour.bold(`${data.program.name} · ${round.name} (${round.id}, ranking), closes ${round.closes.toISOString().slice(0, 10)}`));
+	if (!context) {
+		console.log(colour.yellow(`No finalists yet: publish the scoring round first (\`npm run awards -- publish ${data.id}\`).`));
+		return 0;
+	}
+	const width = Math.max(...judges.map((j) => j.name.length));
+	for (const j of judges) console.log(`  ${j.name.padEnd(width)}  ${meter(j.ranked, categories.length)}${j.missing.length ? `  ${colour.dim(`missing: ${j.missing.join(', ')}`)}` : ''}`);
+	return 0;
+}
+
+export async function status(context: CommandContext): Promise<number> {
+	if (context.round.kind === 'ranking') return rankingStatus(context);
+	const { data, round, options } = context;
 	const criteria = data.program.criteria.map((c) => c.id);
 	const scores = data.scores(round.id);
 	// An entry counts as scored by a judge once every criterion has a score.

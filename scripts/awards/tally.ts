@@ -4,13 +4,16 @@
  * writes `results/<round>.json`, which `verify` recomputes byte for byte.
  */
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { tallyRound, type TallyResult } from '../../src/lib/awards/tally.ts';
 import type { ProgramData } from '../../src/lib/awards/program.ts';
 import { displayPath } from '../../src/lib/content/load.ts';
 import type { Program } from '../../src/schemas/award.ts';
 import { CliError, colour, writeAtomic } from '../lib/cli.ts';
 import type { CommandContext } from './commands.ts';
+import { resultsFile } from './files.ts';
+import { tallyFinalRound } from './final-round.ts';
+
+export { resultsFile };
 
 /** The committed results of a scoring round: the inputs' fingerprint and the tally. */
 export interface RoundResults {
@@ -21,7 +24,6 @@ export interface RoundResults {
 	tally: TallyResult;
 }
 
-export const resultsFile = (data: ProgramData, round: string) => path.join(data.folder, 'results', `${round}.json`);
 
 /** Computes a round's results from the committed inputs: pure and deterministic. */
 export function computeRoundResults(data: ProgramData, round: Program['rounds'][number]): RoundResults {
@@ -87,7 +89,7 @@ function printReport(data: ProgramData, results: RoundResults): void {
 
 export async function tally(context: CommandContext): Promise<number> {
 	const { data, round, options, projectRoot } = context;
-	if (round.kind !== 'scoring') throw new CliError(`${round.id} is a ${round.kind} round: rank its finalists with \`npm run awards -- publish ${data.id} --round ${round.id}\``);
+	if (round.kind === 'ranking') return tallyFinalRound(context);
 	const results = computeRoundResults(data, round);
 	const file = resultsFile(data, round.id);
 	await writeAtomic(file, serialiseResults(results));

@@ -11,8 +11,10 @@ import { displayPath } from '../../src/lib/content/load.ts';
 import { colour } from '../lib/cli.ts';
 import { assignmentInput } from './assign.ts';
 import type { CommandContext } from './commands.ts';
-import { computeOutcome, winnersFile } from './publish.ts';
-import { computeRoundResults, resultsFile, serialiseResults } from './tally.ts';
+import { resultsFile, winnersFile } from './files.ts';
+import { computeFinalResults, serialiseFinal } from './final-round.ts';
+import { outcomeFor } from './publish.ts';
+import { computeRoundResults, serialiseResults } from './tally.ts';
 
 /** Paths (like `tally.categories[0].entries[2].score`) where two JSON values differ. */
 export function jsonDifferences(a: unknown, b: unknown, at = '', out: string[] = [], limit = 20): string[] {
@@ -53,7 +55,7 @@ export async function verify(context: CommandContext): Promise<number> {
 		const file = resultsFile(data, round.id);
 		const committed = await readText(file);
 		if (committed !== undefined) {
-			const recomputed = serialiseResults(computeRoundResults(data, round));
+			const recomputed = round.kind === 'scoring' ? serialiseResults(computeRoundResults(data, round)) : serialiseFinal(computeFinalResults(data, round.id));
 			checks.push({
 				what: `tally ${round.id}`,
 				file: displayPath(projectRoot, file),
@@ -67,8 +69,7 @@ export async function verify(context: CommandContext): Promise<number> {
 	if (winnersText !== undefined) {
 		const committed = parse(winnersText) as { round: string; categories: unknown };
 		const round = data.program.rounds.find((r) => r.id === committed.round)!;
-		const recomputed = computeOutcome(data, computeRoundResults(data, round));
-		const differences = jsonDifferences(committed.categories, recomputed, 'categories');
+		const differences = jsonDifferences(committed.categories, outcomeFor(data, round).categories, 'categories');
 		checks.push({ what: `published outcome (${committed.round})`, file: displayPath(projectRoot, winnersFile(data)), ok: differences.length === 0, differences });
 	}
 

@@ -33,7 +33,7 @@ beforeAll(() => {
 	cpSync(path.join(projectRoot, 'content'), content, { recursive: true });
 	committedScores = parse(readFileSync(path.join(program, 'scores/round-1.csv'), 'utf8'), { columns: true });
 	// Start the round from scratch: only the rules, entries and judges remain.
-	for (const folder of ['assignments', 'scores', 'results', 'feedback']) rmSync(path.join(program, folder), { recursive: true, force: true });
+	for (const folder of ['assignments', 'scores', 'rankings', 'results', 'feedback']) rmSync(path.join(program, folder), { recursive: true, force: true });
 	rmSync(path.join(program, 'winners.yaml'), { force: true });
 });
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -102,7 +102,7 @@ describe('the sample program through the CLI', () => {
 		expect(report.out).toMatch(/Sensitivity/);
 	});
 
-	it('publishes winners (public) and feedback (private)', async () => {
+	it('publishes finalists (public) and feedback (private) from the scoring round', async () => {
 		const result = await awards('publish', 'cia-2026');
 		expect(result.code, result.out).toBe(0);
 		const winners = readFileSync(path.join(program, 'winners.yaml'), 'utf8');
@@ -113,10 +113,25 @@ describe('the sample program through the CLI', () => {
 		expect(feedback).not.toMatch(/elena|varga|halvorsen|mensah|adeyemi|zhou|quintero|castellanos|hossain/i);
 	});
 
+	it('ranks the finalists by the Schulze method and publishes the winners', async () => {
+		const notYet = await awards('tally', 'cia-2026', '--round', 'final');
+		expect(notYet.code).toBe(1);
+		expect(notYet.out).toMatch(/no rankings for final yet/);
+		const imported = await awards('import', 'cia-2026', '--round', 'final', path.join(projectRoot, 'content/awards/cia-2026/rankings/final.csv'));
+		expect(imported.code, imported.out).toBe(0);
+		const tallied = await awards('tally', 'cia-2026', '--round', 'final');
+		expect(tallied.code, tallied.out).toBe(0);
+		expect(tallied.out).toMatch(/Schulze method/);
+		expect(tallied.out).toMatch(/Kendall's W = /);
+		const published = await awards('publish', 'cia-2026', '--round', 'final');
+		expect(published.code, published.out).toBe(0);
+		expect(readFileSync(path.join(program, 'winners.yaml'), 'utf8')).toBe(readFileSync(path.join(projectRoot, 'content/awards/cia-2026/winners.yaml'), 'utf8').replace(/publishedOn: .*/, 'publishedOn: 2026-11-23'));
+	});
+
 	it('verifies every result, and shows what differs after tampering', async () => {
 		const ok = await awards('verify', 'cia-2026');
 		expect(ok.code, ok.out).toBe(0);
-		expect(ok.out).toMatch(/all 3 results recompute identically/);
+		expect(ok.out).toMatch(/all 4 results recompute identically/);
 
 		const resultsFile = path.join(program, 'results/round-1.json');
 		const results = readFileSync(resultsFile, 'utf8');

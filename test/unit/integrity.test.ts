@@ -131,6 +131,24 @@ describe('judges and scores', () => {
 		await expectError('assignments/round-7.yaml', 'round', /named after a round of demo-awards/);
 		await expectError('assignments/round-7.yaml', 'judges.nobody', /judge of demo-awards, found "nobody"/);
 	});
+	it('finalist rankings before any finalists are published, or for a scoring round', async () => {
+		mkdirSync(at('awards/demo-awards/rankings'));
+		writeFileSync(at('awards/demo-awards/rankings/final.csv'), 'judge,entry,rank\naca-demic,quarry-planning,1\n');
+		writeFileSync(at('awards/demo-awards/rankings/round-1.csv'), 'judge,entry,rank\naca-demic,quarry-planning,1\n');
+		await expectError('rankings/final.csv', '(file)', /expected published finalists/);
+		await expectError('rankings/round-1.csv', '(file name)', /ranking round of demo-awards \(final.csv\), found round-1.csv/);
+	});
+	it('finalist rankings that break the ranking rules', async () => {
+		writeFileSync(at('awards/demo-awards/winners.yaml'), 'round: round-1\npublishedOn: 2026-11-01\nmethod: offset\ncategories:\n  - category: operations\n    winner: quarry-planning\n    finalists: [quarry-planning]\n');
+		mkdirSync(at('awards/demo-awards/rankings'));
+		writeFileSync(at('awards/demo-awards/rankings/final.csv'), 'judge,entry,rank\naca-demic,quarry-planning,2\nana-lyst,quarry-planning,1\n');
+		await expectError('rankings/final.csv', 'line 2 rank', /expected aca-demic's ranks in operations to be 1/);
+		await expectError('rankings/final.csv', 'line 3 judge', /conflict with "quarry-bank"/);
+	});
+	it('published results naming entries the program does not have', async () => {
+		writeFileSync(at('awards/demo-awards/winners.yaml'), 'round: round-1\npublishedOn: 2026-11-01\nmethod: offset\ncategories:\n  - category: operations\n    winner: ghost-entry\n    finalists: [quarry-planning]\n');
+		await expectError('awards/demo-awards/winners.yaml', 'categories[0].winner', /entry of demo-awards, found "ghost-entry"/);
+	});
 	it('a judge file not named after its person', async () => {
 		cpSync(at('awards/demo-awards/judges/aca-demic.yaml'), at('awards/demo-awards/judges/someone-else.yaml'));
 		await expectError('judges/someone-else.yaml', 'person', /named after the person/);

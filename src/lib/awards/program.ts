@@ -6,7 +6,8 @@
 import path from 'node:path';
 import type { AssignmentFile, Program } from '../../schemas/award.ts';
 import type { CheckResult } from '../content/check.ts';
-import { assignedPairs, conflictedCustomers, type AssignmentSheet, type ScoreSheet } from '../content/integrity.ts';
+import { assignedPairs, conflictedCustomers, rankingContextFor, type AssignmentSheet, type RankingSheet, type ScoreSheet } from '../content/integrity.ts';
+import type { RankingContext } from './rankings.ts';
 import { splitScopedId } from '../content/layout.ts';
 import { isPublic } from '../publication.ts';
 import type { EntryRef, JudgeRef, Score } from './types.ts';
@@ -40,6 +41,9 @@ export interface ProgramData {
 	scoreSheet(round: string): ScoreSheet | undefined;
 	scores(round: string): Score[];
 	assigned(round: string): Set<string> | undefined;
+	rankingSheet(round: string): RankingSheet | undefined;
+	/** Finalists from the published outcome, with the panel's conflicts; undefined before publishing. */
+	rankingContext: RankingContext | undefined;
 }
 
 export class UnknownProgramError extends Error {}
@@ -83,6 +87,8 @@ export function programData(check: CheckResult, contentDir: string, programId: s
 		assignment: (round) => sheetFor(check.assignments, round),
 		scoreSheet: (round) => sheetFor(check.scoreSheets, round),
 		scores: (round) => (sheetFor(check.scoreSheets, round)?.lines ?? []).map(({ row }) => ({ ...row })),
+		rankingSheet: (round) => sheetFor(check.rankingSheets, round),
+		rankingContext: rankingContextFor(check.index, programId),
 		assigned: (round) => {
 			const sheet = sheetFor(check.assignments, round);
 			return sheet && assignedPairs(sheet);

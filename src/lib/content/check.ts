@@ -4,12 +4,13 @@
  */
 import { glob, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseRankingSheet } from '../awards/rankings.ts';
 import { parseScoreSheet } from '../awards/scores.ts';
 import { assignmentFileSchema } from '../../schemas/award.ts';
 import { parseYaml } from './load.ts';
 import { issueToDiagnostic } from './validate.ts';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
-import { checkIntegrity, indexEntries, type AssignmentSheet, type CaptionsByVideo, type ContentIndex, type IntegrityIO, type ScoreSheet } from './integrity.ts';
+import { checkIntegrity, indexEntries, type AssignmentSheet, type RankingSheet, type CaptionsByVideo, type ContentIndex, type IntegrityIO, type ScoreSheet } from './integrity.ts';
 import { displayPath, loadSourceFiles } from './load.ts';
 import { validateSourceFiles } from './validate.ts';
 
@@ -27,6 +28,7 @@ export interface CheckResult {
 	index: ContentIndex;
 	scoreSheets: ScoreSheet[];
 	assignments: AssignmentSheet[];
+	rankingSheets: RankingSheet[];
 	captions: CaptionsByVideo;
 }
 
@@ -42,6 +44,23 @@ export async function loadScoreSheets(projectRoot: string, contentDir: string): 
 		const file = displayPath(projectRoot, absolutePath);
 		const [program, , name] = relative.split('/');
 		const parsed = parseScoreSheet(await readFile(absolutePath, 'utf8'), file);
+		diagnostics.push(...parsed.diagnostics);
+		sheets.push({ program, round: name.replace(/\.csv$/, ''), file, lines: parsed.lines });
+	}
+	return { sheets, diagnostics };
+}
+
+/** Reads every `awards/<program>/rankings/<round>.csv` (finalist rounds). */
+export async function loadRankingSheets(projectRoot: string, contentDir: string): Promise<{ sheets: RankingSheet[]; diagnostics: Diagnostic[] }> {
+	const sheets: RankingSheet[] = [];
+	const diagnostics: Diagnostic[] = [];
+	const base = path.join(contentDir, 'awards');
+	const matches: string[] = [];
+	for await (const match of glob('*/rankings/*.csv', { cwd: base })) matches.push(match.split(path.sep).join('/'));
+	for (const relative of matches.sort()) {
+		const file = displayPath(projectRoot, path.join(base, relative));
+		const [program, , name] = relative.split('/');
+		const parsed = parseRankingSheet(await readFile(path.join(base, relative), 'utf8'), file);
 		diagnostics.push(...parsed.diagnostics);
 		sheets.push({ program, round: name.replace(/\.csv$/, ''), file, lines: parsed.lines });
 	}
@@ -77,13 +96,15 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 	const indexed = indexEntries(validated.entries);
 	const scores = await loadScoreSheets(options.projectRoot, options.contentDir);
 	const assignments = await loadAssignments(options.projectRoot, options.contentDir);
-	const integrity = checkIntegrity(indexed.index, scores.sheets, options, assignments.sheets);
+	const rankings = await loadRankingSheets(options.projectRoot, options.contentDir);
+	const integrity = checkIntegrity(indexed.index, scores.sheets, options, assignments.sheets, rankings.sheets);
 	const diagnostics = sortDiagnostics([
 		...loaded.diagnostics,
 		...validated.diagnostics,
 		...indexed.diagnostics,
 		...scores.diagnostics,
 		...assignments.diagnostics,
+		...rankings.diagnostics,
 		...integrity.diagnostics,
 	]);
 	return {
@@ -93,6 +114,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 		index: indexed.index,
 		scoreSheets: scores.sheets,
 		assignments: assignments.sheets,
+		rankingSheets: rankings.sheets,
 		captions: integrity.captions,
 	};
 }

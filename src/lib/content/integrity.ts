@@ -15,6 +15,7 @@ import type { Product } from '../../schemas/product.ts';
 import type { SiteSettings } from '../../schemas/site.ts';
 import type { Story } from '../../schemas/story.ts';
 import type { Video } from '../../schemas/video.ts';
+import { checkRankings, type RankingContext, type RankingLine } from '../awards/rankings.ts';
 import { checkScores, pairKey, type ScoreContext } from '../awards/score-rules.ts';
 import type { ScoreLine } from '../awards/scores.ts';
 import { error, formatFieldPath, warning, type Diagnostic } from '../diagnostics.ts';
@@ -53,6 +54,14 @@ export interface AssignmentSheet {
 	round: string;
 	file: string;
 	data: AssignmentFile;
+}
+
+/** One finalist round's private ranking sheet. */
+export interface RankingSheet {
+	program: string;
+	round: string;
+	file: string;
+	lines: RankingLine[];
 }
 
 /** The `judge entry` pairs of an assignment. */
@@ -124,6 +133,7 @@ export function checkIntegrity(
 	scoreSheets: ScoreSheet[],
 	options: IntegrityOptions,
 	assignments: AssignmentSheet[] = [],
+	rankingSheets: RankingSheet[] = [],
 ): { diagnostics: Diagnostic[]; captions: CaptionsByVideo } {
 	const io = options.io ?? nodeIO;
 	const out: Diagnostic[] = [];
@@ -348,6 +358,25 @@ export function checkIntegrity(
 		});
 	}
 
+	for (const sheet of rankingSheets) {
+		const program = programOf(sheet.file, sheet.program, 'these rankings');
+		if (!program) continue;
+		const round = program.data.rounds.find((r) => r.id === sheet.round);
+		if (!round || round.kind !== 'ranking') {
+			const rankingRounds = program.data.rounds.filter((r) => r.kind === 'ranking').map((r) => `${r.id}.csv`);
+			out.push(error(sheet.file, '(file name)', `expected a ranking sheet named after a ranking round of ${sheet.program} (${rankingRounds.join(', ') || 'none'}), found ${sheet.round}.csv`));
+			continue;
+		}
+		const context = rankingContextFor(index, sheet.program);
+		if (!context) {
+			out.push(error(sheet.file, '(file)', `expected published finalists (winners.yaml, from \`awards publish\` of the scoring round) before rankings`));
+			continue;
+		}
+		for (const p of checkRankings(sheet.lines.map(({ line, row }) => ({ where: `line ${line}`, row })), context)) {
+			out.push(error(sheet.file, p.field ? `${p.where} ${p.field}` : p.where, p.message));
+		}
+	}
+
 	for (const sheet of assignments) {
 		const program = programOf(sheet.file, sheet.program, 'this assignment');
 		if (program) checkAssignment(index, program, sheet, out);
@@ -373,6 +402,18 @@ export function conflictedCustomers(judge: Judge, person: Person | undefined): S
 	const customers = new Set(judge.conflicts.map((c) => c.customer));
 	if (person?.customer) customers.add(person.customer);
 	return customers;
+}
+
+/** The finalists (from the published outcome) and the panel's conflicts, for ranking rules. */
+export function rankingContextFor(index: ContentIndex, programId: string): RankingContext | undefined {
+	const winners = index.awardWinners.get(programId);
+	const scores = scoreContextFor(index, programId);
+	if (!winners || !scores) return undefined;
+	const finalists = new Map<string, { category: string; customer: string }>();
+	for (const outcome of winners.data.categories) {
+		for (const entry of outcome.finalists) finalists.set(entry, { category: outcome.category, customer: scores.entries.get(entry) ?? '' });
+	}
+	return { program: programId, judges: scores.judges, finalists };
 }
 
 /** What the score rules need to know about one program, from the content index. */

@@ -1,0 +1,80 @@
+/**
+ * The finalist round in the CLI: importing rankings, ranking by the Schulze method, and the
+ * results file `verify` recomputes. Finalists are those `publish` marked for the scoring round.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { checkRankings, computeFinalRound, parseRankingSheet, type FinalRoundResults } from '../../src/lib/awards/rankings.ts';
+import type { ProgramData } from '../../src/lib/awards/program.ts';
+import { displayPath } from '../../src/lib/content/load.ts';
+import { RANKING_COLUMNS, type RankingRow } from '../../src/schemas/ranking.ts';
+import { CliError, colour, writeAtomic } from '../lib/cli.ts';
+import type { CommandContext } from './commands.ts';
+import { resultsFile } from './files.ts';
+
+function finalistsOf(data: ProgramData, round: string) {
+	if (!data.rankingContext) throw new CliError(`${round} ranks the finalists, but none are published yet: run \`npm run awards -- publish ${data.id}\` for the scoring round first`);
+	return data.rankingContext;
+}
+
+/** Recomputes a ranking round's results from the committed rankings. */
+export function computeFinalResults(data: ProgramData, round: string): FinalRoundResults {
+	const context = finalistsOf(data, round);
+	const rows = (data.rankingSheet(round)?.lines ?? []).map((l) => l.row);
+	if (rows.length === 0) throw new CliError(`no rankings for ${round} yet: import them with \`npm run awards -- import ${data.id} --round ${round} <rankings.csv>\``);
+	return computeFinalRound(data.id, round, context.finalists, rows);
+}
+
+export async function importRankings(context: CommandContext, file: string): Promise<number> {
+	const { data, round, options, projectRoot } = context;
+	const rankingContext = finalistsOf(data, round.id);
+	const shown = displayPath(projectRoot, file);
+	const text = await readFile(file, 'utf8').catch(() => {
+		throw new CliError(`cannot read ${shown}: no such file`);
+	});
+	const parsed = parseRankingSheet(text, shown);
+	if (parsed.diagnostics.length) throw new CliError(`${shown} cannot be imported:\n${parsed.diagnostics.map((d) => `  ${d.field}: ${d.message}`).join('\n')}\nNothing was imported.`);
+	const incoming = parsed.lines.map(({ line, row }) => ({ where: `line ${line}`, row }));
+	const sheetFile = path.join(data.folder, 'rankings', `${round.id}.csv`);
+	const sheetShown = displayPath(projectRoot, sheetFile);
+	const judges = new Set(incoming.map((r) => r.row.judge));
+	const kept = (data.rankingSheet(round.id)?.lines ?? []).filter(({ row }) => !(options.replace && judges.has(row.judge))).map(({ line, row }) => ({ where: `${sheetShown} line ${line}`, row }));
+	const problems = checkRankings(incoming, rankingContext, kept);
+	if (problems.length) {
+		for (const p of problems) console.error(`${colour.red('error')}   ${shown}  ${p.field ? `${p.where} ${p.field}` : p.where}: ${p.message}`);
+		throw new CliError(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${shown}; nothing was imported`);
+	}
+	const merged: RankingRow[] = [...kept.map((k) => k.row), ...incoming.map((i) => i.row)].sort((a, b) => a.judge.localeCompare(b.judge) || a.entry.localeCompare(b.entry));
+	if (options['dry-run']) {
+		console.log(`${colour.green('✓')} ${incoming.length} rankings from ${[...judges].join(', ')} would be imported into ${sheetShown} (dry run)`);
+		return 0;
+	}
+	await writeAtomic(sheetFile, stringify(merged.map((r) => [r.judge, r.entry, String(r.rank)]), { header: true, columns: [...RANKING_COLUMNS] }));
+	console.log(`${colour.green('✓')} imported ${incoming.length} rankings from ${[...judges].join(', ')} into ${sheetShown}`);
+	return 0;
+}
+
+export const serialiseFinal = (results: FinalRoundResults) => `${JSON.stringify(results, null, 2)}\n`;
+
+export async function tallyFinalRound(context: CommandContext): Promise<number> {
+	const { data, round, options, projectRoot } = context;
+	const results = computeFinalResults(data, round.id);
+	const file = resultsFile(data, round.id);
+	await writeAtomic(file, serialiseFinal(results));
+	if (options.json) {
+		console.log(serialiseFinal(results).trimEnd());
+		return 0;
+	}
+	const title = (id: string) => data.entries.find((e) => e.id === id)?.title ?? id;
+	console.log(colour.bold(`${data.program.name} · ${round.name} (${round.id}) · Schulze method`));
+	for (const c of results.categories) {
+		const name = data.program.categories.find((x) => x.id === c.category)?.name ?? c.category;
+		const w = c.kendallW === null ? 'n/a' : c.kendallW.toFixed(2);
+		console.log(`\n${colour.bold(name)}  ${colour.dim(`${c.judges} judges · Kendall's W = ${w}`)}`);
+		c.order.forEach((id, i) => console.log(`  ${String(i + 1).padStart(2)}. ${i === 0 ? colour.green(title(id)) : title(id)}`));
+		for (const tie of c.ties) console.log(colour.yellow(`  Not separable by the Schulze method: ${tie.join(', ')}`));
+	}
+	console.log(`\n${colour.green('✓')} wrote ${displayPath(projectRoot, file)}`);
+	return 0;
+}
