@@ -7,6 +7,7 @@ import { rmSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { displayPath } from '../../src/lib/content/load.ts';
 import { copyFixture, editData, projectRoot } from '../helpers.ts';
 
 const run = promisify(execFile);
@@ -30,7 +31,7 @@ beforeEach(() => ({ dir, cleanup } = copyFixture()));
 afterEach(() => cleanup());
 
 const story = () => path.join(dir, 'stories/quarry-forecasting.mdx');
-const relative = (file: string) => path.relative(projectRoot, file).split(path.sep).join('/');
+const relative = (file: string) => displayPath(projectRoot, file);
 
 function expectCleanFailure(result: { code: number; out: string }, file: string, field: string) {
 	expect(result.code).toBe(1);
