@@ -90,3 +90,34 @@ export function personCredit(person: { name: string; title: string; role: string
 	if (person.role === 'customer' && employer && !employer.permissions.name) return { name: person.title, identified: false };
 	return { name: person.name, identified: true };
 }
+
+/**
+ * Whether a person's words may be quoted: a customer that withholds quotes (`permissions.quotes`)
+ * withholds them for all its people; the vendor's and others' quotes are unaffected.
+ */
+export function mayQuote(person: { role: string }, employer: Customer | undefined): boolean {
+	return !(person.role === 'customer' && employer && !employer.permissions.quotes);
+}
+
+/** What relatedness is judged on: the customer's industry and the products involved. */
+export interface Relatable {
+	id: string;
+	industry: string;
+	products: string[];
+	date: Date;
+	title: string;
+}
+
+/**
+ * Evidence related to `item`: pieces in the same industry or about the same products, the
+ * closest first (an industry match and each shared product count one point each), then newest.
+ */
+export function relatedEvidence<T extends Relatable>(item: Relatable, candidates: T[], limit = 3): T[] {
+	const score = (other: Relatable) => (other.industry === item.industry ? 1 : 0) + other.products.filter((p) => item.products.includes(p)).length;
+	return candidates
+		.filter((other) => other.id !== item.id && score(other) > 0)
+		.map((other) => ({ other, score: score(other) }))
+		.sort((a, b) => b.score - a.score || byNewest(a.other, b.other))
+		.slice(0, limit)
+		.map(({ other }) => other);
+}

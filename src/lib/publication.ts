@@ -44,3 +44,12 @@ export function publicationTime(env: Record<string, string | undefined> = proces
 	}
 	return parsed;
 }
+
+/**
+ * Whether a program's published results (`winners.yaml`) may be shown: they may carry an embargo
+ * (`publishAt`) so winners are announced on a date; until then the site says judging is in progress.
+ */
+export function resultsAnnounced(results: { publishAt?: Date } | undefined, now: Date): boolean {
+	if (!results) return false;
+	return !results.publishAt || results.publishAt.getTime() <= now.getTime();
+}

@@ -4,41 +4,15 @@
  * `publish` and `verify`.
  */
 import { createHash } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
 import { RANKING_COLUMNS, rankingRowSchema, type RankingRow } from '../../schemas/ranking.ts';
-import { error, type Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { parseCsvSheet, type SheetLine } from './csv-sheet.ts';
 import { rankFinalists, type FinalistResult } from './schulze.ts';
 
-export interface RankingLine {
-	line: number;
-	row: RankingRow;
-}
+export type RankingLine = SheetLine<RankingRow>;
 
 export function parseRankingSheet(source: string, file: string): { lines: RankingLine[]; diagnostics: Diagnostic[] } {
-	let records: { record: Record<string, string>; info: { lines: number } }[];
-	try {
-		records = parse(source.replace(/^\uFEFF/, ''), {
-			columns: (header: string[]) => {
-				const names = header.map((h) => h.trim().toLowerCase());
-				if (names.join(',') !== RANKING_COLUMNS.join(',')) throw new Error(`expected the header "${RANKING_COLUMNS.join(',')}", found "${header.join(',')}"`);
-				return names;
-			},
-			skip_empty_lines: true,
-			trim: true,
-			info: true,
-		});
-	} catch (cause) {
-		const e = cause as Error & { lines?: number };
-		return { lines: [], diagnostics: [error(file, `line ${e.lines ?? 1}`, `invalid CSV: ${e.message}`)] };
-	}
-	const lines: RankingLine[] = [];
-	const diagnostics: Diagnostic[] = [];
-	for (const { record, info } of records) {
-		const result = rankingRowSchema.safeParse(record);
-		if (result.success) lines.push({ line: info.lines, row: result.data });
-		else for (const issue of result.error.issues) diagnostics.push(error(file, `line ${info.lines} ${String(issue.path[0] ?? '')}`.trim(), issue.message));
-	}
-	return { lines, diagnostics };
+	return parseCsvSheet(source, file, RANKING_COLUMNS, rankingRowSchema);
 }
 
 /** What the ranking rules need: the panel's conflicts and the finalists with their category and entrant. */

@@ -32,63 +32,55 @@ export interface CheckResult {
 	captions: CaptionsByVideo;
 }
 
-/** Reads every `awards/<program>/scores/<round>.csv`. */
-export async function loadScoreSheets(projectRoot: string, contentDir: string): Promise<{ sheets: ScoreSheet[]; diagnostics: Diagnostic[] }> {
-	const sheets: ScoreSheet[] = [];
+/**
+ * Reads every `awards/<program>/<folder>/<round>.<ext>` (score sheets, ranking sheets,
+ * assignments): the program and round come from the path, `read` parses one file.
+ */
+async function loadRoundFiles<Sheet>(
+	projectRoot: string,
+	contentDir: string,
+	folder: string,
+	extension: string,
+	read: (text: string, file: string, program: string, round: string) => { sheet?: Sheet; diagnostics: Diagnostic[] },
+): Promise<{ sheets: Sheet[]; diagnostics: Diagnostic[] }> {
+	const sheets: Sheet[] = [];
 	const diagnostics: Diagnostic[] = [];
 	const base = path.join(contentDir, 'awards');
 	const matches: string[] = [];
-	for await (const match of glob('*/scores/*.csv', { cwd: base })) matches.push(match.split(path.sep).join('/'));
+	for await (const match of glob(`*/${folder}/*.${extension}`, { cwd: base })) matches.push(match.split(path.sep).join('/'));
 	for (const relative of matches.sort()) {
 		const absolutePath = path.join(base, relative);
-		const file = displayPath(projectRoot, absolutePath);
 		const [program, , name] = relative.split('/');
-		const parsed = parseScoreSheet(await readFile(absolutePath, 'utf8'), file);
-		diagnostics.push(...parsed.diagnostics);
-		sheets.push({ program, round: name.replace(/\.csv$/, ''), file, lines: parsed.lines });
+		const result = read(await readFile(absolutePath, 'utf8'), displayPath(projectRoot, absolutePath), program, name.slice(0, -extension.length - 1));
+		diagnostics.push(...result.diagnostics);
+		if (result.sheet) sheets.push(result.sheet);
 	}
 	return { sheets, diagnostics };
 }
 
-/** Reads every `awards/<program>/rankings/<round>.csv` (finalist rounds). */
-export async function loadRankingSheets(projectRoot: string, contentDir: string): Promise<{ sheets: RankingSheet[]; diagnostics: Diagnostic[] }> {
-	const sheets: RankingSheet[] = [];
-	const diagnostics: Diagnostic[] = [];
-	const base = path.join(contentDir, 'awards');
-	const matches: string[] = [];
-	for await (const match of glob('*/rankings/*.csv', { cwd: base })) matches.push(match.split(path.sep).join('/'));
-	for (const relative of matches.sort()) {
-		const file = displayPath(projectRoot, path.join(base, relative));
-		const [program, , name] = relative.split('/');
-		const parsed = parseRankingSheet(await readFile(path.join(base, relative), 'utf8'), file);
-		diagnostics.push(...parsed.diagnostics);
-		sheets.push({ program, round: name.replace(/\.csv$/, ''), file, lines: parsed.lines });
-	}
-	return { sheets, diagnostics };
-}
+/** Every round's score sheet. */
+export const loadScoreSheets = (projectRoot: string, contentDir: string) =>
+	loadRoundFiles<ScoreSheet>(projectRoot, contentDir, 'scores', 'csv', (text, file, program, round) => {
+		const parsed = parseScoreSheet(text, file);
+		return { sheet: { program, round, file, lines: parsed.lines }, diagnostics: parsed.diagnostics };
+	});
 
-/** Reads every `awards/<program>/assignments/<round>.yaml`. */
-export async function loadAssignments(projectRoot: string, contentDir: string): Promise<{ sheets: AssignmentSheet[]; diagnostics: Diagnostic[] }> {
-	const sheets: AssignmentSheet[] = [];
-	const diagnostics: Diagnostic[] = [];
-	const base = path.join(contentDir, 'awards');
-	const matches: string[] = [];
-	for await (const match of glob('*/assignments/*.yaml', { cwd: base })) matches.push(match.split(path.sep).join('/'));
-	for (const relative of matches.sort()) {
-		const file = displayPath(projectRoot, path.join(base, relative));
-		const [program, , name] = relative.split('/');
-		const parsed = parseYaml(await readFile(path.join(base, relative), 'utf8'), file);
-		diagnostics.push(...parsed.diagnostics);
-		if (parsed.data === undefined) continue;
+/** Every finalist round's ranking sheet. */
+export const loadRankingSheets = (projectRoot: string, contentDir: string) =>
+	loadRoundFiles<RankingSheet>(projectRoot, contentDir, 'rankings', 'csv', (text, file, program, round) => {
+		const parsed = parseRankingSheet(text, file);
+		return { sheet: { program, round, file, lines: parsed.lines }, diagnostics: parsed.diagnostics };
+	});
+
+/** Every round's assignment. */
+export const loadAssignments = (projectRoot: string, contentDir: string) =>
+	loadRoundFiles<AssignmentSheet>(projectRoot, contentDir, 'assignments', 'yaml', (text, file, program, round) => {
+		const parsed = parseYaml(text, file);
+		if (parsed.data === undefined) return { diagnostics: parsed.diagnostics };
 		const result = assignmentFileSchema.safeParse(parsed.data);
-		if (!result.success) {
-			diagnostics.push(...result.error.issues.map((issue) => issueToDiagnostic(file, parsed.data, issue)));
-			continue;
-		}
-		sheets.push({ program, round: name.replace(/\.yaml$/, ''), file, data: result.data });
-	}
-	return { sheets, diagnostics };
-}
+		if (!result.success) return { diagnostics: result.error.issues.map((issue) => issueToDiagnostic(file, parsed.data, issue)) };
+		return { sheet: { program, round, file, data: result.data }, diagnostics: [] };
+	});
 
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 	const loaded = await loadSourceFiles(options.projectRoot, options.contentDir);
