@@ -12,40 +12,12 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parsePacketExport, renderPacket, type PacketInput } from '../../src/lib/awards/packet.ts';
 import { parseScoreSheet } from '../../src/lib/awards/scores.ts';
+import { demoPacketProgram } from '../fixtures/packet-program.ts';
 import { CHROMIUM_OPTIONS } from '../serve.ts';
 
 const HOSTILE = '</script><script>alert("xss")</script><img src=x onerror=alert("xss")>';
 
-const program: PacketInput['program'] = {
-	id: 'demo-awards',
-	name: 'Demo Innovation Awards',
-	blind: true,
-	scale: { min: 1, max: 5, step: 0.5 },
-	criteria: [
-		{
-			id: 'impact',
-			name: 'Measured impact',
-			description: 'The size of the results against a fair baseline.',
-			weight: 60,
-			levels: [
-				{ score: 1, label: 'Unclear', descriptor: 'No measured result.' },
-				{ score: 3, label: 'Solid', descriptor: 'A clear improvement on an important measure.' },
-				{ score: 5, label: 'Exceptional', descriptor: 'Transformational, sustained results.' },
-			],
-		},
-		{
-			id: 'originality',
-			name: 'Originality',
-			description: 'How new the approach is.',
-			weight: 40,
-			levels: [
-				{ score: 1, label: 'Routine', descriptor: 'A standard deployment.' },
-				{ score: 5, label: 'Pioneering', descriptor: 'A genuinely new idea.' },
-			],
-		},
-	],
-	categories: [{ id: 'operations', name: 'Operations excellence', description: 'Better operations through data.' }],
-};
+const program = demoPacketProgram;
 
 const packet: PacketInput = {
 	program,

@@ -1,3 +1,4 @@
+import { demoPacketProgram } from '../../fixtures/packet-program.ts';
 import { describe, expect, it } from 'vitest';
 import { lintBlindEntries, type BlindEntry } from '../../../src/lib/awards/blind.ts';
 import {
@@ -15,36 +16,7 @@ const HOSTILE = '</script><script>alert(1)</script><img src=x onerror=alert(2)>'
 /** A small program like the sample one: two criteria, a half-point scale, blind unless told. */
 function packetInput(overrides: Partial<PacketInput> = {}): PacketInput {
 	return {
-		program: {
-			id: 'demo-awards',
-			name: 'Demo Innovation Awards',
-			blind: true,
-			scale: { min: 1, max: 5, step: 0.5 },
-			criteria: [
-				{
-					id: 'impact',
-					name: 'Measured impact',
-					description: 'The size of the results against a fair baseline.',
-					weight: 60,
-					levels: [
-						{ score: 1, label: 'Unclear', descriptor: 'No measured result, or a result without a baseline.' },
-						{ score: 3, label: 'Solid', descriptor: 'A clear improvement on an important measure.' },
-						{ score: 5, label: 'Exceptional', descriptor: 'Transformational results, sustained for two quarters.' },
-					],
-				},
-				{
-					id: 'originality',
-					name: 'Originality',
-					description: 'How new the approach is.',
-					weight: 40,
-					levels: [
-						{ score: 1, label: 'Routine', descriptor: 'A standard deployment with no new thinking.' },
-						{ score: 5, label: 'Pioneering', descriptor: 'A genuinely new idea others will copy.' },
-					],
-				},
-			],
-			categories: [{ id: 'operations', name: 'Operations excellence', description: 'Better operations through data.' }],
-		},
+		program: demoPacketProgram,
 		round: { id: 'round-1', name: 'Round 1 scoring', closes: '2026-10-16' },
 		judge: { id: 'ana-lyst', name: 'Ana Lyst' },
 		entries: [
