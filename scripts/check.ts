@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCheck } from '../src/lib/content/check.ts';
 import { contentRoot } from '../src/lib/content/layout.ts';
+import { displayPath } from '../src/lib/content/load.ts';
 import { formatDiagnostic } from '../src/lib/diagnostics.ts';
 import { publicationTime } from '../src/lib/publication.ts';
 
@@ -33,7 +34,7 @@ async function main(): Promise<number> {
 		for (const d of result.diagnostics) console.log(formatDiagnostic(d));
 		const counted = `${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}`;
 		const entries = Object.values(result.index).reduce((n, v) => n + (v instanceof Map ? v.size : v ? 1 : 0), 0);
-		console.log(`${result.errors ? '✗' : '✓'} checked ${entries} entries and ${result.scoreSheets.length} score sheet${result.scoreSheets.length === 1 ? '' : 's'} in ${path.relative(projectRoot, contentDir) || '.'}: ${counted}`);
+		console.log(`${result.errors ? '✗' : '✓'} checked ${entries} entries and ${result.scoreSheets.length} score sheet${result.scoreSheets.length === 1 ? '' : 's'} in ${displayPath(projectRoot, contentDir)}: ${counted}`);
 	}
 	return result.errors > 0 ? 1 : 0;
 }
