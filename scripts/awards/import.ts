@@ -76,7 +76,7 @@ export async function importScores(context: CommandContext): Promise<number> {
 	const criteria = data.program.criteria.map((c) => c.id);
 	const merged = sortScores([...kept.map((k) => k.row), ...incoming.map((i) => i.row)], criteria);
 	const entries = new Set(incoming.map((s) => s.row.entry));
-	const summary = `${incoming.length} scores from ${[...judges].join(', ')} for ${entries.size} entr${entries.size === 1 ? 'y' : 'ies'}`;
+	const summary = `${incoming.length} scores from ${[...judges].sort().join(', ')} for ${entries.size} entr${entries.size === 1 ? 'y' : 'ies'}`;
 	if (options['dry-run']) {
 		console.log(`${colour.green('✓')} ${summary} would be imported into ${sheetShown} (dry run: nothing written)`);
 		return 0;
