@@ -17,7 +17,7 @@ export default defineConfig({
 	site: process.env.CREDENCE_SITE_URL ?? 'https://evidence.tessellate.example',
 	trailingSlash: 'always',
 	outDir: process.env.CREDENCE_OUT_DIR ?? './dist',
-	cacheDir: `./node_modules/.astro/${cacheKey}`,
+	cacheDir: process.env.CREDENCE_CACHE_DIR ?? `./node_modules/.astro/${cacheKey}`,
 	// Order matters at build:done: unused images go before Pagefind indexes the output.
 	integrations: [contentCheck(), mdx(), sitemap(), pruneAssets(), pagefind()],
 });

@@ -230,6 +230,39 @@ export function generateCorpus(outDir: string, items: number, seed = 1): CorpusS
 	return { items, stories, videos, entries, customers: customers.length, people, programs };
 }
 
+/**
+ * The same bodies for the bare-Astro baseline: one Markdown page per item (story and entry
+ * bodies, video captions as text) with only a title.
+ */
+export function writeBareCorpus(corpusDir: string, bareDir: string): number {
+	rmSync(bareDir, { recursive: true, force: true });
+	mkdirSync(bareDir, { recursive: true });
+	let pages = 0;
+	const write = (id: string, title: string, text: string) => {
+		writeFileSync(path.join(bareDir, `${id}.md`), frontmatter({ title }, text));
+		pages++;
+	};
+	const split = (file: string) => {
+		const [, front, text] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(readFileSync(file, 'utf8'))!;
+		return { title: /^title: (.*)$/m.exec(front)![1], text };
+	};
+	for (const file of readdirSync(path.join(corpusDir, 'stories'))) {
+		const { title, text } = split(path.join(corpusDir, 'stories', file));
+		write(file.replace(/\.mdx?$/, ''), title, text);
+	}
+	for (const file of readdirSync(path.join(corpusDir, 'videos')).filter((f) => f.endsWith('.vtt'))) {
+		const captions = readFileSync(path.join(corpusDir, 'videos', file), 'utf8').split('\n').filter((l) => l.startsWith('<v ')).map((l) => l.replace(/<[^>]+>/g, ''));
+		write(file.replace(/\.vtt$/, ''), file, captions.join('\n\n'));
+	}
+	for (const program of readdirSync(path.join(corpusDir, 'awards'))) {
+		for (const file of readdirSync(path.join(corpusDir, 'awards', program, 'entries'))) {
+			const { title, text } = split(path.join(corpusDir, 'awards', program, 'entries', file));
+			write(`${program}-${file.replace(/\.md$/, '')}`, title, text);
+		}
+	}
+	return pages;
+}
+
 if (import.meta.main) {
 	const { values } = parseArgs({ options: { items: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } } });
 	if (!values.items || !values.out) {
