@@ -19,5 +19,17 @@ export default defineConfig({
 	outDir: process.env.CREDENCE_OUT_DIR ?? './dist',
 	cacheDir: process.env.CREDENCE_CACHE_DIR ?? `./node_modules/.astro/${cacheKey}`,
 	// Order matters at build:done: unused images go before Pagefind indexes the output.
+	vite: {
+		build: {
+			rolldownOptions: {
+				// Every MDX module carries Astro's "use astro:head-inject" directive, and the bundler
+				// warns about each one (thousands on a large site); the warning is harmless.
+				onwarn(warning, warn) {
+					if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+					warn(warning);
+				},
+			},
+		},
+	},
 	integrations: [contentCheck(), mdx(), sitemap(), pruneAssets(), pagefind()],
 });
