@@ -9,7 +9,7 @@
  *   content/awards/<program>/scores/<round>.csv  scores (private, never a collection, never published)
  */
 import { z } from 'astro/zod';
-import { ID_PATTERN, isoDate, publicationFields, ref, text, topics } from './common.ts';
+import { ID_PATTERN, isoDate, isoDateTime, publicationFields, ref, text, topics } from './common.ts';
 
 const localId = (what: string) =>
 	z.string({ error: `expected ${what} id (a string)` }).regex(ID_PATTERN, { error: `expected ${what} id like "data-and-ai"` });
@@ -332,6 +332,8 @@ export const winnersSchema = z
 		round: localId('a round'),
 		/** Day the results were published. */
 		publishedOn: isoDate(),
+		/** Embargo: the site shows "judging in progress" until this instant, then the results (announce on a date). */
+		publishAt: isoDateTime().optional().describe('Embargo: results stay off the site until this date-time.'),
 		/** The tally method that produced them (declared in the program file). */
 		method: z.enum(['offset', 'zscore', 'mean', 'schulze']),
 		/** Outcome per category. */

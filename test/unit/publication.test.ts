@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysUntilExpiry, isPublic, publicationState, publicationTime } from '../../src/lib/publication.ts';
+import { daysUntilExpiry, isPublic, publicationState, publicationTime, resultsAnnounced } from '../../src/lib/publication.ts';
 
 const now = new Date('2026-11-23T12:00:00Z');
 const approval = { approvedBy: 'ada', approvedOn: new Date('2026-01-01'), expiresOn: new Date('2027-01-01') };
@@ -46,5 +46,20 @@ describe('publicationTime', () => {
 	});
 	it('defaults to the clock', () => {
 		expect(Math.abs(publicationTime({}).getTime() - Date.now())).toBeLessThan(5000);
+	});
+});
+
+describe('resultsAnnounced', () => {
+	it('hides results that have not been published', () => {
+		expect(resultsAnnounced(undefined, now)).toBe(false);
+	});
+
+	it('shows results without an embargo', () => {
+		expect(resultsAnnounced({}, now)).toBe(true);
+	});
+
+	it('holds results until their publishAt instant', () => {
+		expect(resultsAnnounced({ publishAt: new Date('2026-11-23T12:00:01Z') }, now)).toBe(false);
+		expect(resultsAnnounced({ publishAt: new Date('2026-11-23T12:00:00Z') }, now)).toBe(true);
 	});
 });
