@@ -140,3 +140,20 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 function prune(object: JsonLd): JsonLd {
 	return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
 }
+
+/** `WebSite` with the search page as its `SearchAction` (`/search/?q=` deep links work). */
+export function websiteJsonLd(site: { name: string; url: string; description: string; publisher: OrganizationInput }): JsonLd {
+	return {
+		'@context': CONTEXT,
+		'@type': 'WebSite',
+		name: site.name,
+		url: site.url,
+		description: site.description,
+		publisher: organizationJsonLd(site.publisher, false),
+		potentialAction: {
+			'@type': 'SearchAction',
+			target: { '@type': 'EntryPoint', urlTemplate: `${new URL('/search/', site.url).href}?q={search_term_string}` },
+			'query-input': 'required name=search_term_string',
+		},
+	};
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerDisplayName, formatMetricValue, isImprovement, metricHeadline, relativeChange } from '../../src/lib/evidence.ts';
+import { customerDisplayName, formatMetricValue, isImprovement, mayQuote, metricHeadline, relatedEvidence, relativeChange } from '../../src/lib/evidence.ts';
 
 const metric = (value: number, baseline: number, unit = '', better: 'higher' | 'lower' = 'higher') => ({
 	label: 'M', value, baseline, unit, better, period: 'p', method: 'm', measuredOn: new Date('2026-01-01'),
@@ -33,5 +33,39 @@ describe('customerDisplayName', () => {
 	it('uses the name when allowed and the anonymous label otherwise', () => {
 		expect(customerDisplayName(customer)).toBe('Kestrel Grid');
 		expect(customerDisplayName({ ...(customer as object), permissions: { name: false, logo: false, quotes: true } } as never)).toBe('A European grid operator');
+	});
+});
+
+describe('mayQuote', () => {
+	const customer = { name: 'Kestrel Grid', permissions: { name: true, logo: true, quotes: true } } as never;
+	const withholding = { ...(customer as object), permissions: { name: true, logo: true, quotes: false } } as never;
+	it("drops quotes of a customer's people when the customer withholds quotes", () => {
+		expect(mayQuote({ role: 'customer' }, withholding)).toBe(false);
+		expect(mayQuote({ role: 'customer' }, customer)).toBe(true);
+	});
+
+	it("keeps the vendor's quotes whatever the customer allows", () => {
+		expect(mayQuote({ role: 'vendor' }, undefined)).toBe(true);
+	});
+});
+
+describe('relatedEvidence', () => {
+	const piece = (id: string, industry: string, products: string[], day: number) => ({ id, industry, products, date: new Date(Date.UTC(2026, 0, day)), title: id });
+	const self = piece('self', 'retail', ['forecast', 'flow'], 1);
+	const candidates = [
+		self,
+		piece('same-industry', 'retail', [], 5),
+		piece('both-products', 'energy', ['forecast', 'flow'], 2),
+		piece('industry-and-product', 'retail', ['flow'], 3),
+		piece('unrelated', 'energy', ['edge'], 9),
+		piece('one-product-newer', 'energy', ['forecast'], 8),
+	];
+
+	it('ranks by shared industry and products, then newest, never the item itself or unrelated ones', () => {
+		expect(relatedEvidence(self, candidates, 10).map((c) => c.id)).toEqual(['industry-and-product', 'both-products', 'one-product-newer', 'same-industry']);
+	});
+
+	it('returns at most the limit', () => {
+		expect(relatedEvidence(self, candidates)).toHaveLength(3);
 	});
 });

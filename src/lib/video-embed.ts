@@ -1,0 +1,21 @@
+/**
+ * Where a facade player's real player comes from once the visitor presses play, and where it
+ * starts. YouTube plays from its privacy-enhanced host (no cookies until playback), Vimeo with
+ * do-not-track. Chapter links and deep links use a `#t=<seconds>` fragment.
+ */
+
+export const YOUTUBE_EMBED_HOST = 'https://www.youtube-nocookie.com';
+
+/** The embeddable player URL, autoplaying from `start` seconds (whole seconds: the players ignore fractions). */
+export function embedUrl(kind: 'youtube' | 'vimeo', id: string, start = 0): string {
+	const seconds = Math.max(0, Math.floor(start));
+	const safeId = encodeURIComponent(id);
+	if (kind === 'vimeo') return `https://player.vimeo.com/video/${safeId}?autoplay=1&dnt=1#t=${seconds}s`;
+	return `${YOUTUBE_EMBED_HOST}/embed/${safeId}?autoplay=1&rel=0&start=${seconds}`;
+}
+
+/** Seconds from a `#t=65` fragment; 0 when absent or malformed. */
+export function startFromHash(hash: string): number {
+	const match = /^#t=(\d+(?:\.\d+)?)$/.exec(hash);
+	return match ? Number(match[1]) : 0;
+}
