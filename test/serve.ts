@@ -45,7 +45,21 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
 			createReadStream(file).pipe(createGzip()).pipe(res);
 			return;
 		}
-		res.writeHead(200, { 'Content-Type': type });
+		const size = statSync(file).size;
+		// Byte ranges, as static hosts serve them: browsers need them to seek in a video.
+		const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+		if (range && (range[1] || range[2])) {
+			const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+			const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+			if (start > end || start >= size) {
+				res.writeHead(416, { 'Content-Range': `bytes */${size}` }).end();
+				return;
+			}
+			res.writeHead(206, { 'Content-Type': type, 'Accept-Ranges': 'bytes', 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': end - start + 1 });
+			createReadStream(file, { start, end }).pipe(res);
+			return;
+		}
+		res.writeHead(200, { 'Content-Type': type, 'Accept-Ranges': 'bytes', 'Content-Length': size });
 		createReadStream(file).pipe(res);
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

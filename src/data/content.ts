@@ -6,8 +6,10 @@ import { getCollection, getEntry, type CollectionEntry, type CollectionKey } fro
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { splitScopedId } from '../lib/content/layout.ts';
-import { byNewest, customerDisplayName, customerFacets, customerIsNamed, personCredit, type Credit } from '../lib/evidence.ts';
-import { isPublic, publicationTime } from '../lib/publication.ts';
+import type { ImageMetadata } from 'astro';
+import { byNewest, customerDisplayName, customerFacets, customerIsNamed, mayQuote, metricHeadline, personCredit, type Credit } from '../lib/evidence.ts';
+import type { FacetValues } from '../lib/facets.ts';
+import { isPublic, publicationTime, resultsAnnounced } from '../lib/publication.ts';
 import { parseCaptions, relabelVoices, transcriptFromCues, transcriptFromText, type TranscriptParagraph } from '../lib/vtt.ts';
 import type { ContentType } from '../schemas/taxonomy.ts';
 
@@ -38,6 +40,7 @@ export const publicAwardEntries = async () =>
 	(await all('awardEntries')).filter((e) => isPublic(e.data, now) && (e.data.status === 'submitted' || e.data.status === 'eligible'));
 
 export const awardPrograms = () => all('awardPrograms');
+export type AwardProgram = CollectionEntry<'awardPrograms'>;
 export const products = () => all('products');
 
 export async function customerById(id: string): Promise<Customer> {
@@ -59,6 +62,25 @@ export async function creditedPerson(id: string): Promise<{ person: Person; cred
 	return { person, credit: personCredit(person.data, employer) };
 }
 
+/** A story's pull quotes the customer lets us show (`permissions.quotes`), with their speakers' credits. */
+export async function quotesOf(story: Story) {
+	const quotes = await Promise.all(
+		story.data.quotes.map(async (quote) => {
+			const { person, credit } = await creditedPerson(quote.person);
+			const employer = person.data.customer ? (await customerById(person.data.customer)).data : undefined;
+			return { ...quote, person, credit, allowed: mayQuote(person.data, employer) };
+		}),
+	);
+	return quotes.filter((q) => q.allowed);
+}
+
+/** How a quote is signed: "Name, Title" or, for someone who stays anonymous, "Title, <anonymous label>". */
+export async function quoteSignature(q: { person: Person; credit: Credit }): Promise<string> {
+	if (q.credit.identified) return `${q.person.data.name}, ${q.person.data.title}`;
+	const employer = q.person.data.customer ? await customerById(q.person.data.customer) : undefined;
+	return employer ? `${q.credit.name}, ${customerDisplayName(employer.data)}` : q.credit.name;
+}
+
 export async function productById(id: string) {
 	return (await products()).find((p) => p.id === id)!;
 }
@@ -76,8 +98,14 @@ export async function judgesOf(program: string) {
 	);
 }
 
+/** Where an entry placed in its program's announced results. */
+export type Placement = 'winner' | 'finalist' | 'honourable-mention';
+
+export const PLACEMENT_LABELS: Record<Placement, string> = { winner: 'Winner', finalist: 'Finalist', 'honourable-mention': 'Honourable mention' };
+
 /** The common shape of every piece of evidence in lists, feeds and the library. */
 export interface EvidenceItem {
+	/** An award entry that won its category counts as an award winner. */
 	type: ContentType;
 	id: string;
 	url: string;
@@ -87,12 +115,36 @@ export interface EvidenceItem {
 	customer: Customer;
 	customerName: string;
 	customerNamed: boolean;
+	/** The customer's logo, only when they allow both their name and their logo to be shown. */
+	logo?: ImageMetadata;
 	facets: ReturnType<typeof customerFacets>;
+	products: string[];
+	/** Ids per library facet (industry, region, size, product, type). */
+	facetValues: FacetValues;
+	/** The headline result: a story's first metric. */
+	headline?: { figure: string; label: string };
+	/** A short quote the customer lets us show. */
+	quote?: { text: string; signature: string };
+	/** Video length in seconds. */
+	duration?: number;
+	/** A story's hero or a video's poster, for featured cards. */
+	image?: { src: ImageMetadata; alt: string };
+	/** Marked for the home page. */
+	featured?: boolean;
+	/** For award entries: the program, category and (once announced) placement. */
+	award?: { program: string; programName: string; category: string; placement?: Placement };
+}
+
+interface ItemSource {
+	title: string;
+	summary: string;
+	customer: string;
 	products: string[];
 }
 
-async function item(type: ContentType, id: string, url: string, data: { title: string; summary: string; customer: string; products: string[] }, date: Date): Promise<EvidenceItem> {
+async function item(type: ContentType, id: string, url: string, data: ItemSource, date: Date, extra: Partial<EvidenceItem> = {}): Promise<EvidenceItem> {
 	const customer = await customerById(data.customer);
+	const { permissions } = customer.data;
 	return {
 		type,
 		id,
@@ -103,9 +155,32 @@ async function item(type: ContentType, id: string, url: string, data: { title: s
 		customer,
 		customerName: customerDisplayName(customer.data),
 		customerNamed: customerIsNamed(customer.data),
+		logo: permissions.logo && permissions.name ? customer.data.logo : undefined,
 		facets: customerFacets(customer.data),
 		products: data.products,
+		facetValues: { type: [type], industry: [customer.data.industry], region: [customer.data.region], size: [customer.data.size], product: data.products },
+		...extra,
 	};
+}
+
+async function storyItem(story: Story): Promise<EvidenceItem> {
+	const metric = story.data.metrics[0];
+	const [quote] = await quotesOf(story);
+	return item('story', story.id, storyUrl(story.id), story.data, story.data.publishedOn, {
+		headline: metric && { figure: metricHeadline(metric), label: metric.label },
+		quote: quote && { text: quote.text, signature: await quoteSignature(quote) },
+		image: story.data.hero,
+		featured: story.data.featured,
+	});
+}
+
+async function entryItem(entry: AwardEntry, programs: AwardProgram[]): Promise<EvidenceItem> {
+	const { program: programId, local } = splitScopedId(entry.id);
+	const program = programs.find((p) => p.id === programId)!;
+	const placement = (await placementsOf(programId)).get(local);
+	return item(placement === 'winner' ? 'award-winner' : 'award-entry', entry.id, entryUrl(entry.id), entry.data, entry.data.submittedOn, {
+		award: { program: programId, programName: program.data.name, category: program.data.categories.find((c) => c.id === entry.data.category)?.name ?? entry.data.category, placement },
+	});
 }
 
 export const storyUrl = (id: string) => `/stories/${id}/`;
@@ -118,12 +193,77 @@ export const customerUrl = (id: string) => `/customers/${id}/`;
 
 /** Every public piece of evidence, newest first. */
 export async function allEvidence(): Promise<EvidenceItem[]> {
-	const items = await Promise.all([
-		...(await publicStories()).map((s) => item('story', s.id, storyUrl(s.id), s.data, s.data.publishedOn)),
-		...(await publicVideos()).map((v) => item('video', v.id, videoUrl(v.id), v.data, v.data.publishedOn)),
-		...(await publicAwardEntries()).map((e) => item('award-entry', e.id, entryUrl(e.id), e.data, e.data.submittedOn)),
-	]);
-	return items.sort(byNewest);
+	if (!memo.has('evidence')) {
+		memo.set(
+			'evidence',
+			(async () => {
+				const programs = await awardPrograms();
+				const items = await Promise.all([
+					...(await publicStories()).map(storyItem),
+					...(await publicVideos()).map((v) =>
+						item('video', v.id, videoUrl(v.id), v.data, v.data.publishedOn, { duration: v.data.duration, image: v.data.poster, featured: v.data.featured }),
+					),
+					...(await publicAwardEntries()).map((e) => entryItem(e, programs)),
+				]);
+				return items.sort(byNewest);
+			})(),
+		);
+	}
+	return memo.get('evidence') as Promise<EvidenceItem[]>;
+}
+
+/** The library item shown at a URL (a public story, video or entry page). */
+export async function evidenceAt(url: string): Promise<EvidenceItem> {
+	const found = (await allEvidence()).find((i) => i.url === url);
+	if (!found) throw new Error(`no public evidence at ${url}`);
+	return found;
+}
+
+/** The published results of a program the site may show: none before `awards publish`, nor while embargoed. */
+export async function announcedResults(program: string) {
+	const results = (await all('awardWinners')).find((w) => w.id === program);
+	return results && resultsAnnounced(results.data, now) ? results : undefined;
+}
+
+/** Where each placed entry of a program stands (local entry id → placement), from its announced results. */
+export async function placementsOf(program: string): Promise<Map<string, Placement>> {
+	const placements = new Map<string, Placement>();
+	const results = await announcedResults(program);
+	for (const outcome of results?.data.categories ?? []) {
+		for (const id of outcome.honourableMentions) placements.set(id, 'honourable-mention');
+		for (const id of outcome.finalists) placements.set(id, 'finalist');
+		placements.set(outcome.winner, 'winner');
+	}
+	return placements;
+}
+
+/** A placed entry: `item` is absent when the entry is not public (then nothing of it may be shown). */
+export interface PlacedEntry {
+	id: string;
+	placement: Placement;
+	item?: EvidenceItem;
+}
+
+/** A program's announced outcome per category, in the program's category order; undefined until announced. */
+export async function programOutcome(program: AwardProgram) {
+	const results = await announcedResults(program.id);
+	if (!results) return undefined;
+	const publicItems = new Map((await allEvidence()).filter((i) => i.award?.program === program.id).map((i) => [splitScopedId(i.id).local, i]));
+	const placed = (id: string, placement: Placement): PlacedEntry => ({ id, placement, item: publicItems.get(id) });
+	const categories = program.data.categories.flatMap((category) => {
+		const outcome = results.data.categories.find((c) => c.category === category.id);
+		if (!outcome) return [];
+		return [
+			{
+				category,
+				decidedByTieBreak: outcome.decidedByTieBreak,
+				winner: placed(outcome.winner, 'winner'),
+				finalists: outcome.finalists.filter((id) => id !== outcome.winner).map((id) => placed(id, 'finalist')),
+				honourableMentions: outcome.honourableMentions.map((id) => placed(id, 'honourable-mention')),
+			},
+		];
+	});
+	return { results: results.data, categories };
 }
 
 /** Transcript paragraphs: the given transcript, or derived from the (relabelled) captions. */

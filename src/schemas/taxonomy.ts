@@ -33,10 +33,14 @@ export const SIZES = {
 	enterprise: 'Enterprise (2,001+)',
 } as const;
 
-/** Kinds of evidence, as shown in the library and the search filters. */
+/**
+ * Kinds of evidence, as shown in the library and the search filters. An award winner is an award
+ * entry that won its category in announced results: derived, never written in content.
+ */
 export const CONTENT_TYPES = {
 	story: 'Story',
 	video: 'Video',
+	'award-winner': 'Award winner',
 	'award-entry': 'Award entry',
 } as const;
 

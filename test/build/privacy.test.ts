@@ -101,6 +101,25 @@ beforeAll(async () => {
 		'<script>alert("body")</script>\n\n<iframe src="https://evil.example"></iframe> narrative {1+1}',
 		path.join(content, 'awards/demo-awards/entries/hostile-entry.md'),
 	);
+	// Announced results that place a private entry (the draft copy wins), and a second program
+	// whose results are published but still under embargo.
+	writeFileSync(
+		path.join(content, 'awards/demo-awards/winners.yaml'),
+		stringify({
+			round: 'round-1',
+			publishedOn: '2026-11-20',
+			method: 'offset',
+			categories: [{ category: 'operations', winner: `entry-${MARKERS.draft}`, finalists: [`entry-${MARKERS.draft}`, 'quarry-planning', `entry-${MARKERS.published}`], honourableMentions: ['hostile-entry'] }],
+		}),
+	);
+	const embargoed = path.join(content, 'awards/embargo-awards');
+	mkdirSync(path.join(embargoed, 'entries'), { recursive: true });
+	writeFileSync(path.join(embargoed, 'program.yaml'), readFileSync(path.join(content, 'awards/demo-awards/program.yaml'), 'utf8').replace('Fixture Innovation Awards', 'Embargoed Innovation Awards'));
+	withFrontmatter(path.join(content, 'awards/demo-awards/entries/quarry-planning.md'), (d) => (d.title = 'Held entry'), '', path.join(embargoed, 'entries/held-entry.md'));
+	writeFileSync(
+		path.join(embargoed, 'winners.yaml'),
+		stringify({ round: 'round-1', publishedOn: '2026-11-20', publishAt: '2026-12-10T09:00:00Z', method: 'offset', categories: [{ category: 'operations', winner: 'held-entry', finalists: ['held-entry'] }] }),
+	);
 	const result = await buildSite(content, outDir);
 	buildOutput = result.output;
 	expect(result.code, result.output).toBe(0);
@@ -123,6 +142,8 @@ describe('a published item', () => {
 				`videos/video-${marker}/captions.vtt`,
 				`media/${marker}.mp4`,
 				`awards/demo-awards/entries/entry-${marker}/index.html`,
+				`og/stories/story-${marker}.png`,
+				`og/videos/video-${marker}.png`,
 				'rss.xml',
 				'sitemap-0.xml',
 				'stories/index.html',
@@ -160,8 +181,9 @@ describe('private judging data', () => {
 describe('the search index', () => {
 	it('indexes only evidence pages, with facet filters', () => {
 		const fragments = files.filter((f) => f.path.startsWith('pagefind/fragment/'));
-		// fixture story + video + entry, the published copy of each, and the hostile entry
-		expect(fragments).toHaveLength(7);
+		// fixture story + video + entry, the published copy of each, the hostile entry, and the
+		// entry of the embargoed program
+		expect(fragments).toHaveLength(8);
 		const story = fragments.find((f) => f.text.includes('zymurgical'))!;
 		expect(story.text).toContain('"industry":["Manufacturing"]');
 		expect(story.text).toContain('"type":["Story"]');
@@ -204,4 +226,46 @@ describe('hostile text from entrants', () => {
 			expect(outsideAttributes(files.find((f) => f.path === listing)!.text), listing).not.toMatch(/<script>alert|<img src=x/);
 		}
 	});
+});
+
+describe('award results', () => {
+	const page = (file: string) => files.find((f) => f.path === file)!.text;
+
+	it('show a placed entry that is not public as "Entry not public", and nothing of it', () => {
+		const winners = page('awards/demo-awards/winners/index.html');
+		expect(winners).toContain('Entry not public');
+		expect(winners).toContain('href="/awards/demo-awards/entries/quarry-planning/"');
+		expect(winners).toContain(`href="/awards/demo-awards/entries/entry-${MARKERS.published}/"`);
+		// The draft winner's id, title and body appear nowhere (the describe.each above checks all of dist/).
+		expect(winners).not.toContain(MARKERS.draft);
+		expect(page('awards/demo-awards/entries/quarry-planning/index.html')).toContain('Finalist');
+	});
+
+	it('stay off the site while under embargo: judging in progress, no placement anywhere', () => {
+		expect(page('awards/embargo-awards/winners/index.html')).toContain('Judging in progress');
+		expect(page('awards/embargo-awards/winners/index.html')).not.toContain('held-entry');
+		expect(page('awards/embargo-awards/index.html')).toContain('Judging in progress');
+		const entry = page('awards/embargo-awards/entries/held-entry/index.html');
+		expect(entry).not.toMatch(/Winner|Finalist/);
+		const fragment = files.find((f) => f.path.startsWith('pagefind/fragment/') && f.text.includes('/awards/embargo-awards/entries/held-entry/'))!;
+		expect(fragment.text).toContain('"type":["Award entry"]');
+	});
+});
+
+describe('structured data', () => {
+	it('parses, and credits the anonymous customer\'s people by title only', () => {
+		for (const file of files.filter((f) => f.path.endsWith('.html'))) {
+			for (const [, json] of file.text.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)) {
+				expect(() => JSON.parse(json), file.path).not.toThrow();
+				expect(json, file.path).not.toMatch(/Review|Rating/);
+			}
+		}
+		const video = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page('videos/grid-operations/index.html'))![1]);
+		expect(video['@type']).toBe('VideoObject');
+		expect(video.transcript).toContain('Operations Director: We used to plan maintenance windows');
+	});
+
+	function page(file: string) {
+		return files.find((f) => f.path === file)!.text;
+	}
 });

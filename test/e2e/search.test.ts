@@ -31,8 +31,8 @@ afterAll(async () => {
 it('finds a story by a word of its body and opens it', async () => {
 	const page = await browser.newPage();
 	await page.goto(`${site.url}/search/`);
-	await page.locator('.pagefind-ui__search-input').fill('zymurgical');
-	const result = page.locator('a[href="/stories/quarry-forecasting/"]').first();
+	await page.getByRole('searchbox').fill('zymurgical');
+	const result = page.locator('pagefind-results a[href="/stories/quarry-forecasting/"]').first();
 	await result.waitFor({ timeout: 15_000 });
 	await result.click();
 	await page.waitForURL(`${site.url}/stories/quarry-forecasting/`);

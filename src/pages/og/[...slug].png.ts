@@ -1,0 +1,32 @@
+/**
+ * Open Graph cards, rendered at build: one PNG per public story, video and award program, and one
+ * for the site. Paths come from the query layer, so private items get no card.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import sharp from 'sharp';
+import { awardPrograms, customerById, getSite, publicStories, publicVideos } from '../../data/content';
+import { contentTypeLabel, customerDisplayName } from '../../lib/evidence';
+import { ogCardSvg, type OgCard } from '../../lib/og-image';
+
+export const getStaticPaths = (async () => {
+	const site = await getSite();
+	const card = async (kicker: string, title: string, customerId: string) => ({ kicker, title, byline: customerDisplayName((await customerById(customerId)).data), site: site.title });
+	const paths: { params: { slug: string }; props: { card: OgCard } }[] = [
+		{ params: { slug: 'site' }, props: { card: { kicker: 'Customer evidence', title: site.description, byline: site.vendor.name, site: site.title } } },
+	];
+	for (const story of await publicStories()) {
+		paths.push({ params: { slug: `stories/${story.id}` }, props: { card: await card('Co-authored story', story.data.title, story.data.customer) } });
+	}
+	for (const video of await publicVideos()) {
+		paths.push({ params: { slug: `videos/${video.id}` }, props: { card: await card(`${contentTypeLabel('video')} testimonial`, video.data.title, video.data.customer) } });
+	}
+	for (const program of await awardPrograms()) {
+		paths.push({ params: { slug: `awards/${program.id}` }, props: { card: { kicker: 'Innovation awards · independent judges', title: program.data.name, site: site.title } } });
+	}
+	return paths;
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => {
+	const png = await sharp(Buffer.from(ogCardSvg((props as { card: OgCard }).card))).png({ compressionLevel: 9, palette: true }).toBuffer();
+	return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
+};
