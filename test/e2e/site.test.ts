@@ -6,9 +6,11 @@
  * until play is pressed, story pages carry no JavaScript, JSON-LD names every co-author, and
  * every URL in the sitemap answers.
  */
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -250,4 +252,17 @@ describe('the sitemap', () => {
 			expect(response.status, url).toBe(200);
 		}
 	});
+});
+
+describe('the page-weight script', () => {
+	it('measures every template and holds the budgets: story ≤ 30 KB HTML+CSS gzipped with no JavaScript, no third party before play', async () => {
+		const { stdout } = await promisify(execFile)(process.execPath, [path.join(projectRoot, 'scripts/page-weight.ts'), '--dist', outDir, '--json']);
+		const report = JSON.parse(stdout) as { measurements: { template: string; htmlCssGzip: number; jsBytes: number; thirdParty: string[] }[]; budgets: { ok: boolean }[] };
+		expect(report.measurements.map((m) => m.template)).toEqual(expect.arrayContaining(['home', 'library', 'story', 'video (YouTube)', 'video (self-hosted)', 'winners', 'search']));
+		const story = report.measurements.find((m) => m.template === 'story')!;
+		expect(story.jsBytes).toBe(0);
+		expect(story.htmlCssGzip).toBeLessThanOrEqual(30 * 1024);
+		expect(report.measurements.every((m) => m.thirdParty.length === 0)).toBe(true);
+		expect(report.budgets.every((b) => b.ok)).toBe(true);
+	}, 60_000);
 });
