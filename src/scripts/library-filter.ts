@@ -10,7 +10,12 @@ export function initLibraryFilter(): void {
 	const cards = [...document.querySelectorAll<HTMLElement>('[data-evidence]')];
 	const count = document.querySelector<HTMLElement>('[data-results-count]');
 	const empty = document.querySelector<HTMLElement>('[data-no-results]');
+	const panel = document.querySelector<HTMLDetailsElement>('[data-facet-panel]');
+	const chosen = document.querySelector<HTMLElement>('[data-facet-chosen]');
 	if (!form) return;
+	// Beside the results on a wide screen the facets are always useful; on a phone they would
+	// push the results a screen down, so they stay folded there.
+	if (panel && matchMedia('(min-width: 52.01rem)').matches) panel.open = true;
 
 	const valuesOf = (card: HTMLElement) =>
 		Object.fromEntries(FACETS.map((facet) => [facet, (card.dataset[facet] ?? '').split(' ').filter(Boolean)])) as FacetValues;
@@ -25,6 +30,8 @@ export function initLibraryFilter(): void {
 		}
 		if (count) count.textContent = shown === cards.length ? `${cards.length} pieces of evidence` : `${shown} of ${cards.length} pieces of evidence match`;
 		if (empty) empty.hidden = shown > 0;
+		const chosenCount = Object.values(selection).reduce((n, values) => n + (values?.length ?? 0), 0);
+		if (chosen) chosen.textContent = chosenCount ? `(${chosenCount} chosen)` : '';
 	};
 
 	const check = (selection: Selection) => {

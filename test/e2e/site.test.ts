@@ -91,6 +91,8 @@ describe('every page template', () => {
 		if (url.startsWith('/search/')) await page.locator('.search-result').first().waitFor({ timeout: 15_000 });
 		await expect(page.locator('h1').count()).resolves.toBe(1);
 		await expect(page.locator('main#main').count()).resolves.toBe(1);
+		const ids = await page.locator('[id]').evaluateAll((all) => all.map((e) => e.id));
+		expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
 		expect(errors).toEqual([]);
 		await page.close();
 	});
@@ -133,6 +135,15 @@ describe('the evidence library', () => {
 		for (const type of await cardTypes(page)) expect(['story', 'award-winner']).toContain(type);
 		await expect(page.getByRole('checkbox', { name: /^Energy & utilities/ }).isChecked()).resolves.toBe(true);
 		await page.close();
+	});
+
+	it('keeps the filters folded on a phone, so the results come first', async () => {
+		const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+		const page = await context.newPage();
+		await page.goto(`${site.url}/stories/?type=video`);
+		await expect(page.locator('[data-facet-panel]').getAttribute('open')).resolves.toBeNull();
+		await expect(page.locator('[data-facet-chosen]').textContent()).resolves.toBe('(1 chosen)');
+		await context.close();
 	});
 
 	it('lists every item without JavaScript, and hides the filters that would need it', async () => {
