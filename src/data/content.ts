@@ -7,9 +7,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { splitScopedId } from '../lib/content/layout.ts';
 import type { ImageMetadata } from 'astro';
-import { byNewest, customerDisplayName, customerFacets, customerIsNamed, mayQuote, metricHeadline, personCredit, type Credit } from '../lib/evidence.ts';
+import { byNewest, relatedEvidence, customerDisplayName, customerFacets, customerIsNamed, mayQuote, metricHeadline, personCredit, type Credit } from '../lib/evidence.ts';
 import type { FacetValues } from '../lib/facets.ts';
 import { isPublic, publicationTime, resultsAnnounced } from '../lib/publication.ts';
+import { cardPath, cardScope, type CardScope } from '../lib/og-image.ts';
 import { parseCaptions, relabelVoices, transcriptFromCues, transcriptFromText, type TranscriptParagraph } from '../lib/vtt.ts';
 import type { ContentType } from '../schemas/taxonomy.ts';
 
@@ -183,6 +184,17 @@ async function entryItem(entry: AwardEntry, programs: AwardProgram[]): Promise<E
 	});
 }
 
+/** Which Open Graph cards this build makes (see `cardScope`). */
+export async function ogCardScope(): Promise<CardScope> {
+	return cardScope((await publicStories()).length + (await publicVideos()).length);
+}
+
+/** The Open Graph card of a story or video page. */
+export async function ogCardOf(kind: 'stories' | 'videos', item: Story | Video): Promise<string> {
+	const customer = await customerById(item.data.customer);
+	return cardPath(await ogCardScope(), kind, item.id, { id: customer.id, named: customerIsNamed(customer.data) });
+}
+
 export const storyUrl = (id: string) => `/stories/${id}/`;
 export const videoUrl = (id: string) => `/videos/${id}/`;
 export const entryUrl = (id: string) => {
@@ -190,6 +202,13 @@ export const entryUrl = (id: string) => {
 	return `/awards/${program}/entries/${local}/`;
 };
 export const customerUrl = (id: string) => `/customers/${id}/`;
+
+/** Related evidence of a library item (same industry or products), from one shared list. */
+export async function relatedTo(current: EvidenceItem): Promise<EvidenceItem[]> {
+	if (!memo.has('relatable')) memo.set('relatable', allEvidence().then((all) => all.map((i) => ({ ...i, industry: i.customer.data.industry }))));
+	const relatable = (await memo.get('relatable')) as (EvidenceItem & { industry: string })[];
+	return relatedEvidence({ ...current, industry: current.customer.data.industry }, relatable);
+}
 
 /** Every public piece of evidence, newest first. */
 export async function allEvidence(): Promise<EvidenceItem[]> {
@@ -214,7 +233,8 @@ export async function allEvidence(): Promise<EvidenceItem[]> {
 
 /** The library item shown at a URL (a public story, video or entry page). */
 export async function evidenceAt(url: string): Promise<EvidenceItem> {
-	const found = (await allEvidence()).find((i) => i.url === url);
+	if (!memo.has('evidenceByUrl')) memo.set('evidenceByUrl', allEvidence().then((all) => new Map(all.map((i) => [i.url, i]))));
+	const found = ((await memo.get('evidenceByUrl')) as Map<string, EvidenceItem>).get(url);
 	if (!found) throw new Error(`no public evidence at ${url}`);
 	return found;
 }

@@ -112,12 +112,22 @@ export interface Relatable {
  * Evidence related to `item`: pieces in the same industry or about the same products, the
  * closest first (an industry match and each shared product count one point each), then newest.
  */
-export function relatedEvidence<T extends Relatable>(item: Relatable, candidates: T[], limit = 3): T[] {
-	const score = (other: Relatable) => (other.industry === item.industry ? 1 : 0) + other.products.filter((p) => item.products.includes(p)).length;
-	return candidates
-		.filter((other) => other.id !== item.id && score(other) > 0)
-		.map((other) => ({ other, score: score(other) }))
-		.sort((a, b) => b.score - a.score || byNewest(a.other, b.other))
-		.slice(0, limit)
-		.map(({ other }) => other);
+export function relatedEvidence<T extends Relatable>(item: Relatable, candidates: readonly T[], limit = 3): T[] {
+	// One pass keeping the best `limit` (a page per item calls this: a full sort of every
+	// candidate on every page would make a large library's build quadratic with a heavy constant).
+	const best: { other: T; score: number }[] = [];
+	const before = (a: { other: T; score: number }, b: { other: T; score: number }) => b.score - a.score || byNewest(a.other, b.other);
+	for (const other of candidates) {
+		if (other.id === item.id) continue;
+		let score = other.industry === item.industry ? 1 : 0;
+		for (const p of other.products) if (item.products.includes(p)) score++;
+		if (score === 0) continue;
+		const candidate = { other, score };
+		if (best.length === limit && before(candidate, best[limit - 1]) >= 0) continue;
+		let at = best.length;
+		while (at > 0 && before(candidate, best[at - 1]) < 0) at--;
+		best.splice(at, 0, candidate);
+		if (best.length > limit) best.pop();
+	}
+	return best.map(({ other }) => other);
 }

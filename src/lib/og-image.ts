@@ -75,3 +75,25 @@ ${byline ? `<text x="80" y="${bylineY}" font-size="34" fill="#e3ecff">${escapeXm
 </g>
 </svg>`;
 }
+
+/**
+ * Up to this many public stories and videos, each gets its own card; beyond it, items share
+ * their customer's card. Per-item cards cost a rasterisation and a file each: on a 10,000-item
+ * library that is minutes of build and a third of a static host's 20,000-file limit.
+ */
+export const PER_ITEM_CARD_LIMIT = 2000;
+
+export type CardScope = 'item' | 'customer';
+
+export function cardScope(publicItems: number): CardScope {
+	return publicItems <= PER_ITEM_CARD_LIMIT ? 'item' : 'customer';
+}
+
+/**
+ * The card path of a story or video. A customer that withholds its name gets the site card:
+ * its id must not appear in a URL.
+ */
+export function cardPath(scope: CardScope, kind: 'stories' | 'videos', id: string, customer: { id: string; named: boolean }): string {
+	if (scope === 'item') return `/og/${kind}/${id}.png`;
+	return customer.named ? `/og/customers/${customer.id}.png` : '/og/site.png';
+}

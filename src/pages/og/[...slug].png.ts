@@ -4,8 +4,8 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import sharp from 'sharp';
-import { awardPrograms, customerById, getSite, publicStories, publicVideos } from '../../data/content';
-import { contentTypeLabel, customerDisplayName } from '../../lib/evidence';
+import { awardPrograms, customerById, getSite, ogCardScope, publicStories, publicVideos } from '../../data/content';
+import { contentTypeLabel, customerDisplayName, customerIsNamed } from '../../lib/evidence';
 import { ogCardSvg, type OgCard } from '../../lib/og-image';
 
 export const getStaticPaths = (async () => {
@@ -14,11 +14,21 @@ export const getStaticPaths = (async () => {
 	const paths: { params: { slug: string }; props: { card: OgCard } }[] = [
 		{ params: { slug: 'site' }, props: { card: { kicker: 'Customer evidence', title: site.description, byline: site.vendor.name, site: site.title } } },
 	];
-	for (const story of await publicStories()) {
-		paths.push({ params: { slug: `stories/${story.id}` }, props: { card: await card('Co-authored story', story.data.title, story.data.customer) } });
-	}
-	for (const video of await publicVideos()) {
-		paths.push({ params: { slug: `videos/${video.id}` }, props: { card: await card(`${contentTypeLabel('video')} testimonial`, video.data.title, video.data.customer) } });
+	if ((await ogCardScope()) === 'item') {
+		for (const story of await publicStories()) {
+			paths.push({ params: { slug: `stories/${story.id}` }, props: { card: await card('Co-authored story', story.data.title, story.data.customer) } });
+		}
+		for (const video of await publicVideos()) {
+			paths.push({ params: { slug: `videos/${video.id}` }, props: { card: await card(`${contentTypeLabel('video')} testimonial`, video.data.title, video.data.customer) } });
+		}
+	} else {
+		// One card per named customer with public stories or videos (see PER_ITEM_CARD_LIMIT).
+		const customers = new Set([...(await publicStories()), ...(await publicVideos())].map((item) => item.data.customer));
+		for (const id of [...customers].sort()) {
+			const customer = await customerById(id);
+			if (!customerIsNamed(customer.data)) continue;
+			paths.push({ params: { slug: `customers/${id}` }, props: { card: { kicker: 'Customer evidence', title: customer.data.name, byline: `Stories and videos from ${customer.data.name}`, site: site.title } } });
+		}
 	}
 	for (const program of await awardPrograms()) {
 		paths.push({ params: { slug: `awards/${program.id}` }, props: { card: { kicker: 'Innovation awards · independent judges', title: program.data.name, site: site.title } } });
@@ -27,6 +37,6 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
-	const png = await sharp(Buffer.from(ogCardSvg((props as { card: OgCard }).card))).png({ compressionLevel: 9, palette: true }).toBuffer();
+	const png = await sharp(Buffer.from(ogCardSvg((props as { card: OgCard }).card))).png({ compressionLevel: 6 }).toBuffer();
 	return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
