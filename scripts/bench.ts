@@ -111,7 +111,7 @@ async function benchSize(items: number, work: string, options: { search: boolean
 	const checkSeconds = (Date.now() - checkStart) / 1000;
 	if (check.errors) throw new Error(`the generated corpus has ${check.errors} content errors`);
 
-	const env = { CREDENCE_CONTENT_DIR: content, CREDENCE_OUT_DIR: out, CREDENCE_NOW: '2026-11-23T12:00:00Z', CREDENCE_CACHE_DIR: path.join(dir, 'cache') };
+	const env = { CREDENCE_CONTENT_DIR: content, CREDENCE_OUT_DIR: out, CREDENCE_NOW: '2026-11-23T12:00:00Z', CREDENCE_CACHE_DIR: path.join(dir, 'cache'), CREDENCE_OG_CACHE: path.join(dir, 'og-cache') };
 	process.stderr.write(`[${items}] cold build…\n`);
 	const cold = await timedBuild([], env, log);
 	const pages = pagesIn(cold.output);

@@ -4,7 +4,11 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import sharp from 'sharp';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { awardPrograms, customerById, getSite, ogCardScope, publicStories, publicVideos } from '../../data/content';
+import { pageKey } from '../../data/cache-keys';
 import { contentTypeLabel, customerDisplayName, customerIsNamed } from '../../lib/evidence';
 import { ogCardSvg, type OgCard } from '../../lib/og-image';
 
@@ -33,10 +37,25 @@ export const getStaticPaths = (async () => {
 	for (const program of await awardPrograms()) {
 		paths.push({ params: { slug: `awards/${program.id}` }, props: { card: { kicker: 'Innovation awards · independent judges', title: program.data.name, site: site.title } } });
 	}
-	return paths;
+	// A card depends only on its text: its key is the card itself.
+	return paths.map((p) => ({ ...p, cacheKey: pageKey(p.props.card) }));
 }) satisfies GetStaticPaths;
 
+/**
+ * Rendered cards are kept between builds, keyed by the card's SVG: a rebuild re-encodes only the
+ * cards whose text changed.
+ */
+const CARD_CACHE = path.resolve(process.env.CREDENCE_OG_CACHE ?? 'node_modules/.cache/credence-og');
+
 export const GET: APIRoute = async ({ props }) => {
-	const png = await sharp(Buffer.from(ogCardSvg((props as { card: OgCard }).card))).png({ compressionLevel: 6 }).toBuffer();
+	const svg = ogCardSvg((props as { card: OgCard }).card);
+	const cached = path.join(CARD_CACHE, `${createHash('sha256').update(svg).digest('hex')}.png`);
+	let png = await readFile(cached).catch(() => undefined);
+	if (!png) {
+		png = await sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer();
+		await mkdir(CARD_CACHE, { recursive: true });
+		await writeFile(`${cached}.${process.pid}`, png);
+		await rename(`${cached}.${process.pid}`, cached);
+	}
 	return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };

@@ -1,0 +1,37 @@
+/**
+ * Cache keys for Astro's incremental builds: a page is re-rendered only when its key changes
+ * (or its code does). A key therefore covers everything the page shows: its own entry, the
+ * records every page may show (site, products, customers, people, programs, results), and the
+ * other evidence it lists. Forgetting an input would leave a stale page, so keys err on the side
+ * of including too much.
+ */
+import { getCollection, type CollectionKey } from 'astro:content';
+import { createHash } from 'node:crypto';
+import type { EvidenceItem } from './content.ts';
+import { now, ogCardScope } from './content.ts';
+
+/** A stable hash of the given parts. */
+export function pageKey(...parts: unknown[]): string {
+	const hash = createHash('sha256');
+	for (const part of parts) hash.update(typeof part === 'string' ? part : JSON.stringify(part)).update('\u0000');
+	return hash.digest('base64url');
+}
+
+const SHARED: CollectionKey[] = ['site', 'products', 'customers', 'people', 'awardPrograms', 'awardJudges', 'awardWinners'];
+let shared: Promise<string> | undefined;
+
+/** One key for the records any page may show, and the publication instant's day. */
+export function sharedKey(): Promise<string> {
+	shared ??= (async () => {
+		const digests = await Promise.all(SHARED.map(async (name) => (await getCollection(name)).map((e) => `${e.id}:${(e as { digest?: string | number }).digest ?? JSON.stringify(e.data)}`)));
+		// Embargoes and approvals change what is public from one day to the next.
+		return pageKey(digests, now.toISOString().slice(0, 10), await ogCardScope());
+	})();
+	return shared;
+}
+
+/** What a listed item contributes to the pages that list it (its customer is in the shared key). */
+export const listedKey = (items: EvidenceItem[]) => items.map(({ customer, ...shown }) => ({ ...shown, customer: customer.id }));
+
+/** The digest Astro keeps for an entry. */
+export const digestOf = (entry: { digest?: string | number; data: unknown }) => String(entry.digest ?? JSON.stringify(entry.data));

@@ -1,0 +1,38 @@
+/**
+ * Incremental builds reuse unchanged pages (Astro's cacheKey) but never serve a stale one: a
+ * rebuild after an edit shows the edit on every page that shows the edited record.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { buildSite } from '../build-helpers.ts';
+import { copyFixture, editData } from '../helpers.ts';
+
+const { dir, cleanup } = copyFixture();
+const outDir = mkdtempSync(path.join(tmpdir(), 'credence-dist-'));
+afterAll(() => {
+	cleanup();
+	rmSync(outDir, { recursive: true, force: true });
+});
+const page = (route: string) => readFileSync(path.join(outDir, route, 'index.html'), 'utf8');
+
+it('re-renders what an edit touches and restores the rest', async () => {
+	expect((await buildSite(dir, outDir)).code).toBe(0);
+	const videoBefore = page('videos/grid-operations');
+
+	editData(path.join(dir, 'stories/quarry-forecasting.mdx'), (d) => (d.title = 'Quarry Bank, retitled'));
+	const second = await buildSite(dir, outDir);
+	expect(second.code, second.output).toBe(0);
+	expect(page('stories/quarry-forecasting')).toContain('Quarry Bank, retitled');
+	expect(second.output).toMatch(/videos\/grid-operations\/index\.html \(restored\)/);
+	expect(page('videos/grid-operations')).toBe(videoBefore);
+
+	// A record shown on many pages (a customer) changes every page that shows it.
+	editData(path.join(dir, 'customers/quarry-bank.yaml'), (d) => (d.name = 'Quarry Bank Textiles'));
+	const third = await buildSite(dir, outDir);
+	expect(third.code, third.output).toBe(0);
+	expect(page('stories/quarry-forecasting')).toContain('Quarry Bank Textiles');
+	expect(page('customers/quarry-bank')).toContain('Quarry Bank Textiles');
+	expect(page('awards/demo-awards/entries/quarry-planning')).toContain('Quarry Bank Textiles');
+}, 180_000);
