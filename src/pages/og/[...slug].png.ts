@@ -4,7 +4,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import sharp from 'sharp';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { awardPrograms, customerById, getSite, ogCardScope, publicStories, publicVideos } from '../../data/content';
@@ -47,15 +47,29 @@ export const getStaticPaths = (async () => {
  */
 const CARD_CACHE = path.resolve(process.env.CREDENCE_OG_CACHE ?? 'node_modules/.cache/credence-og');
 
-export const GET: APIRoute = async ({ props }) => {
-	const svg = ogCardSvg((props as { card: OgCard }).card);
-	const cached = path.join(CARD_CACHE, `${createHash('sha256').update(svg).digest('hex')}.png`);
-	let png = await readFile(cached).catch(() => undefined);
-	if (!png) {
-		png = await sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer();
-		await mkdir(CARD_CACHE, { recursive: true });
-		await writeFile(`${cached}.${process.pid}`, png);
-		await rename(`${cached}.${process.pid}`, cached);
+/** Cards being rendered in this build, by hash: identical cards are rendered once. */
+const rendering = new Map<string, Promise<Buffer>>();
+
+async function renderCard(svg: string): Promise<Buffer> {
+	const hash = createHash('sha256').update(svg).digest('hex');
+	const cached = path.join(CARD_CACHE, `${hash}.png`);
+	if (!rendering.has(hash)) {
+		rendering.set(
+			hash,
+			readFile(cached).catch(async () => {
+				const png = await sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer();
+				await mkdir(CARD_CACHE, { recursive: true });
+				const temporary = `${cached}.${process.pid}.${randomUUID()}`;
+				await writeFile(temporary, png);
+				await rename(temporary, cached);
+				return png;
+			}),
+		);
 	}
+	return rendering.get(hash)!;
+}
+
+export const GET: APIRoute = async ({ props }) => {
+	const png = await renderCard(ogCardSvg((props as { card: OgCard }).card));
 	return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
