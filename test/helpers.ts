@@ -1,4 +1,5 @@
 /** Test helpers: throwaway copies of the fixture content, edited per test. */
+import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,4 +31,13 @@ export function editData(file: string, edit: (data: any) => void): void {
 		edit(data);
 		writeFileSync(file, stringify(data));
 	}
+}
+
+/** Runs one of the project's CLI scripts as a user would, with the clock pinned; never throws. */
+export function runScript(script: string, args: string[]): Promise<{ code: number; out: string }> {
+	return new Promise((resolve) => {
+		execFile(process.execPath, [script, ...args], { cwd: projectRoot, env: { ...process.env, CREDENCE_NOW: NOW.toISOString(), NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+			resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, out: stdout + stderr }),
+		);
+	});
 }

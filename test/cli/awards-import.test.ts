@@ -2,28 +2,17 @@
  * `awards import` as a program manager runs it on a copy of the fixture program: valid files are
  * merged atomically into the round's score sheet; any problem imports nothing and names the row.
  */
-import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyFixture, projectRoot } from '../helpers.ts';
+import { copyFixture, projectRoot, runScript } from '../helpers.ts';
 
-const run = promisify(execFile);
 let dir: string;
 let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = copyFixture()));
 afterEach(() => cleanup());
 
-async function awards(...args: string[]): Promise<{ code: number; out: string }> {
-	try {
-		const { stdout, stderr } = await run(process.execPath, ['scripts/awards.ts', ...args, '--content', dir], { cwd: projectRoot, env: { ...process.env, CREDENCE_NOW: '2026-11-23T12:00:00Z', NO_COLOR: '1' } });
-		return { code: 0, out: stdout + stderr };
-	} catch (e) {
-		const failure = e as { code: number; stdout: string; stderr: string };
-		return { code: failure.code, out: failure.stdout + failure.stderr };
-	}
-}
+const awards = (...args: string[]) => runScript('scripts/awards.ts', [...args, '--content', dir]);
 
 const sheet = () => path.join(dir, 'awards/demo-awards/scores/round-1.csv');
 const incoming = (name: string, text: string) => {

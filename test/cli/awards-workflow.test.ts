@@ -2,31 +2,20 @@
  * The sample program end to end through the CLI, on a copy of the content: assign → packets →
  * import → tally → verify → publish, then tampering that verify must catch.
  */
-import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../helpers.ts';
+import { projectRoot, runScript } from '../helpers.ts';
 
-const run = promisify(execFile);
 const base = mkdtempSync(path.join(tmpdir(), 'credence-awards-'));
 const content = path.join(base, 'content');
 const program = path.join(content, 'awards/cia-2026');
 const packetsDir = path.join(base, 'packets');
 
-async function awards(...args: string[]): Promise<{ code: number; out: string }> {
-	try {
-		const { stdout, stderr } = await run(process.execPath, ['scripts/awards.ts', ...args, '--content', content], { cwd: projectRoot, env: { ...process.env, CREDENCE_NOW: '2026-11-23T12:00:00Z', NO_COLOR: '1' } });
-		return { code: 0, out: stdout + stderr };
-	} catch (e) {
-		const failure = e as { code: number; stdout: string; stderr: string };
-		return { code: failure.code, out: failure.stdout + failure.stderr };
-	}
-}
+const awards = (...args: string[]) => runScript('scripts/awards.ts', [...args, '--content', content]);
 
 let committedScores: Record<string, string>[];
 beforeAll(() => {

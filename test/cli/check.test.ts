@@ -2,28 +2,14 @@
  * `npm run check` as a user runs it: mutated content files make it exit 1, naming the file and
  * the field, with no stack trace; clean content exits 0.
  */
-import { execFile } from 'node:child_process';
 import { rmSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { displayPath } from '../../src/lib/content/load.ts';
-import { copyFixture, editData, projectRoot } from '../helpers.ts';
+import { copyFixture, editData, projectRoot, runScript } from '../helpers.ts';
 
-const run = promisify(execFile);
 
-async function check(contentDir: string, ...args: string[]): Promise<{ code: number; out: string }> {
-	try {
-		const { stdout, stderr } = await run(process.execPath, ['scripts/check.ts', '--content', contentDir, ...args], {
-			cwd: projectRoot,
-			env: { ...process.env, CREDENCE_NOW: '2026-11-23T12:00:00Z' },
-		});
-		return { code: 0, out: stdout + stderr };
-	} catch (e) {
-		const failure = e as { code: number; stdout: string; stderr: string };
-		return { code: failure.code, out: failure.stdout + failure.stderr };
-	}
-}
+const check = (contentDir: string, ...args: string[]) => runScript('scripts/check.ts', ['--content', contentDir, ...args]);
 
 let dir: string;
 let cleanup: () => void;
