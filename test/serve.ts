@@ -1,5 +1,9 @@
 /** A minimal static file server for built sites (loopback only), for browser tests. */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { buildSite } from './build-helpers.ts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -72,3 +76,33 @@ export const CHROMIUM_OPTIONS = {
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 	args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 };
+
+/**
+ * For a browser suite: builds `contentDir` once, serves it on loopback and launches Chromium in
+ * `beforeAll`; tears everything down in `afterAll`. The getters are valid inside tests.
+ */
+export function builtSiteInChromium(contentDir: string): { readonly url: string; readonly browser: Browser; readonly outDir: string } {
+	const outDir = mkdtempSync(path.join(tmpdir(), 'credence-e2e-'));
+	let site: { url: string; close: () => Promise<void> } | undefined;
+	let browser: Browser | undefined;
+	beforeAll(async () => {
+		const build = await buildSite(contentDir, outDir);
+		expect(build.code, build.output).toBe(0);
+		site = await serveStatic(outDir);
+		browser = await chromium.launch(CHROMIUM_OPTIONS);
+	}, 180_000);
+	afterAll(async () => {
+		await browser?.close();
+		await site?.close();
+		rmSync(outDir, { recursive: true, force: true });
+	});
+	return {
+		get url() {
+			return site!.url;
+		},
+		get browser() {
+			return browser!;
+		},
+		outDir,
+	};
+}

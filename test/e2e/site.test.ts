@@ -7,16 +7,14 @@
  * every URL in the sitemap answers.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../build-helpers.ts';
+import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers.ts';
-import { CHROMIUM_OPTIONS, serveStatic } from '../serve.ts';
+import { builtSiteInChromium } from '../serve.ts';
 
 const SITE_URL = 'https://evidence.tessellate.example';
 const AXE = path.join(projectRoot, 'node_modules/axe-core/axe.min.js');
@@ -40,26 +38,12 @@ const TEMPLATES = {
 	'not found': '/no-such-page/',
 } as const;
 
-let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
-const outDir = mkdtempSync(path.join(tmpdir(), 'credence-site-'));
-
-beforeAll(async () => {
-	const build = await buildSite(path.join(projectRoot, 'content'), outDir);
-	expect(build.code, build.output).toBe(0);
-	site = await serveStatic(outDir);
-	browser = await chromium.launch(CHROMIUM_OPTIONS);
-}, 180_000);
-
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-	rmSync(outDir, { recursive: true, force: true });
-});
+const site = builtSiteInChromium(path.join(projectRoot, 'content'));
+const { outDir } = site;
 
 /** Opens a page, failing on any console error or uncaught exception. */
 async function open(url: string, options: { colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean } = {}): Promise<{ page: Page; errors: string[]; requests: string[] }> {
-	const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', javaScriptEnabled: options.javaScriptEnabled ?? true });
+	const context = await site.browser.newContext({ colorScheme: options.colorScheme ?? 'light', javaScriptEnabled: options.javaScriptEnabled ?? true });
 	const page = await context.newPage();
 	const errors: string[] = [];
 	const requests: string[] = [];
@@ -138,7 +122,7 @@ describe('the evidence library', () => {
 	});
 
 	it('keeps the filters folded on a phone, so the results come first', async () => {
-		const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+		const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
 		const page = await context.newPage();
 		await page.goto(`${site.url}/stories/?type=video`);
 		await expect(page.locator('[data-facet-panel]').getAttribute('open')).resolves.toBeNull();
