@@ -128,7 +128,7 @@ async function benchSize(items: number, work: string, options: { search: boolean
 	const dist = filesAndBytes(out);
 	const pagefind = filesAndBytes(path.join(out, 'pagefind'));
 	const search = options.search ? (process.stderr.write(`[${items}] search in Chromium…\n`), await measureSearch(out, 'replenishment')) : undefined;
-	const figures = (b: { seconds: number; peakRssMb: number }, n: number): BuildFigures => ({ ...b, pages: n, msPerPage: Math.round((b.seconds * 1000 * 100) / n) / 100 });
+	const figures = (b: { seconds: number; peakRssMb: number }, n: number): BuildFigures => ({ seconds: b.seconds, peakRssMb: b.peakRssMb, pages: n, msPerPage: Math.round((b.seconds * 1000 * 100) / n) / 100 });
 	const coldFigures = figures(cold, pages);
 	const bareFigures = figures(bare, barePages);
 	return {
