@@ -34,11 +34,20 @@ export type AwardEntry = CollectionEntry<'awardEntries'>;
 export type Customer = CollectionEntry<'customers'>;
 export type Person = CollectionEntry<'people'>;
 
-export const publicStories = async () => (await all('stories')).filter((s) => isPublic(s.data, now));
-export const publicVideos = async () => (await all('videos')).filter((v) => isPublic(v.data, now));
+/** Memoises a query for the build: item pages call these on every page. */
+function memoised<T>(key: string, query: () => Promise<T>): () => Promise<T> {
+	return () => {
+		if (!memo.has(key)) memo.set(key, query());
+		return memo.get(key) as Promise<T>;
+	};
+}
+
+export const publicStories = memoised('publicStories', async () => (await all('stories')).filter((s) => isPublic(s.data, now)));
+export const publicVideos = memoised('publicVideos', async () => (await all('videos')).filter((v) => isPublic(v.data, now)));
 /** Award entries the entrant approved, not withdrawn or ineligible. */
-export const publicAwardEntries = async () =>
-	(await all('awardEntries')).filter((e) => isPublic(e.data, now) && (e.data.status === 'submitted' || e.data.status === 'eligible'));
+export const publicAwardEntries = memoised('publicAwardEntries', async () =>
+	(await all('awardEntries')).filter((e) => isPublic(e.data, now) && (e.data.status === 'submitted' || e.data.status === 'eligible')),
+);
 
 export const awardPrograms = () => all('awardPrograms');
 export type AwardProgram = CollectionEntry<'awardPrograms'>;
