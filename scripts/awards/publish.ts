@@ -16,7 +16,6 @@ import { computeFinalResults, serialiseFinal } from './final-round.ts';
 import { resultsFile, winnersFile } from './files.ts';
 import { computeRoundResults, serialiseResults, type RoundResults } from './tally.ts';
 
-export { winnersFile };
 
 /** The outcome per category, from a round's results and the program's publishing rules. */
 export function computeOutcome(data: ProgramData, results: RoundResults): Winners['categories'] {

@@ -13,8 +13,6 @@ import type { CommandContext } from './commands.ts';
 import { resultsFile } from './files.ts';
 import { tallyFinalRound } from './final-round.ts';
 
-export { resultsFile };
-
 /** The committed results of a scoring round: the inputs' fingerprint and the tally. */
 export interface RoundResults {
 	program: string;
@@ -25,8 +23,18 @@ export interface RoundResults {
 }
 
 
+/** Results already computed in this run, per program and round (publish and verify need them several times). */
+const computed = new WeakMap<ProgramData, Map<string, RoundResults>>();
+
 /** Computes a round's results from the committed inputs: pure and deterministic. */
 export function computeRoundResults(data: ProgramData, round: Program['rounds'][number]): RoundResults {
+	if (!computed.has(data)) computed.set(data, new Map());
+	const known = computed.get(data)!;
+	if (!known.has(round.id)) known.set(round.id, tallyFromInputs(data, round));
+	return known.get(round.id)!;
+}
+
+function tallyFromInputs(data: ProgramData, round: Program['rounds'][number]): RoundResults {
 	const rules = data.program.tally;
 	const entries = data.eligible.map(({ id, category, customer }) => ({ id, category, customer }));
 	const eligible = new Set(entries.map((e) => e.id));
