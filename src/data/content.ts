@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { splitScopedId } from '../lib/content/layout.ts';
 import type { ImageMetadata } from 'astro';
-import { byNewest, relatedEvidence, customerDisplayName, customerFacets, customerIsNamed, mayQuote, metricHeadline, personCredit, type Credit } from '../lib/evidence.ts';
+import { byNewest, relatedIndex, customerDisplayName, customerFacets, customerIsNamed, mayQuote, metricHeadline, personCredit, type Credit } from '../lib/evidence.ts';
 import type { FacetValues } from '../lib/facets.ts';
 import { isPublic, publicationTime, resultsAnnounced } from '../lib/publication.ts';
 import { cardPath, cardScope, type CardScope } from '../lib/og-image.ts';
@@ -214,9 +214,9 @@ export const customerUrl = (id: string) => `/customers/${id}/`;
 
 /** Related evidence of a library item (same industry or products), from one shared list. */
 export async function relatedTo(current: EvidenceItem): Promise<EvidenceItem[]> {
-	if (!memo.has('relatable')) memo.set('relatable', allEvidence().then((all) => all.map((i) => ({ ...i, industry: i.customer.data.industry }))));
-	const relatable = (await memo.get('relatable')) as (EvidenceItem & { industry: string })[];
-	return relatedEvidence({ ...current, industry: current.customer.data.industry }, relatable);
+	if (!memo.has('related')) memo.set('related', allEvidence().then((all) => relatedIndex(all.map((i) => ({ ...i, industry: i.customer.data.industry })))));
+	const related = (await memo.get('related')) as ReturnType<typeof relatedIndex<EvidenceItem & { industry: string }>>;
+	return related({ ...current, industry: current.customer.data.industry });
 }
 
 /** Every public piece of evidence, newest first. */

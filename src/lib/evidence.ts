@@ -65,8 +65,12 @@ export function metricHeadline(metric: Metric): string {
 }
 
 /** "12 March 2026" */
+// One formatter for every date: `toLocaleDateString` builds a new one per call, which cost
+// seconds across a large library's pages.
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 export function formatDate(date: Date): string {
-	return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+	return dateFormat.format(date);
 }
 
 /** Newest first, then by title for a stable order. */
@@ -113,21 +117,51 @@ export interface Relatable {
  * closest first (an industry match and each shared product count one point each), then newest.
  */
 export function relatedEvidence<T extends Relatable>(item: Relatable, candidates: readonly T[], limit = 3): T[] {
-	// One pass keeping the best `limit` (a page per item calls this: a full sort of every
-	// candidate on every page would make a large library's build quadratic with a heavy constant).
-	const best: { other: T; score: number }[] = [];
-	const before = (a: { other: T; score: number }, b: { other: T; score: number }) => b.score - a.score || byNewest(a.other, b.other);
-	for (const other of candidates) {
-		if (other.id === item.id) continue;
-		let score = other.industry === item.industry ? 1 : 0;
-		for (const p of other.products) if (item.products.includes(p)) score++;
-		if (score === 0) continue;
-		const candidate = { other, score };
-		if (best.length === limit && before(candidate, best[limit - 1]) >= 0) continue;
-		let at = best.length;
-		while (at > 0 && before(candidate, best[at - 1]) < 0) at--;
-		best.splice(at, 0, candidate);
-		if (best.length > limit) best.pop();
-	}
-	return best.map(({ other }) => other);
+	return relatedIndex(candidates, limit)(item);
+}
+
+/**
+ * `relatedEvidence` for many items over the same candidates: every page of a large library asks
+ * for its related pieces, and scanning every candidate for every page made the build quadratic.
+ * A score depends only on the industry and products of both sides, so candidates are grouped by
+ * that signature (a few dozen groups, however large the library) and the ranking is worked out
+ * once per signature, from the first few members of each group.
+ */
+export function relatedIndex<T extends Relatable>(candidates: readonly T[], limit = 3): (item: Relatable) => T[] {
+	const signature = (r: Relatable) => `${r.industry}\u0000${[...r.products].sort().join('\u0000')}`;
+	const groups = new Map<string, { industry: string; products: string[]; members: { other: T; order: number }[] }>();
+	candidates.forEach((other, order) => {
+		const key = signature(other);
+		let group = groups.get(key);
+		if (!group) groups.set(key, (group = { industry: other.industry, products: other.products, members: [] }));
+		group.members.push({ other, order });
+	});
+	// Within a group every member scores the same, so only its newest few can ever rank: one more
+	// than the limit, so they are still enough once the item itself is left out.
+	for (const group of groups.values()) group.members = group.members.sort((a, b) => byNewest(a.other, b.other) || a.order - b.order).slice(0, limit + 1);
+	type Ranked = { other: T; order: number; score: number };
+	// Closest first, then newest; on a full tie the earlier candidate.
+	const before = (a: Ranked, b: Ranked) => b.score - a.score || byNewest(a.other, b.other) || a.order - b.order;
+	const rankings = new Map<string, Ranked[]>();
+	const rankingFor = (item: Relatable): Ranked[] => {
+		const key = signature(item);
+		let ranking = rankings.get(key);
+		if (!ranking) {
+			ranking = [];
+			for (const group of groups.values()) {
+				let score = group.industry === item.industry ? 1 : 0;
+				for (const p of group.products) if (item.products.includes(p)) score++;
+				if (score > 0) for (const member of group.members) ranking.push({ ...member, score });
+			}
+			ranking.sort(before);
+			ranking.length = Math.min(ranking.length, limit + 1);
+			rankings.set(key, ranking);
+		}
+		return ranking;
+	};
+	return (item) =>
+		rankingFor(item)
+			.filter(({ other }) => other.id !== item.id)
+			.slice(0, limit)
+			.map(({ other }) => other);
 }

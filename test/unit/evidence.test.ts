@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerDisplayName, formatMetricValue, isImprovement, mayQuote, metricHeadline, relatedEvidence, relativeChange } from '../../src/lib/evidence.ts';
+import { customerDisplayName, formatMetricValue, isImprovement, mayQuote, metricHeadline, relatedEvidence, relatedIndex, relativeChange } from '../../src/lib/evidence.ts';
 
 const metric = (value: number, baseline: number, unit = '', better: 'higher' | 'lower' = 'higher') => ({
 	label: 'M', value, baseline, unit, better, period: 'p', method: 'm', measuredOn: new Date('2026-01-01'),
@@ -67,5 +67,24 @@ describe('relatedEvidence', () => {
 
 	it('returns at most the limit', () => {
 		expect(relatedEvidence(self, candidates)).toHaveLength(3);
+	});
+
+	it('ranks a large library exactly as comparing every candidate would', () => {
+		// The grouped index against a plain sort of every candidate, on a seeded random library
+		// with many ties (few industries, products and dates).
+		let seed = 7;
+		const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+		const library = Array.from({ length: 400 }, (_, i) =>
+			piece(`item-${i}`, ['retail', 'energy', 'health'][next(3)], ['forecast', 'flow', 'edge', 'plan'].filter(() => next(3) === 0), 1 + next(20)),
+		);
+		const bruteForce = (item: (typeof library)[number], limit: number) =>
+			library
+				.map((other, order) => ({ other, order, score: (other.industry === item.industry ? 1 : 0) + other.products.filter((p) => item.products.includes(p)).length }))
+				.filter(({ other, score }) => other.id !== item.id && score > 0)
+				.sort((a, b) => b.score - a.score || b.other.date.getTime() - a.other.date.getTime() || a.other.title.localeCompare(b.other.title) || a.order - b.order)
+				.slice(0, limit)
+				.map(({ other }) => other.id);
+		const related = relatedIndex(library, 4);
+		for (const item of library) expect(related(item).map((c) => c.id)).toEqual(bruteForce(item, 4));
 	});
 });
