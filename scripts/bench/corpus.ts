@@ -144,7 +144,8 @@ export function generateCorpus(outDir: string, items: number, seed = 1): CorpusS
 		const title = `${customer.name}: ${sentence(random, 6).slice(0, -1).toLowerCase()}`;
 		const id = `${slug(customer.name)}-story-${i + 1}`;
 		writeFileSync(
-			path.join(outDir, 'stories', `${id}.mdx`),
+			// Most stories are plain Markdown; one in twenty is MDX, as when a story uses components.
+			path.join(outDir, 'stories', `${id}.${i % 20 === 0 ? 'mdx' : 'md'}`),
 			frontmatter(
 				{
 					title,

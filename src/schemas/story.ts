@@ -1,5 +1,5 @@
 /**
- * A co-authored thought-leadership piece (`content/stories/<id>.mdx`): written by the customer
+ * A co-authored thought-leadership piece (`content/stories/<id>.md`, or `.mdx` when it needs components): written by the customer
  * together with the vendor, with measured results and pull quotes.
  */
 import { z } from 'astro/zod';

@@ -51,7 +51,7 @@ beforeAll(async () => {
 	outDir = mkdtempSync(path.join(tmpdir(), 'credence-dist-'));
 	mkdirSync(path.join(content, 'videos/media'), { recursive: true });
 	let shade = 0;
-	for (const [variant, marker] of Object.entries(MARKERS) as [Variant, string][]) {
+	for (const [index, [variant, marker]] of (Object.entries(MARKERS) as [Variant, string][]).entries()) {
 		// Distinct pixels per copy: Astro names identical images after the first file it saw.
 		const image = (width: number) => sharp({ create: { width, height: 90, channels: 3, background: { r: 40 * ++shade, g: 90, b: 120 } } }).jpeg();
 		// A story: marker in the file name (slug), title, summary, body and hero image name.
@@ -65,7 +65,9 @@ beforeAll(async () => {
 				publication[variant](d);
 			},
 			`A body paragraph about ${marker}.`,
-			path.join(content, `stories/story-${marker}.mdx`),
+			// Markdown and MDX stories take different paths through the build (rendered while
+			// syncing content, or compiled as modules): both must keep private ones out.
+			path.join(content, `stories/story-${marker}.${index % 2 === 0 ? 'md' : 'mdx'}`),
 		);
 		// A self-hosted video with its own file, poster and captions.
 		await image(160).toFile(path.join(content, `assets/poster-${marker}.jpg`));
