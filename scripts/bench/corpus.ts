@@ -228,6 +228,24 @@ export function generateCorpus(outDir: string, items: number, seed = 1): CorpusS
 			),
 		);
 	}
+	// Past years' programs are judged and announced (winner, finalists and honourable mentions
+	// per category, as `awards publish` writes them); the latest is still being judged.
+	for (let p = 0; p < programs - 1; p++) {
+		const programId = `bench-awards-${p + 1}`;
+		const ids = Array.from({ length: Math.min(perProgram, entries - p * perProgram) }, (_, k) => p * perProgram + k);
+		writeFileSync(
+			path.join(outDir, 'awards', programId, 'winners.yaml'),
+			stringify({
+				round: 'final',
+				publishedOn: '2026-06-01',
+				method: 'schulze',
+				categories: categories.map((category, c) => {
+					const inCategory = ids.filter((i) => i % categories.length === c).map((i) => `entry-${i + 1}`);
+					return { category, winner: inCategory[0], finalists: inCategory.slice(0, 3), honourableMentions: inCategory.slice(3, 5), decidedByTieBreak: false };
+				}),
+			}),
+		);
+	}
 	return { items, stories, videos, entries, customers: customers.length, people, programs };
 }
 

@@ -219,21 +219,35 @@ export async function relatedTo(current: EvidenceItem): Promise<EvidenceItem[]> 
 	return related({ ...current, industry: current.customer.data.industry });
 }
 
-/** Every public piece of evidence, newest first. */
+/**
+ * Every public award entry as a list item, newest first. Entries are listed on their program's
+ * page; the library and the search index take only those the judges placed (see `allEvidence`).
+ */
+export const publicEntryItems = memoised('publicEntryItems', async () => {
+	const programs = await awardPrograms();
+	return (await Promise.all((await publicAwardEntries()).map((e) => entryItem(e, programs)))).sort(byNewest);
+});
+
+/**
+ * Every public piece of evidence, newest first: stories, videos, and award entries once the
+ * judges placed them (winner, finalist, honourable mention). An entry nobody has judged yet, or
+ * that did not place, is the entrant's own claim, not evidence an independent panel stood
+ * behind; it keeps its page, listed on its program's page. This also keeps a large library
+ * within static hosts' file limits: each searchable page costs a page and a search fragment.
+ */
 export async function allEvidence(): Promise<EvidenceItem[]> {
 	if (!memo.has('evidence')) {
 		memo.set(
 			'evidence',
 			(async () => {
-				const programs = await awardPrograms();
 				const items = await Promise.all([
 					...(await publicStories()).map(storyItem),
 					...(await publicVideos()).map((v) =>
 						item('video', v.id, videoUrl(v.id), v.data, v.data.publishedOn, { duration: v.data.duration, image: v.data.poster, featured: v.data.featured }),
 					),
-					...(await publicAwardEntries()).map((e) => entryItem(e, programs)),
 				]);
-				return items.sort(byNewest);
+				const judged = (await publicEntryItems()).filter((e) => e.award?.placement);
+				return [...items, ...judged].sort(byNewest);
 			})(),
 		);
 	}

@@ -183,9 +183,9 @@ describe('private judging data', () => {
 describe('the search index', () => {
 	it('indexes only evidence pages, with facet filters', () => {
 		const fragments = files.filter((f) => f.path.startsWith('pagefind/fragment/'));
-		// fixture story + video + entry, the published copy of each, the hostile entry, and the
-		// entry of the embargoed program
-		expect(fragments).toHaveLength(8);
+		// fixture story + video + entry, the published copy of each, and the hostile entry (an
+		// honourable mention); the embargoed program's entry is not placed yet, so not searchable
+		expect(fragments).toHaveLength(7);
 		const story = fragments.find((f) => f.text.includes('zymurgical'))!;
 		expect(story.text).toContain('"industry":["Manufacturing"]');
 		expect(story.text).toContain('"type":["Story"]');
@@ -251,8 +251,18 @@ describe('award results', () => {
 		expect(page('awards/embargo-awards/index.html')).toContain('Judging in progress');
 		const entry = page('awards/embargo-awards/entries/held-entry/index.html');
 		expect(entry).not.toMatch(/Winner|Finalist/);
-		const fragment = files.find((f) => f.path.startsWith('pagefind/fragment/') && f.text.includes('/awards/embargo-awards/entries/held-entry/'))!;
-		expect(fragment.text).toContain('"type":["Award entry"]');
+	});
+
+	it('decide what the library and search show: an entry nobody placed keeps its page and program listing only', () => {
+		const heldUrl = '/awards/embargo-awards/entries/held-entry/';
+		expect(page('awards/embargo-awards/entries/held-entry/index.html')).not.toContain('data-pagefind-body');
+		expect(page('awards/embargo-awards/index.html')).toContain(`href="${heldUrl}"`);
+		expect(page('stories/index.html')).not.toContain(heldUrl);
+		expect(files.filter((f) => f.path.startsWith('pagefind/') && f.text.includes(heldUrl)).map((f) => f.path)).toEqual([]);
+		// A placed one is in both, typed by its placement.
+		expect(page('stories/index.html')).toContain('href="/awards/demo-awards/entries/quarry-planning/"');
+		const placed = files.find((f) => f.path.startsWith('pagefind/fragment/') && f.text.includes('/awards/demo-awards/entries/quarry-planning/'))!;
+		expect(placed.text).toContain('"type":["Award entry"]');
 	});
 });
 
