@@ -18,7 +18,15 @@ export function organisationNeedles(name: string, website?: string): string[] {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+// The same few needles are looked for in every entry of a large library: compile each once.
+const wholeWord = new Map<string, RegExp>();
+const wholeWordPattern = (needle: string) => {
+	let pattern = wholeWord.get(needle);
+	if (!pattern) wholeWord.set(needle, (pattern = new RegExp(`(^|[^\\p{L}\\p{N}])${escape(needle)}(?=$|[^\\p{L}\\p{N}])`, 'iu')));
+	return pattern;
+};
+
 /** The needles that occur in `text` as whole words, case-insensitively. */
 export function findMentions(text: string, needles: string[]): string[] {
-	return needles.filter((needle) => new RegExp(`(^|[^\\p{L}\\p{N}])${escape(needle)}(?=$|[^\\p{L}\\p{N}])`, 'iu').test(text));
+	return needles.filter((needle) => wholeWordPattern(needle).test(text));
 }
