@@ -4,7 +4,8 @@
  * that no built file references, before the search index is built.
  */
 import type { AstroIntegration } from 'astro';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,7 +21,8 @@ export async function pruneUnreferencedImages(outDir: string): Promise<string[]>
 	const files = await readdir(outDir, { recursive: true, withFileTypes: true });
 	for (const entry of files) {
 		if (!entry.isFile() || !TEXT_RE.test(entry.name)) continue;
-		const text = await readFile(path.join(entry.parentPath, entry.name), 'utf8');
+		// Synchronous: one small file after another, and the build waits for this step anyway.
+		const text = readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
 		for (const match of text.matchAll(/_astro\/([^"'()\s,?#\\]+)/g)) referenced.add(decodeURIComponent(match[1]));
 	}
 	const unused = images.filter((name) => !referenced.has(name));
