@@ -20,7 +20,15 @@ const root = contentRoot(process.cwd());
 /** Astro's glob loader over one collection's folder, with the ids the CLI computes too. */
 function loader(name: CollectionName) {
 	const layout = COLLECTION_LAYOUT[name];
-	return glob({ base: path.join(root, layout.base), pattern: layout.pattern, generateId: ({ entry }) => layout.idFromPath(entry) });
+	return glob({
+		base: path.join(root, layout.base),
+		pattern: layout.pattern,
+		generateId: ({ entry }) => layout.idFromPath(entry),
+		// A story's Markdown is rendered while content syncs and only the HTML is used; keeping
+		// the source too doubled the stories' share of the data store (tens of MB at 10k items).
+		// Award entries keep theirs: they are shown as escaped text blocks, never as HTML.
+		retainBody: name !== 'stories',
+	});
 }
 
 // Spelled out per collection (rather than looped over schemas/index.ts) so each keeps its own type.
