@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { pruneAssets } from './src/integrations/prune-assets.ts';
+import { releaseMemory } from './src/integrations/release-memory.ts';
 import { contentRoot } from './src/lib/content/layout.ts';
 
 const projectRoot = import.meta.dirname;
@@ -37,5 +38,5 @@ export default defineConfig({
 			},
 		},
 	},
-	integrations: [contentCheck(), mdx(), sitemap(), pruneAssets(), pagefind()],
+	integrations: [contentCheck(), releaseMemory(), mdx(), sitemap(), pruneAssets(), pagefind()],
 });
