@@ -1,5 +1,6 @@
 /** Site-wide settings: who the vendor is and how the site presents itself (`content/site.yaml`). */
 import { z } from 'astro/zod';
+import { DEFAULT_PAGE_SIZE } from '../lib/pagination.ts';
 import { text } from './common.ts';
 
 export const siteSchema = z
@@ -19,6 +20,17 @@ export const siteSchema = z
 			.strict(),
 		/** Days before an approval expires from which `check` warns. */
 		approvalWarningDays: z.number().int().positive().default(30).describe('Warn this many days before an approval expires.'),
+		/**
+		 * Cards per page in the evidence library (`/stories/`) and the video list (`/videos/`); later
+		 * pages are `/stories/page/2/` and on. Large pages cost every visitor download and render time.
+		 */
+		libraryPageSize: z
+			.number()
+			.int({ error: 'expected a whole number of cards per page' })
+			.min(1, { error: 'expected at least 1 card per page' })
+			.max(500, { error: 'expected at most 500 cards per page (larger pages are slow to load)' })
+			.default(DEFAULT_PAGE_SIZE)
+			.describe('Cards per page in the evidence library and the video list.'),
 	})
 	.strict();
 

@@ -37,7 +37,15 @@ const approval = () => ({ approvedBy: 'ada-quarry', approvedOn: '2026-01-01', ex
 suite('site', siteSchema, () => ({ title: 'T', description: 'D', vendor: { name: 'V', website: 'https://v.example' } }), [
 	['a missing vendor', (d) => delete d.vendor, 'vendor', /required field is missing/],
 	['a relative vendor website', (d) => (d.vendor.website = 'v.example'), 'vendor.website', /absolute URL/],
+	['an empty library page', (d) => (d.libraryPageSize = 0), 'libraryPageSize', /at least 1 card per page/],
+	['a fractional library page size', (d) => (d.libraryPageSize = 12.5), 'libraryPageSize', /whole number of cards/],
 ]);
+
+it('pages the library 48 cards at a time unless site.yaml says otherwise', () => {
+	const site = { title: 'T', description: 'D', vendor: { name: 'V', website: 'https://v.example' } };
+	expect(siteSchema.parse(site).libraryPageSize).toBe(48);
+	expect(siteSchema.parse({ ...site, libraryPageSize: 12 }).libraryPageSize).toBe(12);
+});
 
 suite('product', productSchema, () => ({ name: 'P', summary: 'S' }), [
 	['an empty name', (d) => (d.name = ' '), 'name', /non-empty/],
