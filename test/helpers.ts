@@ -10,11 +10,14 @@ export const fixtureContent = path.join(projectRoot, 'test/fixtures/site/content
 /** The instant all tests treat as now. */
 export const NOW = new Date('2026-11-23T12:00:00Z');
 
-/** A fresh copy of the fixture content folder; removed by the returned cleanup. */
-export function copyFixture(): { dir: string; cleanup: () => void } {
+/** The sample content folder (what `npm run build` builds). */
+export const sampleContent = path.join(projectRoot, 'content');
+
+/** A fresh copy of a content folder (the fixture unless told); removed by the returned cleanup. */
+export function copyFixture(source = fixtureContent): { dir: string; cleanup: () => void } {
 	const base = mkdtempSync(path.join(tmpdir(), 'credence-fixture-'));
 	const dir = path.join(base, 'content');
-	cpSync(fixtureContent, dir, { recursive: true });
+	cpSync(source, dir, { recursive: true });
 	return { dir, cleanup: () => rmSync(base, { recursive: true, force: true }) };
 }
 

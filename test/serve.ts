@@ -83,10 +83,12 @@ export const CHROMIUM_OPTIONS = {
  */
 export function builtSiteInChromium(contentDir: string): { readonly url: string; readonly browser: Browser; readonly outDir: string } {
 	const outDir = mkdtempSync(path.join(tmpdir(), 'credence-e2e-'));
+	// A cache of its own: a cold build, as CI makes, and none left behind for a throwaway content copy.
+	const cacheDir = mkdtempSync(path.join(tmpdir(), 'credence-e2e-cache-'));
 	let site: { url: string; close: () => Promise<void> } | undefined;
 	let browser: Browser | undefined;
 	beforeAll(async () => {
-		const build = await buildSite(contentDir, outDir);
+		const build = await buildSite(contentDir, outDir, { CREDENCE_CACHE_DIR: cacheDir });
 		expect(build.code, build.output).toBe(0);
 		site = await serveStatic(outDir);
 		browser = await chromium.launch(CHROMIUM_OPTIONS);
@@ -95,6 +97,7 @@ export function builtSiteInChromium(contentDir: string): { readonly url: string;
 		await browser?.close();
 		await site?.close();
 		rmSync(outDir, { recursive: true, force: true });
+		rmSync(cacheDir, { recursive: true, force: true });
 	});
 	return {
 		get url() {

@@ -58,9 +58,12 @@ export function matchesSelection(values: FacetValues, selection: Selection): boo
 	});
 }
 
+/** Per facet, how many pieces carry each value. */
+export type FacetCounts = Record<Facet, Map<string, number>>;
+
 /** How many pieces carry each value of each facet, for the option labels. */
-export function facetCounts(items: FacetValues[]): Record<Facet, Map<string, number>> {
-	const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<Facet, Map<string, number>>;
+export function facetCounts(items: FacetValues[]): FacetCounts {
+	const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as FacetCounts;
 	for (const item of items) {
 		for (const facet of FACETS) for (const value of new Set(item[facet])) counts[facet].set(value, (counts[facet].get(value) ?? 0) + 1);
 	}
