@@ -80,6 +80,32 @@ async function measureSearch(outDir: string, word: string): Promise<{ kb: number
 	}
 }
 
+/** Opens the library filtered to videos and records bytes and time until the matching cards show. */
+async function measureLibraryFilter(outDir: string): Promise<{ kb: number; ms: number; results: boolean }> {
+	const site = await serveStatic(outDir);
+	const browser = await chromium.launch(CHROMIUM_OPTIONS);
+	try {
+		const page = await browser.newPage();
+		const cdp = await page.context().newCDPSession(page);
+		await cdp.send('Network.enable');
+		let bytes = 0;
+		cdp.on('Network.loadingFinished', (event) => (bytes += event.encodedDataLength));
+		const started = Date.now();
+		await page.goto(`${site.url}/stories/?type=video`);
+		const found = await page
+			.locator('[data-results-count]', { hasText: /pieces of evidence match/ })
+			.waitFor({ timeout: 20_000 })
+			.then(() => page.locator('[data-evidence].type-video:visible').first().waitFor({ timeout: 20_000 }))
+			.then(() => true, () => false);
+		const ms = Date.now() - started;
+		await page.waitForTimeout(200);
+		return { kb: Math.round(bytes / 102.4) / 10, ms, results: found };
+	} finally {
+		await browser.close();
+		await site.close();
+	}
+}
+
 interface SizeResult {
 	items: number;
 	check: { seconds: number; errors: number };
@@ -89,6 +115,7 @@ interface SizeResult {
 	ratio: { msPerPage: number };
 	dist: { files: number; mb: number; pagefindMb: number; underHostLimit: boolean };
 	search?: { kb: number; ms: number; results: boolean };
+	libraryFilter?: { kb: number; ms: number; results: boolean };
 }
 
 async function benchSize(items: number, work: string, options: { search: boolean }): Promise<SizeResult> {
@@ -128,6 +155,7 @@ async function benchSize(items: number, work: string, options: { search: boolean
 	const dist = filesAndBytes(out);
 	const pagefind = filesAndBytes(path.join(out, 'pagefind'));
 	const search = options.search ? (process.stderr.write(`[${items}] search in Chromium…\n`), await measureSearch(out, 'replenishment')) : undefined;
+	const libraryFilter = options.search ? (process.stderr.write(`[${items}] library filter in Chromium…\n`), await measureLibraryFilter(out)) : undefined;
 	const figures = (b: { seconds: number; peakRssMb: number }, n: number): BuildFigures => ({ seconds: b.seconds, peakRssMb: b.peakRssMb, pages: n, msPerPage: Math.round((b.seconds * 1000 * 100) / n) / 100 });
 	const coldFigures = figures(cold, pages);
 	const bareFigures = figures(bare, barePages);
@@ -140,6 +168,7 @@ async function benchSize(items: number, work: string, options: { search: boolean
 		ratio: { msPerPage: Math.round((coldFigures.msPerPage / bareFigures.msPerPage) * 100) / 100 },
 		dist: { files: dist.files, mb: Math.round(dist.bytes / 1e5) / 10, pagefindMb: Math.round(pagefind.bytes / 1e5) / 10, underHostLimit: dist.files < HOST_FILE_LIMIT },
 		search,
+		libraryFilter,
 	};
 }
 
@@ -161,6 +190,8 @@ function printTable(results: SizeResult[]): void {
 		['Pagefind index (MB)', (r) => r.dist.pagefindMb.toFixed(1)],
 		['first search (KB)', (r) => (r.search ? r.search.kb.toFixed(1) : '–')],
 		['first results (ms)', (r) => (r.search ? `${r.search.ms}${r.search.results ? '' : ' (none!)'}` : '–')],
+		['library filter (KB)', (r) => (r.libraryFilter ? r.libraryFilter.kb.toFixed(1) : '–')],
+		['filtered cards (ms)', (r) => (r.libraryFilter ? `${r.libraryFilter.ms}${r.libraryFilter.results ? '' : ' (none!)'}` : '–')],
 	];
 	const width = Math.max(...rows.map(([label]) => label.length));
 	for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${results.map((r) => value(r).padStart(12)).join('')}`);
