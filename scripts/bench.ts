@@ -26,6 +26,8 @@ interface BuildFigures {
 	peakRssMb: number;
 	pages: number;
 	msPerPage: number;
+	/** Seconds per phase (see buildPhases). */
+	phases: ReturnType<typeof buildPhases>;
 }
 
 /** Runs `astro build` under GNU time; wall seconds and peak RSS of the build process. */
@@ -45,6 +47,32 @@ async function timedBuild(args: string[], env: Record<string, string>, log: stri
 }
 
 const pagesIn = (output: string) => Number(/(\d+) page\(s\) built/.exec(output)?.[1] ?? 0);
+
+/** Seconds in Astro's duration formats: `450ms`, `11.92s`, `1m 26s`. */
+function seconds(text: string | undefined): number {
+	const match = /^(?:(\d+)m\s*)?(?:([\d.]+)s)?(?:([\d.]+)ms)?$/.exec(text?.trim() ?? '');
+	if (!match || !text) return 0;
+	return Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0) + Number(match[3] ?? 0) / 1000;
+}
+
+/** Where a build's time went, read from its log (the phases Astro and our integrations report). */
+export function buildPhases(output: string, total: number): Record<'check' | 'sync' | 'bundle' | 'pages' | 'images' | 'search' | 'other', number> {
+	const after = (marker: string, pattern: RegExp) => {
+		const from = output.indexOf(marker);
+		return from < 0 ? undefined : pattern.exec(output.slice(from))?.[1];
+	};
+	const phases = {
+		check: seconds(/content check passed .*? in ([\d.]+s)/.exec(output)?.[1]),
+		// "[types] Generated" reports content sync and type generation together.
+		sync: seconds(/\[types\] Generated ((?:\d+m )?[\d.]+m?s)/.exec(output)?.[1]),
+		bundle: seconds(/\[vite\] ✓ built in ([\d.]+m?s)/.exec(output)?.[1]),
+		pages: seconds(after('generating static routes', /✓ Completed in ((?:\d+m )?[\d.]+m?s)/)),
+		images: seconds(after('generating optimized images', /✓ Completed in ((?:\d+m )?[\d.]+m?s)/)),
+		search: seconds(/\[credence:pagefind\] indexed .*? in ([\d.]+s)/.exec(output)?.[1]),
+	};
+	const known = Object.values(phases).reduce((a, b) => a + b, 0);
+	return { ...phases, other: Math.max(0, Math.round((total - known) * 10) / 10) };
+}
 
 function filesAndBytes(dir: string): { files: number; bytes: number } {
 	let files = 0;
@@ -110,7 +138,7 @@ interface SizeResult {
 	items: number;
 	check: { seconds: number; errors: number };
 	cold: BuildFigures;
-	rebuild: { seconds: number; ofCold: number };
+	rebuild: { seconds: number; ofCold: number; phases: BuildFigures['phases'] };
 	bare: BuildFigures;
 	ratio: { msPerPage: number };
 	dist: { files: number; mb: number; pagefindMb: number; underHostLimit: boolean };
@@ -156,14 +184,20 @@ async function benchSize(items: number, work: string, options: { search: boolean
 	const pagefind = filesAndBytes(path.join(out, 'pagefind'));
 	const search = options.search ? (process.stderr.write(`[${items}] search in Chromium…\n`), await measureSearch(out, 'replenishment')) : undefined;
 	const libraryFilter = options.search ? (process.stderr.write(`[${items}] library filter in Chromium…\n`), await measureLibraryFilter(out)) : undefined;
-	const figures = (b: { seconds: number; peakRssMb: number }, n: number): BuildFigures => ({ seconds: b.seconds, peakRssMb: b.peakRssMb, pages: n, msPerPage: Math.round((b.seconds * 1000 * 100) / n) / 100 });
+	const figures = (b: { seconds: number; peakRssMb: number; output: string }, n: number): BuildFigures => ({
+		seconds: b.seconds,
+		peakRssMb: b.peakRssMb,
+		pages: n,
+		msPerPage: Math.round((b.seconds * 1000 * 100) / n) / 100,
+		phases: buildPhases(b.output, b.seconds),
+	});
 	const coldFigures = figures(cold, pages);
 	const bareFigures = figures(bare, barePages);
 	return {
 		items,
 		check: { seconds: checkSeconds, errors: check.errors },
 		cold: coldFigures,
-		rebuild: { seconds: rebuild.seconds, ofCold: Math.round((rebuild.seconds / cold.seconds) * 100) / 100 },
+		rebuild: { seconds: rebuild.seconds, ofCold: Math.round((rebuild.seconds / cold.seconds) * 100) / 100, phases: buildPhases(rebuild.output, rebuild.seconds) },
 		bare: bareFigures,
 		ratio: { msPerPage: Math.round((coldFigures.msPerPage / bareFigures.msPerPage) * 100) / 100 },
 		dist: { files: dist.files, mb: Math.round(dist.bytes / 1e5) / 10, pagefindMb: Math.round(pagefind.bytes / 1e5) / 10, underHostLimit: dist.files < HOST_FILE_LIMIT },
@@ -181,6 +215,9 @@ function printTable(results: SizeResult[]): void {
 		['ms per page', (r) => r.cold.msPerPage.toFixed(2)],
 		['bare Astro ms per page', (r) => r.bare.msPerPage.toFixed(2)],
 		['× bare Astro', (r) => r.ratio.msPerPage.toFixed(2)],
+		...(['check', 'sync', 'bundle', 'pages', 'images', 'search', 'other'] as const).map(
+			(phase): [string, (r: SizeResult) => string] => [`  ${phase} (s): cold / rebuild / bare`, (r) => `${r.cold.phases[phase].toFixed(1)} / ${r.rebuild.phases[phase].toFixed(1)} / ${r.bare.phases[phase].toFixed(1)}`],
+		),
 		['peak RSS (MB)', (r) => String(r.cold.peakRssMb)],
 		['bare peak RSS (MB)', (r) => String(r.bare.peakRssMb)],
 		['one-story rebuild (s)', (r) => r.rebuild.seconds.toFixed(1)],
@@ -194,7 +231,7 @@ function printTable(results: SizeResult[]): void {
 		['filtered cards (ms)', (r) => (r.libraryFilter ? `${r.libraryFilter.ms}${r.libraryFilter.results ? '' : ' (none!)'}` : '–')],
 	];
 	const width = Math.max(...rows.map(([label]) => label.length));
-	for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${results.map((r) => value(r).padStart(12)).join('')}`);
+	for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${results.map((r) => value(r).padStart(18)).join('')}`);
 	if (results.length > 1) {
 		const first = results[0];
 		const last = results.at(-1)!;

@@ -15,6 +15,7 @@ export function contentCheck(): AstroIntegration {
 		hooks: {
 			'astro:config:setup': async ({ config, logger }) => {
 				const projectRoot = fileURLToPath(config.root);
+				const started = performance.now();
 				const result = await runCheck({ projectRoot, contentDir: contentRoot(projectRoot), now: publicationTime() });
 				for (const d of result.diagnostics) {
 					if (d.severity === 'warning') logger.warn(formatDiagnostic(d));
@@ -25,7 +26,8 @@ export function contentCheck(): AstroIntegration {
 					error.stack = error.message; // a content mistake is not a crash: no stack trace
 					throw error;
 				}
-				logger.info(`content check passed (${result.warnings} warning${result.warnings === 1 ? '' : 's'})`);
+				const seconds = ((performance.now() - started) / 1000).toFixed(2);
+				logger.info(`content check passed (${result.warnings} warning${result.warnings === 1 ? '' : 's'}) in ${seconds}s`);
 			},
 		},
 	};

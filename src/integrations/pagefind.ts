@@ -4,6 +4,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { close, createIndex } from 'pagefind';
 
@@ -16,6 +17,7 @@ export function pagefind(): AstroIntegration {
 				const fail = (stage: string, errors: string[]) => {
 					throw new Error(`Pagefind failed to ${stage}:\n${errors.join('\n')}`);
 				};
+				const started = performance.now();
 				try {
 					const { index, errors: createErrors } = await createIndex({});
 					if (!index || createErrors.length) return fail('start', createErrors);
@@ -24,7 +26,10 @@ export function pagefind(): AstroIntegration {
 					if (page_count === 0) return fail('index the site', ['no page has data-pagefind-body']);
 					const { errors: writeErrors } = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
 					if (writeErrors.length) return fail('write the index', writeErrors);
-					logger.info(`indexed ${page_count} pages`);
+					// Pagefind reads every page but indexes only those with data-pagefind-body: one
+					// fragment file each.
+					const indexed = readdirSync(path.join(outDir, 'pagefind', 'fragment')).length;
+					logger.info(`indexed ${indexed} of ${page_count} pages in ${((performance.now() - started) / 1000).toFixed(2)}s`);
 				} finally {
 					await close();
 				}

@@ -192,7 +192,9 @@ describe('the search index', () => {
 	});
 
 	it('was built by the integration', () => {
-		expect(buildOutput).toMatch(/\[credence:pagefind\] indexed \d+ pages/);
+		const [, indexed, read] = /\[credence:pagefind\] indexed (\d+) of (\d+) pages/.exec(buildOutput) ?? [];
+		expect(Number(indexed)).toBe(files.filter((f) => f.path.startsWith('pagefind/fragment/')).length);
+		expect(Number(read)).toBe(files.filter((f) => f.path.endsWith('.html')).length);
 	});
 });
 
