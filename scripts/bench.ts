@@ -12,7 +12,7 @@ import { appendFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_OPTIONS, serveStatic } from '../test/serve.ts';
 import { generateCorpus, writeBareCorpus } from './bench/corpus.ts';
 
@@ -85,8 +85,17 @@ function filesAndBytes(dir: string): { files: number; bytes: number } {
 	return { files, bytes };
 }
 
-/** Opens /search/?q=word and records bytes transferred until the first result link shows. */
-async function measureSearch(outDir: string, word: string): Promise<{ kb: number; ms: number; results: boolean }> {
+interface BrowserFigures {
+	/** Transferred, compressed as a CDN would. */
+	kb: number;
+	/** From navigation until `shown` resolved. */
+	ms: number;
+	/** Whether what was awaited showed at all. */
+	results: boolean;
+}
+
+/** Opens `url` of the built site in Chromium and records bytes transferred and time until `shown` resolves. */
+async function measureInBrowser(outDir: string, url: string, shown: (page: Page) => Promise<unknown>): Promise<BrowserFigures> {
 	const site = await serveStatic(outDir);
 	const browser = await chromium.launch(CHROMIUM_OPTIONS);
 	try {
@@ -96,43 +105,33 @@ async function measureSearch(outDir: string, word: string): Promise<{ kb: number
 		let bytes = 0;
 		cdp.on('Network.loadingFinished', (event) => (bytes += event.encodedDataLength));
 		const started = Date.now();
-		await page.goto(`${site.url}/search/?q=${encodeURIComponent(word)}`);
-		const result = page.locator('main a[href^="/stories/"], main a[href^="/videos/"], main a[href^="/awards/"]').filter({ hasNotText: /^(Stories|Videos|Awards)$/ });
-		const found = await result.first().waitFor({ timeout: 20_000 }).then(() => true, () => false);
+		await page.goto(`${site.url}${url}`);
+		const results = await shown(page).then(() => true, () => false);
 		const ms = Date.now() - started;
 		await page.waitForTimeout(200);
-		return { kb: Math.round(bytes / 102.4) / 10, ms, results: found };
+		return { kb: Math.round(bytes / 102.4) / 10, ms, results };
 	} finally {
 		await browser.close();
 		await site.close();
 	}
 }
 
-/** Opens the library filtered to videos and records bytes and time until the matching cards show. */
-async function measureLibraryFilter(outDir: string): Promise<{ kb: number; ms: number; results: boolean }> {
-	const site = await serveStatic(outDir);
-	const browser = await chromium.launch(CHROMIUM_OPTIONS);
-	try {
-		const page = await browser.newPage();
-		const cdp = await page.context().newCDPSession(page);
-		await cdp.send('Network.enable');
-		let bytes = 0;
-		cdp.on('Network.loadingFinished', (event) => (bytes += event.encodedDataLength));
-		const started = Date.now();
-		await page.goto(`${site.url}/stories/?type=video`);
-		const found = await page
-			.locator('[data-results-count]', { hasText: /pieces of evidence match/ })
-			.waitFor({ timeout: 20_000 })
-			.then(() => page.locator('[data-evidence].type-video:visible').first().waitFor({ timeout: 20_000 }))
-			.then(() => true, () => false);
-		const ms = Date.now() - started;
-		await page.waitForTimeout(200);
-		return { kb: Math.round(bytes / 102.4) / 10, ms, results: found };
-	} finally {
-		await browser.close();
-		await site.close();
-	}
-}
+/** A search for a word on /search/, until the first result link shows. */
+const measureSearch = (outDir: string, word: string) =>
+	measureInBrowser(outDir, `/search/?q=${encodeURIComponent(word)}`, (page) =>
+		page
+			.locator('main a[href^="/stories/"], main a[href^="/videos/"], main a[href^="/awards/"]')
+			.filter({ hasNotText: /^(Stories|Videos|Awards)$/ })
+			.first()
+			.waitFor({ timeout: 20_000 }),
+	);
+
+/** The library filtered to videos, until the matching cards show. */
+const measureLibraryFilter = (outDir: string) =>
+	measureInBrowser(outDir, '/stories/?type=video', async (page) => {
+		await page.locator('[data-results-count]', { hasText: /pieces of evidence match/ }).waitFor({ timeout: 20_000 });
+		await page.locator('[data-evidence].type-video:visible').first().waitFor({ timeout: 20_000 });
+	});
 
 interface SizeResult {
 	items: number;
@@ -142,8 +141,8 @@ interface SizeResult {
 	bare: BuildFigures;
 	ratio: { msPerPage: number };
 	dist: { files: number; mb: number; pagefindMb: number; underHostLimit: boolean };
-	search?: { kb: number; ms: number; results: boolean };
-	libraryFilter?: { kb: number; ms: number; results: boolean };
+	search?: BrowserFigures;
+	libraryFilter?: BrowserFigures;
 }
 
 async function benchSize(items: number, work: string, options: { search: boolean }): Promise<SizeResult> {
