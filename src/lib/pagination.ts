@@ -65,3 +65,8 @@ export function pageLinks(current: number, count: number, around = 1): PageLink[
 export function pagedTitle(title: string, page: number, count: number): string {
 	return page > 1 ? `${title}, page ${page} of ${count}` : title;
 }
+
+const countFormat = new Intl.NumberFormat('en-GB');
+
+/** A count as the site writes it in sentences: `7,100`. */
+export const formatCount = (n: number): string => countFormat.format(n);

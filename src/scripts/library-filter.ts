@@ -9,6 +9,7 @@
  */
 import { FACETS, parseSelection, selectionToQuery, type Facet, type Selection } from '../lib/facets';
 import { cardFromFragment, countsById, pagefindFilters, selectionWithout, SORT_KEY, type FacetLabels, type PagefindFilters, type PagefindFragment } from '../lib/library-search';
+import { formatCount } from '../lib/pagination';
 import { renderCard } from './library-card';
 
 /** The part of Pagefind's JS API (`/pagefind/pagefind.js`) used here. */
@@ -159,7 +160,7 @@ export function initLibraryFilter(): void {
 			filtered.replaceChildren(...cards);
 			setFiltered(true);
 			showMoreButton();
-			count.textContent = `${results.length} of ${total} pieces of evidence match`;
+			count.textContent = `${formatCount(results.length)} of ${formatCount(total)} pieces of evidence match`;
 			empty.hidden = results.length > 0;
 			showCounts((facet) => countsById((facetsChosen.includes(facet) ? without[facetsChosen.indexOf(facet)] : matching).filters, facet, labels));
 		} catch {

@@ -3,6 +3,7 @@
  * on load, and keeps the address in step with what the visitor types and ticks. Also says when
  * only the best matches are listed (the results element's `max-results`).
  */
+import { formatCount } from '../lib/pagination';
 import { parseSearchQuery, searchQuery } from '../lib/search-query';
 
 interface PagefindInstance {
@@ -30,7 +31,7 @@ export function initSearchDeepLinks(): void {
 		const found = search?.results?.length ?? 0;
 		if (!note) return;
 		note.hidden = found <= limit;
-		note.textContent = `Showing the best ${limit} of ${found.toLocaleString('en-GB')} matches. Add words or choose filters to narrow them down.`;
+		note.textContent = `Showing the best ${limit} of ${formatCount(found)} matches. Add words or choose filters to narrow them down.`;
 	});
 	const initial = parseSearchQuery(location.search);
 	if (initial.term || Object.keys(initial.filters).length) instance.triggerSearchWithFilters(initial.term, initial.filters);

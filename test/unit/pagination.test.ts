@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PAGE_SIZE, laterPages, pageCount, pagedTitle, pageLinks, pageRange, pageSlice, pageUrl } from '../../src/lib/pagination.ts';
+import { DEFAULT_PAGE_SIZE, formatCount, laterPages, pageCount, pagedTitle, pageLinks, pageRange, pageSlice, pageUrl } from '../../src/lib/pagination.ts';
 
 describe('pageCount', () => {
 	it('rounds up to whole pages', () => {
@@ -94,4 +94,10 @@ describe('pagedTitle', () => {
 
 it('has a default page size that fills rows of 2, 3 and 4 cards', () => {
 	for (const columns of [2, 3, 4]) expect(DEFAULT_PAGE_SIZE % columns).toBe(0);
+});
+
+describe('formatCount', () => {
+	it('groups thousands as the site writes counts in sentences', () => {
+		expect([7, 7100, 10697, 1234567].map(formatCount)).toEqual(['7', '7,100', '10,697', '1,234,567']);
+	});
 });
