@@ -41,7 +41,8 @@ async function timedBuild(args: string[], env: Record<string, string>, log: stri
 			appendFileSync(log, output);
 			const match = /BENCH ([\d.]+) (\d+)/.exec(output);
 			if (code !== 0 || !match) return reject(new Error(`build failed (exit ${code}); see ${log}`));
-			resolve({ seconds: Number(match[1]), peakRssMb: Math.round(Number(match[2]) / 1024), output });
+			// GNU time reports KiB; the figures are MB (10^6 bytes), as the 2 GB target is.
+			resolve({ seconds: Number(match[1]), peakRssMb: Math.round((Number(match[2]) * 1024) / 1e6), output });
 		});
 	});
 }
