@@ -7,6 +7,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import path from 'node:path';
 import { COLLECTION_LAYOUT, contentRoot, type CollectionName } from './lib/content/layout.ts';
+import { plainMarkdownLoader } from './loaders/plain-markdown.ts';
 import { entrySchema, judgeSchema, programSchema, winnersSchema } from './schemas/award.ts';
 import { customerSchema } from './schemas/customer.ts';
 import { personSchema } from './schemas/person.ts';
@@ -40,7 +41,8 @@ export const collections = {
 	stories: defineCollection({ loader: loader('stories'), schema: ({ image }) => storySchema({ image }) }),
 	videos: defineCollection({ loader: loader('videos'), schema: ({ image }) => videoSchema({ image }) }),
 	awardPrograms: defineCollection({ loader: loader('awardPrograms'), schema: programSchema }),
-	awardEntries: defineCollection({ loader: loader('awardEntries'), schema: entrySchema }),
+	// Entrant-written: kept as Markdown source and shown as text, never rendered to HTML.
+	awardEntries: defineCollection({ loader: plainMarkdownLoader({ ...COLLECTION_LAYOUT.awardEntries, base: path.join(root, COLLECTION_LAYOUT.awardEntries.base) }), schema: entrySchema }),
 	awardJudges: defineCollection({ loader: loader('awardJudges'), schema: judgeSchema }),
 	awardWinners: defineCollection({ loader: loader('awardWinners'), schema: winnersSchema }),
 };
