@@ -113,19 +113,13 @@ export interface Relatable {
 }
 
 /**
- * Evidence related to `item`: pieces in the same industry or about the same products, the
- * closest first (an industry match and each shared product count one point each), then newest.
- */
-export function relatedEvidence<T extends Relatable>(item: Relatable, candidates: readonly T[], limit = 3): T[] {
-	return relatedIndex(candidates, limit)(item);
-}
-
-/**
- * `relatedEvidence` for many items over the same candidates: every page of a large library asks
- * for its related pieces, and scanning every candidate for every page made the build quadratic.
- * A score depends only on the industry and products of both sides, so candidates are grouped by
- * that signature (a few dozen groups, however large the library) and the ranking is worked out
- * once per signature, from the first few members of each group.
+ * Evidence related to an item, for every item of a library: pieces in the same industry or about
+ * the same products, the closest first (an industry match and each shared product count one
+ * point each), then newest, never the item itself. Every page of a large library asks for its
+ * related pieces, and scanning every candidate for every page made the build quadratic. A score
+ * depends only on the industry and products of both sides, so candidates are grouped by that
+ * signature (a few dozen groups, however large the library) and the ranking is worked out once
+ * per signature, from the first few members of each group.
  */
 export function relatedIndex<T extends Relatable>(candidates: readonly T[], limit = 3): (item: Relatable) => T[] {
 	const signature = (r: Relatable) => `${r.industry}\u0000${[...r.products].sort().join('\u0000')}`;

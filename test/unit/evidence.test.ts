@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerDisplayName, formatMetricValue, isImprovement, mayQuote, metricHeadline, relatedEvidence, relatedIndex, relativeChange } from '../../src/lib/evidence.ts';
+import { customerDisplayName, formatMetricValue, isImprovement, mayQuote, metricHeadline, relatedIndex, relativeChange } from '../../src/lib/evidence.ts';
 
 const metric = (value: number, baseline: number, unit = '', better: 'higher' | 'lower' = 'higher') => ({
 	label: 'M', value, baseline, unit, better, period: 'p', method: 'm', measuredOn: new Date('2026-01-01'),
@@ -49,7 +49,7 @@ describe('mayQuote', () => {
 	});
 });
 
-describe('relatedEvidence', () => {
+describe('relatedIndex', () => {
 	const piece = (id: string, industry: string, products: string[], day: number) => ({ id, industry, products, date: new Date(Date.UTC(2026, 0, day)), title: id });
 	const self = piece('self', 'retail', ['forecast', 'flow'], 1);
 	const candidates = [
@@ -62,11 +62,11 @@ describe('relatedEvidence', () => {
 	];
 
 	it('ranks by shared industry and products, then newest, never the item itself or unrelated ones', () => {
-		expect(relatedEvidence(self, candidates, 10).map((c) => c.id)).toEqual(['industry-and-product', 'both-products', 'one-product-newer', 'same-industry']);
+		expect(relatedIndex(candidates, 10)(self).map((c) => c.id)).toEqual(['industry-and-product', 'both-products', 'one-product-newer', 'same-industry']);
 	});
 
 	it('returns at most the limit', () => {
-		expect(relatedEvidence(self, candidates)).toHaveLength(3);
+		expect(relatedIndex(candidates)(self)).toHaveLength(3);
 	});
 
 	it('ranks a large library exactly as comparing every candidate would', () => {
