@@ -35,7 +35,7 @@ export type Customer = CollectionEntry<'customers'>;
 export type Person = CollectionEntry<'people'>;
 
 /** Memoises a query for the build: item pages call these on every page. */
-function memoised<T>(key: string, query: () => Promise<T>): () => Promise<T> {
+export function memoised<T>(key: string, query: () => Promise<T>): () => Promise<T> {
 	return () => {
 		if (!memo.has(key)) memo.set(key, query());
 		return memo.get(key) as Promise<T>;
@@ -212,11 +212,12 @@ export const entryUrl = (id: string) => {
 };
 export const customerUrl = (id: string) => `/customers/${id}/`;
 
-/** Related evidence of a library item (same industry or products), from one shared list. */
+/** The library's related-evidence index, built once per build. */
+const relatedIndexOfLibrary = memoised('related', async () => relatedIndex((await allEvidence()).map((i) => ({ ...i, industry: i.customer.data.industry }))));
+
+/** Related evidence of a library item (same industry or products). */
 export async function relatedTo(current: EvidenceItem): Promise<EvidenceItem[]> {
-	if (!memo.has('related')) memo.set('related', allEvidence().then((all) => relatedIndex(all.map((i) => ({ ...i, industry: i.customer.data.industry })))));
-	const related = (await memo.get('related')) as ReturnType<typeof relatedIndex<EvidenceItem & { industry: string }>>;
-	return related({ ...current, industry: current.customer.data.industry });
+	return (await relatedIndexOfLibrary())({ ...current, industry: current.customer.data.industry });
 }
 
 /**

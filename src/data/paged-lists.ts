@@ -1,12 +1,12 @@
 /**
  * The two paged lists of evidence: the library (`allEvidence`: every public story and video, and
- * the award entries the judges placed) and the video testimonials, newest first, cut into pages of `libraryPageSize` cards. The query layer
- * applies the publication rule; this only decides which items each list holds and which of them a
- * page shows.
+ * the award entries the judges placed) and the video testimonials, newest first, cut into pages
+ * of `libraryPageSize` cards. The query layer applies the publication rule; this only decides
+ * which items each list holds and which of them a page shows.
  */
 import { facetCounts, type FacetCounts } from '../lib/facets.ts';
 import { laterPages, pageCount, pageSlice } from '../lib/pagination.ts';
-import { allEvidence, getSite, type EvidenceItem } from './content.ts';
+import { allEvidence, getSite, memoised, type EvidenceItem } from './content.ts';
 
 /** The paged lists, by name. */
 export const PAGED_LISTS = {
@@ -38,15 +38,13 @@ export async function listPage(list: PagedListName, page: number): Promise<ListP
 	return { items: pageSlice(all, page, pageSize), page, pageCount: pageCount(all.length, pageSize), pageSize, total: all.length, base };
 }
 
-let libraryCounts: Promise<FacetCounts> | undefined;
 /**
  * How many library items carry each facet value, for the facet options every library page shows:
  * counted once per build (counting ten thousand items on each of two hundred pages took a second).
  */
-export function libraryFacetCounts(): Promise<FacetCounts> {
-	libraryCounts ??= PAGED_LISTS.library.items().then((items) => facetCounts(items.map((item) => item.facetValues)));
-	return libraryCounts;
-}
+export const libraryFacetCounts: () => Promise<FacetCounts> = memoised('libraryFacetCounts', async () =>
+	facetCounts((await PAGED_LISTS.library.items()).map((item) => item.facetValues)),
+);
 
 /** `getStaticPaths` entries of a list's later pages (`[page].astro` under `<base>page/`); page 1 is the list's index page. */
 export async function laterPagePaths(list: PagedListName): Promise<{ params: { page: string }; props: { page: number } }[]> {
