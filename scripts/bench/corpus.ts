@@ -19,13 +19,57 @@ const sample = path.join(projectRoot, 'content');
 /** Share of items of each kind, as in the sample library. */
 export const MIX = { stories: 0.55, videos: 0.15, entries: 0.3 } as const;
 
-const WORDS = (
+/** Words of the vendor's domain, as metric labels use them and as the text mentions them. */
+const DOMAIN_WORDS = (
 	'forecast demand planner inventory supplier route depot warehouse lead time service level stock-out ' +
 	'safety stock replenishment capacity schedule maintenance spare part network telemetry sensor model ' +
 	'accuracy baseline week quarter region store shelf order customer team operations finance data ' +
 	'dashboard exception review meeting decision promise shipment carrier lane freight fleet vehicle ' +
 	'production line batch waste margin cost budget target pilot rollout adoption trust process'
 ).split(' ');
+const FUNCTION_WORDS = 'the of and to a in for is on that by with we our it as at from was were this be are an or which but not have has more than each every they their when after before into about per so only all new one two also its'.split(' ');
+const SYLLABLES = ['ba', 'ce', 'di', 'fo', 'gu', 'ka', 'le', 'mi', 'no', 'pu', 're', 'se', 'ti', 'vo', 'zu', 'bre', 'cla', 'dro', 'fle', 'gri', 'pla', 'stra', 'tri', 'ven', 'mor', 'lin', 'dar', 'sel', 'tun', 'kor'];
+const VOCABULARY_SIZE = 20_000;
+
+/**
+ * The text's vocabulary, most frequent first. Function words lead; the domain words are spread
+ * from common (rank ~100) to rare (rank ~9,000); invented words fill the long tail.
+ */
+const VOCABULARY: readonly string[] = (() => {
+	const tail: string[] = [];
+	for (let i = 900; tail.length < VOCABULARY_SIZE; i++) {
+		let word = '';
+		for (let n = i; n > 0; n = Math.floor(n / SYLLABLES.length)) word += SYLLABLES[n % SYLLABLES.length];
+		tail.push(word);
+	}
+	DOMAIN_WORDS.forEach((word, k) => tail.splice(Math.floor(30 * 1.08 ** k), 0, word));
+	return [...FUNCTION_WORDS, ...tail].slice(0, VOCABULARY_SIZE);
+})();
+
+/**
+ * Cumulative Zipf weights (the word of rank r is drawn with probability ∝ 1/r), as in natural
+ * language. With a uniform 75-word vocabulary every word was on every page: every search matched
+ * the whole library, and every chunk of the search index listed every page.
+ */
+const ZIPF: Float64Array = (() => {
+	const cumulative = new Float64Array(VOCABULARY.length);
+	let sum = 0;
+	for (let r = 0; r < VOCABULARY.length; r++) cumulative[r] = sum += 1 / (r + 1);
+	return cumulative;
+})();
+
+function word(random: Random): string {
+	const target = random.float() * ZIPF[ZIPF.length - 1];
+	let low = 0;
+	let high = ZIPF.length - 1;
+	while (low < high) {
+		const mid = (low + high) >> 1;
+		if (ZIPF[mid] < target) low = mid + 1;
+		else high = mid;
+	}
+	return VOCABULARY[low];
+}
+
 const HEADINGS = ['Where we started', 'What we changed', 'How we measured it', 'What the numbers say', 'What we would do again', 'What comes next'];
 const FIRST = ['Ana', 'Ben', 'Chloé', 'Dev', 'Elif', 'Femi', 'Grace', 'Hiro', 'Ines', 'Jon', 'Kai', 'Lina', 'Mateo', 'Nadia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tara'];
 const LAST = ['Alvarez', 'Brennan', 'Cho', 'Dahl', 'Eze', 'Fischer', 'Gupta', 'Haddad', 'Ito', 'Jensen', 'Kowalski', 'Larsen', 'Moreau', 'Nakamura', 'Okoro', 'Petrov', 'Quispe', 'Rossi', 'Silva', 'Tanaka'];
@@ -37,7 +81,7 @@ const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').re
 const day = (random: Random, fromYear: number, toYear: number) => `${random.int(fromYear, toYear)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
 
 function sentence(random: Random, words = random.int(9, 22)): string {
-	const list = Array.from({ length: words }, () => pick(random, WORDS));
+	const list = Array.from({ length: words }, () => word(random));
 	const text = list.join(' ');
 	return `${text[0].toUpperCase()}${text.slice(1)}.`;
 }
@@ -157,7 +201,7 @@ export function generateCorpus(outDir: string, items: number, seed = 1): CorpusS
 					products: [pick(random, products)],
 					metrics: [0, 1].map(() => {
 						const baseline = random.int(20, 90);
-						return { label: `${pick(random, WORDS)} ${pick(random, WORDS)}`, value: baseline - random.int(5, 15), unit: '%', baseline, better: 'lower', period: 'FY2025 vs FY2024', method: sentence(random, 10), measuredOn: day(random, 2025, 2025) };
+						return { label: `${pick(random, DOMAIN_WORDS)} ${pick(random, DOMAIN_WORDS)}`, value: baseline - random.int(5, 15), unit: '%', baseline, better: 'lower', period: 'FY2025 vs FY2024', method: sentence(random, 10), measuredOn: day(random, 2025, 2025) };
 					}),
 					quotes: [{ text: sentence(random, 14), person: author }],
 					hero: { src: `../assets/heroes/${heroes[i % heroes.length]}`, alt: 'Abstract illustration' },
