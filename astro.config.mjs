@@ -2,17 +2,12 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { createHash } from 'node:crypto';
 import { contentCheck } from './src/integrations/content-check.ts';
-import { pagefind } from './src/integrations/pagefind.ts';
 import { pruneAssets } from './src/integrations/prune-assets.ts';
 import { releaseMemory } from './src/integrations/release-memory.ts';
-import { contentRoot } from './src/lib/content/layout.ts';
+import { buildCacheDir } from './src/lib/content/layout.ts';
 
 const projectRoot = import.meta.dirname;
-// Each content folder (the sample, a test fixture, a benchmark corpus) gets its own cache, so
-// builds of different folders never read each other's data store.
-const cacheKey = createHash('sha256').update(contentRoot(projectRoot)).digest('hex').slice(0, 12);
 
 export default defineConfig({
 	site: process.env.CREDENCE_SITE_URL ?? 'https://evidence.tessellate.example',
@@ -24,8 +19,8 @@ export default defineConfig({
 	// copied from the previous build instead of being rendered again.
 	experimental: { incrementalBuild: true },
 	outDir: process.env.CREDENCE_OUT_DIR ?? './dist',
-	cacheDir: process.env.CREDENCE_CACHE_DIR ?? `./node_modules/.astro/${cacheKey}`,
-	// Order matters at build:done: unused images go before Pagefind indexes the output.
+	// One cache per content folder (the sample, each test fixture, each benchmark corpus).
+	cacheDir: buildCacheDir(projectRoot),
 	vite: {
 		build: {
 			rolldownOptions: {
@@ -38,5 +33,7 @@ export default defineConfig({
 			},
 		},
 	},
-	integrations: [contentCheck(), releaseMemory(), mdx(), sitemap(), pruneAssets(), pagefind()],
+	// The Pagefind search index is the build's second step (scripts/search-index.ts), after Astro
+	// has exited and released its memory.
+	integrations: [contentCheck(), releaseMemory(), mdx(), sitemap(), pruneAssets()],
 });

@@ -10,20 +10,22 @@ export interface BuildResult {
 	output: string;
 }
 
-/** Runs `astro build` for `contentDir` into `outDir`, with the clock pinned. */
-export function buildSite(contentDir: string, outDir: string, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
+/** Runs a command of the build in the project, with the clock pinned; never rejects. */
+function runStep(args: string[], env: Record<string, string>): Promise<BuildResult> {
 	return new Promise((resolve) => {
-		execFile(
-			process.execPath,
-			[path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'],
-			{
-				cwd: projectRoot,
-				env: { ...process.env, CREDENCE_CONTENT_DIR: contentDir, CREDENCE_OUT_DIR: outDir, CREDENCE_NOW: '2026-11-23T12:00:00Z', NO_COLOR: '1', ...extraEnv },
-				maxBuffer: 64 * 1024 * 1024,
-			},
-			(error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: stdout + stderr }),
+		execFile(process.execPath, args, { cwd: projectRoot, env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+			resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: stdout + stderr }),
 		);
 	});
+}
+
+/** Builds `contentDir` into `outDir` as `npm run build` does: `astro build`, then the search index. */
+export async function buildSite(contentDir: string, outDir: string, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
+	const env = { CREDENCE_CONTENT_DIR: contentDir, CREDENCE_OUT_DIR: outDir, CREDENCE_NOW: '2026-11-23T12:00:00Z', ...extraEnv };
+	const astro = await runStep([path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], env);
+	if (astro.code !== 0) return astro;
+	const search = await runStep([path.join(projectRoot, 'scripts/search-index.ts'), '--site', outDir], env);
+	return { code: search.code, output: astro.output + search.output };
 }
 
 export interface BuiltFile {

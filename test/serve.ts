@@ -26,8 +26,20 @@ const TYPES: Record<string, string> = {
 	'.wasm': 'application/wasm',
 };
 
-export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+/** One response as it went over the wire: headers and (compressed) body. */
+export interface SentResponse {
+	path: string;
+	bytes: number;
+}
+
+export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void>; sent: () => SentResponse[] }> {
+	const sent: SentResponse[] = [];
 	const server: Server = createServer((req, res) => {
+		// HTTP/1.1 answers one request at a time per connection, so what the socket wrote between
+		// this request and the end of its response is this response, headers included.
+		const socket = req.socket;
+		const before = socket.bytesWritten;
+		res.on('finish', () => sent.push({ path: req.url ?? '/', bytes: socket.bytesWritten - before }));
 		const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
 		let file = path.join(root, path.normalize(pathname));
 		if (!file.startsWith(root)) {
@@ -68,7 +80,7 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
-	return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+	return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())), sent: () => [...sent] };
 }
 
 /** Chromium as the project runs it: Debian's build, headless, no background traffic. */
@@ -78,17 +90,17 @@ export const CHROMIUM_OPTIONS = {
 };
 
 /**
- * For a browser suite: builds `contentDir` once, serves it on loopback and launches Chromium in
+ * For a browser suite: builds `contentDir` once (with `env` on top of the pinned clock), serves it on loopback and launches Chromium in
  * `beforeAll`; tears everything down in `afterAll`. The getters are valid inside tests.
  */
-export function builtSiteInChromium(contentDir: string): { readonly url: string; readonly browser: Browser; readonly outDir: string } {
+export function builtSiteInChromium(contentDir: string, env: Record<string, string> = {}): { readonly url: string; readonly browser: Browser; readonly outDir: string } {
 	const outDir = mkdtempSync(path.join(tmpdir(), 'credence-e2e-'));
 	// A cache of its own: a cold build, as CI makes, and none left behind for a throwaway content copy.
 	const cacheDir = mkdtempSync(path.join(tmpdir(), 'credence-e2e-cache-'));
 	let site: { url: string; close: () => Promise<void> } | undefined;
 	let browser: Browser | undefined;
 	beforeAll(async () => {
-		const build = await buildSite(contentDir, outDir, { CREDENCE_CACHE_DIR: cacheDir });
+		const build = await buildSite(contentDir, outDir, { CREDENCE_CACHE_DIR: cacheDir, ...env });
 		expect(build.code, build.output).toBe(0);
 		site = await serveStatic(outDir);
 		browser = await chromium.launch(CHROMIUM_OPTIONS);

@@ -11,6 +11,7 @@ import { byNewest, relatedIndex, customerDisplayName, customerFacets, customerIs
 import type { FacetValues } from '../lib/facets.ts';
 import { isPublic, publicationTime, resultsAnnounced } from '../lib/publication.ts';
 import { cardPath, cardScope, type CardScope } from '../lib/og-image.ts';
+import { maxBundlePages, planSearchBundles, yearOf } from '../lib/search-bundles.ts';
 import { parseCaptions, relabelVoices, transcriptFromCues, transcriptFromText, type TranscriptParagraph } from '../lib/vtt.ts';
 import type { ContentType } from '../schemas/taxonomy.ts';
 
@@ -254,6 +255,13 @@ export async function allEvidence(): Promise<EvidenceItem[]> {
 	}
 	return memo.get('evidence') as Promise<EvidenceItem[]>;
 }
+
+/** The search index's bundles (see src/lib/search-bundles.ts): every searchable page is library evidence. */
+export const searchBundles = memoised('searchBundles', async () => {
+	const pagesByYear: Record<string, number> = {};
+	for (const item of await allEvidence()) pagesByYear[yearOf(item.date)] = (pagesByYear[yearOf(item.date)] ?? 0) + 1;
+	return planSearchBundles(pagesByYear, maxBundlePages());
+});
 
 /** The library item shown at a URL (a public story, video or entry page). */
 export async function evidenceAt(url: string): Promise<EvidenceItem> {

@@ -22,7 +22,7 @@ export function releaseMemory(): AstroIntegration {
 		hooks: {
 			// After content sync, before bundling.
 			'astro:build:start': () => gc(),
-			// After the pages are written, before the sitemap and the search index.
+			// After the pages are written, before the sitemap.
 			'astro:build:generated': () => gc(),
 		},
 	};

@@ -10,13 +10,15 @@
 import { FACETS, parseSelection, selectionToQuery, type Facet, type Selection } from '../lib/facets';
 import { cardFromFragment, countsById, pagefindFilters, selectionWithout, SORT_KEY, type FacetLabels, type PagefindFilters, type PagefindFragment } from '../lib/library-search';
 import { formatCount } from '../lib/pagination';
+import { mergeBundleSearches, PRIMARY_BUNDLE_PATH, YEAR_FILTER, type SearchBundle } from '../lib/search-bundles';
 import { renderCard } from './library-card';
 
 /** The part of Pagefind's JS API (`/pagefind/pagefind.js`) used here. */
 interface Pagefind {
 	init(): Promise<void>;
+	mergeIndex(bundlePath: string): Promise<void>;
 	filters(): Promise<unknown>;
-	search(term: null, options: { filters: PagefindFilters; sort: Record<string, 'asc' | 'desc'> }): Promise<PagefindSearch>;
+	search(term: null, options: { filters: PagefindFilters & Record<string, { any: string[] }>; sort: Record<string, 'asc' | 'desc'> }): Promise<PagefindSearch>;
 }
 interface PagefindSearch {
 	results: { data(): Promise<PagefindFragment> }[];
@@ -25,12 +27,13 @@ interface PagefindSearch {
 }
 
 // Written by the index build, after bundling: the bundler must leave the import alone.
-const PAGEFIND_URL = '/pagefind/pagefind.js';
+const PAGEFIND_URL = `${PRIMARY_BUNDLE_PATH}pagefind.js`;
 let pagefind: Promise<Pagefind> | undefined;
-function loadPagefind(): Promise<Pagefind> {
+function loadPagefind(bundles: SearchBundle[]): Promise<Pagefind> {
 	pagefind ??= (import(/* @vite-ignore */ PAGEFIND_URL) as Promise<Pagefind>).then(
 		async (module) => {
 			await module.init();
+			for (const bundle of bundles.slice(1)) await module.mergeIndex(bundle.path);
 			// Pagefind counts the values of the filters it has loaded; loading them all up front makes
 			// every search count every facet, not only the ones in its filter.
 			await module.filters();
@@ -63,6 +66,7 @@ export function initLibraryFilter(): void {
 	const pageOf = document.querySelector<HTMLElement>('[data-page-of]');
 	const base = form.getAttribute('action') ?? location.pathname;
 	const total = Number(library.dataset.total);
+	const bundles = JSON.parse(library.dataset.searchBundles ?? '[]') as SearchBundle[];
 	const pageSize = Number(library.dataset.pageSize);
 	const page = Number(library.dataset.page);
 	// What the page says of its own cards ("Showing 49–96 of 310 …"), for when the choice is cleared.
@@ -143,10 +147,14 @@ export function initLibraryFilter(): void {
 		if (!chosenCount) return setFiltered(false);
 		library.setAttribute('aria-busy', 'true');
 		try {
-			const index = await loadPagefind();
-			const search = (choice: Selection) => {
+			const index = await loadPagefind(bundles);
+			// Each bundle answers for its own years, newest bundle first: a sorted search ranks
+			// results within their bundle, so one search over all of them would interleave years.
+			const search = async (choice: Selection): Promise<PagefindSearch> => {
 				const filters = pagefindFilters(choice, labels);
-				return filters ? index.search(null, { filters, sort: { [SORT_KEY]: 'desc' } }) : Promise.resolve(NO_MATCH);
+				if (!filters) return NO_MATCH;
+				const sort = { [SORT_KEY]: 'desc' as const };
+				return mergeBundleSearches(await Promise.all(bundles.map((bundle) => index.search(null, { filters: { ...filters, [YEAR_FILTER]: { any: bundle.years } }, sort }))));
 			};
 			// A facet's options are counted over the choices in the other facets, so each count says
 			// what ticking that option would add (any value within a facet matches).
@@ -208,8 +216,8 @@ export function initLibraryFilter(): void {
 	});
 	moreButton.addEventListener('click', () => void listMore());
 	// Start fetching the index as soon as the visitor reaches for a filter.
-	form.addEventListener('pointerover', () => void loadPagefind().catch(() => {}), { once: true });
-	form.addEventListener('focusin', () => void loadPagefind().catch(() => {}), { once: true });
+	form.addEventListener('pointerover', () => void loadPagefind(bundles).catch(() => {}), { once: true });
+	form.addEventListener('focusin', () => void loadPagefind(bundles).catch(() => {}), { once: true });
 	window.addEventListener('popstate', restore);
 	restore();
 }

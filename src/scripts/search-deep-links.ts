@@ -1,9 +1,11 @@
 /**
  * Connects the address bar to Pagefind's component UI: runs the search in `?q=` (and filters)
  * on load, and keeps the address in step with what the visitor types and ticks. Also says when
- * only the best matches are listed (the results element's `max-results`).
+ * only the best matches are listed (the results element's `max-results`), and merges the search
+ * index's bundles.
  */
 import { formatCount } from '../lib/pagination';
+import type { SearchBundle } from '../lib/search-bundles';
 import { parseSearchQuery, searchQuery } from '../lib/search-query';
 
 interface PagefindInstance {
@@ -14,13 +16,22 @@ interface PagefindInstance {
 
 declare global {
 	interface Window {
-		PagefindComponents?: { getInstanceManager(): { getInstance(name: string): PagefindInstance } };
+		PagefindComponents?: {
+			getInstanceManager(): { getInstance(name: string): PagefindInstance };
+			configureInstance(name: string, options: { mergeIndex: { bundlePath: string }[] }): void;
+		};
 	}
 }
 
 export function initSearchDeepLinks(): void {
-	const instance = window.PagefindComponents?.getInstanceManager().getInstance('default');
-	if (!instance) return;
+	const components = window.PagefindComponents;
+	const instance = components?.getInstanceManager().getInstance('default');
+	if (!components || !instance) return;
+	// The index comes in bundles of whole years (src/lib/search-bundles.ts); Pagefind merges the
+	// others into the primary one. Configured before the first search loads Pagefind.
+	const config = document.querySelector<HTMLElement>('pagefind-config[data-search-bundles]');
+	const bundles = JSON.parse(config?.dataset.searchBundles ?? '[]') as SearchBundle[];
+	if (bundles.length > 1) components.configureInstance('default', { mergeIndex: bundles.slice(1).map((bundle) => ({ bundlePath: bundle.path })) });
 	instance.on('search', (term, filters) => {
 		const query = searchQuery({ term: term ?? '', filters: filters ?? {} });
 		history.replaceState(null, '', query ? `?${query}` : location.pathname);

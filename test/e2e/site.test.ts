@@ -55,7 +55,9 @@ editData(path.join(sample.dir, 'site.yaml'), (site) => (site.libraryPageSize = P
 editData(path.join(sample.dir, 'awards/cia-2026/entries/more-buses-on-the-road.md'), (entry) => (entry.title = HOSTILE_TITLE));
 afterAll(sample.cleanup);
 
-const site = builtSiteInChromium(sample.dir);
+// The search index in two bundles (2026's pages; 2025's), as a large library's is in several
+// (src/lib/search-bundles.ts): the library's filter and the search page are tested across bundles.
+const site = builtSiteInChromium(sample.dir, { CREDENCE_SEARCH_BUNDLE_PAGES: '20' });
 const { outDir } = site;
 
 /** Opens a page, failing on any console error or uncaught exception. */
@@ -257,6 +259,21 @@ describe('the evidence library', () => {
 		await page.close();
 	});
 
+	it('lists the matches of every bundle of the search index in one newest-first order', async () => {
+		const stories = (await everyItem()).filter((c) => c.type === 'story');
+		// What makes this test mean something: stories in both bundles (2026; 2025). A sorted
+		// Pagefind search ranks results within their bundle, so merged naively they interleave.
+		expect(new Set(stories.map((c) => c.date.slice(0, 4)))).toEqual(new Set(['2025', '2026']));
+		const { page, errors } = await open('/stories/?type=story');
+		await expect.poll(() => resultsCount(page)).toMatch(new RegExp(`^${stories.length} of`));
+		await showAll(page);
+		const shown = await filteredCards(page);
+		expect(hrefs(shown).toSorted()).toEqual(hrefs(stories).toSorted());
+		expect(newestFirst(shown)).toBe(true);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
 	it('counts each option over the choices in the other facets', async () => {
 		const items = await everyItem();
 		const videos = items.filter((c) => c.type === 'video');
@@ -399,6 +416,16 @@ describe('search', () => {
 		await result.click();
 		await page.waitForURL(`${site.url}/stories/feira-boa-perishables/`);
 		await expect(page.locator('h1').textContent()).resolves.toBe('Fresh shelves, less shrink across 340 stores');
+		await page.close();
+	});
+
+	it('finds evidence in every bundle of the index, not only the primary one', async () => {
+		const { page } = await open('/search/');
+		const bundles = JSON.parse((await page.locator('pagefind-config').getAttribute('data-search-bundles')) ?? '[]') as { path: string; years: string[] }[];
+		expect(bundles.map((b) => b.path)).toEqual(['/pagefind/', '/pagefind/2025/']);
+		// A word only the 2025 story has: its fragment is in the merged bundle.
+		await page.getByRole('searchbox').fill('respiratory');
+		await page.locator('.search-result a[href="/stories/kereru-pharmacy-shared-forecast/"]').waitFor({ timeout: 15_000 });
 		await page.close();
 	});
 

@@ -2,6 +2,7 @@
  * Where each collection lives under the content folder and how file paths become ids. Used by
  * `src/content.config.ts` (Astro's glob loader) and by the CLI's loader, so both agree on ids.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 export type CollectionName =
@@ -59,6 +60,17 @@ export const VIDEO_MEDIA_FOLDER = 'videos/media';
  */
 export function contentRoot(projectRoot: string, env: Record<string, string | undefined> = process.env): string {
 	return path.resolve(projectRoot, env.CREDENCE_CONTENT_DIR || 'content');
+}
+
+/**
+ * The build's cache folder (Astro's `cacheDir`, and the search index's bundles under it):
+ * `CREDENCE_CACHE_DIR`, or one per content folder, so that builds of different folders (the
+ * sample, a test fixture, a benchmark corpus) never read each other's cache.
+ */
+export function buildCacheDir(projectRoot: string, env: Record<string, string | undefined> = process.env): string {
+	if (env.CREDENCE_CACHE_DIR) return path.resolve(projectRoot, env.CREDENCE_CACHE_DIR);
+	const key = createHash('sha256').update(contentRoot(projectRoot, env)).digest('hex').slice(0, 12);
+	return path.join(projectRoot, 'node_modules/.astro', key);
 }
 
 /** Splits a program-scoped id (`<program>/<local>`) into its parts. */

@@ -1,0 +1,167 @@
+/**
+ * Builds the Pagefind search index of a built site, in bundles of whole years
+ * (src/lib/search-bundles.ts), through Pagefind's Node API, and fails on any indexing error (a
+ * site whose search silently broke is worse than no build).
+ *
+ * It runs as its own step after `astro build` (scripts/search-index.ts), not inside an Astro
+ * integration: Pagefind holds about half a megabyte per page while it indexes, and inside
+ * `astro:build:done` that came on top of the 1.8 GB a finished 10,000-item Astro build still
+ * held. One step after the other, the build peaks at the larger of the two.
+ *
+ * Each bundle is indexed on its own (Pagefind frees it before the next) and kept in the build's
+ * cache with a digest of its pages: a rebuild indexes again only the bundles whose pages changed,
+ * and links the others into the site as they were.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { close, createIndex } from 'pagefind';
+import { planSearchBundles, YEAR_FILTER, type SearchBundle } from '../../src/lib/search-bundles.ts';
+
+export interface SearchIndexOptions {
+	/** The built site. */
+	outDir: string;
+	/** Where bundles are kept between builds. */
+	cacheDir: string;
+	/** Most pages per bundle (see `maxBundlePages`). */
+	maxBundlePages: number;
+}
+
+export interface SearchIndexResult {
+	/** Pages with `data-pagefind-body`: one fragment each. */
+	indexed: number;
+	/** HTML pages read. */
+	read: number;
+	bundles: SearchBundle[];
+	/** Bundles indexed in this run; the others came from the cache. */
+	rebuilt: number;
+	seconds: number;
+}
+
+const YEAR_MARK = new RegExp(`data-pagefind-filter="${YEAR_FILTER}">(\\d{4})<`);
+/** What a bundle other than the primary needs: its index, not another copy of Pagefind's code. */
+const INDEX_DATA = /^(pagefind-entry\.json|.*\.pf_meta|index|filter|fragment)$/;
+const DIGEST_FILE = 'pages.sha256';
+
+class SearchIndexError extends Error {}
+
+/** Every searchable page's path (relative to `outDir`) and digest, by year; and how many HTML pages were read. */
+function searchablePages(outDir: string): { read: number; byYear: Map<string, { file: string; digest: string }[]> } {
+	const byYear = new Map<string, { file: string; digest: string }[]>();
+	let read = 0;
+	for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+		if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+		const absolute = path.join(entry.parentPath, entry.name);
+		const file = path.relative(outDir, absolute);
+		// Our own bundles from an earlier run are not pages.
+		if (file.split(path.sep)[0] === 'pagefind') continue;
+		read++;
+		const html = readFileSync(absolute, 'utf8');
+		if (!html.includes('data-pagefind-body')) continue;
+		const year = YEAR_MARK.exec(html)?.[1];
+		if (!year) throw new SearchIndexError(`${file} is searchable (data-pagefind-body) but declares no year (data-pagefind-filter="${YEAR_FILTER}"), so it belongs to no search bundle`);
+		const pages = byYear.get(year) ?? [];
+		pages.push({ file, digest: createHash('sha256').update(file).update('\0').update(html).digest('hex') });
+		byYear.set(year, pages);
+	}
+	return { read, byYear };
+}
+
+/** The bundles the site's pages were built to load (the search page's `data-search-bundles`), if it has one. */
+function declaredBundles(outDir: string): SearchBundle[] | undefined {
+	const searchPage = path.join(outDir, 'search', 'index.html');
+	if (!existsSync(searchPage)) return undefined;
+	const attribute = /data-search-bundles="([^"]*)"/.exec(readFileSync(searchPage, 'utf8'))?.[1];
+	if (attribute === undefined) return undefined;
+	const json = attribute.replace(/&quot;|&#34;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+	return JSON.parse(json) as SearchBundle[];
+}
+
+/** Hard-links (or, across file systems, copies) the files under `from` whose top-level name passes `keep` into `to`. */
+function linkTree(from: string, to: string, keep: (name: string) => boolean = () => true): void {
+	for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
+		if (!entry.isFile()) continue;
+		const relative = path.relative(from, path.join(entry.parentPath, entry.name));
+		if (!keep(relative.split(path.sep)[0])) continue;
+		const target = path.join(to, relative);
+		mkdirSync(path.dirname(target), { recursive: true });
+		try {
+			linkSync(path.join(from, relative), target);
+		} catch {
+			copyFileSync(path.join(from, relative), target);
+		}
+	}
+}
+
+/** Indexes one bundle's pages into `<cache>/<id>/` (replacing what was there only once the new one is complete). */
+async function indexBundle(outDir: string, cache: string, bundle: SearchBundle, files: string[], digest: string): Promise<void> {
+	const source = path.join(cache, `${bundle.id}.pages`);
+	const fresh = path.join(cache, `${bundle.id}.new`);
+	rmSync(source, { recursive: true, force: true });
+	rmSync(fresh, { recursive: true, force: true });
+	// Pagefind indexes a folder: this bundle's pages, at their paths in the site, linked not copied.
+	for (const file of files) {
+		mkdirSync(path.dirname(path.join(source, file)), { recursive: true });
+		linkSync(path.join(outDir, file), path.join(source, file));
+	}
+	const fail = (stage: string, errors: string[]): never => {
+		throw new SearchIndexError(`Pagefind failed to ${stage} (bundle ${bundle.id}):\n${errors.join('\n')}`);
+	};
+	const { index, errors: createErrors } = await createIndex({});
+	if (!index || createErrors.length) return fail('start', createErrors);
+	try {
+		const { errors: addErrors, page_count } = await index.addDirectory({ path: source });
+		if (addErrors.length) return fail('index the pages', addErrors);
+		if (page_count !== files.length) return fail('index the pages', [`read ${page_count} of ${files.length} pages`]);
+		const { errors: writeErrors } = await index.writeFiles({ outputPath: fresh });
+		if (writeErrors.length) return fail('write the index', writeErrors);
+	} finally {
+		await index.deleteIndex(); // Pagefind releases the bundle's memory before the next one
+		rmSync(source, { recursive: true, force: true });
+	}
+	writeFileSync(path.join(fresh, DIGEST_FILE), digest);
+	rmSync(path.join(cache, bundle.id), { recursive: true, force: true });
+	renameSync(fresh, path.join(cache, bundle.id));
+}
+
+export async function buildSearchIndex({ outDir, cacheDir, maxBundlePages }: SearchIndexOptions): Promise<SearchIndexResult> {
+	const started = performance.now();
+	const { read, byYear } = searchablePages(outDir);
+	if (read === 0) throw new SearchIndexError(`no HTML pages in ${outDir} (run \`astro build\` first)`);
+	if (byYear.size === 0) throw new SearchIndexError(`no page in ${outDir} has data-pagefind-body, so there is nothing to search`);
+	const bundles = planSearchBundles(Object.fromEntries([...byYear].map(([year, pages]) => [year, pages.length])), maxBundlePages);
+	const declared = declaredBundles(outDir);
+	const describe = (list: SearchBundle[]) => list.map((b) => `${b.path} (${b.years.join(', ')})`).join('; ');
+	if (declared && describe(declared) !== describe(bundles)) {
+		throw new SearchIndexError(`the pages load the search bundles ${describe(declared)}, but the searchable pages make ${describe(bundles)} (was CREDENCE_SEARCH_BUNDLE_PAGES the same for both steps?)`);
+	}
+
+	const cache = path.join(cacheDir, 'search-index');
+	mkdirSync(cache, { recursive: true });
+	const target = path.join(outDir, 'pagefind');
+	rmSync(target, { recursive: true, force: true });
+	let rebuilt = 0;
+	try {
+		for (const bundle of bundles) {
+			const pages = bundle.years.flatMap((year) => byYear.get(year)!).sort((a, b) => a.file.localeCompare(b.file));
+			const digest = createHash('sha256').update(pages.map((p) => p.digest).join('\n')).digest('hex');
+			const cached = path.join(cache, bundle.id);
+			const digestFile = path.join(cached, DIGEST_FILE);
+			if (!existsSync(digestFile) || readFileSync(digestFile, 'utf8') !== digest) {
+				await indexBundle(outDir, cache, bundle, pages.map((p) => p.file), digest);
+				rebuilt++;
+			}
+			const primary = bundle === bundles[0];
+			linkTree(cached, primary ? target : path.join(target, bundle.id), (name) => name !== DIGEST_FILE && (primary || INDEX_DATA.test(name)));
+		}
+	} finally {
+		await close();
+	}
+	// Bundles of years the plan no longer has (a year moved to another bundle).
+	const current = new Set(bundles.map((b) => b.id));
+	for (const name of readdirSync(cache)) if (!current.has(name)) rmSync(path.join(cache, name), { recursive: true, force: true });
+	const indexed = bundles.reduce((n, b) => n + b.pages, 0);
+	return { indexed, read, bundles, rebuilt, seconds: (performance.now() - started) / 1000 };
+}
+
+export { SearchIndexError };

@@ -1,0 +1,38 @@
+/**
+ * The build's second step (`npm run build` runs `astro build`, then this): the Pagefind search
+ * index of the built site, in bundles of whole years, written to `<dist>/pagefind/`. Bundles
+ * whose pages did not change since the last run come from the build's cache. Exits 1 if indexing
+ * fails.
+ *
+ *   node scripts/search-index.ts [--site <dist>]     (default: CREDENCE_OUT_DIR or dist/)
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildCacheDir } from '../src/lib/content/layout.ts';
+import { maxBundlePages } from '../src/lib/search-bundles.ts';
+import { buildSearchIndex, SearchIndexError } from './lib/search-index.ts';
+
+const projectRoot = path.resolve(import.meta.dirname, '..');
+
+async function main(): Promise<number> {
+	const { values } = parseArgs({ options: { site: { type: 'string' } } });
+	const site = path.resolve(projectRoot, values.site ?? process.env.CREDENCE_OUT_DIR ?? 'dist');
+	if (!existsSync(path.join(site, 'index.html'))) {
+		console.error(`search-index: no built site in ${site} (run \`astro build\` first, or pass --site <dist>)`);
+		return 1;
+	}
+	const { indexed, read, bundles, rebuilt, seconds } = await buildSearchIndex({ outDir: site, cacheDir: buildCacheDir(projectRoot), maxBundlePages: maxBundlePages() });
+	const reused = bundles.length - rebuilt;
+	console.log(`[search-index] indexed ${indexed} of ${read} pages in ${seconds.toFixed(2)}s: ${bundles.length} bundle${bundles.length === 1 ? '' : 's'} (${bundles.map((b) => `${b.id}: ${b.pages}`).join(', ')}), ${rebuilt} indexed, ${reused} unchanged`);
+	return 0;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error: unknown) => {
+		// A mistake in the site (a page without its year) gets its message; anything else its stack.
+		console.error(`search-index: ${error instanceof SearchIndexError ? error.message : error instanceof Error ? error.stack : error}`);
+		process.exit(1);
+	},
+);

@@ -1,0 +1,118 @@
+/**
+ * The build's search-index step (`node scripts/search-index.ts`, run by `npm run build` after
+ * `astro build`): indexes only pages marked as searchable, in bundles of whole years; indexes
+ * again only the bundles whose pages changed; fails with a clear message, exit 1 and no stack
+ * trace when a page cannot be placed or there is nothing to index.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { projectRoot } from '../helpers.ts';
+import { execFile } from 'node:child_process';
+
+let site: string;
+let cache: string;
+beforeEach(() => {
+	site = mkdtempSync(path.join(tmpdir(), 'credence-search-index-'));
+	cache = mkdtempSync(path.join(tmpdir(), 'credence-search-cache-'));
+});
+afterEach(() => {
+	rmSync(site, { recursive: true, force: true });
+	rmSync(cache, { recursive: true, force: true });
+});
+
+const searchIndex = (env: Record<string, string> = {}) =>
+	new Promise<{ code: number; out: string }>((resolve) =>
+		execFile(process.execPath, ['scripts/search-index.ts', '--site', site], { cwd: projectRoot, env: { ...process.env, CREDENCE_CACHE_DIR: cache, NO_COLOR: '1', ...env } }, (error, stdout, stderr) =>
+			resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, out: stdout + stderr }),
+		),
+	);
+
+const page = (body: string) => `<!doctype html><html lang="en"><head><title>t</title></head><body>${body}</body></html>`;
+const evidence = (title: string, year: string, text: string) =>
+	page(`<main data-pagefind-body><h1>${title}</h1><p>${text}</p><div hidden data-pagefind-ignore><span data-pagefind-filter="year">${year}</span></div></main>`);
+
+function write(file: string, html: string) {
+	mkdirSync(path.dirname(path.join(site, file)), { recursive: true });
+	writeFileSync(path.join(site, file), html);
+}
+
+function writeSite() {
+	write('index.html', page('<main><h1>Home</h1><p>Not searchable.</p></main>'));
+	write('stories/one/index.html', evidence('One', '2024', 'Quarry forecasting.'));
+	write('stories/two/index.html', evidence('Two', '2025', 'Harbour planning.'));
+	write('stories/three/index.html', evidence('Three', '2026', 'Orchard logistics.'));
+}
+
+const fragments = (folder: string) => readdirSync(path.join(site, folder, 'fragment'));
+
+describe('node scripts/search-index.ts', () => {
+	it('indexes the pages with data-pagefind-body and says how many of how many it read', async () => {
+		writeSite();
+		const result = await searchIndex();
+		expect(result.code, result.out).toBe(0);
+		expect(result.out).toMatch(/\[search-index\] indexed 3 of 4 pages in [\d.]+s: 1 bundle \(2024-2026: 3\), 1 indexed, 0 unchanged/);
+		expect(fragments('pagefind')).toHaveLength(3);
+		expect(existsSync(path.join(site, 'pagefind', 'pagefind.js'))).toBe(true);
+	});
+
+	it('splits the index into bundles of whole years, the newest primary, the others index data only', async () => {
+		writeSite();
+		const result = await searchIndex({ CREDENCE_SEARCH_BUNDLE_PAGES: '2' });
+		expect(result.code, result.out).toBe(0);
+		expect(result.out).toContain('2 bundles (2026: 1, 2024-2025: 2), 2 indexed, 0 unchanged');
+		expect(fragments('pagefind')).toHaveLength(1);
+		expect(fragments('pagefind/2024-2025')).toHaveLength(2);
+		expect(readdirSync(path.join(site, 'pagefind', '2024-2025')).sort()).toEqual(expect.arrayContaining(['filter', 'fragment', 'index', 'pagefind-entry.json']));
+		expect(existsSync(path.join(site, 'pagefind', '2024-2025', 'pagefind.js'))).toBe(false);
+	});
+
+	it('indexes again only the bundles whose pages changed, and restores the others from the cache', async () => {
+		writeSite();
+		const env = { CREDENCE_SEARCH_BUNDLE_PAGES: '2' };
+		expect((await searchIndex(env)).code).toBe(0);
+		// A new build wrote dist/ afresh: no index in it, one page changed.
+		rmSync(path.join(site, 'pagefind'), { recursive: true });
+		write('stories/three/index.html', evidence('Three', '2026', 'Orchard logistics, revised.'));
+		const second = await searchIndex(env);
+		expect(second.code, second.out).toBe(0);
+		expect(second.out).toContain('1 indexed, 1 unchanged');
+		expect(fragments('pagefind/2024-2025')).toHaveLength(2);
+		expect(fragments('pagefind')).toHaveLength(1);
+		const third = await searchIndex(env);
+		expect(third.out).toContain('0 indexed, 2 unchanged');
+	});
+
+	it('fails on a searchable page without its year, naming the page', async () => {
+		writeSite();
+		write('stories/four/index.html', page('<main data-pagefind-body><h1>Four</h1></main>'));
+		const result = await searchIndex();
+		expect(result.code).toBe(1);
+		expect(result.out).toContain(`${path.join('stories', 'four', 'index.html')} is searchable (data-pagefind-body) but declares no year (data-pagefind-filter="year")`);
+		expect(result.out).not.toMatch(/\n\s+at .*:\d+:\d+/);
+	});
+
+	it('fails when the pages were built for other bundles than the searchable pages make', async () => {
+		writeSite();
+		write('search/index.html', page(`<pagefind-config data-search-bundles="[{&quot;id&quot;:&quot;2024-2026&quot;,&quot;path&quot;:&quot;/pagefind/&quot;,&quot;years&quot;:[&quot;2026&quot;,&quot;2025&quot;,&quot;2024&quot;],&quot;pages&quot;:3}]"></pagefind-config>`));
+		expect((await searchIndex()).code).toBe(0);
+		const result = await searchIndex({ CREDENCE_SEARCH_BUNDLE_PAGES: '2' });
+		expect(result.code).toBe(1);
+		expect(result.out).toContain('the pages load the search bundles /pagefind/ (2026, 2025, 2024), but the searchable pages make /pagefind/ (2026); /pagefind/2024-2025/ (2025, 2024)');
+	});
+
+	it('fails when no page is marked searchable (a broken layout must not ship without search)', async () => {
+		write('index.html', page('<main><h1>Home</h1></main>'));
+		const result = await searchIndex();
+		expect(result.code).toBe(1);
+		expect(result.out).toContain('has data-pagefind-body, so there is nothing to search');
+		expect(result.out).not.toMatch(/\n\s+at .*:\d+:\d+/);
+	});
+
+	it('fails when the site has not been built', async () => {
+		const result = await searchIndex();
+		expect(result.code).toBe(1);
+		expect(result.out).toContain(`no built site in ${site}`);
+	});
+});
