@@ -8,7 +8,7 @@
  * also a ratio to bare Astro on the same machine. Prints a table (or JSON).
  */
 import { execFile, spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
@@ -30,21 +30,67 @@ interface BuildFigures {
 	phases: ReturnType<typeof buildPhases>;
 }
 
-/** Runs `astro build` under GNU time; wall seconds and peak RSS of the build process. */
-async function timedBuild(args: string[], env: Record<string, string>, log: string): Promise<{ seconds: number; peakRssMb: number; output: string }> {
+/** Summed resident memory (bytes) of `root` and all its descendants, read from /proc (Linux). */
+export function treeRss(root: number): number {
+	const children = new Map<number, number[]>();
+	for (const name of readdirSync('/proc')) {
+		if (!/^\d+$/.test(name)) continue;
+		try {
+			// Field 4 of /proc/<pid>/stat is the parent; the name (field 2) may hold spaces, so
+			// fields are counted after its closing parenthesis.
+			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+		} catch {
+			// the process ended while we looked
+		}
+	}
+	let bytes = 0;
+	const stack = [root];
+	while (stack.length) {
+		const pid = stack.pop()!;
+		try {
+			bytes += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * 4096;
+		} catch {
+			continue;
+		}
+		stack.push(...(children.get(pid) ?? []));
+	}
+	return bytes;
+}
+
+interface StepFigures {
+	seconds: number;
+	/** Peak of the summed RSS of the step's whole process tree (Pagefind runs as a child process). */
+	peakRssMb: number;
+	output: string;
+}
+
+/** Runs one build step; wall seconds and the peak memory of its process tree, sampled every 100 ms. */
+function timedStep(args: string[], env: Record<string, string>, log: string): Promise<StepFigures> {
 	return new Promise((resolve, reject) => {
-		const child = spawn('/usr/bin/time', ['-f', 'BENCH %e %M', process.execPath, astroBin, 'build', ...args], { cwd: projectRoot, env: { ...process.env, NO_COLOR: '1', ...env } });
+		const started = performance.now();
+		const child = spawn(process.execPath, args, { cwd: projectRoot, env: { ...process.env, NO_COLOR: '1', ...env } });
+		let peak = 0;
+		const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 100);
 		let output = '';
 		child.stdout.on('data', (d) => (output += d));
 		child.stderr.on('data', (d) => (output += d));
 		child.on('close', (code) => {
+			clearInterval(sampler);
 			appendFileSync(log, output);
-			const match = /BENCH ([\d.]+) (\d+)/.exec(output);
-			if (code !== 0 || !match) return reject(new Error(`build failed (exit ${code}); see ${log}`));
-			// GNU time reports KiB; the figures are MB (10^6 bytes), as the 2 GB target is.
-			resolve({ seconds: Number(match[1]), peakRssMb: Math.round((Number(match[2]) * 1024) / 1e6), output });
+			if (code !== 0) return reject(new Error(`${path.basename(args[0])} failed (exit ${code}); see ${log}`));
+			// MB (10^6 bytes), as the 2 GB target is.
+			resolve({ seconds: (performance.now() - started) / 1000, peakRssMb: Math.round(peak / 1e6), output });
 		});
 	});
+}
+
+/** `npm run build`'s two steps in sequence: `astro build`, then the search index. */
+async function timedBuild(env: Record<string, string>, log: string): Promise<StepFigures> {
+	const astro = await timedStep([astroBin, 'build'], env, log);
+	const search = await timedStep([path.join(projectRoot, 'scripts/search-index.ts'), '--site', env.CREDENCE_OUT_DIR], env, log);
+	return { seconds: astro.seconds + search.seconds, peakRssMb: Math.max(astro.peakRssMb, search.peakRssMb), output: astro.output + search.output };
 }
 
 const pagesIn = (output: string) => Number(/(\d+) page\(s\) built/.exec(output)?.[1] ?? 0);
@@ -69,7 +115,7 @@ export function buildPhases(output: string, total: number): Record<'check' | 'sy
 		bundle: seconds(/\[vite\] ✓ built in ([\d.]+m?s)/.exec(output)?.[1]),
 		pages: seconds(after('generating static routes', /✓ Completed in ((?:\d+m )?[\d.]+m?s)/)),
 		images: seconds(after('generating optimized images', /✓ Completed in ((?:\d+m )?[\d.]+m?s)/)),
-		search: seconds(/\[credence:pagefind\] indexed .*? in ([\d.]+s)/.exec(output)?.[1]),
+		search: seconds(/\[search-index\] indexed .*? in ([\d.]+s)/.exec(output)?.[1]),
 	};
 	const known = Object.values(phases).reduce((a, b) => a + b, 0);
 	return { ...phases, other: Math.max(0, Math.round((total - known) * 10) / 10) };
@@ -87,30 +133,44 @@ function filesAndBytes(dir: string): { files: number; bytes: number } {
 }
 
 interface BrowserFigures {
-	/** Transferred, compressed as a CDN would. */
+	/** KB (1,024 bytes) on the wire, compressed as a CDN would, headers included. */
 	kb: number;
+	/** The same, by what it was: the page itself, Pagefind's code (scripts, WebAssembly, UI), its index. */
+	kbBy: { page: number; pagefindCode: number; pagefindIndex: number };
 	/** From navigation until `shown` resolved. */
 	ms: number;
 	/** Whether what was awaited showed at all. */
 	results: boolean;
 }
 
-/** Opens `url` of the built site in Chromium and records bytes transferred and time until `shown` resolves. */
+/** What a response was, by its path. */
+function transferKind(file: string): keyof BrowserFigures['kbBy'] {
+	if (!file.startsWith('/pagefind/')) return 'page';
+	return /\.pf_(meta|index|filter|fragment)$|pagefind-entry\.json/.test(file.split('?')[0]) ? 'pagefindIndex' : 'pagefindCode';
+}
+
+/**
+ * Opens `url` of the built site in Chromium and records the time until `shown` resolves, then
+ * every byte the server sent until the network has been quiet for half a second. Counted at the
+ * server: Pagefind fetches its index from a Web Worker, which the page's own network events miss.
+ */
 async function measureInBrowser(outDir: string, url: string, shown: (page: Page) => Promise<unknown>): Promise<BrowserFigures> {
 	const site = await serveStatic(outDir);
 	const browser = await chromium.launch(CHROMIUM_OPTIONS);
 	try {
 		const page = await browser.newPage();
-		const cdp = await page.context().newCDPSession(page);
-		await cdp.send('Network.enable');
-		let bytes = 0;
-		cdp.on('Network.loadingFinished', (event) => (bytes += event.encodedDataLength));
 		const started = Date.now();
 		await page.goto(`${site.url}${url}`);
 		const results = await shown(page).then(() => true, () => false);
 		const ms = Date.now() - started;
-		await page.waitForTimeout(200);
-		return { kb: Math.round(bytes / 102.4) / 10, ms, results };
+		for (let seen = -1; seen !== site.sent().length; ) {
+			seen = site.sent().length;
+			await page.waitForTimeout(500);
+		}
+		const kbBy = { page: 0, pagefindCode: 0, pagefindIndex: 0 };
+		for (const response of site.sent()) kbBy[transferKind(response.path)] += response.bytes;
+		const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+		return { kb: kb(kbBy.page + kbBy.pagefindCode + kbBy.pagefindIndex), kbBy: { page: kb(kbBy.page), pagefindCode: kb(kbBy.pagefindCode), pagefindIndex: kb(kbBy.pagefindIndex) }, ms, results };
 	} finally {
 		await browser.close();
 		await site.close();
@@ -168,23 +228,23 @@ async function benchSize(items: number, work: string, options: { search: boolean
 
 	const env = { CREDENCE_CONTENT_DIR: content, CREDENCE_OUT_DIR: out, CREDENCE_NOW: '2026-11-23T12:00:00Z', CREDENCE_CACHE_DIR: path.join(dir, 'cache'), CREDENCE_OG_CACHE: path.join(dir, 'og-cache') };
 	process.stderr.write(`[${items}] cold build…\n`);
-	const cold = await timedBuild([], env, log);
+	const cold = await timedBuild(env, log);
 	const pages = pagesIn(cold.output);
 
 	process.stderr.write(`[${items}] rebuild after editing one story…\n`);
 	const story = readdirSync(path.join(content, 'stories'))[0];
 	appendFileSync(path.join(content, 'stories', story), '\nOne more sentence, added by the benchmark.\n');
-	const rebuild = await timedBuild([], env, log);
+	const rebuild = await timedBuild(env, log);
 
 	process.stderr.write(`[${items}] bare Astro build…\n`);
-	const bare = await timedBuild(['--root', path.join(projectRoot, 'scripts/bench/bare')], { BARE_CONTENT_DIR: path.join(dir, 'bare'), BARE_OUT_DIR: bareOut, BARE_CACHE_DIR: path.join(dir, 'bare-cache') }, log);
+	const bare = await timedStep([astroBin, 'build', '--root', path.join(projectRoot, 'scripts/bench/bare')], { BARE_CONTENT_DIR: path.join(dir, 'bare'), BARE_OUT_DIR: bareOut, BARE_CACHE_DIR: path.join(dir, 'bare-cache') }, log);
 	const barePages = pagesIn(bare.output);
 
 	const dist = filesAndBytes(out);
 	const pagefind = filesAndBytes(path.join(out, 'pagefind'));
 	const search = options.search ? (process.stderr.write(`[${items}] search in Chromium…\n`), await measureSearch(out, 'replenishment')) : undefined;
 	const libraryFilter = options.search ? (process.stderr.write(`[${items}] library filter in Chromium…\n`), await measureLibraryFilter(out)) : undefined;
-	const figures = (b: { seconds: number; peakRssMb: number; output: string }, n: number): BuildFigures => ({
+	const figures = (b: StepFigures, n: number): BuildFigures => ({
 		seconds: b.seconds,
 		peakRssMb: b.peakRssMb,
 		pages: n,
@@ -218,7 +278,7 @@ function printTable(results: SizeResult[]): void {
 		...(['check', 'sync', 'bundle', 'pages', 'images', 'search', 'other'] as const).map(
 			(phase): [string, (r: SizeResult) => string] => [`  ${phase} (s): cold / rebuild / bare`, (r) => `${r.cold.phases[phase].toFixed(1)} / ${r.rebuild.phases[phase].toFixed(1)} / ${r.bare.phases[phase].toFixed(1)}`],
 		),
-		['peak RSS (MB)', (r) => String(r.cold.peakRssMb)],
+		['peak RSS, all processes (MB)', (r) => String(r.cold.peakRssMb)],
 		['bare peak RSS (MB)', (r) => String(r.bare.peakRssMb)],
 		['one-story rebuild (s)', (r) => r.rebuild.seconds.toFixed(1)],
 		['rebuild / cold', (r) => `${Math.round(r.rebuild.ofCold * 100)}%`],
@@ -226,8 +286,10 @@ function printTable(results: SizeResult[]): void {
 		['dist/ (MB)', (r) => r.dist.mb.toFixed(1)],
 		['Pagefind index (MB)', (r) => r.dist.pagefindMb.toFixed(1)],
 		['first search (KB)', (r) => (r.search ? r.search.kb.toFixed(1) : '–')],
+		['  page / Pagefind code / index', (r) => (r.search ? `${r.search.kbBy.page.toFixed(0)} / ${r.search.kbBy.pagefindCode.toFixed(0)} / ${r.search.kbBy.pagefindIndex.toFixed(0)}` : '–')],
 		['first results (ms)', (r) => (r.search ? `${r.search.ms}${r.search.results ? '' : ' (none!)'}` : '–')],
 		['library filter (KB)', (r) => (r.libraryFilter ? r.libraryFilter.kb.toFixed(1) : '–')],
+		['  page / Pagefind code / index', (r) => (r.libraryFilter ? `${r.libraryFilter.kbBy.page.toFixed(0)} / ${r.libraryFilter.kbBy.pagefindCode.toFixed(0)} / ${r.libraryFilter.kbBy.pagefindIndex.toFixed(0)}` : '–')],
 		['filtered cards (ms)', (r) => (r.libraryFilter ? `${r.libraryFilter.ms}${r.libraryFilter.results ? '' : ' (none!)'}` : '–')],
 	];
 	const width = Math.max(...rows.map(([label]) => label.length));
