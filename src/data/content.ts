@@ -259,7 +259,10 @@ export async function allEvidence(): Promise<EvidenceItem[]> {
 /** The search index's bundles (see src/lib/search-bundles.ts): every searchable page is library evidence. */
 export const searchBundles = memoised('searchBundles', async () => {
 	const pagesByYear: Record<string, number> = {};
-	for (const item of await allEvidence()) pagesByYear[yearOf(item.date)] = (pagesByYear[yearOf(item.date)] ?? 0) + 1;
+	for (const item of await allEvidence()) {
+		const year = yearOf(item.date);
+		pagesByYear[year] = (pagesByYear[year] ?? 0) + 1;
+	}
 	return planSearchBundles(pagesByYear, maxBundlePages());
 });
 
