@@ -5,7 +5,8 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { runCheck } from '../lib/content/check.ts';
-import { contentRoot } from '../lib/content/layout.ts';
+import { buildCacheDir, contentRoot } from '../lib/content/layout.ts';
+import path from 'node:path';
 import { formatDiagnostic } from '../lib/diagnostics.ts';
 import { publicationTime } from '../lib/publication.ts';
 
@@ -16,7 +17,9 @@ export function contentCheck(): AstroIntegration {
 			'astro:config:setup': async ({ config, logger }) => {
 				const projectRoot = fileURLToPath(config.root);
 				const started = performance.now();
-				const result = await runCheck({ projectRoot, contentDir: contentRoot(projectRoot), now: publicationTime() });
+				// Files unchanged since the last build are not parsed again (they are validated again).
+				const parseCacheFile = path.join(buildCacheDir(projectRoot), 'content-check', 'parses.v8');
+				const result = await runCheck({ projectRoot, contentDir: contentRoot(projectRoot), now: publicationTime(), parseCacheFile });
 				for (const d of result.diagnostics) {
 					if (d.severity === 'warning') logger.warn(formatDiagnostic(d));
 					else logger.error(formatDiagnostic(d));

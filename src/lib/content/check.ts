@@ -11,7 +11,7 @@ import { parseYaml } from './load.ts';
 import { issueToDiagnostic } from './validate.ts';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { checkIntegrity, indexEntries, type AssignmentSheet, type RankingSheet, type CaptionsByVideo, type ContentIndex, type IntegrityIO, type ScoreSheet } from './integrity.ts';
-import { displayPath, loadSourceFiles } from './load.ts';
+import { displayPath, loadSourceFiles, readParseCache, writeParseCache } from './load.ts';
 import { validateSourceFiles } from './validate.ts';
 
 export interface CheckOptions {
@@ -19,6 +19,8 @@ export interface CheckOptions {
 	contentDir: string;
 	now: Date;
 	io?: IntegrityIO;
+	/** Where to keep the files' parses between runs (see `loadSourceFiles`); none when absent. */
+	parseCacheFile?: string;
 }
 
 export interface CheckResult {
@@ -83,7 +85,9 @@ export const loadAssignments = (projectRoot: string, contentDir: string) =>
 	});
 
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
-	const loaded = await loadSourceFiles(options.projectRoot, options.contentDir);
+	const cache = options.parseCacheFile ? readParseCache(options.parseCacheFile) : undefined;
+	const loaded = await loadSourceFiles(options.projectRoot, options.contentDir, cache);
+	if (cache) writeParseCache(options.parseCacheFile!, cache);
 	const validated = validateSourceFiles(loaded.files);
 	const indexed = indexEntries(validated.entries);
 	const scores = await loadScoreSheets(options.projectRoot, options.contentDir);

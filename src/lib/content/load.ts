@@ -3,7 +3,8 @@
  * every entry file of every collection, parsed (YAML, or Markdown/MDX frontmatter) but not yet
  * validated. Parse problems become diagnostics with line numbers, never exceptions.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
 import { glob } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
@@ -59,10 +60,54 @@ export function parseFrontmatter(source: string, file: string): { data?: unknown
 	return { data: parsed.data, body: source.slice(match[0].length), diagnostics: parsed.diagnostics };
 }
 
-/** Loads every entry file of every collection under `contentDir`. */
-export async function loadSourceFiles(projectRoot: string, contentDir: string): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
+/** A file's parse, kept to be reused while the file's size and modification time are unchanged. */
+export interface ParsedFile {
+	size: number;
+	mtimeMs: number;
+	data?: unknown;
+	body?: string;
+	diagnostics: Diagnostic[];
+}
+
+/** Parses from an earlier run, by absolute path (see `loadSourceFiles`). */
+export type ParseCache = Map<string, ParsedFile>;
+
+/** Bumped whenever what a parse holds changes, so an older cache file is ignored. */
+const PARSE_CACHE_VERSION = 1;
+
+/** The parse cache kept in `file` by an earlier run; empty when there is none or it cannot be read. */
+export function readParseCache(file: string): ParseCache {
+	try {
+		const stored = deserialize(readFileSync(file)) as { version?: number; files?: unknown };
+		if (stored.version === PARSE_CACHE_VERSION && stored.files instanceof Map) return stored.files as ParseCache;
+	} catch {
+		// no cache yet, or an unreadable one: parse everything
+	}
+	return new Map();
+}
+
+/** Keeps the parse cache in `file` (written whole, then renamed into place). A cache that cannot be written is skipped. */
+export function writeParseCache(file: string, cache: ParseCache): void {
+	try {
+		mkdirSync(path.dirname(file), { recursive: true });
+		const temporary = `${file}.${process.pid}.tmp`;
+		writeFileSync(temporary, serialize({ version: PARSE_CACHE_VERSION, files: cache }));
+		renameSync(temporary, file);
+	} catch {
+		// a read-only cache folder only costs the next run its speed
+	}
+}
+
+/**
+ * Loads every entry file of every collection under `contentDir`. With a `cache`, a file whose
+ * size and modification time are those of its cached parse is not read again (reading and
+ * parsing YAML is most of a large library's check); the cache is updated to the files found.
+ * Validation is never cached: it always runs with the current schemas.
+ */
+export async function loadSourceFiles(projectRoot: string, contentDir: string, cache?: ParseCache): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
 	const files: SourceFile[] = [];
 	const diagnostics: Diagnostic[] = [];
+	const seen = new Set<string>();
 	for (const [collection, layout] of Object.entries(COLLECTION_LAYOUT) as [CollectionName, (typeof COLLECTION_LAYOUT)[CollectionName]][]) {
 		const base = path.join(contentDir, layout.base);
 		const matches: string[] = [];
@@ -76,15 +121,22 @@ export async function loadSourceFiles(projectRoot: string, contentDir: string): 
 				diagnostics.push(error(file, '(file name)', `expected a file name of lower-case words joined by hyphens (it becomes the id and the URL), found "${name}"`));
 				continue;
 			}
-			// Synchronous: thousands of small files read one by one, each async read three round
-			// trips to the thread pool (half of a large library's check was waiting on them).
-			const source = readFileSync(absolutePath, 'utf8');
-			const isMarkdown = /\.mdx?$/.test(relative);
-			const parsed = isMarkdown ? parseFrontmatter(source, file) : { ...parseYaml(source, file), body: undefined };
+			seen.add(absolutePath);
+			const { size, mtimeMs } = cache ? statSync(absolutePath) : { size: 0, mtimeMs: 0 };
+			let parsed = cache?.get(absolutePath);
+			if (!parsed || parsed.size !== size || parsed.mtimeMs !== mtimeMs) {
+				// Synchronous: thousands of small files read one by one, each async read three round
+				// trips to the thread pool (half of a large library's check was waiting on them).
+				const source = readFileSync(absolutePath, 'utf8');
+				const isMarkdown = /\.mdx?$/.test(relative);
+				parsed = { size, mtimeMs, ...(isMarkdown ? parseFrontmatter(source, file) : { ...parseYaml(source, file), body: undefined }) };
+				cache?.set(absolutePath, parsed);
+			}
 			diagnostics.push(...parsed.diagnostics);
 			if (parsed.data === undefined) continue;
 			files.push({ collection, id: layout.idFromPath(relative), file, absolutePath, data: parsed.data, body: parsed.body });
 		}
 	}
+	for (const cached of cache?.keys() ?? []) if (!seen.has(cached)) cache!.delete(cached);
 	return { files, diagnostics };
 }

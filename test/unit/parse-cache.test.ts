@@ -1,0 +1,77 @@
+/**
+ * The content check's parse cache: a file whose size and modification time are unchanged is not
+ * read and parsed again; an edited file is; a deleted one leaves the cache; and validation is
+ * never cached, so an edit that breaks a schema is still reported on a run that reuses the rest.
+ */
+import { rmSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/lib/content/check.ts';
+import { loadSourceFiles, readParseCache, writeParseCache, type ParseCache } from '../../src/lib/content/load.ts';
+import { copyFixture, editData, NOW, projectRoot } from '../helpers.ts';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = copyFixture()));
+afterEach(() => cleanup());
+
+const story = () => path.join(dir, 'stories/quarry-forecasting.mdx');
+const dataOf = async (cache: ParseCache, file: string) => (await loadSourceFiles(projectRoot, dir, cache)).files.find((f) => f.absolutePath === file)?.data as Record<string, unknown>;
+
+describe('loadSourceFiles with a parse cache', () => {
+	it('parses every file once, then reuses the parse of a file whose size and time are unchanged', async () => {
+		const cache: ParseCache = new Map();
+		const first = await loadSourceFiles(projectRoot, dir, cache);
+		expect(cache.size).toBe(first.files.length);
+		// Proof of reuse: what the cache holds is what comes back, not what the file says.
+		(cache.get(story())!.data as Record<string, unknown>).title = 'from the cache';
+		expect((await dataOf(cache, story())).title).toBe('from the cache');
+	});
+
+	it('parses an edited file again', async () => {
+		const cache: ParseCache = new Map();
+		await loadSourceFiles(projectRoot, dir, cache);
+		editData(story(), (d) => (d.title = 'Edited title'));
+		expect((await dataOf(cache, story())).title).toBe('Edited title');
+	});
+
+	it('parses again a file rewritten to the same size at another time', async () => {
+		const cache: ParseCache = new Map();
+		await loadSourceFiles(projectRoot, dir, cache);
+		(cache.get(story())!.data as Record<string, unknown>).title = 'stale';
+		utimesSync(story(), new Date(), new Date(Date.now() + 5_000));
+		expect((await dataOf(cache, story())).title).not.toBe('stale');
+	});
+
+	it('forgets a deleted file', async () => {
+		const cache: ParseCache = new Map();
+		await loadSourceFiles(projectRoot, dir, cache);
+		rmSync(story());
+		await loadSourceFiles(projectRoot, dir, cache);
+		expect(cache.has(story())).toBe(false);
+	});
+});
+
+describe('the parse cache file', () => {
+	it('round-trips, and reads as empty when missing or unreadable', () => {
+		const file = path.join(dir, '..', 'cache', 'parses.v8');
+		expect(readParseCache(file).size).toBe(0);
+		const cache: ParseCache = new Map([['/a.yaml', { size: 3, mtimeMs: 1.5, data: { when: new Date(0) }, diagnostics: [] }]]);
+		writeParseCache(file, cache);
+		expect(readParseCache(file)).toEqual(cache);
+		writeFileSync(file, 'not a cache');
+		expect(readParseCache(file).size).toBe(0);
+	});
+
+	it('lets runCheck reuse parses but still validates every file', async () => {
+		const parseCacheFile = path.join(dir, '..', 'cache', 'parses.v8');
+		expect((await runCheck({ projectRoot, contentDir: dir, now: NOW, parseCacheFile })).errors).toBe(0);
+		// The story is unchanged on disk, but its cached parse lacks a required field: the check
+		// validates what it reused.
+		const cache = readParseCache(parseCacheFile);
+		delete (cache.get(story())!.data as Record<string, unknown>).summary;
+		writeParseCache(parseCacheFile, cache);
+		const second = await runCheck({ projectRoot, contentDir: dir, now: NOW, parseCacheFile });
+		expect(second.diagnostics.some((d) => d.file.endsWith('stories/quarry-forecasting.mdx') && d.field === 'summary')).toBe(true);
+	});
+});
