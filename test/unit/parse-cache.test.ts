@@ -23,6 +23,8 @@ describe('loadSourceFiles with a parse cache', () => {
 		const cache: ParseCache = new Map();
 		const first = await loadSourceFiles(projectRoot, dir, cache);
 		expect(cache.size).toBe(first.files.length);
+		expect(first.cacheChanged).toBe(true);
+		expect((await loadSourceFiles(projectRoot, dir, cache)).cacheChanged).toBe(false);
 		// Proof of reuse: what the cache holds is what comes back, not what the file says.
 		(cache.get(story())!.data as Record<string, unknown>).title = 'from the cache';
 		expect((await dataOf(cache, story())).title).toBe('from the cache');
@@ -47,7 +49,7 @@ describe('loadSourceFiles with a parse cache', () => {
 		const cache: ParseCache = new Map();
 		await loadSourceFiles(projectRoot, dir, cache);
 		rmSync(story());
-		await loadSourceFiles(projectRoot, dir, cache);
+		expect((await loadSourceFiles(projectRoot, dir, cache)).cacheChanged).toBe(true);
 		expect(cache.has(story())).toBe(false);
 	});
 });

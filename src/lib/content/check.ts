@@ -87,7 +87,7 @@ export const loadAssignments = (projectRoot: string, contentDir: string) =>
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 	const cache = options.parseCacheFile ? readParseCache(options.parseCacheFile) : undefined;
 	const loaded = await loadSourceFiles(options.projectRoot, options.contentDir, cache);
-	if (cache) writeParseCache(options.parseCacheFile!, cache);
+	if (loaded.cacheChanged) writeParseCache(options.parseCacheFile!, cache!);
 	const validated = validateSourceFiles(loaded.files);
 	const indexed = indexEntries(validated.entries);
 	const scores = await loadScoreSheets(options.projectRoot, options.contentDir);

@@ -101,13 +101,15 @@ export function writeParseCache(file: string, cache: ParseCache): void {
 /**
  * Loads every entry file of every collection under `contentDir`. With a `cache`, a file whose
  * size and modification time are those of its cached parse is not read again (reading and
- * parsing YAML is most of a large library's check); the cache is updated to the files found.
+ * parsing YAML is most of a large library's check); the cache is updated to the files found,
+ * and `cacheChanged` says whether it needs writing back.
  * Validation is never cached: it always runs with the current schemas.
  */
-export async function loadSourceFiles(projectRoot: string, contentDir: string, cache?: ParseCache): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
+export async function loadSourceFiles(projectRoot: string, contentDir: string, cache?: ParseCache): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[]; cacheChanged: boolean }> {
 	const files: SourceFile[] = [];
 	const diagnostics: Diagnostic[] = [];
 	const seen = new Set<string>();
+	let cacheChanged = false;
 	for (const [collection, layout] of Object.entries(COLLECTION_LAYOUT) as [CollectionName, (typeof COLLECTION_LAYOUT)[CollectionName]][]) {
 		const base = path.join(contentDir, layout.base);
 		const matches: string[] = [];
@@ -131,12 +133,17 @@ export async function loadSourceFiles(projectRoot: string, contentDir: string, c
 				const isMarkdown = /\.mdx?$/.test(relative);
 				parsed = { size, mtimeMs, ...(isMarkdown ? parseFrontmatter(source, file) : { ...parseYaml(source, file), body: undefined }) };
 				cache?.set(absolutePath, parsed);
+				cacheChanged = cache !== undefined;
 			}
 			diagnostics.push(...parsed.diagnostics);
 			if (parsed.data === undefined) continue;
 			files.push({ collection, id: layout.idFromPath(relative), file, absolutePath, data: parsed.data, body: parsed.body });
 		}
 	}
-	for (const cached of cache?.keys() ?? []) if (!seen.has(cached)) cache!.delete(cached);
-	return { files, diagnostics };
+	for (const cached of cache?.keys() ?? []) {
+		if (seen.has(cached)) continue;
+		cache!.delete(cached);
+		cacheChanged = true;
+	}
+	return { files, diagnostics, cacheChanged };
 }
