@@ -1,31 +1,21 @@
 /** Builds a site from a content folder into a temporary dist, and reads everything it wrote. */
-import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { projectRoot } from './helpers.ts';
+import { projectRoot, runScript } from './helpers.ts';
 
 export interface BuildResult {
 	code: number;
 	output: string;
 }
 
-/** Runs a command of the build in the project, with the clock pinned; never rejects. */
-function runStep(args: string[], env: Record<string, string>): Promise<BuildResult> {
-	return new Promise((resolve) => {
-		execFile(process.execPath, args, { cwd: projectRoot, env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-			resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: stdout + stderr }),
-		);
-	});
-}
-
-/** Builds `contentDir` into `outDir` as `npm run build` does: `astro build`, then the search index. */
+/** Builds `contentDir` into `outDir` as `npm run build` does (`astro build`, then the search index), with the clock pinned. */
 export async function buildSite(contentDir: string, outDir: string, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
-	const env = { CREDENCE_CONTENT_DIR: contentDir, CREDENCE_OUT_DIR: outDir, CREDENCE_NOW: '2026-11-23T12:00:00Z', ...extraEnv };
-	const astro = await runStep([path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], env);
-	if (astro.code !== 0) return astro;
-	const search = await runStep([path.join(projectRoot, 'scripts/search-index.ts'), '--site', outDir], env);
-	return { code: search.code, output: astro.output + search.output };
+	const env = { CREDENCE_CONTENT_DIR: contentDir, CREDENCE_OUT_DIR: outDir, ...extraEnv };
+	const astro = await runScript(path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), ['build'], env);
+	if (astro.code !== 0) return { code: astro.code, output: astro.out };
+	const search = await runScript(path.join(projectRoot, 'scripts/search-index.ts'), ['--site', outDir], env);
+	return { code: search.code, output: astro.out + search.out };
 }
 
 export interface BuiltFile {

@@ -36,10 +36,10 @@ export function editData(file: string, edit: (data: any) => void): void {
 	}
 }
 
-/** Runs one of the project's CLI scripts as a user would, with the clock pinned; never throws. */
-export function runScript(script: string, args: string[]): Promise<{ code: number; out: string }> {
+/** Runs one of the project's CLI scripts as a user would, with the clock pinned (and `env` on top); never throws. */
+export function runScript(script: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
 	return new Promise((resolve) => {
-		execFile(process.execPath, [script, ...args], { cwd: projectRoot, env: { ...process.env, CREDENCE_NOW: NOW.toISOString(), NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+		execFile(process.execPath, [script, ...args], { cwd: projectRoot, env: { ...process.env, CREDENCE_NOW: NOW.toISOString(), NO_COLOR: '1', ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
 			resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, out: stdout + stderr }),
 		);
 	});

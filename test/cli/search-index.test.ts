@@ -8,8 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { projectRoot } from '../helpers.ts';
-import { execFile } from 'node:child_process';
+import { runScript } from '../helpers.ts';
 
 let site: string;
 let cache: string;
@@ -22,12 +21,7 @@ afterEach(() => {
 	rmSync(cache, { recursive: true, force: true });
 });
 
-const searchIndex = (env: Record<string, string> = {}) =>
-	new Promise<{ code: number; out: string }>((resolve) =>
-		execFile(process.execPath, ['scripts/search-index.ts', '--site', site], { cwd: projectRoot, env: { ...process.env, CREDENCE_CACHE_DIR: cache, NO_COLOR: '1', ...env } }, (error, stdout, stderr) =>
-			resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, out: stdout + stderr }),
-		),
-	);
+const searchIndex = (env: Record<string, string> = {}) => runScript('scripts/search-index.ts', ['--site', site], { CREDENCE_CACHE_DIR: cache, ...env });
 
 const page = (body: string) => `<!doctype html><html lang="en"><head><title>t</title></head><body>${body}</body></html>`;
 const evidence = (title: string, year: string, text: string) =>
