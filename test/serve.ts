@@ -93,11 +93,14 @@ export const CHROMIUM_OPTIONS = {
  * For a browser suite: builds `contentDir` once (with `env` on top of the pinned clock), serves it on loopback and launches Chromium in
  * `beforeAll`; tears everything down in `afterAll`. The getters are valid inside tests.
  */
-export function builtSiteInChromium(contentDir: string, env: Record<string, string> = {}): { readonly url: string; readonly browser: Browser; readonly outDir: string } {
+export function builtSiteInChromium(
+	contentDir: string,
+	env: Record<string, string> = {},
+): { readonly url: string; readonly browser: Browser; readonly outDir: string; sent(): SentResponse[] } {
 	const outDir = mkdtempSync(path.join(tmpdir(), 'credence-e2e-'));
 	// A cache of its own: a cold build, as CI makes, and none left behind for a throwaway content copy.
 	const cacheDir = mkdtempSync(path.join(tmpdir(), 'credence-e2e-cache-'));
-	let site: { url: string; close: () => Promise<void> } | undefined;
+	let site: Awaited<ReturnType<typeof serveStatic>> | undefined;
 	let browser: Browser | undefined;
 	beforeAll(async () => {
 		const build = await buildSite(contentDir, outDir, { CREDENCE_CACHE_DIR: cacheDir, ...env });
@@ -119,5 +122,7 @@ export function builtSiteInChromium(contentDir: string, env: Record<string, stri
 			return browser!;
 		},
 		outDir,
+		/** What the server has sent so far, Pagefind's Web Worker's fetches included (the page's own network events miss those). */
+		sent: () => site!.sent(),
 	};
 }

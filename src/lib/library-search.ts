@@ -87,6 +87,8 @@ export interface PagefindFragment {
 	url: string;
 	meta: Record<string, string | undefined>;
 	filters: Record<string, string[] | undefined>;
+	/** Text around the search's matches, as Pagefind writes it (see `excerptParts`); none for a search without words. */
+	excerpt?: string;
 }
 
 /** A library card drawn from the search index: the same fields EvidenceCard shows. */

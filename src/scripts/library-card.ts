@@ -8,7 +8,7 @@ import { FACETS } from '../lib/facets';
 import type { LibraryCard } from '../lib/library-search';
 
 /** An element with classes, attributes and children (strings become text nodes). */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, children: (Node | string)[] = [], attributes: Record<string, string> = {}): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, children: (Node | string)[] = [], attributes: Record<string, string> = {}): HTMLElementTagNameMap[K] {
 	const node = document.createElement(tag);
 	if (className) node.className = className;
 	for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);

@@ -7,52 +7,19 @@
  * many items match. Clearing the choice shows the first page again. Without the script the facets
  * are hidden and the pagination reaches everything.
  */
-import { FACETS, parseSelection, selectionToQuery, type Facet, type Selection } from '../lib/facets';
-import { cardFromFragment, countsById, pagefindFilters, selectionWithout, SORT_KEY, type FacetLabels, type PagefindFilters, type PagefindFragment } from '../lib/library-search';
+import { parseSelection, selectionToQuery, type Selection } from '../lib/facets';
+import { cardFromFragment, pagefindFilters } from '../lib/library-search';
 import { formatCount } from '../lib/pagination';
-import { mergeBundleSearches, PRIMARY_BUNDLE_PATH, YEAR_FILTER, type SearchBundle } from '../lib/search-bundles';
+import type { SearchBundle } from '../lib/search-bundles';
+import { facetForm } from './facet-form';
 import { renderCard } from './library-card';
-
-/** The part of Pagefind's JS API (`/pagefind/pagefind.js`) used here. */
-interface Pagefind {
-	init(): Promise<void>;
-	mergeIndex(bundlePath: string): Promise<void>;
-	filters(): Promise<unknown>;
-	search(term: null, options: { filters: PagefindFilters & Record<string, { any: string[] }>; sort: Record<string, 'asc' | 'desc'> }): Promise<PagefindSearch>;
-}
-interface PagefindSearch {
-	results: { data(): Promise<PagefindFragment> }[];
-	/** Per filter, how many of the results carry each value. */
-	filters: Record<string, Record<string, number>>;
-}
-
-// Written by the index build, after bundling: the bundler must leave the import alone.
-const PAGEFIND_URL = `${PRIMARY_BUNDLE_PATH}pagefind.js`;
-let pagefind: Promise<Pagefind> | undefined;
-function loadPagefind(bundles: SearchBundle[]): Promise<Pagefind> {
-	pagefind ??= (import(/* @vite-ignore */ PAGEFIND_URL) as Promise<Pagefind>).then(
-		async (module) => {
-			await module.init();
-			for (const bundle of bundles.slice(1)) await module.mergeIndex(bundle.path);
-			// Pagefind counts the values of the filters it has loaded; loading them all up front makes
-			// every search count every facet, not only the ones in its filter.
-			await module.filters();
-			return module;
-		},
-		(error) => {
-			pagefind = undefined; // try again on the next choice
-			throw error;
-		},
-	);
-	return pagefind;
-}
-
-const NO_MATCH: PagefindSearch = { results: [], filters: {} };
+import { loadFilterCounts, searchCounted, searchIndex, type PagefindResult } from './pagefind-index';
 
 export function initLibraryFilter(): void {
-	const form = document.querySelector<HTMLFormElement>('[data-facets]');
+	const formElement = document.querySelector<HTMLFormElement>('[data-facets]');
 	const library = document.querySelector<HTMLElement>('[data-library]');
-	if (!form || !library) return;
+	if (!formElement || !library) return;
+	const facets = facetForm(formElement);
 	const find = <T extends HTMLElement>(selector: string) => library.querySelector<T>(selector);
 	const pageCards = find('[data-page-cards]');
 	const pagination = find('[data-pagination]');
@@ -61,10 +28,8 @@ export function initLibraryFilter(): void {
 	const moreButton = more.querySelector('button')!;
 	const count = find('[data-results-count]')!;
 	const empty = find('[data-no-results]')!;
-	const panel = document.querySelector<HTMLDetailsElement>('[data-facet-panel]');
-	const chosen = document.querySelector<HTMLElement>('[data-facet-chosen]');
 	const pageOf = document.querySelector<HTMLElement>('[data-page-of]');
-	const base = form.getAttribute('action') ?? location.pathname;
+	const base = formElement.getAttribute('action') ?? location.pathname;
 	const total = Number(library.dataset.total);
 	const bundles = JSON.parse(library.dataset.searchBundles ?? '[]') as SearchBundle[];
 	const pageSize = Number(library.dataset.pageSize);
@@ -74,27 +39,8 @@ export function initLibraryFilter(): void {
 	const pageTitle = document.title;
 	// A filtered view lists the whole library: no "page 3 of 5" in its heading or title.
 	const libraryTitle = pageOf ? pageTitle.replace(pageOf.textContent ?? '', '') : pageTitle;
-	// Beside the results on a wide screen the facets are always useful; on a phone they would
-	// push the results a screen down, so they stay folded there.
-	if (panel && matchMedia('(min-width: 52.01rem)').matches) panel.open = true;
 
-	const boxes = [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
-	const labels = Object.fromEntries(FACETS.map((facet) => [facet, {}])) as FacetLabels;
-	for (const box of boxes) labels[box.name as Facet][box.value] = box.dataset.label ?? '';
-	const optionCounts = boxes.map((box) => {
-		const element = box.parentElement!.querySelector<HTMLElement>('[data-facet-count]')!;
-		return { box, element, all: Number(element.firstChild?.textContent) };
-	});
-	const showCounts = (countsOf: (facet: Facet) => Map<string, number> | undefined) => {
-		for (const { box, element, all } of optionCounts) {
-			const n = countsOf(box.name as Facet)?.get(box.value) ?? all;
-			const unit = element.querySelector('.visually-hidden');
-			if (unit) unit.textContent = n === 1 ? ' item' : ' items';
-			element.firstChild!.textContent = String(n);
-		}
-	};
-
-	let results: PagefindSearch['results'] = [];
+	let results: PagefindResult[] = [];
 	let listed = 0;
 	let listing = false;
 	// Each choice supersedes the searches of earlier ones still under way.
@@ -110,13 +56,13 @@ export function initLibraryFilter(): void {
 			more.hidden = true;
 			empty.hidden = true;
 			count.textContent = pageCountText;
-			showCounts(() => undefined);
+			facets.showCounts();
 		}
 	};
 
 	/** The cards of the next page of matches after the first `from`. */
-	const cardsFrom = async (matches: PagefindSearch['results'], from: number) =>
-		(await Promise.all(matches.slice(from, from + pageSize).map((result) => result.data()))).map((fragment) => renderCard(cardFromFragment(fragment, labels)));
+	const cardsFrom = async (matches: PagefindResult[], from: number) =>
+		(await Promise.all(matches.slice(from, from + pageSize).map((result) => result.data()))).map((fragment) => renderCard(cardFromFragment(fragment, facets.labels)));
 
 	const showMoreButton = () => {
 		more.hidden = listed >= results.length;
@@ -142,24 +88,13 @@ export function initLibraryFilter(): void {
 
 	const show = async (selection: Selection) => {
 		const ticket = ++run;
-		const chosenCount = Object.values(selection).reduce((n, values) => n + (values?.length ?? 0), 0);
-		if (chosen) chosen.textContent = chosenCount ? `(${chosenCount} chosen)` : '';
-		if (!chosenCount) return setFiltered(false);
+		facets.check(selection);
+		if (!Object.keys(selection).length) return setFiltered(false);
 		library.setAttribute('aria-busy', 'true');
 		try {
-			const index = await loadPagefind(bundles);
-			// Each bundle answers for its own years, newest bundle first: a sorted search ranks
-			// results within their bundle, so one search over all of them would interleave years.
-			const search = async (choice: Selection): Promise<PagefindSearch> => {
-				const filters = pagefindFilters(choice, labels);
-				if (!filters) return NO_MATCH;
-				const sort = { [SORT_KEY]: 'desc' as const };
-				return mergeBundleSearches(await Promise.all(bundles.map((bundle) => index.search(null, { filters: { ...filters, [YEAR_FILTER]: { any: bundle.years } }, sort }))));
-			};
-			// A facet's options are counted over the choices in the other facets, so each count says
-			// what ticking that option would add (any value within a facet matches).
-			const facetsChosen = FACETS.filter((facet) => selection[facet]?.length);
-			const [matching, ...without] = await Promise.all([search(selection), ...facetsChosen.map((facet) => search(selectionWithout(selection, facet)))]);
+			// Every option is recounted for the choice, so every filter's data is needed.
+			await loadFilterCounts(bundles);
+			const { matching, countsOf } = await searchCounted((choice) => searchIndex(bundles, '', pagefindFilters(choice, facets.labels)), selection, facets.labels);
 			const cards = await cardsFrom(matching.results, 0);
 			if (ticket !== run) return;
 			// Cards, count and options change together, once the first cards are ready.
@@ -170,7 +105,7 @@ export function initLibraryFilter(): void {
 			showMoreButton();
 			count.textContent = `${formatCount(results.length)} of ${formatCount(total)} pieces of evidence match`;
 			empty.hidden = results.length > 0;
-			showCounts((facet) => countsById((facetsChosen.includes(facet) ? without[facetsChosen.indexOf(facet)] : matching).filters, facet, labels));
+			facets.showCounts(countsOf);
 		} catch {
 			if (ticket !== run) return;
 			setFiltered(false);
@@ -180,15 +115,9 @@ export function initLibraryFilter(): void {
 		}
 	};
 
-	const check = (selection: Selection) => {
-		for (const box of boxes) box.checked = selection[box.name as Facet]?.includes(box.value) ?? false;
-	};
-
-	const fromForm = () => parseSelection(new URLSearchParams(new FormData(form) as unknown as Record<string, string>));
-
 	// A choice made by the visitor: a new history entry, so Back undoes it.
 	const apply = () => {
-		const selection = fromForm();
+		const selection = facets.selection();
 		const query = selectionToQuery(selection);
 		// Cleared on a later page: back to the first page, whose cards this page does not hold.
 		if (!query && page > 1) return location.assign(base);
@@ -198,26 +127,23 @@ export function initLibraryFilter(): void {
 	};
 
 	// The choice in the address: on load (a shared link) and on back/forward.
-	const restore = () => {
-		const selection = parseSelection(location.search);
-		check(selection);
-		void show(selection);
-	};
+	const restore = () => void show(parseSelection(location.search));
 
-	form.addEventListener('change', apply);
-	form.addEventListener('submit', (event) => {
+	formElement.addEventListener('change', apply);
+	formElement.addEventListener('submit', (event) => {
 		event.preventDefault();
 		apply();
 	});
-	form.querySelector('[data-clear]')?.addEventListener('click', (event) => {
+	formElement.querySelector('[data-clear]')?.addEventListener('click', (event) => {
 		event.preventDefault();
-		check({});
+		facets.check({});
 		apply();
 	});
 	moreButton.addEventListener('click', () => void listMore());
 	// Start fetching the index as soon as the visitor reaches for a filter.
-	form.addEventListener('pointerover', () => void loadPagefind(bundles).catch(() => {}), { once: true });
-	form.addEventListener('focusin', () => void loadPagefind(bundles).catch(() => {}), { once: true });
+	const prefetch = () => void loadFilterCounts(bundles).catch(() => {});
+	formElement.addEventListener('pointerover', prefetch, { once: true });
+	formElement.addEventListener('focusin', prefetch, { once: true });
 	window.addEventListener('popstate', restore);
 	restore();
 }

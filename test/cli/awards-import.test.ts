@@ -5,7 +5,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyFixture, projectRoot, runScript } from '../helpers.ts';
+import { copyFixture, runScript } from '../helpers.ts';
 
 let dir: string;
 let cleanup: () => void;

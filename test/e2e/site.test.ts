@@ -421,11 +421,60 @@ describe('search', () => {
 
 	it('finds evidence in every bundle of the index, not only the primary one', async () => {
 		const { page } = await open('/search/');
-		const bundles = JSON.parse((await page.locator('pagefind-config').getAttribute('data-search-bundles')) ?? '[]') as { path: string; years: string[] }[];
+		const bundles = JSON.parse((await page.locator('[data-search]').getAttribute('data-search-bundles')) ?? '[]') as { path: string; years: string[] }[];
 		expect(bundles.map((b) => b.path)).toEqual(['/pagefind/', '/pagefind/2025/']);
 		// A word only the 2025 story has: its fragment is in the merged bundle.
 		await page.getByRole('searchbox').fill('respiratory');
 		await page.locator('.search-result a[href="/stories/kereru-pharmacy-shared-forecast/"]').waitFor({ timeout: 15_000 });
+		await page.close();
+	});
+
+	it('lists ten results at a time, best first, and "Show more" lists the next ones', async () => {
+		const { page } = await open('/search/?q=forecast');
+		await page.locator('.search-result').first().waitFor({ timeout: 15_000 });
+		const found = Number(/^(\d+) results for “forecast”$/.exec((await page.locator('[data-search-summary]').textContent()) ?? '')?.[1]);
+		expect(found).toBeGreaterThan(20);
+		await expect(page.locator('.search-result').count()).resolves.toBe(10);
+		await page.getByRole('button', { name: 'Show 10 more' }).click();
+		await expect.poll(() => page.locator('.search-result').count()).toBe(20);
+		// Keyboard users continue at the first result added.
+		await expect(page.evaluate(() => document.activeElement?.closest('.search-result') === document.querySelectorAll('.search-result')[10])).resolves.toBe(true);
+		const hrefs = await page.locator('.search-result-title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+		expect(new Set(hrefs).size).toBe(20);
+		await page.close();
+	});
+
+	it('narrows words by the library’s facets, keeps both in the address and counts the options for the results', async () => {
+		const { page } = await open('/search/?q=forecast&type=video');
+		const videoCount = page.locator('.facet-option', { has: page.locator('input[name="type"][value="video"]') }).locator('[data-facet-count]');
+		await page.locator('[data-search-summary]', { hasText: 'results' }).waitFor({ timeout: 15_000 });
+		// A choice in the address fetches the counts at once.
+		await videoCount.waitFor({ state: 'visible', timeout: 15_000 });
+		const found = Number(/^(\d+) results? for “forecast” in the chosen facets$/.exec((await page.locator('[data-search-summary]').textContent()) ?? '')?.[1]);
+		expect(found).toBeGreaterThan(0);
+		await expect(page.getByRole('checkbox', { name: /^Video/ }).isChecked()).resolves.toBe(true);
+		await expect(videoCount.evaluate((count) => Number(count.firstChild?.textContent))).resolves.toBe(found);
+		for (const badge of await page.locator('.search-result .badge').allTextContents()) expect(badge).toBe('Video');
+		// Ticking stories too adds them: the count beside "Story" said how many.
+		const storyCount = await page.locator('.facet-option', { has: page.locator('input[name="type"][value="story"]') }).locator('[data-facet-count]').evaluate((count) => Number(count.firstChild?.textContent));
+		expect(storyCount).toBeGreaterThan(0);
+		await page.getByRole('checkbox', { name: /^Story/ }).check();
+		await expect.poll(() => page.locator('[data-search-summary]').textContent()).toContain(`${found + storyCount} results`);
+		expect(new URL(page.url()).search).toBe('?q=forecast&type=story&type=video');
+		await page.goBack();
+		await expect.poll(() => page.locator('[data-search-summary]').textContent()).toMatch(new RegExp(`^${found} results?`));
+		await expect(page.getByRole('checkbox', { name: /^Story/ }).isChecked()).resolves.toBe(false);
+		await page.close();
+	});
+
+	it('with facets and no words lists what the library lists for the same choice', async () => {
+		const { page: library } = await open('/stories/?industry=retail');
+		const inLibrary = Number(/^(\d+) of/.exec((await library.locator('[data-results-count]', { hasText: /match/ }).textContent({ timeout: 15_000 })) ?? '')?.[1]);
+		expect(inLibrary).toBeGreaterThan(0);
+		const { page } = await open('/search/?industry=retail');
+		await page.locator('.search-result').first().waitFor({ timeout: 15_000 });
+		await expect(page.locator('[data-search-summary]').textContent()).resolves.toBe(`${inLibrary} ${inLibrary === 1 ? 'result' : 'results'} in the chosen facets`);
+		await library.close();
 		await page.close();
 	});
 
