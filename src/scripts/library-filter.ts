@@ -11,6 +11,7 @@ import { parseSelection, selectionToQuery, type Selection } from '../lib/facets'
 import { cardFromFragment, pagefindFilters } from '../lib/library-search';
 import { formatCount } from '../lib/pagination';
 import type { SearchBundle } from '../lib/search-bundles';
+import { batchedList } from './batched-list';
 import { facetForm } from './facet-form';
 import { renderCard } from './library-card';
 import { loadFilterCounts, searchCounted, searchIndex, type PagefindResult } from './pagefind-index';
@@ -24,8 +25,6 @@ export function initLibraryFilter(): void {
 	const pageCards = find('[data-page-cards]');
 	const pagination = find('[data-pagination]');
 	const filtered = find<HTMLUListElement>('[data-filtered-cards]')!;
-	const more = find('[data-show-more]')!;
-	const moreButton = more.querySelector('button')!;
 	const count = find('[data-results-count]')!;
 	const empty = find('[data-no-results]')!;
 	const pageOf = document.querySelector<HTMLElement>('[data-page-of]');
@@ -40,9 +39,7 @@ export function initLibraryFilter(): void {
 	// A filtered view lists the whole library: no "page 3 of 5" in its heading or title.
 	const libraryTitle = pageOf ? pageTitle.replace(pageOf.textContent ?? '', '') : pageTitle;
 
-	let results: PagefindResult[] = [];
-	let listed = 0;
-	let listing = false;
+	const cards = batchedList<PagefindResult>(filtered, find('[data-show-more]')!, pageSize, async (result) => renderCard(cardFromFragment(await result.data(), facets.labels)));
 	// Each choice supersedes the searches of earlier ones still under way.
 	let run = 0;
 
@@ -53,36 +50,10 @@ export function initLibraryFilter(): void {
 		if (pageOf) pageOf.hidden = on;
 		document.title = on ? libraryTitle : pageTitle;
 		if (!on) {
-			more.hidden = true;
+			cards.clear();
 			empty.hidden = true;
 			count.textContent = pageCountText;
 			facets.showCounts();
-		}
-	};
-
-	/** The cards of the next page of matches after the first `from`. */
-	const cardsFrom = async (matches: PagefindResult[], from: number) =>
-		(await Promise.all(matches.slice(from, from + pageSize).map((result) => result.data()))).map((fragment) => renderCard(cardFromFragment(fragment, facets.labels)));
-
-	const showMoreButton = () => {
-		more.hidden = listed >= results.length;
-		moreButton.textContent = `Show ${Math.min(pageSize, results.length - listed)} more`;
-	};
-
-	const listMore = async () => {
-		if (listing) return; // a second press while a batch loads would list it twice
-		listing = true;
-		const ticket = run;
-		try {
-			const cards = await cardsFrom(results, listed);
-			if (ticket !== run) return;
-			filtered.append(...cards);
-			listed += cards.length;
-			showMoreButton();
-			// Keyboard and screen-reader users continue at the first card that was added.
-			cards[0]?.querySelector('a')?.focus();
-		} finally {
-			listing = false;
 		}
 	};
 
@@ -95,16 +66,13 @@ export function initLibraryFilter(): void {
 			// Every option is recounted for the choice, so every filter's data is needed.
 			await loadFilterCounts(bundles);
 			const { matching, countsOf } = await searchCounted((choice) => searchIndex(bundles, '', pagefindFilters(choice, facets.labels)), selection, facets.labels);
-			const cards = await cardsFrom(matching.results, 0);
+			const showFirst = await cards.prepare(matching.results);
 			if (ticket !== run) return;
 			// Cards, count and options change together, once the first cards are ready.
-			results = matching.results;
-			listed = cards.length;
-			filtered.replaceChildren(...cards);
+			showFirst();
 			setFiltered(true);
-			showMoreButton();
-			count.textContent = `${formatCount(results.length)} of ${formatCount(total)} pieces of evidence match`;
-			empty.hidden = results.length > 0;
+			count.textContent = `${formatCount(matching.results.length)} of ${formatCount(total)} pieces of evidence match`;
+			empty.hidden = matching.results.length > 0;
 			facets.showCounts(countsOf);
 		} catch {
 			if (ticket !== run) return;
@@ -139,7 +107,6 @@ export function initLibraryFilter(): void {
 		facets.check({});
 		apply();
 	});
-	moreButton.addEventListener('click', () => void listMore());
 	// Start fetching the index as soon as the visitor reaches for a filter.
 	const prefetch = () => void loadFilterCounts(bundles).catch(() => {});
 	formElement.addEventListener('pointerover', prefetch, { once: true });

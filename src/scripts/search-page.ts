@@ -14,6 +14,7 @@ import { pagefindFilters, type PagefindFragment } from '../lib/library-search';
 import { formatCount } from '../lib/pagination';
 import type { SearchBundle } from '../lib/search-bundles';
 import { excerptParts, parseSearchQuery, searchQuery, type SearchState } from '../lib/search-query';
+import { batchedList } from './batched-list';
 import { facetForm } from './facet-form';
 import { el } from './library-card';
 import { loadFilterCounts, searchCounted, searchIndex, type PagefindResult } from './pagefind-index';
@@ -43,34 +44,22 @@ export function initSearchPage(): void {
 	const searchForm = root.querySelector<HTMLFormElement>('[data-search-form]')!;
 	const input = searchForm.querySelector<HTMLInputElement>('input[name="q"]')!;
 	const summary = root.querySelector<HTMLElement>('[data-search-summary]')!;
-	const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
-	const more = root.querySelector<HTMLElement>('[data-show-more]')!;
-	const moreButton = more.querySelector('button')!;
 	const bundles = JSON.parse(root.dataset.searchBundles ?? '[]') as SearchBundle[];
 
-	let results: PagefindResult[] = [];
-	let listed = 0;
-	let listing = false;
+	const results = batchedList<PagefindResult>(root.querySelector('[data-search-results]')!, root.querySelector('[data-show-more]')!, BATCH, async (result) =>
+		renderResult(await result.data()),
+	);
 	let counted = false;
 	// Each search supersedes those still under way.
 	let run = 0;
 	let typing: ReturnType<typeof setTimeout> | undefined;
-
-	const resultsFrom = async (from: number) => (await Promise.all(results.slice(from, from + BATCH).map((result) => result.data()))).map(renderResult);
-
-	const showMoreButton = () => {
-		more.hidden = listed >= results.length;
-		moreButton.textContent = `Show ${Math.min(BATCH, results.length - listed)} more`;
-	};
 
 	const show = async (state: SearchState) => {
 		const ticket = ++run;
 		facets.check(state.selection);
 		const choosing = Object.keys(state.selection).length > 0;
 		if (!state.term && !choosing) {
-			results = [];
-			list.replaceChildren();
-			more.hidden = true;
+			results.clear();
 			summary.textContent = '';
 			facets.showCounts();
 			return;
@@ -82,12 +71,9 @@ export function initSearchPage(): void {
 			const search = (selection: Selection) => searchIndex(bundles, state.term, pagefindFilters(selection, facets.labels));
 			const { matching, countsOf } = counted ? await searchCounted(search, state.selection, facets.labels) : { matching: await search(state.selection), countsOf: undefined };
 			const found = matching.results;
-			const first = await Promise.all(found.slice(0, BATCH).map((result) => result.data()));
+			const showFirst = await results.prepare(found);
 			if (ticket !== run) return;
-			results = found;
-			listed = first.length;
-			list.replaceChildren(...first.map(renderResult));
-			showMoreButton();
+			showFirst();
 			const words = state.term ? ` for “${state.term}”` : '';
 			const within = choosing ? ' in the chosen facets' : '';
 			summary.textContent = found.length ? `${formatCount(found.length)} ${found.length === 1 ? 'result' : 'results'}${words}${within}` : `Nothing found${words}${within}. Try other words or fewer facets.`;
@@ -101,32 +87,15 @@ export function initSearchPage(): void {
 		}
 	};
 
-	const listMore = async () => {
-		if (listing) return; // a second press while a batch loads would list it twice
-		listing = true;
-		const ticket = run;
-		try {
-			const added = await resultsFrom(listed);
-			if (ticket !== run) return;
-			list.append(...added);
-			listed += added.length;
-			showMoreButton();
-			// Keyboard and screen-reader users continue at the first result that was added.
-			added[0]?.querySelector('a')?.focus();
-		} finally {
-			listing = false;
-		}
-	};
-
 	const current = (): SearchState => ({ term: input.value, selection: facets.selection() });
 
 	/** Searches what the page holds and puts it in the address: typing replaces the entry, a choice of facets adds one. */
-	const search = (history_: 'push' | 'replace') => {
+	const search = (entry: 'push' | 'replace') => {
 		clearTimeout(typing);
 		const state = current();
 		const query = searchQuery(state);
 		const url = query ? `${location.pathname}?${query}` : location.pathname;
-		if (url !== location.pathname + location.search) history[history_ === 'push' ? 'pushState' : 'replaceState'](null, '', url);
+		if (url !== location.pathname + location.search) history[entry === 'push' ? 'pushState' : 'replaceState'](null, '', url);
 		void show(parseSearchQuery(query));
 	};
 
@@ -169,7 +138,6 @@ export function initSearchPage(): void {
 		facets.check({});
 		search('push');
 	});
-	moreButton.addEventListener('click', () => void listMore());
 	// Fetch the filters' data as soon as the visitor reaches for a facet.
 	facetElement.addEventListener('pointerover', count, { once: true });
 	facetElement.addEventListener('focusin', count, { once: true });
