@@ -14,7 +14,7 @@ import type { SearchBundle } from '../lib/search-bundles';
 import { batchedList } from './batched-list';
 import { facetForm } from './facet-form';
 import { renderCard } from './library-card';
-import { loadFilterCounts, searchCounted, searchIndex, type PagefindResult } from './pagefind-index';
+import { haveFilterCounts, loadFilterCounts, searchCounted, searchIndex, type PagefindResult } from './pagefind-index';
 
 export function initLibraryFilter(): void {
 	const formElement = document.querySelector<HTMLFormElement>('[data-facets]');
@@ -63,17 +63,27 @@ export function initLibraryFilter(): void {
 		if (!Object.keys(selection).length) return setFiltered(false);
 		library.setAttribute('aria-busy', 'true');
 		try {
-			// Every option is recounted for the choice, so every filter's data is needed.
-			await loadFilterCounts(bundles);
-			const { matching, countsOf } = await searchCounted((choice) => searchIndex(bundles, '', pagefindFilters(choice, facets.labels)), selection, facets.labels);
+			const search = (choice: Selection) => searchIndex(bundles, '', pagefindFilters(choice, facets.labels));
+			// The options are recounted for the choice, which needs every filter's data. On the first
+			// choice that is still on its way, and the cards, which need only the chosen filters'
+			// data, do not wait for it; after that, cards and counts change together.
+			const counting = loadFilterCounts(bundles);
+			counting.catch(() => {}); // a failure leaves the counts hidden (below)
+			const counted = haveFilterCounts() ? await searchCounted(search, selection, facets.labels) : undefined;
+			const matching = counted?.matching ?? (await search(selection));
 			const showFirst = await cards.prepare(matching.results);
 			if (ticket !== run) return;
-			// Cards, count and options change together, once the first cards are ready.
 			showFirst();
 			setFiltered(true);
 			count.textContent = `${formatCount(matching.results.length)} of ${formatCount(total)} pieces of evidence match`;
 			empty.hidden = matching.results.length > 0;
-			facets.showCounts(countsOf);
+			library.removeAttribute('aria-busy');
+			if (counted) return facets.showCounts(counted.countsOf);
+			facets.hideCounts(true);
+			// Without the filters' data the cards are still right; the counts stay hidden.
+			if (!(await counting.then(() => true, () => false))) return;
+			const { countsOf } = await searchCounted(search, selection, facets.labels);
+			if (ticket === run) facets.showCounts(countsOf);
 		} catch {
 			if (ticket !== run) return;
 			setFiltered(false);

@@ -40,6 +40,7 @@ const EXCERPT_WORDS = 24;
 const PAGEFIND_URL = `${PRIMARY_BUNDLE_PATH}pagefind.js`;
 let pagefind: Promise<Pagefind> | undefined;
 let filterData: Promise<unknown> | undefined;
+let filterDataLoaded = false;
 
 /** Pagefind with every bundle merged; loaded on the first call, tried again after a failure. */
 export function loadPagefind(bundles: SearchBundle[]): Promise<Pagefind> {
@@ -65,7 +66,10 @@ export function loadPagefind(bundles: SearchBundle[]): Promise<Pagefind> {
  */
 export function loadFilterCounts(bundles: SearchBundle[]): Promise<unknown> {
 	filterData ??= loadPagefind(bundles).then(
-		(index) => index.filters(),
+		async (index) => {
+			await index.filters();
+			filterDataLoaded = true;
+		},
 		(error) => {
 			filterData = undefined;
 			throw error;
@@ -73,6 +77,9 @@ export function loadFilterCounts(bundles: SearchBundle[]): Promise<unknown> {
 	);
 	return filterData;
 }
+
+/** Whether `loadFilterCounts` has resolved, so a search's counts are whole. */
+export const haveFilterCounts = (): boolean => filterDataLoaded;
 
 const NO_MATCH: PagefindSearch = { results: [], filters: {} };
 

@@ -282,6 +282,8 @@ describe('the evidence library', () => {
 		expect(allTypes).toEqual(countBy(items, 'type', allTypes));
 		await page.getByRole('checkbox', { name: /^Video\b/ }).check();
 		await expect.poll(() => resultsCount(page)).toMatch(/match$/);
+		// The cards come first; the counts once every filter's data is in.
+		await page.locator('form[data-facets]:not([data-uncounted])').waitFor({ timeout: 15_000 });
 		// Ticking another type would add its items, so the types keep their whole-library counts.
 		await expect(optionCounts(page, 'type')).resolves.toEqual(allTypes);
 		const industries = await optionCounts(page, 'industry');
