@@ -155,13 +155,17 @@ describe('the evidence library', () => {
 			.map((entry) => `/${path.relative(outDir, entry.parentPath).split(path.sep).join('/')}/`);
 
 	/** Presses "Show N more" until every match is listed. */
-	async function showAll(page: Page): Promise<void> {
+	/** Presses "Show more" until every match is listed, and checks the matches are `expected`, newest first. */
+	async function expectEveryMatch(page: Page, expected: Card[]): Promise<void> {
 		const more = page.getByRole('button', { name: /^Show \d+ more$/ });
 		while (await more.isVisible()) {
 			const listed = (await filteredCards(page)).length;
 			await more.click();
 			await expect.poll(async () => (await filteredCards(page)).length).toBeGreaterThan(listed);
 		}
+		const shown = await filteredCards(page);
+		expect(hrefs(shown).toSorted()).toEqual(hrefs(expected).toSorted());
+		expect(newestFirst(shown)).toBe(true);
 	}
 
 	/** Each option of a facet with the count it shows. */
@@ -251,10 +255,7 @@ describe('the evidence library', () => {
 		await expect.poll(async () => (await filteredCards(page)).length).toBeGreaterThan(PAGE_SIZE);
 		// Keyboard and screen-reader users land on the first card that was added.
 		await expect(page.evaluate(() => document.activeElement?.closest('[data-evidence]') === document.querySelectorAll('[data-filtered-cards] [data-evidence]')[6])).resolves.toBe(true);
-		await showAll(page);
-		const shown = await filteredCards(page);
-		expect(hrefs(shown).toSorted()).toEqual(hrefs(videos).toSorted());
-		expect(newestFirst(shown)).toBe(true);
+		await expectEveryMatch(page, videos);
 		expect(errors).toEqual([]);
 		await page.close();
 	});
@@ -266,10 +267,7 @@ describe('the evidence library', () => {
 		expect(new Set(stories.map((c) => c.date.slice(0, 4)))).toEqual(new Set(['2025', '2026']));
 		const { page, errors } = await open('/stories/?type=story');
 		await expect.poll(() => resultsCount(page)).toMatch(new RegExp(`^${stories.length} of`));
-		await showAll(page);
-		const shown = await filteredCards(page);
-		expect(hrefs(shown).toSorted()).toEqual(hrefs(stories).toSorted());
-		expect(newestFirst(shown)).toBe(true);
+		await expectEveryMatch(page, stories);
 		expect(errors).toEqual([]);
 		await page.close();
 	});
@@ -298,8 +296,7 @@ describe('the evidence library', () => {
 		expect(expected.length).toBeGreaterThan(0);
 		const { page } = await open('/stories/?industry=energy&type=story&type=award-winner');
 		await expect.poll(() => resultsCount(page)).toMatch(new RegExp(`^${expected.length} of \\d+ pieces of evidence match$`));
-		await showAll(page);
-		expect(hrefs(await filteredCards(page)).toSorted()).toEqual(hrefs(expected).toSorted());
+		await expectEveryMatch(page, expected);
 		await expect(page.getByRole('checkbox', { name: /^Energy & utilities/ }).isChecked()).resolves.toBe(true);
 		await expect(page.getByRole('checkbox', { name: /^Award winner/ }).isChecked()).resolves.toBe(true);
 		await page.close();
@@ -350,8 +347,7 @@ describe('the evidence library', () => {
 		// The matches come from the whole library, so the view is no longer "page 3".
 		await expect(page.locator('h1').innerText()).resolves.toBe('Evidence library');
 		expect(await page.title()).toMatch(/^Evidence library · /);
-		await showAll(page);
-		expect(hrefs(await filteredCards(page)).toSorted()).toEqual(hrefs(videos).toSorted());
+		await expectEveryMatch(page, videos);
 		await page.getByRole('link', { name: 'Clear filters' }).click();
 		await page.waitForURL(`${site.url}/stories/`);
 		await expect.poll(() => pageCards(page)).toEqual(first.cards);
