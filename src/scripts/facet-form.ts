@@ -7,7 +7,6 @@ import { FACETS, parseSelection, type Facet, type Selection } from '../lib/facet
 import type { FacetLabels } from '../lib/library-search';
 
 export interface FacetForm {
-	form: HTMLFormElement;
 	/** Facet value id → the label the evidence pages declare as the index's filter value. */
 	labels: FacetLabels;
 	/** What is ticked. */
@@ -35,7 +34,6 @@ export function facetForm(form: HTMLFormElement): FacetForm {
 	const chosen = form.querySelector<HTMLElement>('[data-facet-chosen]');
 
 	return {
-		form,
 		labels,
 		selection: () => parseSelection(new URLSearchParams(new FormData(form) as unknown as Record<string, string>)),
 		check(selection) {

@@ -17,7 +17,7 @@ import { excerptParts, parseSearchQuery, searchQuery, type SearchState } from '.
 import { batchedList } from './batched-list';
 import { facetForm } from './facet-form';
 import { el } from './library-card';
-import { loadFilterCounts, searchCounted, searchIndex, type PagefindResult } from './pagefind-index';
+import { haveFilterCounts, loadFilterCounts, searchCounted, searchIndex, type PagefindResult } from './pagefind-index';
 
 /** Results drawn at a time: each needs its own fragment of the index. */
 const BATCH = 10;
@@ -49,7 +49,6 @@ export function initSearchPage(): void {
 	const results = batchedList<PagefindResult>(root.querySelector('[data-search-results]')!, root.querySelector('[data-show-more]')!, BATCH, async (result) =>
 		renderResult(await result.data()),
 	);
-	let counted = false;
 	// Each search supersedes those still under way.
 	let run = 0;
 	let typing: ReturnType<typeof setTimeout> | undefined;
@@ -66,10 +65,10 @@ export function initSearchPage(): void {
 		}
 		root.setAttribute('aria-busy', 'true');
 		// The whole library's counts do not belong beside a search's results.
-		if (!counted) facets.hideCounts(true);
+		if (!haveFilterCounts()) facets.hideCounts(true);
 		try {
 			const search = (selection: Selection) => searchIndex(bundles, state.term, pagefindFilters(selection, facets.labels));
-			const { matching, countsOf } = counted ? await searchCounted(search, state.selection, facets.labels) : { matching: await search(state.selection), countsOf: undefined };
+			const { matching, countsOf } = haveFilterCounts() ? await searchCounted(search, state.selection, facets.labels) : { matching: await search(state.selection), countsOf: undefined };
 			const found = matching.results;
 			const showFirst = await results.prepare(found);
 			if (ticket !== run) return;
@@ -100,15 +99,15 @@ export function initSearchPage(): void {
 	};
 
 	// The counts, once every filter's data is in: recounted for what is shown.
-	const count = () =>
-		void loadFilterCounts(bundles).then(
+	let recount: Promise<void> | undefined;
+	const count = () => {
+		recount ??= loadFilterCounts(bundles).then(
+			() => show(parseSearchQuery(location.search)),
 			() => {
-				if (counted) return;
-				counted = true;
-				void show(parseSearchQuery(location.search));
+				recount = undefined; // try again on the next reach for the facets
 			},
-			() => {},
 		);
+	};
 
 	const restore = () => {
 		const state = parseSearchQuery(location.search);
