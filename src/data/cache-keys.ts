@@ -8,7 +8,7 @@
 import { getCollection, type CollectionKey } from 'astro:content';
 import { createHash } from 'node:crypto';
 import type { EvidenceItem } from './content.ts';
-import { now, ogCardScope } from './content.ts';
+import { evidenceAt, now, ogCardScope, relatedTo } from './content.ts';
 
 /** A stable hash of the given parts. */
 export function pageKey(...parts: unknown[]): string {
@@ -35,3 +35,12 @@ export const listedKey = (items: EvidenceItem[]) => items.map(({ customer, ...sh
 
 /** The digest Astro keeps for an entry. */
 export const digestOf = (entry: { digest?: string | number; data: unknown }) => String(entry.digest ?? JSON.stringify(entry.data));
+
+/**
+ * The key of a story or video page at `url`: its entry, the shared records, anything else it
+ * shows that its entry's digest does not cover (a video's captions file), and the related
+ * evidence it lists.
+ */
+export async function evidencePageKey(entry: { digest?: string | number; data: unknown }, url: string, ...unentered: unknown[]): Promise<string> {
+	return pageKey(await sharedKey(), digestOf(entry), ...unentered, listedKey(await relatedTo(await evidenceAt(url))));
+}
