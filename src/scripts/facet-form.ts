@@ -15,8 +15,8 @@ export interface FacetForm {
 	check(selection: Selection): void;
 	/** Shows counts for a choice; without one, the whole library's (as the page was built). */
 	showCounts(countsOf?: (facet: Facet) => Map<string, number>): void;
-	/** Hides the counts while they would be wrong (the search changed, new counts are on the way). */
-	hideCounts(hidden: boolean): void;
+	/** Hides the counts while they would be wrong (the search changed, new counts are on the way); `showCounts` shows them again. */
+	hideCounts(): void;
 }
 
 export function facetForm(form: HTMLFormElement): FacetForm {
@@ -50,8 +50,8 @@ export function facetForm(form: HTMLFormElement): FacetForm {
 			}
 			form.removeAttribute('data-uncounted');
 		},
-		hideCounts(hidden) {
-			form.toggleAttribute('data-uncounted', hidden);
+		hideCounts() {
+			form.setAttribute('data-uncounted', '');
 		},
 	};
 }

@@ -79,7 +79,7 @@ export function initLibraryFilter(): void {
 			empty.hidden = matching.results.length > 0;
 			library.removeAttribute('aria-busy');
 			if (counted) return facets.showCounts(counted.countsOf);
-			facets.hideCounts(true);
+			facets.hideCounts();
 			// Without the filters' data the cards are still right; the counts stay hidden.
 			if (!(await counting.then(() => true, () => false))) return;
 			const { countsOf } = await searchCounted(search, selection, facets.labels);

@@ -39,7 +39,7 @@ const EXCERPT_WORDS = 24;
 // Written by the index step, after bundling: the bundler must leave the import alone.
 const PAGEFIND_URL = `${PRIMARY_BUNDLE_PATH}pagefind.js`;
 let pagefind: Promise<Pagefind> | undefined;
-let filterData: Promise<unknown> | undefined;
+let filterData: Promise<void> | undefined;
 let filterDataLoaded = false;
 
 /** Pagefind with every bundle merged; loaded on the first call, tried again after a failure. */
@@ -64,7 +64,7 @@ export function loadPagefind(bundles: SearchBundle[]): Promise<Pagefind> {
  * filters it has loaded (a search loads those it filters by), so until this has resolved a
  * search's counts are partial.
  */
-export function loadFilterCounts(bundles: SearchBundle[]): Promise<unknown> {
+export function loadFilterCounts(bundles: SearchBundle[]): Promise<void> {
 	filterData ??= loadPagefind(bundles).then(
 		async (index) => {
 			await index.filters();

@@ -64,11 +64,12 @@ export function initSearchPage(): void {
 			return;
 		}
 		root.setAttribute('aria-busy', 'true');
-		// The whole library's counts do not belong beside a search's results.
-		if (!haveFilterCounts()) facets.hideCounts(true);
+		// The whole library's counts do not belong beside a search's results: hidden until recounted.
+		const counting = haveFilterCounts();
+		if (!counting) facets.hideCounts();
 		try {
 			const search = (selection: Selection) => searchIndex(bundles, state.term, pagefindFilters(selection, facets.labels));
-			const { matching, countsOf } = haveFilterCounts() ? await searchCounted(search, state.selection, facets.labels) : { matching: await search(state.selection), countsOf: undefined };
+			const { matching, countsOf } = counting ? await searchCounted(search, state.selection, facets.labels) : { matching: await search(state.selection), countsOf: undefined };
 			const found = matching.results;
 			const showFirst = await results.prepare(found);
 			if (ticket !== run) return;
@@ -77,7 +78,6 @@ export function initSearchPage(): void {
 			const within = choosing ? ' in the chosen facets' : '';
 			summary.textContent = found.length ? `${formatCount(found.length)} ${found.length === 1 ? 'result' : 'results'}${words}${within}` : `Nothing found${words}${within}. Try other words or fewer facets.`;
 			if (countsOf) facets.showCounts(countsOf);
-			else facets.hideCounts(true);
 		} catch {
 			if (ticket !== run) return;
 			summary.textContent = 'Search is not available right now. The evidence library lists everything.';
