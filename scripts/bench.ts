@@ -15,15 +15,18 @@ import { parseArgs, promisify } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_OPTIONS, serveStatic } from '../test/serve.ts';
 import { generateCorpus, writeBareCorpus } from './bench/corpus.ts';
+import { ASTRO_BIN, astroBuildArgs } from './lib/astro-build.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
-const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+const astroBin = path.join(projectRoot, ASTRO_BIN);
 /** Most static hosts (Cloudflare Pages, for one) stop at 20,000 files per deployment. */
 const HOST_FILE_LIMIT = 20_000;
 
 interface BuildFigures {
 	seconds: number;
 	peakRssMb: number;
+	/** The last line the build printed before its peak: where in the build the peak came. */
+	peakRssAfter: string;
 	pages: number;
 	msPerPage: number;
 	/** Seconds per phase (see buildPhases). */
@@ -63,6 +66,8 @@ interface StepFigures {
 	seconds: number;
 	/** Peak of the summed RSS of the step's whole process tree (Pagefind runs as a child process). */
 	peakRssMb: number;
+	/** The last line the step printed before its peak. */
+	peakRssAfter: string;
 	output: string;
 }
 
@@ -72,25 +77,37 @@ function timedStep(args: string[], env: Record<string, string>, log: string): Pr
 		const started = performance.now();
 		const child = spawn(process.execPath, args, { cwd: projectRoot, env: { ...process.env, NO_COLOR: '1', ...env } });
 		let peak = 0;
-		const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 100);
+		// How much had been printed at the peak.
+		let peakAt = 0;
 		let output = '';
+		const sampler = setInterval(() => {
+			const rss = treeRss(child.pid!);
+			if (rss > peak) [peak, peakAt] = [rss, output.length];
+		}, 100);
 		child.stdout.on('data', (d) => (output += d));
 		child.stderr.on('data', (d) => (output += d));
 		child.on('close', (code) => {
 			clearInterval(sampler);
 			appendFileSync(log, output);
-			if (code !== 0) return reject(new Error(`${path.basename(args[0])} failed (exit ${code}); see ${log}`));
+			if (code !== 0) return reject(new Error(`${path.basename(args.find((arg) => !arg.startsWith('-'))!)} failed (exit ${code}); see ${log}`));
 			// MB (10^6 bytes), as the 2 GB target is.
-			resolve({ seconds: (performance.now() - started) / 1000, peakRssMb: Math.round(peak / 1e6), output });
+			resolve({ seconds: (performance.now() - started) / 1000, peakRssMb: Math.round(peak / 1e6), peakRssAfter: lastHeading(output.slice(0, peakAt)), output });
 		});
 	});
 }
 
+/** The last line of `output` that is not about one page or image: the phase the build was in. */
+function lastHeading(output: string): string {
+	const lines = output.split('\n').map((line) => line.trim());
+	return lines.findLast((line) => line && !/^[├└│▶]|^\(\+\d+m?s\)/.test(line) && !/^\d\d:\d\d:\d\d\s+[├└│▶]/.test(line)) ?? '';
+}
+
 /** `npm run build`'s two steps in sequence: `astro build`, then the search index. */
 async function timedBuild(env: Record<string, string>, log: string): Promise<StepFigures> {
-	const astro = await timedStep([astroBin, 'build'], env, log);
+	const astro = await timedStep(astroBuildArgs(projectRoot), env, log);
 	const search = await timedStep([path.join(projectRoot, 'scripts/search-index.ts'), '--site', env.CREDENCE_OUT_DIR], env, log);
-	return { seconds: astro.seconds + search.seconds, peakRssMb: Math.max(astro.peakRssMb, search.peakRssMb), output: astro.output + search.output };
+	const peak = astro.peakRssMb >= search.peakRssMb ? astro : search;
+	return { seconds: astro.seconds + search.seconds, peakRssMb: peak.peakRssMb, peakRssAfter: peak.peakRssAfter, output: astro.output + search.output };
 }
 
 const pagesIn = (output: string) => Number(/(\d+) page\(s\) built/.exec(output)?.[1] ?? 0);
@@ -230,6 +247,7 @@ async function benchSize(items: number, work: string, options: { search: boolean
 	process.stderr.write(`[${items}] cold build…\n`);
 	const cold = await timedBuild(env, log);
 	const pages = pagesIn(cold.output);
+	process.stderr.write(`[${items}] cold build: ${cold.seconds.toFixed(1)} s, peak ${cold.peakRssMb} MB after "${cold.peakRssAfter.slice(0, 100)}"\n`);
 
 	process.stderr.write(`[${items}] rebuild after editing one story…\n`);
 	const story = readdirSync(path.join(content, 'stories'))[0];
@@ -247,6 +265,7 @@ async function benchSize(items: number, work: string, options: { search: boolean
 	const figures = (b: StepFigures, n: number): BuildFigures => ({
 		seconds: b.seconds,
 		peakRssMb: b.peakRssMb,
+		peakRssAfter: b.peakRssAfter,
 		pages: n,
 		msPerPage: Math.round((b.seconds * 1000 * 100) / n) / 100,
 		phases: buildPhases(b.output, b.seconds),

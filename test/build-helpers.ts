@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { projectRoot, runScript } from './helpers.ts';
+import { astroBuildArgs } from '../scripts/lib/astro-build.ts';
+import { projectRoot, runNode, runScript } from './helpers.ts';
 
 export interface BuildResult {
 	code: number;
@@ -12,7 +13,7 @@ export interface BuildResult {
 /** Builds `contentDir` into `outDir` as `npm run build` does (`astro build`, then the search index), with the clock pinned. */
 export async function buildSite(contentDir: string, outDir: string, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
 	const env = { CREDENCE_CONTENT_DIR: contentDir, CREDENCE_OUT_DIR: outDir, ...extraEnv };
-	const astro = await runScript(path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), ['build'], env);
+	const astro = await runNode(astroBuildArgs(projectRoot), env);
 	if (astro.code !== 0) return { code: astro.code, output: astro.out };
 	const search = await runScript(path.join(projectRoot, 'scripts/search-index.ts'), ['--site', outDir], env);
 	return { code: search.code, output: astro.out + search.out };

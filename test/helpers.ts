@@ -38,8 +38,13 @@ export function editData(file: string, edit: (data: any) => void): void {
 
 /** Runs one of the project's CLI scripts as a user would, with the clock pinned (and `env` on top); never throws. */
 export function runScript(script: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
+	return runNode([script, ...args], env);
+}
+
+/** Runs Node with `args` (its own options, then a script and its arguments) in the project, as `runScript` does. */
+export function runNode(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
 	return new Promise((resolve) => {
-		execFile(process.execPath, [script, ...args], { cwd: projectRoot, env: { ...process.env, CREDENCE_NOW: NOW.toISOString(), NO_COLOR: '1', ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+		execFile(process.execPath, args, { cwd: projectRoot, env: { ...process.env, CREDENCE_NOW: NOW.toISOString(), NO_COLOR: '1', ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
 			resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, out: stdout + stderr }),
 		);
 	});

@@ -1,0 +1,38 @@
+/**
+ * How the build starts Astro (scripts/lib/astro-build.ts): with scripts/astro-build.env in its
+ * environment, so that the bundler's allocator starts with the settings that hand its freed
+ * memory back (see that file). package.json's build script, the benchmark and the build tests
+ * must all start it that way, and the settings must reach the allocator.
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseEnv, promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ASTRO_BUILD_ENV, astroBuildArgs } from '../../scripts/lib/astro-build.ts';
+import { projectRoot } from '../helpers.ts';
+
+const packageJson = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+const settings = parseEnv(readFileSync(path.join(projectRoot, ASTRO_BUILD_ENV), 'utf8'));
+
+describe('starting astro build', () => {
+	it('is how `npm run build` starts it, before the search index', () => {
+		expect(packageJson.scripts.build).toBe(`node ${astroBuildArgs().join(' ')} && node scripts/search-index.ts`);
+	});
+
+	it('gives the bundler’s allocator (mimalloc, in Rolldown’s native module) the settings in scripts/astro-build.env', async () => {
+		expect(Object.keys(settings).length).toBeGreaterThan(0);
+		// An environment without the settings, so that only the file can supply them.
+		const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !(name in settings)));
+		const [envFile] = astroBuildArgs(projectRoot);
+		const { stderr } = await promisify(execFile)(process.execPath, [envFile, '--input-type=module', '-e', "await import('rolldown')"], {
+			cwd: projectRoot,
+			env: { ...env, MIMALLOC_VERBOSE: '1' },
+		});
+		for (const [name, value] of Object.entries(settings)) {
+			expect(name).toMatch(/^MIMALLOC_/);
+			// mimalloc lists every option it started with: `option 'purge_delay': 0`.
+			expect(stderr).toContain(`option '${name.replace(/^MIMALLOC_/, '').toLowerCase()}': ${value} `);
+		}
+	});
+});
