@@ -99,7 +99,9 @@ function timedStep(args: string[], env: Record<string, string>, log: string): Pr
 /** The last line of `output` that is not about one page or image: the phase the build was in. */
 function lastHeading(output: string): string {
 	const lines = output.split('\n').map((line) => line.trim());
-	return lines.findLast((line) => line && !/^[├└│▶]|^\(\+\d+m?s\)/.test(line) && !/^\d\d:\d\d:\d\d\s+[├└│▶]/.test(line)) ?? '';
+	// Per-page and per-image lines start (after Astro's timestamp) with a tree or arrow glyph; a
+	// page's duration, `(+12ms)`, sometimes arrives on a line of its own.
+	return lines.findLast((line) => line && !/^(\d\d:\d\d:\d\d\s+)?[├└│▶]|^\(\+\d+m?s\)/.test(line)) ?? '';
 }
 
 /** `npm run build`'s two steps in sequence: `astro build`, then the search index. */
