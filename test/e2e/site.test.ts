@@ -520,6 +520,30 @@ describe('the video facade', () => {
 	});
 });
 
+describe('the customer fact box', () => {
+	it.each([
+		['story', TEMPLATES.story],
+		['video', TEMPLATES['video (YouTube)']],
+		['award entry', TEMPLATES['award entry']],
+	])('beside a %s links to all the evidence from its customer, which lists it', async (_, url) => {
+		const { page } = await open(url);
+		const link = page.locator('.fact-box a', { hasText: /^All evidence from / });
+		await expect(link.count()).resolves.toBe(1);
+		const customerName = /^All evidence from (.*)$/.exec((await link.textContent())!)![1];
+		await page.goto(`${site.url}${await link.getAttribute('href')}`);
+		await expect(page.locator('h1').textContent()).resolves.toBe(customerName);
+		await expect(page.locator(`main a[href="${url}"]`).count()).resolves.toBeGreaterThan(0);
+		await page.close();
+	});
+
+	it('beside an anonymous customer’s story links to no page about them', async () => {
+		const { page } = await open(TEMPLATES['story (anonymous customer)']);
+		await expect(page.locator('.fact-box h2').textContent()).resolves.toBe('About A European grid operator');
+		await expect(page.locator('.fact-box a').count()).resolves.toBe(0);
+		await page.close();
+	});
+});
+
 describe('story pages', () => {
 	it('load no JavaScript at all', async () => {
 		const { page, requests } = await open('/stories/feira-boa-perishables/');
