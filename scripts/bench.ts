@@ -109,7 +109,9 @@ async function timedBuild(env: Record<string, string>, log: string): Promise<Ste
 	const astro = await timedStep(astroBuildArgs(projectRoot), env, log);
 	const search = await timedStep([path.join(projectRoot, 'scripts/search-index.ts'), '--site', env.CREDENCE_OUT_DIR], env, log);
 	const peak = astro.peakRssMb >= search.peakRssMb ? astro : search;
-	return { seconds: astro.seconds + search.seconds, peakRssMb: peak.peakRssMb, peakRssAfter: peak.peakRssAfter, output: astro.output + search.output };
+	// The search step prints little before its peak: name the step, so an empty line is not taken for Astro's start.
+	const peakRssAfter = peak === astro ? astro.peakRssAfter : ['the search index step', search.peakRssAfter].filter(Boolean).join(': ');
+	return { seconds: astro.seconds + search.seconds, peakRssMb: peak.peakRssMb, peakRssAfter, output: astro.output + search.output };
 }
 
 const pagesIn = (output: string) => Number(/(\d+) page\(s\) built/.exec(output)?.[1] ?? 0);
