@@ -12,45 +12,31 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parsePacketExport, renderPacket, type PacketInput } from '../../src/lib/awards/packet.ts';
 import { parseScoreSheet } from '../../src/lib/awards/scores.ts';
-import { demoPacketProgram } from '../fixtures/packet-program.ts';
+import { demoPacket, demoPacketProgram } from '../fixtures/packet-program.ts';
 import { CHROMIUM_OPTIONS } from '../serve.ts';
 
 const HOSTILE = '</script><script>alert("xss")</script><img src=x onerror=alert("xss")>';
 
 const program = demoPacketProgram;
 
-const packet: PacketInput = {
-	program,
-	round: { id: 'round-1', name: 'Round 1 scoring', closes: '2026-10-16' },
-	judge: { id: 'ana-lyst', name: 'Ana Lyst' },
-	entries: [
-		{
-			id: 'quarry-planning',
-			category: 'operations',
-			title: 'One plan for every mill',
-			summary: 'Replacing three spreadsheets with one forecast.',
-			narrative: 'We replaced three planning spreadsheets.\n\n- Stock-outs down by 40%',
-			evidence: [{ label: 'Forecast error', detail: 'MAPE fell from 21% to 9%.', url: 'https://audit.example/report' }],
-		},
-		{
-			id: 'hostile-entry',
-			category: 'operations',
-			title: HOSTILE,
-			summary: HOSTILE,
-			narrative: `# ${HOSTILE}\n\n${HOSTILE}`,
-			evidence: [{ label: HOSTILE, detail: HOSTILE, url: 'https://evil.example/"><script>alert("xss")</script>' }],
-		},
-		{
-			id: 'night-shift-routing',
-			category: 'operations',
-			title: 'Routing the night shift',
-			summary: 'Fewer empty miles after dark.',
-			narrative: 'Empty running fell by a fifth.',
-			evidence: [],
-		},
-	],
-	generatedAt: '2026-09-20T08:00:00.000Z',
-};
+const packet = demoPacket([
+	{
+		id: 'quarry-planning',
+		category: 'operations',
+		title: 'One plan for every mill',
+		summary: 'Replacing three spreadsheets with one forecast.',
+		narrative: 'We replaced three planning spreadsheets.\n\n- Stock-outs down by 40%',
+		evidence: [{ label: 'Forecast error', detail: 'MAPE fell from 21% to 9%.', url: 'https://audit.example/report' }],
+	},
+	{
+		id: 'hostile-entry',
+		category: 'operations',
+		title: HOSTILE,
+		summary: HOSTILE,
+		narrative: `# ${HOSTILE}\n\n${HOSTILE}`,
+		evidence: [{ label: HOSTILE, detail: HOSTILE, url: 'https://evil.example/"><script>alert("xss")</script>' }],
+	},
+]);
 
 /** The same packet on a 0–100 scale, where the scorecard has number fields a judge types into. */
 const typedPacket: PacketInput = {

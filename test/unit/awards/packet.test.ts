@@ -1,4 +1,4 @@
-import { demoPacketProgram } from '../../fixtures/packet-program.ts';
+import { demoPacket } from '../../fixtures/packet-program.ts';
 import { describe, expect, it } from 'vitest';
 import { lintBlindEntries, type BlindEntry } from '../../../src/lib/awards/blind.ts';
 import {
@@ -13,33 +13,19 @@ import {
 
 const HOSTILE = '</script><script>alert(1)</script><img src=x onerror=alert(2)>';
 
-/** A small program like the sample one: two criteria, a half-point scale, blind unless told. */
+/** The demo program's packet (two criteria, a half-point scale, blind unless told), with a Markdown narrative. */
 function packetInput(overrides: Partial<PacketInput> = {}): PacketInput {
-	return {
-		program: demoPacketProgram,
-		round: { id: 'round-1', name: 'Round 1 scoring', closes: '2026-10-16' },
-		judge: { id: 'ana-lyst', name: 'Ana Lyst' },
-		entries: [
-			{
-				id: 'quarry-planning',
-				category: 'operations',
-				title: 'One plan for every mill',
-				summary: 'Replacing three spreadsheets with one forecast.',
-				narrative: '## Why\n\nWe replaced **three** planning spreadsheets.\n\n- Meetings cut from 3 hours to 1\n- Stock-outs down by 40%',
-				evidence: [{ label: 'Forecast error', detail: 'MAPE fell from 21% to 9%.', url: 'https://audit.example/report' }],
-			},
-			{
-				id: 'night-shift-routing',
-				category: 'operations',
-				title: 'Routing the night shift',
-				summary: 'Fewer empty miles after dark.',
-				narrative: 'Empty running fell by a fifth.',
-				evidence: [],
-			},
-		],
-		generatedAt: '2026-09-20T08:00:00.000Z',
-		...overrides,
-	};
+	const packet = demoPacket([
+		{
+			id: 'quarry-planning',
+			category: 'operations',
+			title: 'One plan for every mill',
+			summary: 'Replacing three spreadsheets with one forecast.',
+			narrative: '## Why\n\nWe replaced **three** planning spreadsheets.\n\n- Meetings cut from 3 hours to 1\n- Stock-outs down by 40%',
+			evidence: [{ label: 'Forecast error', detail: 'MAPE fell from 21% to 9%.', url: 'https://audit.example/report' }],
+		},
+	]);
+	return { ...packet, ...overrides };
 }
 
 /** The text of the packet's JSON data block. */
