@@ -1,8 +1,9 @@
 /**
  * How the build starts Astro (scripts/lib/astro-build.ts): with scripts/astro-build.env in its
  * environment, so that the bundler's allocator starts with the settings that hand its freed
- * memory back (see that file). package.json's build script, the benchmark and the build tests
- * must all start it that way, and the settings must reach the allocator.
+ * memory back (see that file), and with V8's heap options. package.json's build script, the
+ * benchmark and the build tests must all start it that way (a misspelt V8 option stops Node, so
+ * the build tests fail on it), and the settings must reach the allocator.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';

@@ -522,10 +522,10 @@ describe('the video facade', () => {
 
 describe('the customer fact box', () => {
 	it.each([
-		['story', TEMPLATES.story],
-		['video', TEMPLATES['video (YouTube)']],
-		['award entry', TEMPLATES['award entry']],
-	])('beside a %s links to all the evidence from its customer, which lists it', async (_, url) => {
+		['a story', TEMPLATES.story],
+		['a video', TEMPLATES['video (YouTube)']],
+		['an award entry', TEMPLATES['award entry']],
+	])('beside %s links to all the evidence from its customer, which lists it', async (_, url) => {
 		const { page } = await open(url);
 		const link = page.locator('.fact-box a', { hasText: /^All evidence from / });
 		await expect(link.count()).resolves.toBe(1);
