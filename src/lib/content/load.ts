@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { deserialize, serialize } from 'node:v8';
 import { glob } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { ID_PATTERN } from '../../schemas/common.ts';
 import { error, type Diagnostic } from '../diagnostics.ts';
 import { COLLECTION_LAYOUT, type CollectionName } from './layout.ts';
@@ -32,19 +32,23 @@ export function displayPath(projectRoot: string, absolutePath: string): string {
 	return relative.split(path.sep).join('/');
 }
 
-/** Parses YAML text; syntax errors (and duplicate keys) become diagnostics naming the line. */
+/**
+ * Parses YAML text; syntax errors (and duplicate keys) become a diagnostic naming the line.
+ *
+ * With js-yaml, the parser Astro reads content with: it is about eight times faster than `yaml`
+ * (which the CLI writes with), and reading every file is most of the check's time (10,000
+ * items: 2.0 s with `yaml`, 0.3 s with js-yaml, the same data for every file).
+ */
 export function parseYaml(source: string, file: string, lineOffset = 0): { data?: unknown; diagnostics: Diagnostic[] } {
-	// The core schema keeps timestamps as strings, so dates are validated strictly by the schemas.
-	const doc = parseDocument(source, { prettyErrors: true, schema: 'core' });
-	if (doc.errors.length > 0) {
-		return {
-			diagnostics: doc.errors.map((e) => {
-				const line = (e.linePos?.[0]?.line ?? 0) + lineOffset;
-				return error(file, line ? `line ${line}` : '(file)', `invalid YAML: ${e.message.split('\n')[0]}`);
-			}),
-		};
+	try {
+		// The core schema keeps timestamps as strings, so dates are validated strictly by the schemas.
+		return { data: load(source, { schema: CORE_SCHEMA, filename: file }) ?? {}, diagnostics: [] };
+	} catch (cause) {
+		if (!(cause instanceof YAMLException)) throw cause;
+		const line = cause.mark ? cause.mark.line + 1 + lineOffset : 0;
+		const where = cause.mark ? ` at line ${line}, column ${cause.mark.column + 1}` : '';
+		return { diagnostics: [error(file, line ? `line ${line}` : '(file)', `invalid YAML: ${cause.reason}${where}`)] };
 	}
-	return { data: doc.toJS() ?? {}, diagnostics: [] };
 }
 
 const FRONTMATTER_RE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
@@ -73,7 +77,7 @@ export interface ParsedFile {
 export type ParseCache = Map<string, ParsedFile>;
 
 /** Bumped whenever what a parse holds changes, so an older cache file is ignored. */
-const PARSE_CACHE_VERSION = 1;
+const PARSE_CACHE_VERSION = 2;
 
 /** The parse cache kept in `file` by an earlier run; empty when there is none or it cannot be read. */
 export function readParseCache(file: string): ParseCache {

@@ -1,0 +1,50 @@
+/** How the content check reads YAML and frontmatter: YAML 1.2 core types, errors naming their line. */
+import { describe, expect, it } from 'vitest';
+import { parseFrontmatter, parseYaml } from '../../src/lib/content/load.ts';
+
+const FILE = 'content/customers/x.yaml';
+
+describe('parseYaml', () => {
+	it('reads YAML 1.2 core types and keeps dates and yes/no as strings, for the schemas to judge', () => {
+		const { data, diagnostics } = parseYaml('name: Quarry Bank\nfounded: 2026-02-30\nsize: 250\nshare: 0.5\nlisted: true\nanswer: yes\nnote: ~\ntags: [a, b]\n', FILE);
+		expect(diagnostics).toEqual([]);
+		expect(data).toEqual({ name: 'Quarry Bank', founded: '2026-02-30', size: 250, share: 0.5, listed: true, answer: 'yes', note: null, tags: ['a', 'b'] });
+	});
+
+	it('reads an empty file as an empty record', () => {
+		expect(parseYaml('', FILE)).toEqual({ data: {}, diagnostics: [] });
+		expect(parseYaml('# only a comment\n', FILE)).toEqual({ data: {}, diagnostics: [] });
+	});
+
+	it('names the line of a syntax error, and returns no data', () => {
+		const result = parseYaml('name: Quarry Bank\nindustry: [manufacturing\nregion: europe\n', FILE);
+		expect(result.data).toBeUndefined();
+		expect(result.diagnostics).toHaveLength(1);
+		expect(result.diagnostics[0]).toMatchObject({ severity: 'error', file: FILE, field: expect.stringMatching(/^line [34]$/) });
+		expect(result.diagnostics[0].message).toMatch(/^invalid YAML: /);
+	});
+
+	it('rejects a key given twice, naming its line', () => {
+		const result = parseYaml('name: Quarry Bank\nregion: europe\nname: Other\n', FILE);
+		expect(result.data).toBeUndefined();
+		expect(result.diagnostics[0]).toMatchObject({ field: 'line 3', message: expect.stringMatching(/^invalid YAML: .*(unique|duplicated)/i) });
+	});
+
+	it('rejects a second document in one file', () => {
+		const result = parseYaml('name: A\n---\nname: B\n', FILE);
+		expect(result.data).toBeUndefined();
+		expect(result.diagnostics[0].message).toMatch(/^invalid YAML: /);
+	});
+});
+
+describe('parseFrontmatter', () => {
+	it('counts lines from the top of the file, past the opening ---', () => {
+		const result = parseFrontmatter('---\ntitle: A story\nsummary: [unclosed\nauthors: []\n---\nBody\n', 'content/stories/a.md');
+		expect(result.diagnostics[0].field).toMatch(/^line [45]$/);
+		expect(result.body).toBe('Body\n');
+	});
+
+	it('returns the data and the body', () => {
+		expect(parseFrontmatter('---\ntitle: A story\n---\n\nBody text\n', 'content/stories/a.md')).toEqual({ data: { title: 'A story' }, body: '\nBody text\n', diagnostics: [] });
+	});
+});
