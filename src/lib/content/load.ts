@@ -42,12 +42,13 @@ export function displayPath(projectRoot: string, absolutePath: string): string {
 export function parseYaml(source: string, file: string, lineOffset = 0): { data?: unknown; diagnostics: Diagnostic[] } {
 	try {
 		// The core schema keeps timestamps as strings, so dates are validated strictly by the schemas.
-		return { data: load(source, { schema: CORE_SCHEMA, filename: file }) ?? {}, diagnostics: [] };
+		return { data: load(source, { schema: CORE_SCHEMA }) ?? {}, diagnostics: [] };
 	} catch (cause) {
 		if (!(cause instanceof YAMLException)) throw cause;
-		const line = cause.mark ? cause.mark.line + 1 + lineOffset : 0;
-		const where = cause.mark ? ` at line ${line}, column ${cause.mark.column + 1}` : '';
-		return { diagnostics: [error(file, line ? `line ${line}` : '(file)', `invalid YAML: ${cause.reason}${where}`)] };
+		// A few errors (a second document, say) belong to no position.
+		if (!cause.mark) return { diagnostics: [error(file, '(file)', `invalid YAML: ${cause.reason}`)] };
+		const line = cause.mark.line + 1 + lineOffset;
+		return { diagnostics: [error(file, `line ${line}`, `invalid YAML: ${cause.reason} at line ${line}, column ${cause.mark.column + 1}`)] };
 	}
 }
 
