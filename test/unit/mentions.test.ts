@@ -13,6 +13,18 @@ describe('organisation mentions', () => {
 		expect(findMentions('See harbourline.example/report', needles)).toEqual(['harbourline.example', 'harbourline']);
 		expect(findMentions('Harbourlines are not us', needles)).toEqual([]);
 	});
+	it('counts a mention only where no letter or digit of any script touches it', () => {
+		const one = ['Harbourline'];
+		expect(findMentions('harbourline', one)).toEqual(['Harbourline']);
+		expect(findMentions('(Harbourline)', one)).toEqual(['Harbourline']);
+		expect(findMentions('Harbourline2 and 2harbourline', one)).toEqual([]);
+		expect(findMentions('Harbourlineé, éharbourline, Яharbourline', one)).toEqual([]);
+		// A letter outside the Basic Multilingual Plane is two code units.
+		expect(findMentions('\u{1D400}harbourline and harbourline\u{1D400}', one)).toEqual([]);
+		expect(findMentions('\u{1F600}harbourline', one)).toEqual(['Harbourline']);
+		// A later whole-word occurrence after one inside a word.
+		expect(findMentions('harbourlines, then harbourline.', one)).toEqual(['Harbourline']);
+	});
 });
 
 describe('personCredit', () => {
