@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { clearOutDir } from './src/integrations/clear-out-dir.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { pruneAssets } from './src/integrations/prune-assets.ts';
 import { releaseMemory } from './src/integrations/release-memory.ts';
@@ -35,5 +36,5 @@ export default defineConfig({
 	},
 	// The Pagefind search index is the build's second step (scripts/search-index.ts), after Astro
 	// has exited and released its memory.
-	integrations: [contentCheck(), releaseMemory(), mdx(), sitemap(), pruneAssets()],
+	integrations: [contentCheck(), clearOutDir(), releaseMemory(), mdx(), sitemap(), pruneAssets()],
 });

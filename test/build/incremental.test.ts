@@ -2,12 +2,13 @@
  * Incremental builds reuse unchanged pages (Astro's cacheKey) but never serve a stale one: a
  * rebuild after an edit shows the edit on every page that shows the edited record.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { buildSite } from '../build-helpers.ts';
-import { copyFixture, editData } from '../helpers.ts';
+import { buildSite, filesMentioning, readBuiltFiles } from '../build-helpers.ts';
+import { buildCacheDir } from '../../src/lib/content/layout.ts';
+import { copyFixture, editData, projectRoot } from '../helpers.ts';
 
 const { dir, cleanup } = copyFixture();
 const outDir = mkdtempSync(path.join(tmpdir(), 'credence-dist-'));
@@ -35,4 +36,14 @@ it('re-renders what an edit touches and restores the rest', async () => {
 	expect(page('stories/quarry-forecasting')).toContain('Quarry Bank Textiles');
 	expect(page('customers/quarry-bank')).toContain('Quarry Bank Textiles');
 	expect(page('awards/demo-awards/entries/quarry-planning')).toContain('Quarry Bank Textiles');
-}, 180_000);
+
+	// An item that stops being public leaves nothing behind from the builds before, and the last
+	// build, moved aside, is gone from the cache.
+	editData(path.join(dir, 'stories/quarry-forecasting.mdx'), (d) => (d.draft = true));
+	const fourth = await buildSite(dir, outDir);
+	expect(fourth.code, fourth.output).toBe(0);
+	expect(existsSync(path.join(outDir, 'stories/quarry-forecasting'))).toBe(false);
+	expect(filesMentioning(readBuiltFiles(outDir), 'Quarry Bank, retitled')).toEqual([]);
+	expect(page('videos/grid-operations')).toBe(videoBefore);
+	expect(existsSync(path.join(buildCacheDir(projectRoot, { CREDENCE_CONTENT_DIR: dir }), 'previous-output'))).toBe(false);
+}, 240_000);
