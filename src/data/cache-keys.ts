@@ -8,7 +8,8 @@
 import { getCollection, type CollectionKey } from 'astro:content';
 import { createHash } from 'node:crypto';
 import type { EvidenceItem } from './content.ts';
-import { evidenceAt, now, ogCardScope, relatedTo } from './content.ts';
+import { resultsAnnounced } from '../lib/publication.ts';
+import { evidenceAt, now, ogCardScope, publicAwardEntries, publicStories, publicVideos, relatedTo } from './content.ts';
 
 /** A stable hash of the given parts. */
 export function pageKey(...parts: unknown[]): string {
@@ -20,12 +21,22 @@ export function pageKey(...parts: unknown[]): string {
 const SHARED: CollectionKey[] = ['site', 'products', 'customers', 'people', 'awardPrograms', 'awardJudges', 'awardWinners'];
 let shared: Promise<string> | undefined;
 
-/** One key for the records any page may show, and the publication instant's day. */
+/**
+ * What the publication instant decides: which items are public and which programs' results are
+ * announced. Embargoes lift at an instant, not a day, so a page built before 09:00 and one built
+ * after differ although the day is the same.
+ */
+export async function visibilityKey(): Promise<string> {
+	const ids = (items: { id: string }[]) => items.map((item) => item.id);
+	const announced = (await getCollection('awardWinners')).filter((w) => resultsAnnounced(w.data, now)).map((w) => w.id);
+	return pageKey(ids(await publicStories()), ids(await publicVideos()), ids(await publicAwardEntries()), announced);
+}
+
+/** One key for the records any page may show, and what is public at the publication instant. */
 export function sharedKey(): Promise<string> {
 	shared ??= (async () => {
 		const digests = await Promise.all(SHARED.map(async (name) => (await getCollection(name)).map((e) => `${e.id}:${(e as { digest?: string | number }).digest ?? JSON.stringify(e.data)}`)));
-		// Embargoes and approvals change what is public from one day to the next.
-		return pageKey(digests, now.toISOString().slice(0, 10), await ogCardScope());
+		return pageKey(digests, await visibilityKey(), await ogCardScope());
 	})();
 	return shared;
 }

@@ -2,10 +2,11 @@
  * Incremental builds reuse unchanged pages (Astro's cacheKey) but never serve a stale one: a
  * rebuild after an edit shows the edit on every page that shows the edited record.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { buildSite, filesMentioning, readBuiltFiles } from '../build-helpers.ts';
 import { buildCacheDir } from '../../src/lib/content/layout.ts';
 import { copyFixture, editData, projectRoot } from '../helpers.ts';
@@ -46,4 +47,28 @@ it('re-renders what an edit touches and restores the rest', async () => {
 	expect(filesMentioning(readBuiltFiles(outDir), 'Quarry Bank, retitled')).toEqual([]);
 	expect(page('videos/grid-operations')).toBe(videoBefore);
 	expect(existsSync(path.join(buildCacheDir(projectRoot, { CREDENCE_CONTENT_DIR: dir }), 'previous-output'))).toBe(false);
+}, 240_000);
+
+it('re-renders what an embargo decides when it lifts during the day, and again when a build goes back before it', async () => {
+	const site = copyFixture();
+	const out = mkdtempSync(path.join(tmpdir(), 'credence-dist-'));
+	try {
+		writeFileSync(
+			path.join(site.dir, 'awards/demo-awards/winners.yaml'),
+			stringify({ round: 'round-1', publishedOn: '2026-12-01', publishAt: '2026-12-10T09:00:00Z', method: 'offset', categories: [{ category: 'operations', winner: 'quarry-planning', finalists: ['quarry-planning'] }] }),
+		);
+		const entryPage = () => readFileSync(path.join(out, 'awards/demo-awards/entries/quarry-planning/index.html'), 'utf8');
+		const announced = await buildSite(site.dir, out, { CREDENCE_NOW: '2026-12-10T10:00:00Z' });
+		expect(announced.code, announced.output).toBe(0);
+		expect(entryPage()).toContain('placement-winner');
+		// A preview an hour before the announcement, the same day: nothing may come from the build after it.
+		const before = await buildSite(site.dir, out, { CREDENCE_NOW: '2026-12-10T08:00:00Z' });
+		expect(before.code, before.output).toBe(0);
+		expect(entryPage()).not.toContain('placement-winner');
+		// Nor in the search index (the search page's facet form names the type; its index must not).
+		expect(filesMentioning(readBuiltFiles(out), 'Award winner').filter((file) => file !== 'search/index.html')).toEqual([]);
+	} finally {
+		site.cleanup();
+		rmSync(out, { recursive: true, force: true });
+	}
 }, 240_000);
