@@ -9,7 +9,7 @@
  *   content/awards/<program>/scores/<round>.csv  scores (private, never a collection, never published)
  */
 import { z } from 'astro/zod';
-import { ID_PATTERN, isoDate, isoDateTime, publicationFields, ref, text, topics } from './common.ts';
+import { ID_PATTERN, isoDate, isoDateTime, publicationFields, ref, text, topics, webUrl } from './common.ts';
 
 const localId = (what: string) =>
 	z.string({ error: `expected ${what} id (a string)` }).regex(ID_PATTERN, { error: `expected ${what} id like "data-and-ai"` });
@@ -193,7 +193,7 @@ export const evidenceSchema = z
 		/** The figure or fact. */
 		detail: text(),
 		/** Where it can be checked. */
-		url: z.url({ error: 'expected an absolute URL' }).optional(),
+		url: webUrl('https://example.com/report').optional(),
 	})
 	.strict();
 

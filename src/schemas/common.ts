@@ -18,6 +18,13 @@ export function ref(collection: string) {
 		.describe(`Id of an entry in the ${collection} collection (its file name without extension).`);
 }
 
+/**
+ * A web address a page links to: http or https only. Links come from outside (customers,
+ * entrants), and a `javascript:` or `data:` address would run script on the site when clicked.
+ */
+export const webUrl = (example = 'https://example.com') =>
+	z.httpUrl({ error: `expected a web address starting with https:// or http://, like ${example}` });
+
 /** Non-empty, trimmed single-line text. */
 export const text = () =>
 	z.string({ error: 'expected text' }).trim().min(1, { error: 'expected non-empty text' });

@@ -1,6 +1,6 @@
 /** A customer organisation (`content/customers/<id>.yaml`): the record evidence hangs on. */
 import { z } from 'astro/zod';
-import { ref, text, type SchemaContext } from './common.ts';
+import { ref, text, webUrl, type SchemaContext } from './common.ts';
 import { companySize, industry, region } from './taxonomy.ts';
 
 /** What the customer lets us show about them. */
@@ -31,7 +31,7 @@ export function customerSchema<Image extends z.ZodType>(context: SchemaContext<I
 			/** Company-size facet. */
 			size: companySize(),
 			/** Customer's public website. */
-			website: z.url({ error: 'expected an absolute URL like https://example.com' }).describe("Customer's website."),
+			website: webUrl().describe("Customer's website."),
 			/** Vendor products this customer uses. */
 			products: z.array(ref('products')).default([]).describe('Products the customer uses.'),
 			/** One or two sentences about the organisation. */

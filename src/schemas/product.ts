@@ -1,6 +1,6 @@
 /** The vendor's products, referenced by customers and evidence; a facet in the library. */
 import { z } from 'astro/zod';
-import { text } from './common.ts';
+import { text, webUrl } from './common.ts';
 
 export const productSchema = z
 	.object({
@@ -9,7 +9,7 @@ export const productSchema = z
 		/** One sentence on what the product does. */
 		summary: text().describe('One sentence on what the product does.'),
 		/** Product page on the vendor site. */
-		url: z.url({ error: 'expected an absolute URL like https://example.com/product' }).optional().describe('Product page.'),
+		url: webUrl('https://example.com/product').optional().describe('Product page.'),
 	})
 	.strict();
 

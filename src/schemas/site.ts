@@ -1,7 +1,7 @@
 /** Site-wide settings: who the vendor is and how the site presents itself (`content/site.yaml`). */
 import { z } from 'astro/zod';
 import { DEFAULT_PAGE_SIZE } from '../lib/pagination.ts';
-import { text } from './common.ts';
+import { text, webUrl } from './common.ts';
 
 export const siteSchema = z
 	.object({
@@ -15,7 +15,7 @@ export const siteSchema = z
 				/** Vendor name, used in bylines and disclosures. */
 				name: text().describe('Vendor name.'),
 				/** Vendor home page. */
-				website: z.url({ error: 'expected an absolute URL' }).describe('Vendor home page.'),
+				website: webUrl().describe('Vendor home page.'),
 			})
 			.strict(),
 		/** Days before an approval expires from which `check` warns. */

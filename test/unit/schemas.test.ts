@@ -36,7 +36,7 @@ const approval = () => ({ approvedBy: 'ada-quarry', approvedOn: '2026-01-01', ex
 
 suite('site', siteSchema, () => ({ title: 'T', description: 'D', vendor: { name: 'V', website: 'https://v.example' } }), [
 	['a missing vendor', (d) => delete d.vendor, 'vendor', /required field is missing/],
-	['a relative vendor website', (d) => (d.vendor.website = 'v.example'), 'vendor.website', /absolute URL/],
+	['a relative vendor website', (d) => (d.vendor.website = 'v.example'), 'vendor.website', /web address starting with https:\/\//],
 	['an empty library page', (d) => (d.libraryPageSize = 0), 'libraryPageSize', /at least 1 card per page/],
 	['a fractional library page size', (d) => (d.libraryPageSize = 12.5), 'libraryPageSize', /whole number of cards/],
 ]);
@@ -48,6 +48,7 @@ it('pages the library 48 cards at a time unless site.yaml says otherwise', () =>
 });
 
 suite('product', productSchema, () => ({ name: 'P', summary: 'S' }), [
+	['a javascript: product page', (d) => (d.url = 'JavaScript:alert(1)'), 'url', /web address/],
 	['an empty name', (d) => (d.name = ' '), 'name', /non-empty/],
 	['an unknown field', (d) => (d.colour = 'red'), 'colour', /unexpected field "colour"/],
 ]);
@@ -61,6 +62,9 @@ suite('customer', customerSchema(cliSchemaContext), () => ({
 	['a logo that is not a relative image path', (d) => (d.logo = '/logo.bmp'), 'logo', /image path relative to this file/],
 	['a withheld name without an anonymous label', (d) => (d.permissions = { name: false }), 'anonymousLabel', /expected anonymousLabel/],
 	['a product id with capitals', (d) => (d.products = ['Forecast']), 'products[0]', /id like/],
+	// A link that would run script on the site when clicked.
+	['a javascript: website', (d) => (d.website = 'javascript:alert(document.domain)//'), 'website', /web address starting with https:\/\//],
+	['a data: website', (d) => (d.website = 'data:text/html,<script>alert(1)</script>'), 'website', /https:\/\/ or http:\/\//],
 ]);
 
 suite('person', personSchema(cliSchemaContext), () => ({ name: 'Ada', title: 'Planner', role: 'customer', customer: 'acme' }), [
@@ -126,7 +130,8 @@ suite('award entry', entrySchema, () => ({
 	category: 'ops', customer: 'acme', submitter: 'ada', title: 'T', summary: 'S', submittedOn: '2026-08-01', approval: approval(),
 }), [
 	['an unknown status', (d) => (d.status = 'winner'), 'status', /submitted, eligible, ineligible, withdrawn/],
-	['evidence with a bad URL', (d) => (d.evidence = [{ label: 'L', detail: 'D', url: 'nope' }]), 'evidence[0].url', /absolute URL/],
+	['evidence with a bad URL', (d) => (d.evidence = [{ label: 'L', detail: 'D', url: 'nope' }]), 'evidence[0].url', /web address/],
+	['evidence with a javascript: URL', (d) => (d.evidence = [{ label: 'L', detail: 'D', url: 'javascript:alert("x")' }]), 'evidence[0].url', /web address starting with https:\/\//],
 	['a missing submitter', (d) => delete d.submitter, 'submitter', /required field is missing/],
 ]);
 
