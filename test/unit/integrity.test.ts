@@ -172,6 +172,11 @@ describe('files', () => {
 		editData(at('stories/quarry-forecasting.mdx'), (d) => (d.hero.src = '../assets/missing.jpg'));
 		await expectError('stories/quarry-forecasting.mdx', 'hero.src', /expected an image file, found no file at .*assets\/missing.jpg/);
 	});
+	it('an SVG logo with a script in it (published as it is)', async () => {
+		writeFileSync(at('assets/hostile-logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script><rect width="4" height="4"/></svg>');
+		editData(at('customers/quarry-bank.yaml'), (d) => (d.logo = '../assets/hostile-logo.svg'));
+		await expectError('customers/quarry-bank.yaml', 'logo', /expected an SVG that only draws .*found a <script> element in .*assets\/hostile-logo.svg: export it again as plain SVG/);
+	});
 	it('a missing self-hosted video file', async () => {
 		editData(at('videos/grid-operations.yaml'), (d) => (d.source = { kind: 'file', file: 'gone.mp4' }));
 		await expectError('videos/grid-operations.yaml', 'source.file', /no file at .*videos\/media\/gone.mp4/);

@@ -21,6 +21,7 @@ import type { ScoreLine } from '../awards/scores.ts';
 import { error, formatFieldPath, warning, type Diagnostic } from '../diagnostics.ts';
 import { findMentions, organisationNeedles } from '../mentions.ts';
 import { daysUntilExpiry, publicationState } from '../publication.ts';
+import { svgProblems } from '../svg-safety.ts';
 import { parseCaptions, type Cue } from '../vtt.ts';
 import { displayPath } from './load.ts';
 import { splitScopedId, VIDEO_MEDIA_FOLDER, type CollectionName } from './layout.ts';
@@ -169,6 +170,7 @@ export function checkIntegrity(
 		return target;
 	}
 
+	const svgChecked = new Map<string, string[]>();
 	function checkImages(entry: ValidEntry) {
 		for (const field of IMAGE_FIELDS[entry.collection] ?? []) {
 			let value: unknown = entry.data;
@@ -177,6 +179,14 @@ export function checkIntegrity(
 			const target = path.resolve(path.dirname(entry.absolutePath), value);
 			if (!io.exists(target)) {
 				out.push(error(entry.file, formatFieldPath(field), `expected an image file, found no file at ${displayPath(options.projectRoot, target)}`));
+				continue;
+			}
+			if (!/\.svg$/i.test(target)) continue;
+			// SVG files are published as they are (see svg-safety.ts); each is read once however many entries use it.
+			if (!svgChecked.has(target)) svgChecked.set(target, svgProblems(io.readText(target)));
+			const problems = svgChecked.get(target)!;
+			if (problems.length) {
+				out.push(error(entry.file, formatFieldPath(field), `expected an SVG that only draws (it is published as it is, and a browser opening it would run or fetch what it holds), found ${problems.join('; ')} in ${displayPath(options.projectRoot, target)}: export it again as plain SVG`));
 			}
 		}
 	}

@@ -1,0 +1,83 @@
+/**
+ * Whether an SVG file is safe to publish as it is. Vector logos are served as the files the
+ * customer sent (no transform), and a browser that opens such a file directly runs any script
+ * in it on the site's origin, or fetches what it links to. So an SVG may hold drawing only: SVG
+ * elements, attributes without event handlers, and links to ids inside the file (or embedded
+ * raster images). Anything else is reported, never cleaned up silently: the file is the
+ * customer's, and the fix is to export it again as plain SVG.
+ *
+ * The file is read by SVGO's parser (through a plugin that only looks), not by patterns over
+ * the text, so entities, CDATA and namespaces cannot hide an element.
+ */
+import { optimize, type CustomPlugin, type XastElement } from 'svgo';
+
+/** SVG's own elements that draw, group, define or describe. */
+const DRAWING_ELEMENTS = new Set([
+	'svg', 'g', 'defs', 'symbol', 'use', 'title', 'desc', 'metadata', 'style',
+	'path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon', 'text', 'tspan', 'textPath', 'image',
+	'linearGradient', 'radialGradient', 'stop', 'pattern', 'clipPath', 'mask', 'marker', 'switch',
+	'filter', 'feBlend', 'feColorMatrix', 'feComponentTransfer', 'feComposite', 'feConvolveMatrix', 'feDiffuseLighting',
+	'feDisplacementMap', 'feDistantLight', 'feDropShadow', 'feFlood', 'feFuncA', 'feFuncB', 'feFuncG', 'feFuncR',
+	'feGaussianBlur', 'feImage', 'feMerge', 'feMergeNode', 'feMorphology', 'feOffset', 'fePointLight',
+	'feSpecularLighting', 'feSpotLight', 'feTile', 'feTurbulence',
+]);
+
+const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
+const XLINK_NAMESPACE = 'http://www.w3.org/1999/xlink';
+/** Prefixed attributes with a fixed meaning (any other prefix could bind another vocabulary). */
+const PREFIXED_ATTRIBUTES = new Set(['xlink:href', 'xlink:title', 'xml:space', 'xml:lang', 'xmlns:xlink']);
+/** A raster image embedded in the file: the one kind of link that leaves it. */
+const EMBEDDED_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,/i;
+
+/** CSS that fetches or runs something: a url() to anything but an id in the file, an import. */
+function unsafeCss(css: string): string | undefined {
+	if (/@import/i.test(css)) return '@import in its CSS';
+	for (const match of css.matchAll(/url\(\s*(['"]?)([^'")]*)\1\s*\)/gi)) {
+		if (!match[2].trim().startsWith('#')) return `a CSS url(${match[2].trim()}) that leaves the file`;
+	}
+	if (/expression\s*\(|javascript:/i.test(css)) return 'script in its CSS';
+	return undefined;
+}
+
+function elementProblems(node: XastElement): string[] {
+	const problems: string[] = [];
+	if (!DRAWING_ELEMENTS.has(node.name)) problems.push(`a <${node.name}> element`);
+	for (const [name, value] of Object.entries(node.attributes)) {
+		const lower = name.toLowerCase();
+		if (lower.startsWith('on')) problems.push(`an event handler (${name} on <${node.name}>)`);
+		else if (name === 'xmlns' && value !== SVG_NAMESPACE) problems.push(`elements from another vocabulary (xmlns="${value}")`);
+		else if (name === 'xmlns:xlink' && value !== XLINK_NAMESPACE) problems.push(`xmlns:xlink bound to "${value}"`);
+		else if (name.includes(':') && !PREFIXED_ATTRIBUTES.has(name)) problems.push(`a ${name} attribute`);
+		else if (lower === 'href' || lower === 'xlink:href') {
+			const target = value.trim();
+			const embedded = (node.name === 'image' || node.name === 'feImage') && EMBEDDED_IMAGE.test(target);
+			if (!target.startsWith('#') && !embedded) problems.push(`a link to "${target.slice(0, 60)}" on <${node.name}> (only #ids inside the file)`);
+		} else if (lower === 'style') {
+			const unsafe = unsafeCss(value);
+			if (unsafe) problems.push(`${unsafe} (style on <${node.name}>)`);
+		}
+	}
+	if (node.name === 'style') {
+		const css = node.children.map((child) => (child.type === 'text' || child.type === 'cdata' ? child.value : '')).join('');
+		const unsafe = unsafeCss(css);
+		if (unsafe) problems.push(unsafe);
+	}
+	return problems;
+}
+
+/** What in `source` (an SVG file's text) is more than drawing; empty when it is safe to publish. */
+export function svgProblems(source: string): string[] {
+	const problems: string[] = [];
+	// An entity could spell an element or a link the parser would then never show as one.
+	if (/<!ENTITY/i.test(source)) problems.push('an entity declaration (<!ENTITY …>)');
+	const inspect: CustomPlugin = {
+		name: 'credence-inspect',
+		fn: () => ({ element: { enter: (node) => void problems.push(...elementProblems(node)) } }),
+	};
+	try {
+		optimize(source, { plugins: [inspect] });
+	} catch (cause) {
+		problems.push(`XML that cannot be read (${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)})`);
+	}
+	return [...new Set(problems)];
+}

@@ -1,0 +1,47 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { svgProblems } from '../../src/lib/svg-safety.ts';
+import { projectRoot } from '../helpers.ts';
+
+const svg = (inner: string, attributes = '') => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"${attributes}>${inner}</svg>`;
+
+describe('svgProblems', () => {
+	it('passes drawing: shapes, text, gradients, filters, internal links, embedded rasters, local CSS', () => {
+		const drawing = svg(
+			'<title>Logo</title><defs><linearGradient id="g"><stop offset="0" stop-color="#000"/></linearGradient><filter id="f"><feGaussianBlur stdDeviation="1"/></filter></defs>' +
+				'<style>.a { fill: url(#g); }</style><path class="a" d="M0 0h10v10z" style="filter: url(\'#f\')"/><use href="#g"/><use xlink:href="#g"/>' +
+				'<image href="data:image/png;base64,iVBORw0KGgo=" width="1" height="1"/><text x="1" y="9" xml:space="preserve">Acme &amp; Co</text>',
+		);
+		expect(svgProblems(drawing)).toEqual([]);
+	});
+
+	it('passes every logo, headshot and image of the sample', () => {
+		const assets = path.join(projectRoot, 'content/assets');
+		const files = readdirSync(assets, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.svg'));
+		expect(files.length).toBeGreaterThan(10);
+		for (const file of files) expect([file, svgProblems(readFileSync(path.join(assets, file), 'utf8'))]).toEqual([file, []]);
+	});
+
+	it.each([
+		['a script', svg('<script>alert(1)</script>'), 'a <script> element'],
+		['a script in CDATA', svg('<script><![CDATA[alert(1)]]></script>'), 'a <script> element'],
+		['a script from the XHTML vocabulary', svg('<h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script>'), 'a <h:script> element'],
+		['HTML in a foreignObject', svg('<foreignObject><div xmlns="http://www.w3.org/1999/xhtml"><img src="x" onerror="alert(1)"/></div></foreignObject>'), 'a <foreignObject> element'],
+		['an event handler on the root', svg('<rect width="1" height="1"/>', ' onload="alert(1)"'), 'an event handler (onload on <svg>)'],
+		['an event handler in capitals', svg('<rect width="1" height="1" OnClick="alert(1)"/>'), 'an event handler (OnClick on <rect>)'],
+		['a javascript: link', svg('<a href="javascript:alert(1)"><rect width="1" height="1"/></a>'), 'a <a> element'],
+		['a javascript: xlink on use', svg('<use xlink:href="javascript:alert(1)"/>'), 'a link to "javascript:alert(1)" on <use>'],
+		['an external image (a tracking request)', svg('<image href="https://tracker.example/p.gif"/>'), 'a link to "https://tracker.example/p.gif" on <image>'],
+		['an embedded SVG document', svg('<image href="data:image/svg+xml;base64,PHN2Zz4="/>'), 'a link to "data:image/svg+xml;base64,PHN2Zz4=" on <image>'],
+		['an animation that rewrites a link', svg('<a><set attributeName="href" to="javascript:alert(1)"/></a>'), 'a <set> element'],
+		['a CSS import', svg('<style>@import url(https://evil.example/x.css);</style>'), '@import in its CSS'],
+		['a CSS url() leaving the file', svg('<rect style="fill: url(https://evil.example/p.svg#g)"/>'), 'a CSS url(https://evil.example/p.svg#g) that leaves the file (style on <rect>)'],
+		['an entity declaration', '<!DOCTYPE svg [<!ENTITY s "script">]><svg xmlns="http://www.w3.org/2000/svg"/>', 'an entity declaration (<!ENTITY …>)'],
+		['another default vocabulary', '<svg xmlns="http://www.w3.org/1999/xhtml"><rect/></svg>', 'elements from another vocabulary (xmlns="http://www.w3.org/1999/xhtml")'],
+		['an attribute of another vocabulary', svg('<rect ev:event="click" xmlns:ev="http://www.w3.org/2001/xml-events"/>'), 'a ev:event attribute'],
+		['text that is not XML', '<svg xmlns="http://www.w3.org/2000/svg"><rect></svg>', 'XML that cannot be read'],
+	])('reports %s', (_, source, problem) => {
+		expect(svgProblems(source).join('\n')).toContain(problem);
+	});
+});
