@@ -25,6 +25,11 @@ export default defineConfig({
 	vite: {
 		build: {
 			rolldownOptions: {
+				// Emitted files are named by their content alone, not after the file they came from:
+				// a source file's name can say what it must not (a withheld customer's name, a draft's
+				// subject), and identical images are emitted once, under the name of whichever file the
+				// bundler met first, which may be a private item's.
+				output: { assetFileNames: '_astro/[hash][extname]' },
 				// Every MDX module carries Astro's "use astro:head-inject" directive, and the bundler
 				// warns about each one (thousands on a large site); the warning is harmless.
 				onwarn(warning, warn) {

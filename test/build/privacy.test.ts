@@ -5,7 +5,7 @@
  * appear anywhere in dist/ (pages, sitemap, feed, assets, the gzip-compressed Pagefind index),
  * while the marker of the copy left published appears in all of them.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -23,6 +23,8 @@ const MARKERS = {
 	unapproved: 'ungernia',
 } as const;
 type Variant = keyof typeof MARKERS;
+/** The file name of a draft's hero that is a copy of a public one. */
+const SECRET_IMAGE = 'hero-secret-merger-plans';
 const PRIVATE: Variant[] = ['draft', 'embargoed', 'expired', 'unapproved'];
 
 const publication: Record<Variant, (d: any) => void> = {
@@ -52,7 +54,7 @@ beforeAll(async () => {
 	mkdirSync(path.join(content, 'videos/media'), { recursive: true });
 	let shade = 0;
 	for (const [index, [variant, marker]] of (Object.entries(MARKERS) as [Variant, string][]).entries()) {
-		// Distinct pixels per copy: Astro names identical images after the first file it saw.
+		// Distinct pixels per copy, so each copy's images can be told apart by their bytes.
 		const image = (width: number) => sharp({ create: { width, height: 90, channels: 3, background: { r: 40 * ++shade, g: 90, b: 120 } } }).jpeg();
 		// A story: marker in the file name (slug), title, summary, body and hero image name.
 		await image(320).toFile(path.join(content, `assets/hero-${marker}.jpg`));
@@ -122,11 +124,27 @@ beforeAll(async () => {
 		path.join(embargoed, 'winners.yaml'),
 		stringify({ round: 'round-1', publishedOn: '2026-11-20', publishAt: '2026-12-10T09:00:00Z', method: 'offset', categories: [{ category: 'operations', winner: 'held-entry', finalists: ['held-entry'] }] }),
 	);
+	// A draft whose hero is a byte-for-byte copy of the published story's, under a telling name:
+	// identical images are emitted once, and must not be named after the private file.
+	cpSync(path.join(content, `assets/hero-${MARKERS.published}.jpg`), path.join(content, `assets/${SECRET_IMAGE}.jpg`));
+	withFrontmatter(
+		path.join(content, 'stories/quarry-forecasting.mdx'),
+		(d) => {
+			d.title = 'A draft sharing a hero';
+			d.hero.src = `../assets/${SECRET_IMAGE}.jpg`;
+			d.draft = true;
+		},
+		'',
+		path.join(content, 'stories/shared-hero-draft.md'),
+	);
 	const result = await buildSite(content, outDir);
 	buildOutput = result.output;
 	expect(result.code, result.output).toBe(0);
 	files = readBuiltFiles(outDir);
 }, 240_000);
+
+/** The emitted images a built page shows (paths in dist/). */
+const imagesOn = (page: string) => [...new Set([...files.find((f) => f.path === page)!.text.matchAll(/\/(_astro\/[^"'\s?),]+\.(?:webp|avif|png|jpe?g))/g)].map((m) => m[1]))];
 
 afterAll(() => {
 	cleanup?.();
@@ -151,8 +169,17 @@ describe('a published item', () => {
 				'stories/index.html',
 			]),
 		);
-		expect(found.some((f) => f.startsWith(`_astro/hero-${marker}.`))).toBe(true);
-		expect(found.some((f) => f.startsWith(`_astro/poster-${marker}.`))).toBe(true);
+		// Its hero and poster, under names of their own content's hash.
+		for (const page of [`stories/story-${marker}/index.html`, `videos/video-${marker}/index.html`]) {
+			const images = imagesOn(page);
+			expect(images.length, page).toBeGreaterThan(0);
+			for (const image of images) expect(files.some((f) => f.path === image), image).toBe(true);
+		}
+	});
+
+	it('names no emitted file after the file it came from', () => {
+		expect(filesMentioning(files, SECRET_IMAGE)).toEqual([]);
+		expect(files.filter((f) => f.path.startsWith('_astro/') && /(hero|poster)-/.test(f.path))).toEqual([]);
 	});
 
 	it('is in the Pagefind index (decompressed)', () => {
@@ -163,6 +190,11 @@ describe('a published item', () => {
 describe.each(PRIVATE)('a %s item', (variant) => {
 	it('leaves no trace of its title, slug, body, files or images anywhere in dist/', () => {
 		expect(filesMentioning(files, MARKERS[variant])).toEqual([]);
+		// Its images, whatever they were named: no built file holds their bytes.
+		for (const source of [`hero-${MARKERS[variant]}.jpg`, `poster-${MARKERS[variant]}.jpg`]) {
+			const bytes = readFileSync(path.join(content, 'assets', source));
+			expect(files.filter((f) => f.path.startsWith('_astro/') && readFileSync(path.join(outDir, f.path)).equals(bytes)), source).toEqual([]);
+		}
 	});
 });
 
