@@ -4,13 +4,12 @@
  * prints a report (or --json) and writes files atomically.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { runCheck, type CheckResult } from '../src/lib/content/check.ts';
 import { contentRoot } from '../src/lib/content/layout.ts';
 import { formatDiagnostic } from '../src/lib/diagnostics.ts';
 import { programData, UnknownProgramError, type ProgramData } from '../src/lib/awards/program.ts';
 import { publicationTime } from '../src/lib/publication.ts';
-import { CliError, runMain } from './lib/cli.ts';
+import { CliError, parseCommandLine, runMain } from './lib/cli.ts';
 import { COMMANDS, type CommandContext } from './awards/commands.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -18,40 +17,51 @@ const projectRoot = path.resolve(import.meta.dirname, '..');
 const USAGE = `Usage: npm run awards -- <command> <program> [options]
 
 Commands:
-  status   <program> [--round r]                          who has scored what
-  assign   <program> [--round r] [--per-entry k] [--max-load n] [--seed s] [--calibration e1,e2]
+  status   <program> [--round r] [--json]                 who has scored what
+  assign   <program> [--round r] [--per-entry k] [--max-load n] [--seed s] [--calibration e1,e2] [--dry-run] [--json]
                                                           assign judges to entries, free of conflicts
-  packets  <program> [--round r] [--out dir]              one offline HTML scoring packet per judge
+  packets  <program> [--round r] [--out dir] [--json]     one offline HTML scoring packet per judge
   import   <program> [--round r] <file> [--replace] [--dry-run]
                                                           import a judge's scores (CSV or packet export)
   tally    <program> [--round r] [--json]                 rank the entries, with uncertainty
-  verify   <program>                                      recompute every result from the committed inputs
-  publish  <program> [--round r]                          mark winners, finalists and mentions; write feedback
+  verify   <program> [--json]                             recompute every result from the committed inputs
+  publish  <program> [--round r] [--dry-run] [--json]     mark winners, finalists and mentions; write feedback
 
 Options:
-  --content <dir>   content folder (default: content/, or $CREDENCE_CONTENT_DIR)
+  --round <r>       the round (default: the program's first scoring round)
+  --dry-run         check and show what would be written; write nothing
+  --replace         (import) replace the judge's earlier scores for the entries in the file
   --json            machine-readable output
-  -h, --help        this help
+  --content <dir>   content folder (default: content/, or $CREDENCE_CONTENT_DIR)
+  -h, --help        this help`;
 
-The round defaults to the program's first scoring round.`;
+const OPTIONS = {
+	round: { type: 'string' },
+	'per-entry': { type: 'string' },
+	'max-load': { type: 'string' },
+	seed: { type: 'string' },
+	calibration: { type: 'string' },
+	out: { type: 'string' },
+	replace: { type: 'boolean' },
+	'dry-run': { type: 'boolean' },
+	content: { type: 'string' },
+	json: { type: 'boolean' },
+	help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The options each command takes, besides --content and --help; any other is an error. */
+const COMMAND_OPTIONS: Record<string, (keyof typeof OPTIONS)[]> = {
+	status: ['round', 'json'],
+	assign: ['round', 'per-entry', 'max-load', 'seed', 'calibration', 'dry-run', 'json'],
+	packets: ['round', 'out', 'json'],
+	import: ['round', 'replace', 'dry-run'],
+	tally: ['round', 'json'],
+	verify: ['json'],
+	publish: ['round', 'dry-run', 'json'],
+};
 
 async function main(): Promise<number> {
-	const { values, positionals } = parseArgs({
-		allowPositionals: true,
-		options: {
-			round: { type: 'string' },
-			'per-entry': { type: 'string' },
-			'max-load': { type: 'string' },
-			seed: { type: 'string' },
-			calibration: { type: 'string' },
-			out: { type: 'string' },
-			replace: { type: 'boolean', default: false },
-			'dry-run': { type: 'boolean', default: false },
-			content: { type: 'string' },
-			json: { type: 'boolean', default: false },
-			help: { type: 'boolean', short: 'h', default: false },
-		},
-	});
+	const { values, positionals, given } = parseCommandLine(process.argv.slice(2), OPTIONS, USAGE);
 	const [command, programId, ...rest] = positionals;
 	if (values.help || !command) {
 		console.log(USAGE);
@@ -59,9 +69,16 @@ async function main(): Promise<number> {
 	}
 	const run = COMMANDS[command];
 	if (!run) throw new CliError(`unknown command "${command}"\n\n${USAGE}`);
+	const allowed = COMMAND_OPTIONS[command];
+	const misplaced = given.filter((name) => name !== 'content' && name !== 'help' && !allowed.includes(name as keyof typeof OPTIONS));
+	if (misplaced.length) {
+		const takes = allowed.length ? `its options are ${allowed.map((o) => `--${o}`).join(', ')} (and --content)` : 'it takes only --content';
+		throw new CliError(`${command} does not take ${misplaced.map((o) => `--${o}`).join(', ')}: ${takes}`);
+	}
 	if (!programId) throw new CliError(`${command} needs a program id, e.g. npm run awards -- ${command} cia-2026`);
+	if (command !== 'import' && rest.length) throw new CliError(`${command} takes one program id, found also ${rest.map((a) => `"${a}"`).join(', ')}\n\n${USAGE}`);
 
-	const contentDir = values.content ? path.resolve(values.content) : contentRoot(projectRoot);
+	const contentDir = typeof values.content === 'string' ? path.resolve(values.content) : contentRoot(projectRoot);
 	const now = publicationTime();
 	const check: CheckResult = await runCheck({ projectRoot, contentDir, now });
 	if (check.errors > 0) {
@@ -75,10 +92,10 @@ async function main(): Promise<number> {
 		if (cause instanceof UnknownProgramError) throw new CliError(cause.message);
 		throw cause;
 	}
-	const round = values.round ?? data.program.rounds.find((r) => r.kind === 'scoring')?.id;
+	const round = (values.round as string | undefined) ?? data.program.rounds.find((r) => r.kind === 'scoring')?.id;
 	const roundDef = data.program.rounds.find((r) => r.id === round);
 	if (!roundDef) throw new CliError(`no round "${round}" in ${programId} (rounds: ${data.program.rounds.map((r) => r.id).join(', ')})`);
-	const context: CommandContext = { projectRoot, contentDir, check, data, round: roundDef, options: values, args: rest, now };
+	const context: CommandContext = { projectRoot, contentDir, check, data, round: roundDef, options: values as CommandContext['options'], args: rest, now };
 	return run(context);
 }
 

@@ -5,28 +5,25 @@
  *   node scripts/check.ts [--content <dir>] [--json]
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { runCheck } from '../src/lib/content/check.ts';
 import { contentRoot } from '../src/lib/content/layout.ts';
 import { displayPath } from '../src/lib/content/load.ts';
 import { formatDiagnostic } from '../src/lib/diagnostics.ts';
 import { publicationTime } from '../src/lib/publication.ts';
+import { CliError, parseCommandLine } from './lib/cli.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 
+const USAGE = 'Usage: npm run check -- [--content <dir>] [--json]\n\nValidates every content file, and the rules across files, as the build does.\nExit 0 when there are no errors (warnings allowed), 1 otherwise.';
+
 async function main(): Promise<number> {
-	const { values } = parseArgs({
-		options: {
-			content: { type: 'string' },
-			json: { type: 'boolean', default: false },
-			help: { type: 'boolean', short: 'h', default: false },
-		},
-	});
+	const { values, positionals } = parseCommandLine(process.argv.slice(2), { content: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, USAGE);
 	if (values.help) {
-		console.log('Usage: npm run check -- [--content <dir>] [--json]\n\nValidates every content file, and the rules across files, as the build does.\nExit 0 when there are no errors (warnings allowed), 1 otherwise.');
+		console.log(USAGE);
 		return 0;
 	}
-	const contentDir = values.content ? path.resolve(values.content) : contentRoot(projectRoot);
+	if (positionals.length) throw new CliError(`check takes no arguments, found ${positionals.map((p) => `"${p}"`).join(', ')} (for another content folder: --content <dir>)\n\n${USAGE}`);
+	const contentDir = typeof values.content === 'string' ? path.resolve(values.content) : contentRoot(projectRoot);
 	const result = await runCheck({ projectRoot, contentDir, now: publicationTime() });
 	if (values.json) {
 		console.log(JSON.stringify({ errors: result.errors, warnings: result.warnings, diagnostics: result.diagnostics }, null, 2));
@@ -42,6 +39,10 @@ async function main(): Promise<number> {
 main().then(
 	(code) => process.exit(code),
 	(cause: unknown) => {
+		if (cause instanceof CliError) {
+			console.error(`error: ${cause.message}`);
+			process.exit(cause.code);
+		}
 		// Content problems are diagnostics above; reaching here means a bug or an unreadable folder.
 		console.error(`check failed: ${cause instanceof Error ? cause.message : String(cause)}`);
 		process.exit(2);

@@ -56,10 +56,11 @@ export async function assign(context: CommandContext): Promise<number> {
 	if (params.maxLoad === undefined) delete params.maxLoad;
 	const file = path.join(data.folder, 'assignments', `${round.id}.yaml`);
 	const header = `# Written by \`npm run awards -- assign ${data.id} --round ${round.id} --per-entry ${params.perEntry}${params.maxLoad ? ` --max-load ${params.maxLoad}` : ''} --seed ${params.seed}\`.\n# Private: who scores what. Recomputed by \`npm run awards -- verify ${data.id}\`.\n`;
-	await writeAtomic(file, header + stringify(params));
+	const dryRun = options['dry-run'] === true;
+	if (!dryRun) await writeAtomic(file, header + stringify(params));
 
 	if (options.json) {
-		console.log(JSON.stringify({ file: displayPath(projectRoot, file), ...params, loads: result.loads, expertiseMatches: result.expertiseMatches, connected: result.connected, notes: result.notes.map((n) => n.reason) }, null, 2));
+		console.log(JSON.stringify({ file: displayPath(projectRoot, file), written: !dryRun, ...params, loads: result.loads, expertiseMatches: result.expertiseMatches, connected: result.connected, notes: result.notes.map((n) => n.reason) }, null, 2));
 		return 0;
 	}
 	const max = Math.max(...Object.values(result.loads));
@@ -68,6 +69,7 @@ export async function assign(context: CommandContext): Promise<number> {
 	for (const judge of data.judges) console.log(`  ${judge.name.padEnd(width)}  ${meter(result.loads[judge.id] ?? 0, max)}`);
 	console.log(`  Expertise matched in ${result.expertiseMatches} of ${result.assignments.length} assignments; judge–entry graph ${result.connected ? 'connected (severities comparable across the panel)' : colour.yellow('not connected')}.`);
 	for (const note of result.notes) console.log(colour.dim(`  note: ${note.reason}`));
-	console.log(`${colour.green('✓')} wrote ${displayPath(projectRoot, file)}; next: \`npm run awards -- packets ${data.id} --round ${round.id}\``);
+	if (dryRun) console.log(`\n${header}${stringify(params)}\n${colour.green('✓')} would write ${displayPath(projectRoot, file)} (dry run: nothing written)`);
+	else console.log(`${colour.green('✓')} wrote ${displayPath(projectRoot, file)}; next: \`npm run awards -- packets ${data.id} --round ${round.id}\``);
 	return 0;
 }

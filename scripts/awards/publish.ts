@@ -132,22 +132,24 @@ export function feedbackFor(data: ProgramData, results: RoundResults, outcome: W
 
 export async function publish(context: CommandContext): Promise<number> {
 	const { data, round, options, projectRoot, now } = context;
+	const dryRun = options['dry-run'] === true;
 	await assertResultsCurrent(data, round);
 	const { method, categories } = outcomeFor(data, round);
 	const winners = winnersSchema.parse({ round: round.id, publishedOn: now.toISOString().slice(0, 10), method, categories });
 	const file = winnersFile(data);
 	const yamlText = `# Written by \`npm run awards -- publish ${data.id}\`; public: the site shows these results.\n${stringify({ ...winners, publishedOn: winners.publishedOn.toISOString().slice(0, 10) })}`;
-	await writeAtomic(file, yamlText);
 
 	// Entrant feedback comes from the scoring round (a ranking round has no criterion scores).
 	const feedbackDir = path.join(data.folder, 'feedback');
 	const results = computeRoundResults(data, round.kind === 'scoring' ? round : scoringRoundBefore(data, round));
 	const scored = categories.flatMap((c) => results.tally.categories.find((r) => r.category === c.category)!.entries.map((e) => ({ outcome: c, id: e.id })));
-	for (const { outcome, id } of scored) await writeAtomic(path.join(feedbackDir, `${id}.md`), feedbackFor(data, results, outcome, id));
+	// Every file's text is prepared before anything is written.
+	const writes = [{ file, text: yamlText }, ...scored.map(({ outcome, id }) => ({ file: path.join(feedbackDir, `${id}.md`), text: feedbackFor(data, results, outcome, id) }))];
+	if (!dryRun) for (const w of writes) await writeAtomic(w.file, w.text);
 
 	const notPublic = categories.flatMap((c) => [c.winner, ...c.finalists, ...c.honourableMentions]).filter((id) => !data.entries.find((e) => e.id === id)?.public);
 	if (options.json) {
-		console.log(JSON.stringify({ winners: file, feedback: scored.length, categories, notPublic: [...new Set(notPublic)] }, null, 2));
+		console.log(JSON.stringify({ winners: file, written: !dryRun, feedback: scored.length, categories, notPublic: [...new Set(notPublic)] }, null, 2));
 		return 0;
 	}
 	const title = (id: string) => data.entries.find((e) => e.id === id)?.title ?? id;
@@ -158,6 +160,10 @@ export async function publish(context: CommandContext): Promise<number> {
 		if (c.honourableMentions.length) console.log(`  Honourable mentions: ${c.honourableMentions.map(title).join('; ')}`);
 	}
 	for (const id of new Set(notPublic)) console.log(colour.yellow(`note: ${id} is placed but not public (draft, embargoed or unapproved): the site lists it as "entry not public" until it is`));
+	if (dryRun) {
+		console.log(`\n${colour.green('✓')} would write ${displayPath(projectRoot, file)} (public) and ${scored.length} feedback files in ${displayPath(projectRoot, feedbackDir)} (dry run: nothing written)`);
+		return 0;
+	}
 	console.log(`\n${colour.green('✓')} wrote ${displayPath(projectRoot, file)} (public) and ${scored.length} feedback files in ${displayPath(projectRoot, feedbackDir)} (${data.program.results.feedback})`);
 	return 0;
 }

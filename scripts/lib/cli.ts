@@ -6,7 +6,7 @@
 import cliProgress from 'cli-progress';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { styleText } from 'node:util';
+import { parseArgs, styleText, type ParseArgsOptionsConfig } from 'node:util';
 import writeFileAtomic from 'write-file-atomic';
 
 type Style = Parameters<typeof styleText>[0];
@@ -27,6 +27,51 @@ export class CliError extends Error {
 		super(message);
 		this.code = code;
 	}
+}
+
+/** An option's spelling for messages: `--round`. */
+const shownOption = (name: string) => (name.length === 1 ? `-${name}` : `--${name}`);
+
+/** The known option closest to a mistyped one (`--perentry` → `--per-entry`), if any is close. */
+function nearestOption(name: string, known: string[]): string | undefined {
+	const squash = (s: string) => s.toLowerCase().replace(/[-_]/g, '');
+	const distance = (a: string, b: string) => {
+		let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+		for (let i = 1; i <= a.length; i++) {
+			const next = [i];
+			for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+			row = next;
+		}
+		return row[b.length];
+	};
+	const scored = known.filter((k) => k.length > 1).map((k) => ({ k, d: distance(squash(name), squash(k)) }));
+	const best = scored.sort((a, b) => a.d - b.d)[0];
+	return best && best.d <= Math.min(2, Math.floor(name.length / 3)) ? best.k : undefined;
+}
+
+/**
+ * Parses command-line arguments against `options`. Unlike `parseArgs` in strict mode, a mistake
+ * is a CliError that names the option and ends with `usage` (never a TypeError with a stack): an
+ * unknown option (with the nearest known one), a value missing (`--seed` at the end, or followed
+ * by another option) or a value given to a switch (`--json=yes`).
+ */
+export function parseCommandLine<T extends ParseArgsOptionsConfig>(args: string[], options: T, usage: string) {
+	const { values, positionals, tokens } = parseArgs({ args, options, allowPositionals: true, strict: false, tokens: true });
+	for (const token of tokens) {
+		if (token.kind !== 'option') continue;
+		const spec = options[token.name];
+		if (!spec) {
+			const near = nearestOption(token.name, Object.keys(options));
+			throw new CliError(`unknown option ${token.rawName}${near ? ` (did you mean ${shownOption(near)}?)` : ''}\n\n${usage}`);
+		}
+		if (spec.type === 'string' && (token.value === undefined || (!token.inlineValue && /^-(?!\d)/.test(token.value)))) {
+			throw new CliError(`${shownOption(token.name)} needs a value, e.g. ${shownOption(token.name)} <value>\n\n${usage}`);
+		}
+		if (spec.type === 'boolean' && token.value !== undefined) throw new CliError(`${shownOption(token.name)} takes no value, found "${token.value}"\n\n${usage}`);
+	}
+	/** The options given on the command line (not the defaults). */
+	const given = [...new Set(tokens.flatMap((t) => (t.kind === 'option' ? [t.name] : [])))];
+	return { values, positionals, given };
 }
 
 /** Writes a file atomically (temp file + rename), creating its folder. */
