@@ -36,6 +36,13 @@ function positiveInt(value: string | undefined, name: string, fallback: number |
 export async function assign(context: CommandContext): Promise<number> {
 	const { data, round, options, projectRoot } = context;
 	if (round.kind !== 'scoring') throw new CliError(`${round.id} is a ${round.kind} round; assign is for scoring rounds (every judge ranks the finalists)`);
+	// Scores are checked against the round's assignment: replacing it under them would leave
+	// them unassigned (every command is then blocked by the content check).
+	const sheet = data.scoreSheet(round.id);
+	if (sheet && sheet.lines.length > 0) {
+		const n = sheet.lines.length;
+		throw new CliError(`${round.id} already has ${n} imported score${n === 1 ? '' : 's'} in ${sheet.file}, made against its current assignment; nothing was written. To start the round over, move ${sheet.file} (and the round's results) out of ${displayPath(projectRoot, data.folder)}, then run assign again`);
+	}
 	const seedText = options.seed ?? String(data.program.tally.seed);
 	if (!/^-?\d+$/.test(seedText)) throw new CliError(`--seed expects a whole number, found "${seedText}"`);
 	const params: AssignmentFile = {
