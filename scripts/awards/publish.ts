@@ -130,9 +130,30 @@ export function feedbackFor(data: ProgramData, results: RoundResults, outcome: W
 	].join('\n');
 }
 
+/**
+ * Refuses to publish a round once a later round has started from its outcome: the later round's
+ * rankings were made for the finalists published now, and its published outcome would be taken back.
+ */
+function assertNoLaterRound(data: ProgramData, round: Round, projectRoot: string): void {
+	const rounds = data.program.rounds;
+	const later = rounds.slice(rounds.indexOf(round) + 1);
+	const publishLater = (r: Round) => `\`npm run awards -- publish ${data.id} --round ${r.id}\``;
+	const published = data.winners && later.find((r) => r.id === data.winners!.round);
+	if (published) {
+		throw new CliError(`${displayPath(projectRoot, winnersFile(data))} holds the outcome of ${published.id}, a later round than ${round.id}: publishing ${round.id} again would take it back. To update the published outcome run ${publishLater(published)}; nothing was written`);
+	}
+	for (const r of later) {
+		const sheet = r.kind === 'ranking' ? data.rankingSheet(r.id) : data.scoreSheet(r.id);
+		if (sheet && sheet.lines.length > 0) {
+			throw new CliError(`${r.id} already has ${r.kind === 'ranking' ? 'rankings' : 'scores'} (${sheet.file}) made for the finalists of ${round.id}: publishing ${round.id} again could change them. Publish ${r.id} instead (${publishLater(r)}), or, to redo ${round.id}, move ${sheet.file} and the results of ${r.id} out of ${displayPath(projectRoot, data.folder)} first; nothing was written`);
+		}
+	}
+}
+
 export async function publish(context: CommandContext): Promise<number> {
 	const { data, round, options, projectRoot, now } = context;
 	const dryRun = options['dry-run'] === true;
+	assertNoLaterRound(data, round, projectRoot);
 	await assertResultsCurrent(data, round);
 	const { method, categories } = outcomeFor(data, round);
 	const winners = winnersSchema.parse({ round: round.id, publishedOn: now.toISOString().slice(0, 10), method, categories });

@@ -4,7 +4,7 @@
  * assignment and scores.
  */
 import path from 'node:path';
-import type { AssignmentFile, Program } from '../../schemas/award.ts';
+import type { AssignmentFile, Program, Winners } from '../../schemas/award.ts';
 import type { CheckResult } from '../content/check.ts';
 import { assignedPairs, conflictedCustomers, rankingContextFor, type AssignmentSheet, type RankingSheet, type ScoreSheet } from '../content/integrity.ts';
 import type { RankingContext } from './rankings.ts';
@@ -42,6 +42,8 @@ export interface ProgramData {
 	scores(round: string): Score[];
 	assigned(round: string): Set<string> | undefined;
 	rankingSheet(round: string): RankingSheet | undefined;
+	/** The published outcome (`winners.yaml`, as checked); undefined before publishing. */
+	winners: Winners | undefined;
 	/** Finalists from the published outcome, with the panel's conflicts; undefined before publishing. */
 	rankingContext: RankingContext | undefined;
 }
@@ -88,6 +90,7 @@ export function programData(check: CheckResult, contentDir: string, programId: s
 		scoreSheet: (round) => sheetFor(check.scoreSheets, round),
 		scores: (round) => (sheetFor(check.scoreSheets, round)?.lines ?? []).map(({ row }) => ({ ...row })),
 		rankingSheet: (round) => sheetFor(check.rankingSheets, round),
+		winners: check.index.awardWinners.get(programId)?.data,
 		rankingContext: rankingContextFor(check.index, programId),
 		assigned: (round) => {
 			const sheet = sheetFor(check.assignments, round);
