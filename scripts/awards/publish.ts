@@ -4,7 +4,7 @@
  * (their criterion scores against the category average, comments anonymised) to
  * `feedback/<entry>.md`, private unless the program says otherwise.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import type { ProgramData } from '../../src/lib/awards/program.ts';
@@ -14,13 +14,14 @@ import { CliError, colour, writeAtomic } from '../lib/cli.ts';
 import type { CommandContext } from './commands.ts';
 import { computeFinalResults, serialiseFinal } from './final-round.ts';
 import { resultsFile, winnersFile } from './files.ts';
-import { computeRoundResults, serialiseResults, type RoundResults } from './tally.ts';
+import { computeRoundResults, serialiseResults, unscoredIn, type RoundResults } from './tally.ts';
 
 
 /** The outcome per category, from a round's results and the program's publishing rules. */
 export function computeOutcome(data: ProgramData, results: RoundResults): Winners['categories'] {
 	const { finalists, honourableMentions } = data.program.results;
 	return results.tally.categories.map((category) => {
+		if (category.entries.length === 0) throw new CliError(`${category.category}: no entry in this category has scores in ${results.round}; import them before publishing`);
 		if (!category.winner) {
 			throw new CliError(`${category.category}: the top is still tied after the declared tie-break (${category.entries.filter((e) => e.rank === 1).map((e) => e.id).join(', ')}); run a ranking round or record the panel's decision before publishing`);
 		}
@@ -155,22 +156,39 @@ export async function publish(context: CommandContext): Promise<number> {
 	const dryRun = options['dry-run'] === true;
 	assertNoLaterRound(data, round, projectRoot);
 	await assertResultsCurrent(data, round);
+	// Entrant feedback comes from the scoring round (a ranking round has no criterion scores).
+	const results = computeRoundResults(data, round.kind === 'scoring' ? round : scoringRoundBefore(data, round));
+	const unscored = unscoredIn(results);
+	if (unscored.entries.length || unscored.categories.length) {
+		const what = [
+			...(unscored.categories.length ? [`no scores at all in ${unscored.categories.length === 1 ? 'category' : 'categories'} ${unscored.categories.join(', ')}`] : []),
+			...(unscored.entries.length ? [`eligible entries with no scores: ${unscored.entries.join(', ')}`] : []),
+		];
+		throw new CliError(`cannot publish ${round.id} while eligible entries of ${data.id} are unscored in ${results.round} (${what.join('; ')}): import their scores, or set an entry's status to withdrawn or ineligible, then tally again; nothing was written`);
+	}
 	const { method, categories } = outcomeFor(data, round);
 	const winners = winnersSchema.parse({ round: round.id, publishedOn: now.toISOString().slice(0, 10), method, categories });
 	const file = winnersFile(data);
 	const yamlText = `# Written by \`npm run awards -- publish ${data.id}\`; public: the site shows these results.\n${stringify({ ...winners, publishedOn: winners.publishedOn.toISOString().slice(0, 10) })}`;
 
-	// Entrant feedback comes from the scoring round (a ranking round has no criterion scores).
 	const feedbackDir = path.join(data.folder, 'feedback');
-	const results = computeRoundResults(data, round.kind === 'scoring' ? round : scoringRoundBefore(data, round));
 	const scored = categories.flatMap((c) => results.tally.categories.find((r) => r.category === c.category)!.entries.map((e) => ({ outcome: c, id: e.id })));
 	// Every file's text is prepared before anything is written.
 	const writes = [{ file, text: yamlText }, ...scored.map(({ outcome, id }) => ({ file: path.join(feedbackDir, `${id}.md`), text: feedbackFor(data, results, outcome, id) }))];
-	if (!dryRun) for (const w of writes) await writeAtomic(w.file, w.text);
+	// Feedback of an entry no longer judged (withdrawn, ineligible, a draft again) would be stale:
+	// removed, but only files named after entries of this program.
+	const written = new Set(scored.map((s) => `${s.id}.md`));
+	const entryFiles = new Set(data.entries.map((e) => `${e.id}.md`));
+	const existing = await readdir(feedbackDir).catch(() => [] as string[]);
+	const stale = existing.filter((name) => entryFiles.has(name) && !written.has(name)).sort().map((name) => path.join(feedbackDir, name));
+	if (!dryRun) {
+		for (const w of writes) await writeAtomic(w.file, w.text);
+		for (const f of stale) await rm(f, { force: true });
+	}
 
 	const notPublic = categories.flatMap((c) => [c.winner, ...c.finalists, ...c.honourableMentions]).filter((id) => !data.entries.find((e) => e.id === id)?.public);
 	if (options.json) {
-		console.log(JSON.stringify({ winners: file, written: !dryRun, feedback: scored.length, categories, notPublic: [...new Set(notPublic)] }, null, 2));
+		console.log(JSON.stringify({ winners: file, written: !dryRun, feedback: scored.length, removedFeedback: stale.map((f) => displayPath(projectRoot, f)), categories, notPublic: [...new Set(notPublic)] }, null, 2));
 		return 0;
 	}
 	const title = (id: string) => data.entries.find((e) => e.id === id)?.title ?? id;
@@ -181,6 +199,7 @@ export async function publish(context: CommandContext): Promise<number> {
 		if (c.honourableMentions.length) console.log(`  Honourable mentions: ${c.honourableMentions.map(title).join('; ')}`);
 	}
 	for (const id of new Set(notPublic)) console.log(colour.yellow(`note: ${id} is placed but not public (draft, embargoed or unapproved): the site lists it as "entry not public" until it is`));
+	for (const f of stale) console.log(`${dryRun ? 'would remove' : 'removed'} ${displayPath(projectRoot, f)}: the entry is no longer judged`);
 	if (dryRun) {
 		console.log(`\n${colour.green('✓')} would write ${displayPath(projectRoot, file)} (public) and ${scored.length} feedback files in ${displayPath(projectRoot, feedbackDir)} (dry run: nothing written)`);
 		return 0;

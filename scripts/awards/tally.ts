@@ -46,6 +46,24 @@ function tallyFromInputs(data: ProgramData, round: Program['rounds'][number]): R
 	return { program: data.id, round: round.id, inputs, tally: tallyRound(input) };
 }
 
+/** Eligible entries with no scores in a round's results, and categories with none scored at all. */
+export function unscoredIn(results: RoundResults): { entries: string[]; categories: string[] } {
+	const empty = results.tally.categories.filter((c) => c.entries.length === 0 && c.unscored.length > 0);
+	// Entries of a category with no scores at all are counted with their category.
+	const entries = results.tally.categories.filter((c) => !empty.includes(c)).flatMap((c) => c.unscored);
+	return { entries, categories: empty.map((c) => c.category) };
+}
+
+/** Warnings (one line each) about entries and categories a round's results leave out. */
+export function unscoredWarnings(results: RoundResults): string[] {
+	const { entries, categories } = unscoredIn(results);
+	const out: string[] = [];
+	if (categories.length) out.push(`no scores at all in ${categories.length === 1 ? 'category' : 'categories'} ${categories.join(', ')} for ${results.round}: ${categories.length === 1 ? 'it has' : 'they have'} no ranking and no winner (not scored: ${results.tally.categories.filter((c) => categories.includes(c.category)).flatMap((c) => c.unscored).join(', ')})`);
+	if (entries.length) out.push(`${entries.length} eligible entr${entries.length === 1 ? 'y has' : 'ies have'} no scores in ${results.round} and ${entries.length === 1 ? 'is' : 'are'} left out of the ranking: ${entries.join(', ')}`);
+	if (out.length) out.push(`publish refuses until every eligible entry is scored (import the missing scores, or set an entry's status to withdrawn or ineligible)`);
+	return out;
+}
+
 /** The exact bytes of a results file. */
 export const serialiseResults = (results: RoundResults) => `${JSON.stringify(results, null, 2)}\n`;
 
@@ -65,7 +83,9 @@ function printReport(data: ProgramData, results: RoundResults): void {
 			console.log(e.rank === 1 ? colour.green(row) : row);
 		}
 		const winner = category.winner;
-		console.log(winner ? `  Winner: ${colour.bold(title(winner))}` : colour.yellow('  No winner: the top is still tied after the declared tie-break.'));
+		if (winner) console.log(`  Winner: ${colour.bold(title(winner))}`);
+		else if (category.entries.length === 0) console.log(colour.yellow('  No winner: no entry in this category has scores.'));
+		else console.log(colour.yellow('  No winner: the top is still tied after the declared tie-break.'));
 		const topBand = category.bands[0];
 		if (topBand && topBand.entries.length > 1) console.log(colour.yellow(`  Statistically tied with the winner: ${topBand.entries.slice(1).join(', ')}`));
 		for (const tie of category.tieBreaks) {
@@ -101,11 +121,14 @@ export async function tally(context: CommandContext): Promise<number> {
 	const results = computeRoundResults(data, round);
 	const file = resultsFile(data, round.id);
 	await writeAtomic(file, serialiseResults(results));
+	const warnings = unscoredWarnings(results);
 	if (options.json) {
 		console.log(serialiseResults(results).trimEnd());
+		for (const w of warnings) console.error(`warning: ${w}`);
 		return 0;
 	}
 	printReport(data, results);
 	console.log(`\n${colour.green('✓')} wrote ${displayPath(projectRoot, file)} (recompute any time with \`npm run awards -- verify ${data.id}\`)`);
+	for (const w of warnings) console.log(colour.yellow(`warning: ${w}`));
 	return 0;
 }

@@ -3,10 +3,10 @@
  * the sample program (which has been through every step): nothing is written, and the message
  * says what to do instead.
  */
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyFixture, runScript, sampleContent } from '../helpers.ts';
+import { copyFixture, editData, runScript, sampleContent } from '../helpers.ts';
 
 let dir: string;
 let cleanup: () => void;
@@ -62,5 +62,65 @@ describe('publish', () => {
 		expect(result.code).toBe(1);
 		expect(result.out).toMatch(/final already has rankings \(.*rankings\/final\.csv\) made for the finalists of round-1: publishing round-1 again could change them\. Publish final instead/);
 		expect(snapshot()).toEqual(before);
+	});
+});
+
+describe('entries without scores', () => {
+	/** Back to the moment round-1 was tallied: no finalist round yet. */
+	function beforeFinalRound() {
+		rmSync(path.join(program(), 'rankings'), { recursive: true });
+		rmSync(path.join(program(), 'results/final.json'));
+		rmSync(path.join(program(), 'winners.yaml'));
+	}
+	/** Drops every score of the given entries from round-1. */
+	function dropScores(entries: string[]) {
+		const sheet = path.join(program(), 'scores/round-1.csv');
+		const lines = readFileSync(sheet, 'utf8').split('\n');
+		writeFileSync(sheet, lines.filter((line) => !entries.includes(line.split(',')[1])).join('\n'));
+	}
+
+	it('tally warns about an unscored entry, and publish refuses until it is scored', async () => {
+		beforeFinalRound();
+		dropScores(['surplus-to-food-banks']);
+		const tallied = await awards('tally', 'cia-2026');
+		expect(tallied.code, tallied.out).toBe(0);
+		expect(tallied.out).toMatch(/warning: 1 eligible entry has no scores in round-1 and is left out of the ranking: surplus-to-food-banks/);
+		const before = snapshot();
+		const result = await awards('publish', 'cia-2026');
+		expect(result.code).toBe(1);
+		expect(result.out).toMatch(/cannot publish round-1 while eligible entries of cia-2026 are unscored in round-1 \(eligible entries with no scores: surplus-to-food-banks\)/);
+		expect(result.out).toMatch(/nothing was written/);
+		expect(snapshot()).toEqual(before);
+	});
+
+	it('says a category has no scores (not that its top is tied)', async () => {
+		beforeFinalRound();
+		const category = readdirSync(path.join(program(), 'entries')).filter((f) => readFileSync(path.join(program(), 'entries', f), 'utf8').includes('category: sustainable-supply-chains')).map((f) => f.replace(/\.md$/, ''));
+		expect(category.length).toBeGreaterThan(1);
+		dropScores(category);
+		const tallied = await awards('tally', 'cia-2026');
+		expect(tallied.code, tallied.out).toBe(0);
+		expect(tallied.out).toMatch(/No winner: no entry in this category has scores/);
+		expect(tallied.out).not.toMatch(/still tied/);
+		expect(tallied.out).toMatch(/warning: no scores at all in category sustainable-supply-chains for round-1/);
+		const result = await awards('publish', 'cia-2026');
+		expect(result.code).toBe(1);
+		expect(result.out).toMatch(/no scores at all in category sustainable-supply-chains/);
+		expect(result.out).not.toMatch(/still tied|\(\)/);
+	});
+
+	it('publish removes the feedback of an entry no longer judged, and only files named after entries', async () => {
+		beforeFinalRound();
+		const feedback = path.join(program(), 'feedback');
+		editData(path.join(program(), 'entries/surplus-to-food-banks.md'), (d) => (d.status = 'withdrawn'));
+		writeFileSync(path.join(feedback, 'notes.md'), 'kept');
+		const t = await awards('tally', 'cia-2026'); expect(t.code, t.out).toBe(0);
+		const result = await awards('publish', 'cia-2026');
+		expect(result.code, result.out).toBe(0);
+		expect(result.out).toMatch(/removed .*feedback\/surplus-to-food-banks\.md: the entry is no longer judged/);
+		expect(existsSync(path.join(feedback, 'surplus-to-food-banks.md'))).toBe(false);
+		expect(readFileSync(path.join(feedback, 'notes.md'), 'utf8')).toBe('kept');
+		// 24 entrants' feedback and the unrelated file.
+		expect(readdirSync(feedback)).toHaveLength(25);
 	});
 });
