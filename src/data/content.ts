@@ -12,7 +12,7 @@ import type { FacetValues } from '../lib/facets.ts';
 import { isPublic, publicationTime, resultsAnnounced } from '../lib/publication.ts';
 import { cardPath, cardScope, type CardScope } from '../lib/og-image.ts';
 import { maxBundlePages, planSearchBundles, yearOf } from '../lib/search-bundles.ts';
-import { parseCaptions, relabelVoices, transcriptFromCues, transcriptFromText, type TranscriptParagraph } from '../lib/vtt.ts';
+import { parseCaptions, publishedCaptions, relabelVoices, transcriptFromCues, transcriptFromText, type TranscriptParagraph, type VoiceLabel } from '../lib/vtt.ts';
 import type { ContentType } from '../schemas/taxonomy.ts';
 
 export const now = publicationTime();
@@ -328,15 +328,19 @@ export async function transcriptOf(video: Video): Promise<TranscriptParagraph[]>
 }
 
 /**
- * The WebVTT text of a video's captions (validated by the content check), with the voice names
- * of speakers who must stay anonymous replaced by their job titles.
+ * The WebVTT text of a video's captions as published (validated by the content check): without
+ * NOTE blocks and cue identifiers (see `publishedCaptions`), and, for a customer that withholds
+ * its name, with every voice naming one of its people (full, first or last name) replaced by that
+ * person's credit (job title). The page's transcript and JSON-LD are derived from this text.
  */
 export async function captionsTextOf(video: Video): Promise<string> {
 	const source = readFileSync(path.resolve(path.dirname(path.resolve(video.filePath!)), video.data.captions), 'utf8');
-	const labels = new Map<string, string>();
-	for (const id of video.data.speakers) {
-		const { person, credit } = await creditedPerson(id);
-		if (!credit.identified) labels.set(person.data.name, credit.name);
+	const anonymous: VoiceLabel[] = [];
+	const customer = await customerById(video.data.customer);
+	for (const person of (await all('people')).filter((p) => p.data.customer === customer.id)) {
+		const credit = personCredit(person.data, customer.data);
+		if (!credit.identified) anonymous.push({ name: person.data.name, label: credit.name });
 	}
-	return relabelVoices(source, labels);
+	const named = (await Promise.all(video.data.speakers.map(creditedPerson))).filter(({ credit }) => credit.identified).map(({ person }) => person.data.name);
+	return relabelVoices(publishedCaptions(source), anonymous, named);
 }

@@ -22,16 +22,19 @@ export interface CaptionProblem {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', nbsp: '\u00a0', lrm: '\u200e', rlm: '\u200f', quot: '"', apos: "'" };
 
+/** Character references → characters. */
+const decode = (text: string) =>
+	text
+		.replace(/&(amp|lt|gt|nbsp|lrm|rlm|quot|apos);/g, (_, name: string) => ENTITIES[name])
+		.replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)));
+
 /** Cue payload → plain text (the parser's own tree mangles `&amp;`, so decode here). */
 export function cueText(payload: string): { speaker?: string; text: string } {
 	const voice = /^\s*<v(?:\.[\w.-]+)?\s+([^>]+)>/.exec(payload);
-	const text = payload
-		.replace(/<[^>]*>/g, '')
-		.replace(/&(amp|lt|gt|nbsp|lrm|rlm|quot|apos);/g, (_, name: string) => ENTITIES[name])
-		.replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+	const text = decode(payload.replace(/<[^>]*>/g, ''))
 		.replace(/\s*\n\s*/g, ' ')
 		.trim();
-	return { speaker: voice?.[1].trim(), text };
+	return { speaker: voice ? decode(voice[1]).trim() : undefined, text };
 }
 
 /** Parses WebVTT text; `problems` lists every syntax or timing error with its line. */
@@ -88,10 +91,71 @@ export function formatTimestamp(seconds: number): string {
 	return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-/** Replaces voice names (`<v Name>`) by other labels, e.g. to keep anonymous speakers anonymous. */
-export function relabelVoices(source: string, labels: Map<string, string>): string {
-	return source.replace(/<v((?:\.[\w.-]+)?)\s+([^>]+)>/g, (whole, classes: string, name: string) => {
-		const label = labels.get(name.trim());
-		return label === undefined ? whole : `<v${classes} ${label}>`;
+/**
+ * The captions as published: the header reduced to `WEBVTT`, NOTE blocks (authoring comments)
+ * and cue identifiers dropped, everything else (cue timings, settings and payloads, STYLE and
+ * REGION blocks) kept as written. Comments and identifiers never show in a player, but anyone
+ * can read the file, and they are where authors write who was interviewed for whom.
+ */
+export function publishedCaptions(source: string): string {
+	const blocks = source
+		.replace(/^\uFEFF/, '')
+		.replace(/\r\n?/g, '\n')
+		.split(/\n[ \t]*\n/)
+		.map((block) => block.replace(/^\n+|\n+$/g, ''))
+		.filter((block) => block.trim() !== '');
+	const out = ['WEBVTT'];
+	for (const block of blocks.slice(1)) {
+		if (/^NOTE(?:[ \t\n]|$)/.test(block)) continue;
+		const lines = block.split('\n');
+		const timing = lines.findIndex((line) => line.includes('-->'));
+		// A cue: drop the identifier line(s) before its timing line.
+		if (timing >= 0) out.push(lines.slice(timing).join('\n'));
+		else if (/^(?:STYLE|REGION)(?:[ \t]|$)/.test(lines[0])) out.push(block);
+		// Anything else is not WebVTT a player would use; leave it out.
+	}
+	return `${out.join('\n\n')}\n`;
+}
+
+/** A person whose voice name is replaced: by full name, first or last name. */
+export interface VoiceLabel {
+	/** Full name, e.g. "Jonas Lindqvist". */
+	name: string;
+	/** What the captions call them instead, e.g. "Head of Asset Logistics". */
+	label: string;
+}
+
+/** Whole words of `text`, lower-cased. */
+const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
+
+/**
+ * The label for a voice name: a person's when it is their full name; otherwise the first whose
+ * first or last name (or full name) is one of its words ("Jonas", "Mr Lindqvist", "Jonas L.").
+ * Names in `keep` (people who may be named) are left alone when the voice is exactly theirs.
+ */
+function labelFor(voice: string, people: VoiceLabel[], keep: string[]): string | undefined {
+	const lower = voice.toLowerCase();
+	const exact = people.find((p) => p.name.trim().toLowerCase() === lower);
+	if (exact) return exact.label;
+	if (keep.some((name) => name.trim().toLowerCase() === lower)) return undefined;
+	const words = wordsOf(voice);
+	const joined = ` ${words.join(' ')} `;
+	return people.find((p) => {
+		const parts = wordsOf(p.name);
+		if (parts.length === 0) return false;
+		return joined.includes(` ${parts.join(' ')} `) || words.includes(parts[0]) || words.includes(parts.at(-1)!);
+	})?.label;
+}
+
+/**
+ * Replaces voice names (`<v Name>`) of the listed people by their labels, to keep anonymous
+ * speakers anonymous: a voice naming a person by full name, first name or last name becomes the
+ * person's label (classes kept). `keep` lists names that may stay (e.g. the vendor's speakers).
+ */
+export function relabelVoices(source: string, people: VoiceLabel[], keep: string[] = []): string {
+	if (people.length === 0) return source;
+	return source.replace(/<v((?:\.[\w.-]+)?)([ \t\n]+)([^>]+)>/g, (whole, classes: string, space: string, name: string) => {
+		const label = labelFor(name.trim(), people, keep);
+		return label === undefined ? whole : `<v${classes}${space}${label.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}>`;
 	});
 }

@@ -74,7 +74,12 @@ beforeAll(async () => {
 		// A self-hosted video with its own file, poster and captions.
 		await image(160).toFile(path.join(content, `assets/poster-${marker}.jpg`));
 		writeFileSync(path.join(content, `videos/media/${marker}.mp4`), 'not really a video');
-		writeFileSync(path.join(content, `videos/video-${marker}.vtt`), `WEBVTT\n\n00:00.000 --> 00:04.000\n<v Hal Grid>Caption ${marker}.\n`);
+		// Authoring notes and cue identifiers that name the anonymous customer and its speaker,
+		// who is also called by first name alone.
+		writeFileSync(
+			path.join(content, `videos/video-${marker}.vtt`),
+			`WEBVTT\n\nNOTE Interview with Hal Grid, Hidden Grid Operator\n\nhidden-grid-cue-1\n00:00.000 --> 00:04.000\n<v Hal>Caption ${marker}.\n\nhidden-grid-cue-2\n00:04.000 --> 00:06.000\n<v Vera Vendor>Thanks, Operations Director.\n`,
+		);
 		const video = parse(readFileSync(path.join(content, 'videos/grid-operations.yaml'), 'utf8'));
 		Object.assign(video, {
 			title: `Video ${marker}`,
@@ -246,6 +251,23 @@ describe('a customer who withholds their name', () => {
 		expect(captions.text).toContain(`<v Operations Director>Caption ${MARKERS.published}.`);
 		const page = files.find((f) => f.path === 'videos/grid-operations/index.html')!;
 		expect(page.text).toContain('<strong>Operations Director: </strong>We used to plan maintenance windows by instinct &amp; habit.');
+	});
+
+	it('publishes captions without authoring notes or cue identifiers, and a speaker called by first name under their title', () => {
+		const published = `videos/video-${MARKERS.published}`;
+		const captions = files.find((f) => f.path === `${published}/captions.vtt`)!.text;
+		expect(captions).toBe(`WEBVTT\n\n00:00.000 --> 00:04.000\n<v Operations Director>Caption ${MARKERS.published}.\n\n00:04.000 --> 00:06.000\n<v Vera Vendor>Thanks, Operations Director.\n`);
+		const page = files.find((f) => f.path === `${published}/index.html`)!.text;
+		expect(page).toContain(`<strong>Operations Director: </strong>Caption ${MARKERS.published}.`);
+		const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page)![1]);
+		expect(jsonLd.transcript).toBe(`Operations Director: Caption ${MARKERS.published}.\nVera Vendor: Thanks, Operations Director.`);
+		const fragment = files.find((f) => f.path.startsWith('pagefind/fragment/') && f.text.includes(`Caption ${MARKERS.published}`))!;
+		expect(fragment.text).toContain('Operations Director');
+		// Nothing of the notes or identifiers, and the first name nowhere, in any page, captions file or search fragment.
+		expect(filesMentioning(files, 'hidden-grid-cue')).toEqual([]);
+		expect(filesMentioning(files, 'Interview with')).toEqual([]);
+		const textFiles = files.filter((f) => /\.(html|vtt|xml|json)$/.test(f.path) || f.path.startsWith('pagefind/fragment/'));
+		expect(textFiles.filter((f) => /\bHal\b/.test(f.text)).map((f) => f.path)).toEqual([]);
 	});
 });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { personCredit } from '../../src/lib/evidence.ts';
 import { findMentions, organisationNeedles } from '../../src/lib/mentions.ts';
-import { relabelVoices } from '../../src/lib/vtt.ts';
 
 describe('organisation mentions', () => {
 	const needles = organisationNeedles('Harbourline Freight Ltd', 'https://www.harbourline.example');
@@ -38,11 +37,3 @@ describe('personCredit', () => {
 	});
 });
 
-describe('relabelVoices', () => {
-	it('replaces only the listed voices, keeping classes', () => {
-		const vtt = 'WEBVTT\n\n00:00.000 --> 00:01.000\n<v.loud Jonas Lindqvist>Hi</v>\n\n00:01.000 --> 00:02.000\n<v Ana Lyst>Hello';
-		expect(relabelVoices(vtt, new Map([['Jonas Lindqvist', 'Head of Logistics']]))).toBe(
-			'WEBVTT\n\n00:00.000 --> 00:01.000\n<v.loud Head of Logistics>Hi</v>\n\n00:01.000 --> 00:02.000\n<v Ana Lyst>Hello',
-		);
-	});
-});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cueText, formatTimestamp, parseCaptions, transcriptFromCues, transcriptFromText } from '../../src/lib/vtt.ts';
+import { cueText, formatTimestamp, parseCaptions, publishedCaptions, relabelVoices, transcriptFromCues, transcriptFromText } from '../../src/lib/vtt.ts';
 
 describe('parseCaptions', () => {
 	it('reads cues with times, speakers and decoded text', () => {
@@ -49,5 +49,87 @@ describe('transcripts', () => {
 	it('formats timestamps', () => {
 		expect(formatTimestamp(75)).toBe('1:15');
 		expect(formatTimestamp(3725)).toBe('1:02:05');
+	});
+});
+
+describe('publishedCaptions', () => {
+	const source = [
+		'\uFEFFWEBVTT - Kestrel Grid interview',
+		'Kind: captions',
+		'',
+		'NOTE Interview with Jonas Lindqvist, Kestrel Grid',
+		'',
+		'STYLE',
+		'::cue { color: yellow }',
+		'',
+		'NOTE',
+		'Second note, over',
+		'two lines',
+		'',
+		'kestrel-grid-cue-1',
+		'00:00.000 --> 00:02.000 align:start',
+		'<v Jonas>Hello',
+		'',
+		'',
+		'NOTE	after a cue',
+		'',
+		'00:02.000 --> 00:04.000',
+		'NOTE is a word a cue may start with',
+		'',
+	].join('\r\n');
+
+	it('drops the header text, NOTE blocks and cue identifiers, and keeps cues and styles as written', () => {
+		expect(publishedCaptions(source)).toBe(
+			'WEBVTT\n\nSTYLE\n::cue { color: yellow }\n\n00:00.000 --> 00:02.000 align:start\n<v Jonas>Hello\n\n00:02.000 --> 00:04.000\nNOTE is a word a cue may start with\n',
+		);
+	});
+
+	it('is still valid WebVTT with the same cues', () => {
+		const before = parseCaptions(source);
+		const after = parseCaptions(publishedCaptions(source));
+		expect(after.problems).toEqual([]);
+		expect(after.cues).toEqual(before.cues);
+		expect(publishedCaptions(source)).not.toMatch(/Kestrel|Lindqvist|cue-1|Kind:/i);
+	});
+});
+
+describe('relabelVoices', () => {
+	const people = [{ name: 'Jonas Lindqvist', label: 'Head of Asset Logistics' }];
+
+	it('replaces a voice that names the person by full, first or last name, in any case, keeping classes', () => {
+		const vtt = (voice: string) => `WEBVTT\n\n00:00.000 --> 00:01.000\n${voice}Hi</v>`;
+		for (const voice of ['<v Jonas Lindqvist>', '<v Jonas>', '<v lindqvist>', '<v Mr Lindqvist>', '<v Jonas L.>']) {
+			expect(relabelVoices(vtt(voice), people), voice).toBe(vtt('<v Head of Asset Logistics>'));
+		}
+		expect(relabelVoices(vtt('<v.loud.fast Jonas>'), people)).toBe(vtt('<v.loud.fast Head of Asset Logistics>'));
+	});
+
+	it('leaves other voices alone: other people, and longer words that start with the name', () => {
+		const vtt = 'WEBVTT\n\n00:00.000 --> 00:01.000\n<v Ana Lyst>Hi\n\n00:01.000 --> 00:02.000\n<v Jonasson>Hello';
+		expect(relabelVoices(vtt, people)).toBe(vtt);
+	});
+
+	it('prefers a full-name match, and keeps a listed name that may be shown', () => {
+		const two = [
+			{ name: 'Ana Berg', label: 'Planner' },
+			{ name: 'Per Ana', label: 'Buyer' },
+		];
+		expect(relabelVoices('<v Per Ana>x', two)).toBe('<v Buyer>x');
+		expect(relabelVoices('<v Ana Lyst>x', two, ['Ana Lyst'])).toBe('<v Ana Lyst>x');
+		expect(relabelVoices('<v Ana>x', two, ['Ana Lyst'])).toBe('<v Planner>x');
+	});
+
+	it('escapes a label so the voice stays one tag, and the transcript shows it decoded', () => {
+		const out = relabelVoices('WEBVTT\n\n00:00.000 --> 00:01.000\n<v Jonas>Hi', [{ name: 'Jonas Lindqvist', label: 'R&D <lead>' }]);
+		expect(out).toContain('<v R&amp;D &lt;lead&gt;>Hi');
+		expect(parseCaptions(out).cues[0]).toMatchObject({ speaker: 'R&D <lead>', text: 'Hi' });
+	});
+});
+
+describe('a transcript from published, relabelled captions', () => {
+	it('names the anonymous speaker by title and nothing from notes or identifiers', () => {
+		const source = 'WEBVTT\n\nNOTE Interview with Jonas Lindqvist, Kestrel Grid\n\nkestrel-grid-cue-1\n00:00.000 --> 00:02.000\n<v Jonas>We plan around the forecast.\n';
+		const paragraphs = transcriptFromCues(parseCaptions(relabelVoices(publishedCaptions(source), [{ name: 'Jonas Lindqvist', label: 'Head of Asset Logistics' }])).cues);
+		expect(paragraphs).toEqual([{ start: 0, speaker: 'Head of Asset Logistics', text: 'We plan around the forecast.' }]);
 	});
 });
