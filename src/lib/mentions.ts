@@ -3,7 +3,41 @@
  * anonymous and blind award entries blind.
  */
 
-/** The ways an organisation can be named: its name, and its website's domain. */
+/** Shortest brand word or first or last name that counts as naming someone on its own. */
+const MIN_WORD = 4;
+
+/**
+ * First words of organisation names that say nothing about which organisation it is ("The
+ * Northern Trust", "National Grid"): as a needle on their own they would flag ordinary prose.
+ */
+const GENERIC_FIRST_WORDS = new Set(['the', 'national', 'international', 'global', 'united', 'general', 'first', 'royal', 'city', 'north', 'south', 'east', 'west', 'central', 'new']);
+
+/**
+ * An organisation's brand word: the first word of its name ("Kestrel" of "Kestrel Grid"), when
+ * it has at least 4 letters and is not a generic word; what people call it for short.
+ */
+export function brandWord(name: string): string | undefined {
+	const first = name.trim().split(/[\s&,]+/)[0] ?? '';
+	return first.length >= MIN_WORD && !GENERIC_FIRST_WORDS.has(first.toLowerCase()) ? first : undefined;
+}
+
+/** Needles without repeats, compared case-insensitively (the first spelling kept), and without short ones. */
+function distinct(needles: (string | undefined)[]): string[] {
+	const seen = new Set<string>();
+	const out: string[] = [];
+	for (const needle of needles) {
+		const trimmed = needle?.trim() ?? '';
+		if (trimmed.length < 3 || seen.has(trimmed.toLowerCase())) continue;
+		seen.add(trimmed.toLowerCase());
+		out.push(trimmed);
+	}
+	return out;
+}
+
+/**
+ * The ways an organisation can be named: its name, its website's domain and the domain's first
+ * label, its name without a legal suffix, and its brand word (see `brandWord`).
+ */
 export function organisationNeedles(name: string, website?: string): string[] {
 	const needles = [name];
 	if (website) {
@@ -11,9 +45,36 @@ export function organisationNeedles(name: string, website?: string): string[] {
 		needles.push(host, host.split('.')[0]);
 	}
 	// Also the name without a legal suffix ("Harbourline Freight Ltd" → "Harbourline Freight").
-	const short = name.replace(/\s+(Ltd|Inc|LLC|GmbH|S\.?A\.?|plc|Co\.?)$/i, '');
-	if (short !== name) needles.push(short);
-	return [...new Set(needles.filter((n) => n.trim().length >= 3))];
+	needles.push(name.replace(/\s+(Ltd|Inc|LLC|GmbH|S\.?A\.?|plc|Co\.?)$/i, ''));
+	needles.push(brandWord(name));
+	return distinct(needles);
+}
+
+/**
+ * The ways a person can be named: the full name, and the first and the last name on their own
+ * when they have at least 4 letters ("Jonas Lindqvist" → "Jonas", "Lindqvist").
+ */
+export function personNeedles(name: string): string[] {
+	const parts = name.trim().split(/\s+/);
+	const single = parts.length > 1 ? [parts[0], parts.at(-1)!].filter((part) => part.length >= MIN_WORD) : [];
+	return distinct([name, ...single]);
+}
+
+/**
+ * Whether a file name reveals an organisation: it contains the organisation's id
+ * ("kestrel-grid-substation.jpg"), or one of its hyphen-separated words is the id's first word
+ * or the name's brand word ("kestrel-substation.jpg"), 4 letters or more. Returns what reveals
+ * it, or undefined.
+ */
+export function fileNameReveals(fileName: string, organisation: { id: string; name: string }): string | undefined {
+	const base = fileName.toLowerCase().replace(/\.[^.]*$/, '');
+	if (base.includes(organisation.id)) return organisation.id;
+	const words = base.split(/[^a-z0-9]+/);
+	const idWord = organisation.id.split('-')[0];
+	if (idWord.length >= MIN_WORD && words.includes(idWord)) return idWord;
+	const brand = brandWord(organisation.name)?.toLowerCase();
+	if (brand && words.includes(brand)) return brand;
+	return undefined;
 }
 
 // Letters and digits of any script: a needle counts only where neither touches it.

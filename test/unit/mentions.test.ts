@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { personCredit } from '../../src/lib/evidence.ts';
-import { findMentions, organisationNeedles } from '../../src/lib/mentions.ts';
+import { brandWord, fileNameReveals, findMentions, organisationNeedles, personNeedles } from '../../src/lib/mentions.ts';
 
 describe('organisation mentions', () => {
 	const needles = organisationNeedles('Harbourline Freight Ltd', 'https://www.harbourline.example');
@@ -37,3 +37,35 @@ describe('personCredit', () => {
 	});
 });
 
+
+describe('brand words and people', () => {
+	it('takes the first word of a name of 4 letters or more, not a generic one, as the brand', () => {
+		expect(brandWord('Kestrel Grid')).toBe('Kestrel');
+		expect(brandWord('Alder & Finch Home')).toBe('Alder');
+		expect(brandWord('Feira Boa')).toBe('Feira');
+		expect(brandWord('Acme')).toBe('Acme');
+		expect(brandWord('Bay Foods')).toBeUndefined();
+		expect(brandWord('National Grid')).toBeUndefined();
+		expect(brandWord('The Parcel Co')).toBeUndefined();
+	});
+	it('adds the brand word to the needles, once whatever its case', () => {
+		expect(organisationNeedles('Kestrel Grid', 'https://kestrel-grid.example')).toEqual(['Kestrel Grid', 'kestrel-grid.example', 'kestrel-grid', 'Kestrel']);
+		expect(findMentions("Kestrel's engineers", organisationNeedles('Kestrel Grid'))).toEqual(['Kestrel']);
+	});
+	it('names a person by full name, and by first or last name of 4 letters or more', () => {
+		expect(personNeedles('Jonas Lindqvist')).toEqual(['Jonas Lindqvist', 'Jonas', 'Lindqvist']);
+		expect(personNeedles('Mia Ek')).toEqual(['Mia Ek']);
+		expect(personNeedles('Tan Wei Jie')).toEqual(['Tan Wei Jie']);
+		expect(personNeedles('Marieke van der Berg')).toEqual(['Marieke van der Berg', 'Marieke', 'Berg']);
+		expect(personNeedles('Madonna')).toEqual(['Madonna']);
+		expect(findMentions('Marieke and her team', personNeedles('Marieke Dekker'))).toEqual(['Marieke']);
+	});
+	it('finds a file name that reveals an organisation by id, id word or brand word', () => {
+		const kestrel = { id: 'kestrel-grid', name: 'Kestrel Grid' };
+		expect(fileNameReveals('kestrel-grid-substation.jpg', kestrel)).toBe('kestrel-grid');
+		expect(fileNameReveals('substation-kestrel.webp', kestrel)).toBe('kestrel');
+		expect(fileNameReveals('grid-operator-substation.jpg', kestrel)).toBeUndefined();
+		expect(fileNameReveals('kestrels-at-dusk.jpg', kestrel)).toBeUndefined();
+		expect(fileNameReveals('harbourline-hub.mp4', { id: 'hl-freight', name: 'Harbourline Freight' })).toBe('harbourline');
+	});
+});

@@ -19,10 +19,10 @@ import { checkRankings, type RankingContext, type RankingLine } from '../awards/
 import { checkScores, pairKey, type ScoreContext } from '../awards/score-rules.ts';
 import type { ScoreLine } from '../awards/scores.ts';
 import { error, formatFieldPath, warning, type Diagnostic } from '../diagnostics.ts';
-import { findMentions, organisationNeedles } from '../mentions.ts';
+import { fileNameReveals, findMentions, organisationNeedles, personNeedles } from '../mentions.ts';
 import { daysUntilExpiry, publicationState } from '../publication.ts';
 import { svgProblems } from '../svg-safety.ts';
-import { parseCaptions, type Cue } from '../vtt.ts';
+import { parseCaptions, relabelVoices, type Cue } from '../vtt.ts';
 import { displayPath } from './load.ts';
 import { splitScopedId, VIDEO_MEDIA_FOLDER, type CollectionName } from './layout.ts';
 import type { ValidEntry } from './validate.ts';
@@ -228,25 +228,56 @@ export function checkIntegrity(
 	/** People of a customer, by id. */
 	const peopleOf = (customer: string) => [...index.people.values()].filter((p) => p.data.customer === customer);
 
+	/** A customer that withholds its name, with every way its name could slip into text (once per customer). */
+	const anonymousCustomers = new Map<string, ReturnType<typeof describeAnonymous>>();
+	function anonymousCustomer(id: string) {
+		if (!anonymousCustomers.has(id)) anonymousCustomers.set(id, describeAnonymous(id));
+		return anonymousCustomers.get(id);
+	}
+	function describeAnonymous(id: string) {
+		const customer = index.customers.get(id);
+		if (!customer || customer.data.permissions.name) return undefined;
+		const people = peopleOf(customer.id);
+		return {
+			customer,
+			needles: [...organisationNeedles(customer.data.name, customer.data.website), ...people.flatMap((p) => personNeedles(p.data.name))],
+			// Voices the published captions relabel (see `captionsTextOf`): all its people, credited by title.
+			voices: people.map((p) => ({ name: p.data.name, label: p.data.title })),
+		};
+	}
+
 	/**
 	 * A customer that withholds its name must not be named by an item about it: its id in the
-	 * file name would put it in the URL (an error); its name, domain or people's names in the text
-	 * are probably a slip (a warning).
+	 * file name would put it in the URL (an error); its name, brand word, domain or people's
+	 * names in any published text field are probably a slip (a warning naming the field).
 	 */
-	function checkAnonymity(entry: ValidEntry<{ customer: string }>, texts: string[]) {
-		const customer = index.customers.get(entry.data.customer);
-		if (!customer || customer.data.permissions.name) return;
+	function checkAnonymity(entry: ValidEntry<{ customer: string }>, fields: [field: string, text: string][]) {
+		const anonymous = anonymousCustomer(entry.data.customer);
+		if (!anonymous) return;
+		const { customer, needles } = anonymous;
 		const local = entry.id.split('/').pop()!;
-		// The whole id, or its first word (usually the brand: "kestrel" of "kestrel-grid").
-		const brand = customer.id.split('-')[0];
-		if (local.includes(customer.id) || (brand.length >= 4 && local.split('-').includes(brand))) {
+		if (fileNameReveals(local, { id: customer.id, name: customer.data.name })) {
 			out.push(error(entry.file, '(file name)', `expected a file name that does not reveal "${customer.id}" (it withholds its name and the file name becomes the URL), found "${local}"`));
 		}
-		const needles = [...organisationNeedles(customer.data.name, customer.data.website), ...peopleOf(customer.id).map((p) => p.data.name)];
-		const named = findMentions(texts.join('\n'), needles);
-		if (named.length) {
-			out.push(warning(entry.file, '(text)', `names ${named.map((n) => `"${n}"`).join(', ')}, but ${customer.id} withholds its name: the site shows "${customer.data.anonymousLabel}" instead`));
+		for (const [field, text] of fields) {
+			const named = findMentions(text, needles);
+			if (named.length) out.push(warning(entry.file, field, anonymityMessage(named, customer)));
 		}
+	}
+
+	function anonymityMessage(named: string[], customer: ValidEntry<Customer>) {
+		return `names ${named.map((n) => `"${n}"`).join(', ')}, but ${customer.id} withholds its name: the site shows "${customer.data.anonymousLabel}" instead`;
+	}
+
+	/** An anonymous customer named in a video's captions file, by line (voices the site relabels aside). */
+	function checkCaptionsAnonymity(video: ValidEntry<Video>, captionsFile: string, source: string) {
+		const anonymous = anonymousCustomer(video.data.customer);
+		if (!anonymous) return;
+		const keep = video.data.speakers.map((id) => index.people.get(id)).filter((p) => p && p.data.customer !== video.data.customer).map((p) => p!.data.name);
+		source.split(/\r\n?|\n/).forEach((line, i) => {
+			const named = findMentions(relabelVoices(line, anonymous.voices, keep), anonymous.needles);
+			if (named.length) out.push(warning(captionsFile, `line ${i + 1}`, `${anonymityMessage(named, anonymous.customer)} (NOTE blocks and cue identifiers are left out of the published captions, but the file is in the repository)`));
+		});
 	}
 
 	for (const customer of index.customers.values()) {
@@ -277,7 +308,7 @@ export function checkIntegrity(
 			}
 		});
 		story.data.products.forEach((id, i) => resolve(story, ['products', i], 'products', id));
-		checkAnonymity(story, [story.data.title, story.data.summary, story.body ?? '', ...story.data.quotes.map((q) => q.text)]);
+		checkAnonymity(story, [...publishedTextFields(story.data), ['(body)', story.body ?? '']]);
 		checkImages(story);
 		checkPublication(story);
 	}
@@ -303,8 +334,9 @@ export function checkIntegrity(
 			const late = cues.find((cue) => cue.end > video.data.duration + 1);
 			if (late) out.push(error(captionsFile, '(cues)', `expected every cue to end within the video's duration (${video.data.duration}s), found a cue ending at ${late.end}s`));
 			if (problems.length === 0) captions.set(video.id, cues);
-			checkAnonymity(video, [video.data.title, video.data.summary, video.data.transcript ?? '', ...cues.map((c) => c.text)]);
+			checkCaptionsAnonymity(video, captionsFile, io.readText(captionsPath));
 		}
+		checkAnonymity(video, publishedTextFields(video.data));
 		checkImages(video);
 		checkPublication(video);
 	}
@@ -337,7 +369,7 @@ export function checkIntegrity(
 			}
 		}
 		entry.data.products.forEach((id, i) => resolve(entry, ['products', i], 'products', id));
-		checkAnonymity(entry, [entry.data.title, entry.data.summary, entry.body ?? '']);
+		checkAnonymity(entry, [...publishedTextFields(entry.data), ['(body)', entry.body ?? '']]);
 		const entrant = index.customers.get(entry.data.customer);
 		if (program?.data.blind && entrant) {
 			const texts = [entry.data.title, entry.data.summary, entry.body ?? '', ...entry.data.evidence.flatMap((e) => [e.label, e.detail, e.url ?? ''])];
@@ -475,4 +507,27 @@ function checkScoreSheet(index: ContentIndex, program: ValidEntry<Program>, shee
 	for (const problem of checkScores(rows, context)) {
 		out.push(error(sheet.file, problem.field ? `${problem.where} ${problem.field}` : problem.where, problem.message));
 	}
+}
+
+/**
+ * Keys of stories, videos and award entries whose values are not text a visitor reads: ids of
+ * other records, file paths (checked as file names), publication fields and settings.
+ */
+const NOT_PUBLISHED_TEXT = new Set(['customer', 'authors', 'speakers', 'products', 'person', 'submitter', 'category', 'status', 'approval', 'src', 'source', 'captions', 'language']);
+
+/**
+ * Every string an item publishes, with its field path (`metrics[0].method`, `hero.alt`,
+ * `chapters[1].title`…): all its text fields, so a field added later is covered too.
+ */
+export function publishedTextFields(data: unknown): [field: string, text: string][] {
+	const out: [string, string][] = [];
+	const walk = (value: unknown, at: (string | number)[]) => {
+		if (typeof value === 'string') out.push([formatFieldPath(at), value]);
+		else if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...at, i]));
+		else if (value && typeof value === 'object' && !(value instanceof Date)) {
+			for (const [key, item] of Object.entries(value)) if (!NOT_PUBLISHED_TEXT.has(key)) walk(item, [...at, key]);
+		}
+	};
+	walk(data, []);
+	return out;
 }
