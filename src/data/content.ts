@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { splitScopedId } from '../lib/content/layout.ts';
 import type { ImageMetadata } from 'astro';
-import { byNewest, relatedIndex, customerDisplayName, customerFacets, customerIsNamed, mayQuote, metricHeadline, personCredit, type Credit } from '../lib/evidence.ts';
+import { byNewest, relatedIndex, customerDisplayName, publishedMediaName, customerFacets, customerIsNamed, mayQuote, metricHeadline, personCredit, type Credit } from '../lib/evidence.ts';
 import type { FacetValues } from '../lib/facets.ts';
 import { isPublic, publicationTime, resultsAnnounced } from '../lib/publication.ts';
 import { cardPath, cardScope, type CardScope } from '../lib/og-image.ts';
@@ -212,6 +212,8 @@ export const entryUrl = (id: string) => {
 	return `/awards/${program}/entries/${local}/`;
 };
 export const customerUrl = (id: string) => `/customers/${id}/`;
+/** Where a self-hosted video's file is published (under the video's id, see `publishedMediaName`); undefined for YouTube and Vimeo. */
+export const mediaUrl = (video: Video) => (video.data.source.kind === 'file' ? `/media/${publishedMediaName(video.id, video.data.source.file)}` : undefined);
 
 /** The library's related-evidence index, built once per build. */
 const relatedIndexOfLibrary = memoised('related', async () => relatedIndex((await allEvidence()).map((i) => ({ ...i, industry: i.customer.data.industry }))));

@@ -159,3 +159,13 @@ export function relatedIndex<T extends Relatable>(candidates: readonly T[], limi
 			.slice(0, limit)
 			.map(({ other }) => other);
 }
+
+/**
+ * The name a self-hosted video's file is published under: the video's id with the file's
+ * extension (`/media/<id>.mp4`), never the source file's own name, which may say more than the
+ * page does (e.g. the name of a customer that withholds it).
+ */
+export function publishedMediaName(videoId: string, sourceFile: string): string {
+	const extension = /\.[a-z0-9]+$/i.exec(sourceFile)?.[0].toLowerCase() ?? '';
+	return `${videoId}${extension}`;
+}

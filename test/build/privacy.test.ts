@@ -73,7 +73,8 @@ beforeAll(async () => {
 		);
 		// A self-hosted video with its own file, poster and captions.
 		await image(160).toFile(path.join(content, `assets/poster-${marker}.jpg`));
-		writeFileSync(path.join(content, `videos/media/${marker}.mp4`), 'not really a video');
+		// The source file's name is not the video's: the site publishes it under the video's id.
+		writeFileSync(path.join(content, `videos/media/clip-${marker}.mp4`), 'not really a video');
 		// Authoring notes and cue identifiers that name the anonymous customer and its speaker,
 		// who is also called by first name alone.
 		writeFileSync(
@@ -83,7 +84,7 @@ beforeAll(async () => {
 		const video = parse(readFileSync(path.join(content, 'videos/grid-operations.yaml'), 'utf8'));
 		Object.assign(video, {
 			title: `Video ${marker}`,
-			source: { kind: 'file', file: `${marker}.mp4` },
+			source: { kind: 'file', file: `clip-${marker}.mp4` },
 			poster: { src: `../assets/poster-${marker}.jpg`, alt: 'Poster' },
 			captions: `./video-${marker}.vtt`,
 		});
@@ -165,7 +166,7 @@ describe('a published item', () => {
 				`stories/story-${marker}/index.html`,
 				`videos/video-${marker}/index.html`,
 				`videos/video-${marker}/captions.vtt`,
-				`media/${marker}.mp4`,
+				`media/video-${marker}.mp4`,
 				`awards/demo-awards/entries/entry-${marker}/index.html`,
 				`og/stories/story-${marker}.png`,
 				`og/videos/video-${marker}.png`,
@@ -185,6 +186,13 @@ describe('a published item', () => {
 	it('names no emitted file after the file it came from', () => {
 		expect(filesMentioning(files, SECRET_IMAGE)).toEqual([]);
 		expect(files.filter((f) => f.path.startsWith('_astro/') && /(hero|poster)-/.test(f.path))).toEqual([]);
+	});
+
+	it("publishes a self-hosted video's file under the video's id, never the source file's name", () => {
+		const page = files.find((f) => f.path === `videos/video-${marker}/index.html`)!.text;
+		expect(page).toContain(`data-src="/media/video-${marker}.mp4"`);
+		expect(JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page)![1]).contentUrl).toMatch(new RegExp(`/media/video-${marker}\\.mp4$`));
+		expect(filesMentioning(files, `clip-${marker}`)).toEqual([]);
 	});
 
 	it('is in the Pagefind index (decompressed)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerDisplayName, formatMetricValue, isImprovement, mayQuote, metricHeadline, relatedIndex, relativeChange } from '../../src/lib/evidence.ts';
+import { customerDisplayName, formatMetricValue, isImprovement, mayQuote, metricHeadline, publishedMediaName, relatedIndex, relativeChange } from '../../src/lib/evidence.ts';
 
 const metric = (value: number, baseline: number, unit = '', better: 'higher' | 'lower' = 'higher') => ({
 	label: 'M', value, baseline, unit, better, period: 'p', method: 'm', measuredOn: new Date('2026-01-01'),
@@ -86,5 +86,12 @@ describe('relatedIndex', () => {
 				.map(({ other }) => other.id);
 		const related = relatedIndex(library, 4);
 		for (const item of library) expect(related(item).map((c) => c.id)).toEqual(bruteForce(item, 4));
+	});
+});
+
+describe('publishedMediaName', () => {
+	it("names a self-hosted video's file after the video, keeping the extension", () => {
+		expect(publishedMediaName('grid-operator-interview', 'kestrel-grid-interview.mp4')).toBe('grid-operator-interview.mp4');
+		expect(publishedMediaName('van-stock', 'telvanta-van-stock.webm')).toBe('van-stock.webm');
 	});
 });

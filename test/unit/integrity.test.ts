@@ -206,6 +206,35 @@ describe('anonymity and blind judging', () => {
 		editData(at('videos/hidden-grid-story.yaml'), (d) => (d.captions = './hidden-grid-story.vtt'));
 		await expectError('videos/hidden-grid-story.yaml', '(file name)', /does not reveal "hidden-grid"/);
 	});
+	it("files an anonymous customer's item refers to that reveal it: hero, poster, media and captions", async () => {
+		expect((await check()).errors).toBe(0);
+		for (const [from, to] of [
+			['assets/hero.jpg', 'assets/hidden-grid-substation.jpg'],
+			['assets/poster.jpg', 'assets/control-room-hidden.jpg'],
+			['videos/grid-operations.vtt', 'videos/hidden-grid-interview.vtt'],
+		]) cpSync(at(from), at(to));
+		mkdirSync(at('videos/media'));
+		writeFileSync(at('videos/media/hidden-interview.mp4'), 'not really a video');
+		editData(at('videos/grid-operations.yaml'), (d) => {
+			d.poster.src = '../assets/control-room-hidden.jpg';
+			d.source = { kind: 'file', file: 'hidden-interview.mp4' };
+			d.captions = './hidden-grid-interview.vtt';
+		});
+		await expectError('videos/grid-operations.yaml', 'poster.src', /does not reveal "hidden-grid" .*without "hidden"\), found "control-room-hidden.jpg"/);
+		await expectError('videos/grid-operations.yaml', 'source.file', /does not reveal "hidden-grid" .*found "hidden-interview.mp4"/);
+		await expectError('videos/grid-operations.yaml', 'captions', /does not reveal "hidden-grid" .*without "hidden-grid"\), found "hidden-grid-interview.vtt"/);
+		// The same hero is fine for a customer that lets us use its name …
+		editData(at('stories/quarry-forecasting.mdx'), (d) => (d.hero.src = '../assets/hidden-grid-substation.jpg'));
+		expect((await check()).diagnostics.filter((d) => d.field === 'hero.src')).toEqual([]);
+		// … and an error for the one that withholds it.
+		editData(at('stories/quarry-forecasting.mdx'), (d) => {
+			d.customer = 'hidden-grid';
+			d.authors = ['hal-grid', 'vera-vendor'];
+			d.quotes = [];
+			d.approval.approvedBy = 'hal-grid';
+		});
+		await expectError('stories/quarry-forecasting.mdx', 'hero.src', /does not reveal "hidden-grid" .*found "hidden-grid-substation.jpg"/);
+	});
 	it('warns when an anonymous customer is named in the text, naming the field', async () => {
 		editData(at('videos/grid-operations.yaml'), (d) => (d.summary = 'How Hidden Grid Operator plans, told by hiddengrid.example.'));
 		const result = await check();

@@ -265,6 +265,25 @@ export function checkIntegrity(
 		}
 	}
 
+	/**
+	 * Files an item about an anonymous customer refers to (hero, poster, media, captions) must not
+	 * reveal it by name either: the site publishes images under names made from theirs
+	 * (`/_astro/<name>.<hash>.webp`), and the same rule as for the item's own file name applies.
+	 */
+	function checkFileAnonymity(entry: ValidEntry<{ customer: string }>, files: [field: string, file: unknown][]) {
+		const anonymous = anonymousCustomer(entry.data.customer);
+		if (!anonymous) return;
+		const { customer } = anonymous;
+		for (const [field, file] of files) {
+			if (typeof file !== 'string') continue;
+			const name = path.basename(file);
+			const revealed = fileNameReveals(name, { id: customer.id, name: customer.data.name });
+			if (revealed) {
+				out.push(error(entry.file, field, `expected a file name that does not reveal "${customer.id}" (it withholds its name, and files are published under names made from theirs: rename the file without "${revealed}"), found "${name}"`));
+			}
+		}
+	}
+
 	function anonymityMessage(named: string[], customer: ValidEntry<Customer>) {
 		return `names ${named.map((n) => `"${n}"`).join(', ')}, but ${customer.id} withholds its name: the site shows "${customer.data.anonymousLabel}" instead`;
 	}
@@ -309,6 +328,7 @@ export function checkIntegrity(
 		});
 		story.data.products.forEach((id, i) => resolve(story, ['products', i], 'products', id));
 		checkAnonymity(story, [...publishedTextFields(story.data), ['(body)', story.body ?? '']]);
+		checkFileAnonymity(story, [['hero.src', story.data.hero.src]]);
 		checkImages(story);
 		checkPublication(story);
 	}
@@ -337,6 +357,11 @@ export function checkIntegrity(
 			checkCaptionsAnonymity(video, captionsFile, io.readText(captionsPath));
 		}
 		checkAnonymity(video, publishedTextFields(video.data));
+		checkFileAnonymity(video, [
+			['poster.src', video.data.poster.src],
+			['source.file', video.data.source.kind === 'file' ? video.data.source.file : undefined],
+			['captions', video.data.captions],
+		]);
 		checkImages(video);
 		checkPublication(video);
 	}

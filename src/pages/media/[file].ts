@@ -1,16 +1,17 @@
 /**
  * Self-hosted video files live in `content/videos/media/`, not `public/`, so a draft or
- * embargoed video's file never ships: only public videos get their file copied to `/media/`.
+ * embargoed video's file never ships: only public videos get their file copied to `/media/`,
+ * named after the video (`mediaUrl`), not after the source file.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { publicVideos } from '../../data/content';
+import { mediaUrl, publicVideos } from '../../data/content';
 import { contentRoot, VIDEO_MEDIA_FOLDER } from '../../lib/content/layout';
 
 export const getStaticPaths = (async () =>
 	(await publicVideos()).flatMap((video) =>
-		video.data.source.kind === 'file' ? [{ params: { file: video.data.source.file }, props: { file: video.data.source.file } }] : [],
+		video.data.source.kind === 'file' ? [{ params: { file: mediaUrl(video)!.slice('/media/'.length) }, props: { file: video.data.source.file } }] : [],
 	)) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
