@@ -4,7 +4,7 @@
  * website, but it cannot rewrite what the entrant wrote; a slip there would unblind the judge, so
  * the packets command fails on any problem found here.
  */
-import { findMentions, organisationNeedles } from '../mentions.ts';
+import { findMentions, organisationNeedles, personNeedles } from '../mentions.ts';
 
 /** Who entered, as far as identifying them in text goes. */
 export interface BlindEntrant {
@@ -39,21 +39,26 @@ export interface BlindEntry {
 	entrant: BlindEntrant;
 }
 
-/** Every way the text of an entry could name its entrant. */
-function entrantNeedles(entrant: BlindEntrant): string[] {
+/**
+ * Every way the text of an entry could name its entrant: the organisation's needles (name, short
+ * name, brand word, domain), its customer id, and its people's full names and first or last
+ * names of 4 letters or more ("Harbourline", "Marieke").
+ */
+export function entrantNeedles(entrant: BlindEntrant): string[] {
 	return [
 		...new Set([
 			...organisationNeedles(entrant.name, entrant.website),
 			// The customer id ("harbourline-freight") is how the entrant appears in URLs and file names.
 			entrant.customer,
-			...entrant.people.map((name) => name.trim()).filter((name) => name.length >= 3),
+			...entrant.people.flatMap(personNeedles),
 		]),
 	];
 }
 
 /**
  * Finds entries whose text names their entrant: its name (with or without a legal suffix), its
- * website's domain or the domain's first label, its customer id, or one of its people's names;
+ * brand word, its website's domain or the domain's first label, its customer id, or one of its
+ * people's full, first or last names (see `entrantNeedles`);
  * whole words, case-insensitively. The entry id is checked too, since packets and score files
  * show it to the judge. Returns one problem per field, in entry order; nothing when all are clean.
  */

@@ -15,6 +15,7 @@ import type { Product } from '../../schemas/product.ts';
 import type { SiteSettings } from '../../schemas/site.ts';
 import type { Story } from '../../schemas/story.ts';
 import type { Video } from '../../schemas/video.ts';
+import { lintBlindEntries } from '../awards/blind.ts';
 import { checkRankings, type RankingContext, type RankingLine } from '../awards/rankings.ts';
 import { checkScores, pairKey, type ScoreContext } from '../awards/score-rules.ts';
 import type { ScoreLine } from '../awards/scores.ts';
@@ -397,10 +398,21 @@ export function checkIntegrity(
 		checkAnonymity(entry, [...publishedTextFields(entry.data), ['(body)', entry.body ?? '']]);
 		const entrant = index.customers.get(entry.data.customer);
 		if (program?.data.blind && entrant) {
-			const texts = [entry.data.title, entry.data.summary, entry.body ?? '', ...entry.data.evidence.flatMap((e) => [e.label, e.detail, e.url ?? ''])];
-			const named = findMentions(texts.join('\n'), organisationNeedles(entrant.data.name, entrant.data.website));
-			if (named.length) {
-				out.push(warning(entry.file, '(text)', `the program is judged blind, but the entry names its entrant (${named.map((n) => `"${n}"`).join(', ')}): judges would see it`));
+			// The rule `awards packets` enforces, as a warning here so it shows before packets are due.
+			const problems = lintBlindEntries([
+				{
+					id: splitScopedId(entry.id).local,
+					title: entry.data.title,
+					summary: entry.data.summary,
+					narrative: entry.body ?? '',
+					evidence: entry.data.evidence,
+					entrant: { customer: entrant.id, name: entrant.data.name, website: entrant.data.website, people: peopleOf(entrant.id).map((p) => p.data.name) },
+				},
+			]);
+			// The entry's id is text fields' business only for `awards packets`, which shows it to judges and fails on it.
+			for (const problem of problems.filter((p) => p.field !== 'id')) {
+				const field = problem.field === 'narrative' ? '(body)' : problem.field;
+				out.push(warning(entry.file, field, `the program is judged blind, but the entry names its entrant (${problem.found.map((n) => `"${n}"`).join(', ')}): judges would see it, and \`awards packets\` refuses to write packets`));
 			}
 		}
 		checkPublication(entry);

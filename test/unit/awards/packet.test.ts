@@ -272,7 +272,7 @@ describe('lintBlindEntries', () => {
 	it("finds the entrant's people, in the narrative and in evidence", () => {
 		const entry = { ...clean, narrative: 'Led by jonas lindqvist, our head of logistics.', evidence: [{ label: 'Quote', detail: 'Mia Ek: "it works"' }] };
 		expect(lintBlindEntries([entry])).toEqual([
-			{ entry: 'storm-ready-deliveries', field: 'narrative', found: ['Jonas Lindqvist'] },
+			{ entry: 'storm-ready-deliveries', field: 'narrative', found: ['Jonas Lindqvist', 'Jonas', 'Lindqvist'] },
 			{ entry: 'storm-ready-deliveries', field: 'evidence[0].detail', found: ['Mia Ek'] },
 		]);
 	});
