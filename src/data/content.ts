@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { splitScopedId } from '../lib/content/layout.ts';
 import type { ImageMetadata } from 'astro';
-import { byNewest, relatedIndex, customerDisplayName, publishedMediaName, customerFacets, customerIsNamed, mayQuote, metricHeadline, personCredit, type Credit } from '../lib/evidence.ts';
+import { byNewest, relatedIndex, customerDisplayName, entrantShown, publishedMediaName, WITHHELD_ENTRANT, customerFacets, customerIsNamed, mayQuote, metricHeadline, personCredit, type Credit } from '../lib/evidence.ts';
 import type { FacetValues } from '../lib/facets.ts';
 import { isPublic, publicationTime, resultsAnnounced } from '../lib/publication.ts';
 import { cardPath, cardScope, type CardScope } from '../lib/og-image.ts';
@@ -144,6 +144,11 @@ export interface EvidenceItem {
 	featured?: boolean;
 	/** For award entries: the program, category and (once announced) placement. */
 	award?: { program: string; programName: string; category: string; placement?: Placement };
+	/**
+	 * An entry of a blind program being judged: who entered is not shown (`customerName` is
+	 * `WITHHELD_ENTRANT`, no logo, no customer page lists it); see `entrantShown`.
+	 */
+	entrantWithheld?: boolean;
 }
 
 interface ItemSource {
@@ -189,9 +194,16 @@ async function entryItem(entry: AwardEntry, programs: AwardProgram[]): Promise<E
 	const { program: programId, local } = splitScopedId(entry.id);
 	const program = programs.find((p) => p.id === programId)!;
 	const placement = (await placementsOf(programId)).get(local);
+	const withheld = !(await entrantShownIn(program));
 	return item(placement === 'winner' ? 'award-winner' : 'award-entry', entry.id, entryUrl(entry.id), entry.data, entry.data.submittedOn, {
 		award: { program: programId, programName: program.data.name, category: program.data.categories.find((c) => c.id === entry.data.category)?.name ?? entry.data.category, placement },
+		...(withheld && { entrantWithheld: true, customerName: WITHHELD_ENTRANT, customerNamed: false, logo: undefined }),
 	});
+}
+
+/** Whether the site may show who entered the program's entries (see `entrantShown`). */
+export async function entrantShownIn(program: AwardProgram): Promise<boolean> {
+	return entrantShown(program.data, (await announcedResults(program.id)) !== undefined);
 }
 
 /** Which Open Graph cards this build makes (see `cardScope`). */

@@ -11,6 +11,18 @@ export function customerDisplayName(customer: Customer): string {
 	return customer.permissions.name ? customer.name : customer.anonymousLabel!;
 }
 
+/**
+ * Whether the site may show who entered an award entry. Not while a blind program is being judged
+ * (its results not announced yet): judges "see the entry, not who entered it", and a judge could
+ * otherwise look the entrant up on the public site. Once results are announced, entrants show.
+ */
+export function entrantShown(program: { blind: boolean }, resultsAnnounced: boolean): boolean {
+	return !program.blind || resultsAnnounced;
+}
+
+/** Stands in for the entrant while it is withheld (see `entrantShown`). */
+export const WITHHELD_ENTRANT = 'Entrant not shown while judging is blind';
+
 /** Whether the customer may have a page of its own (it exists under its name). */
 export function customerIsNamed(customer: Customer): boolean {
 	return customer.permissions.name;

@@ -36,7 +36,8 @@ it('re-renders what an edit touches and restores the rest', async () => {
 	expect(third.code, third.output).toBe(0);
 	expect(page('stories/quarry-forecasting')).toContain('Quarry Bank Textiles');
 	expect(page('customers/quarry-bank')).toContain('Quarry Bank Textiles');
-	expect(page('awards/demo-awards/entries/quarry-planning')).toContain('Quarry Bank Textiles');
+	// The fixture program is judged blind with no results yet: its entry page names no entrant.
+	expect(page('awards/demo-awards/entries/quarry-planning')).not.toContain('Quarry Bank');
 
 	// An item that stops being public leaves nothing behind from the builds before, and the last
 	// build, moved aside, is gone from the cache.
@@ -61,10 +62,14 @@ it('re-renders what an embargo decides when it lifts during the day, and again w
 		const announced = await buildSite(site.dir, out, { CREDENCE_NOW: '2026-12-10T10:00:00Z' });
 		expect(announced.code, announced.output).toBe(0);
 		expect(entryPage()).toContain('placement-winner');
+		// The program is judged blind: the entrant shows once the results are announced.
+		expect(entryPage()).toContain('Entered by Quarry Bank Mills');
 		// A preview an hour before the announcement, the same day: nothing may come from the build after it.
 		const before = await buildSite(site.dir, out, { CREDENCE_NOW: '2026-12-10T08:00:00Z' });
 		expect(before.code, before.output).toBe(0);
 		expect(entryPage()).not.toContain('placement-winner');
+		expect(entryPage()).not.toContain('Quarry Bank');
+		expect(readFileSync(path.join(out, 'customers/quarry-bank/index.html'), 'utf8')).not.toContain('/awards/demo-awards/entries/quarry-planning/');
 		// Nor in the search index (the search page's facet form names the type; its index must not).
 		expect(filesMentioning(readBuiltFiles(out), 'Award winner').filter((file) => file !== 'search/index.html')).toEqual([]);
 	} finally {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerDisplayName, formatMetricValue, isImprovement, mayQuote, metricHeadline, publishedMediaName, relatedIndex, relativeChange } from '../../src/lib/evidence.ts';
+import { customerDisplayName, entrantShown, formatMetricValue, isImprovement, mayQuote, metricHeadline, publishedMediaName, relatedIndex, relativeChange } from '../../src/lib/evidence.ts';
 
 const metric = (value: number, baseline: number, unit = '', better: 'higher' | 'lower' = 'higher') => ({
 	label: 'M', value, baseline, unit, better, period: 'p', method: 'm', measuredOn: new Date('2026-01-01'),
@@ -93,5 +93,14 @@ describe('publishedMediaName', () => {
 	it("names a self-hosted video's file after the video, keeping the extension", () => {
 		expect(publishedMediaName('grid-operator-interview', 'kestrel-grid-interview.mp4')).toBe('grid-operator-interview.mp4');
 		expect(publishedMediaName('van-stock', 'telvanta-van-stock.webm')).toBe('van-stock.webm');
+	});
+});
+
+describe('entrantShown', () => {
+	it('withholds the entrant of a blind program until its results are announced', () => {
+		expect(entrantShown({ blind: true }, false)).toBe(false);
+		expect(entrantShown({ blind: true }, true)).toBe(true);
+		expect(entrantShown({ blind: false }, false)).toBe(true);
+		expect(entrantShown({ blind: false }, true)).toBe(true);
 	});
 });
