@@ -39,7 +39,7 @@ function distinct(needles: (string | undefined)[]): string[] {
  * label, its name without a legal suffix, and its brand word (see `brandWord`).
  */
 export function organisationNeedles(name: string, website?: string): string[] {
-	const needles = [name];
+	const needles: (string | undefined)[] = [name];
 	if (website) {
 		const host = new URL(website).hostname.replace(/^www\./, '');
 		needles.push(host, host.split('.')[0]);
