@@ -124,3 +124,39 @@ describe('entries without scores', () => {
 		expect(readdirSync(feedback)).toHaveLength(25);
 	});
 });
+
+describe('verify', () => {
+	const noStack = (out: string) => expect(out).not.toMatch(/\n\s+at .*:\d+:\d+|SyntaxError/);
+
+	it('reports a damaged or empty results file as a failed check naming it', async () => {
+		writeFileSync(path.join(program(), 'results/round-1.json'), '{"truncated": ');
+		writeFileSync(path.join(program(), 'results/final.json'), '');
+		const result = await awards('verify', 'cia-2026');
+		expect(result.code).toBe(1);
+		expect(result.out).toMatch(/✗ tally round-1 .*results\/round-1\.json\n\s+not valid JSON \(.*\): damaged or hand-edited; `npm run awards -- tally cia-2026 --round round-1` writes it again/);
+		expect(result.out).toMatch(/✗ tally final .*results\/final\.json\n\s+not valid JSON \(the file is empty\)/);
+		expect(result.out).toMatch(/✓ published outcome \(final\)/);
+		noStack(result.out);
+	});
+
+	it('stops on a damaged winners.yaml, naming it, without a stack trace', async () => {
+		writeFileSync(path.join(program(), 'winners.yaml'), '{"truncated": ');
+		const result = await awards('verify', 'cia-2026');
+		expect(result.code).toBe(1);
+		expect(result.out).toMatch(/winners\.yaml .*invalid YAML/);
+		noStack(result.out);
+	});
+
+	it('catches a hand-edited method or round in winners.yaml', async () => {
+		const winners = path.join(program(), 'winners.yaml');
+		const text = readFileSync(winners, 'utf8');
+		writeFileSync(winners, text.replace('method: schulze', 'method: mean'));
+		const method = await awards('verify', 'cia-2026');
+		expect(method.code).toBe(1);
+		expect(method.out).toMatch(/✗ published outcome \(final\).*\n\s+method: committed "mean", recomputed "schulze"/);
+		writeFileSync(winners, text.replace('round: final', 'round: round-1'));
+		const round = await awards('verify', 'cia-2026');
+		expect(round.code).toBe(1);
+		expect(round.out).toMatch(/✗ published outcome \(round-1\).*\n(\s+.*\n)*\s+method: committed "schulze", recomputed "offset"/);
+	});
+});
