@@ -38,7 +38,14 @@ function tallyFromInputs(data: ProgramData, round: Program['rounds'][number]): R
 	const rules = data.program.tally;
 	const entries = data.eligible.map(({ id, category, customer }) => ({ id, category, customer }));
 	const eligible = new Set(entries.map((e) => e.id));
-	const scores = data.scores(round.id).filter((s) => eligible.has(s.entry)).map(({ judge, entry, criterion, score }) => ({ judge, entry, criterion, score }));
+	// In a canonical order (judge, entry, criterion; by code unit, whatever the locale), so the
+	// fingerprint and the tally depend on the scores and not on the order of the sheet's rows.
+	const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+	const scores = data
+		.scores(round.id)
+		.filter((s) => eligible.has(s.entry))
+		.map(({ judge, entry, criterion, score }) => ({ judge, entry, criterion, score }))
+		.sort((a, b) => byCodeUnit(a.judge, b.judge) || byCodeUnit(a.entry, b.entry) || byCodeUnit(a.criterion, b.criterion));
 	if (scores.length === 0) throw new CliError(`no scores for ${round.id} yet: import them with \`npm run awards -- import ${data.id} --round ${round.id} <file>\``);
 	const criteria = data.program.criteria.map(({ id, weight }) => ({ id, weight }));
 	const input = { criteria, entries, scores, method: rules.method, tieBreak: rules.tieBreak, resamples: rules.resamples, seed: rules.seed };

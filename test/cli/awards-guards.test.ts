@@ -147,6 +147,20 @@ describe('verify', () => {
 		noStack(result.out);
 	});
 
+	it('passes when the rows of the score and ranking sheets are only reordered', async () => {
+		for (const sheet of ['scores/round-1.csv', 'rankings/final.csv']) {
+			const file = path.join(program(), sheet);
+			const [header, ...rows] = readFileSync(file, 'utf8').trimEnd().split('\n');
+			// Reversed, then every other row first: no row keeps its place.
+			const reordered = [...rows].reverse();
+			writeFileSync(file, [header, ...reordered.filter((_, i) => i % 2 === 0), ...reordered.filter((_, i) => i % 2 === 1)].join('\n') + '\n');
+			expect(readFileSync(file, 'utf8')).not.toBe([header, ...rows].join('\n') + '\n');
+		}
+		const result = await awards('verify', 'cia-2026');
+		expect(result.code, result.out).toBe(0);
+		expect(result.out).toMatch(/all 4 results recompute identically/);
+	});
+
 	it('catches a hand-edited method or round in winners.yaml', async () => {
 		const winners = path.join(program(), 'winners.yaml');
 		const text = readFileSync(winners, 'utf8');
