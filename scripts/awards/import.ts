@@ -41,6 +41,9 @@ async function readIncoming(file: string, context: CommandContext): Promise<Loca
 	return lines.map(({ line, row }) => ({ where: `line ${line}`, row }));
 }
 
+/** `1 score`, `2 scores`. */
+export const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /** Rows in a stable order: judge, entry, then the program's criterion order. */
 export function sortScores(rows: ScoreRow[], criteria: string[]): ScoreRow[] {
 	return [...rows].sort((a, b) => a.judge.localeCompare(b.judge) || a.entry.localeCompare(b.entry) || criteria.indexOf(a.criterion) - criteria.indexOf(b.criterion));
@@ -61,9 +64,13 @@ export async function importScores(context: CommandContext): Promise<number> {
 	const sheetFile = path.join(data.folder, 'scores', `${round.id}.csv`);
 	const sheetShown = displayPath(context.projectRoot, sheetFile);
 	const judges = new Set(incoming.map((s) => s.row.judge));
-	// With --replace a judge's resubmission replaces what they sent before.
-	const kept = (data.scoreSheet(round.id)?.lines ?? [])
-		.filter(({ row }) => !(options.replace && judges.has(row.judge)))
+	// With --replace a judge's resubmission replaces what they sent before for the entries in
+	// the file (every criterion of them); their scores for other entries stay.
+	const resubmitted = new Set(incoming.map((s) => `${s.row.judge} ${s.row.entry}`));
+	const earlier = data.scoreSheet(round.id)?.lines ?? [];
+	const replaced = options.replace ? earlier.filter(({ row }) => resubmitted.has(`${row.judge} ${row.entry}`)).length : 0;
+	const kept = earlier
+		.filter(({ row }) => !(options.replace && resubmitted.has(`${row.judge} ${row.entry}`)))
 		.map(({ line, row }) => ({ where: `${sheetShown} line ${line}`, row }));
 	const scoreContext = scoreContextFor(context.check.index, data.id, data.assigned(round.id))!;
 	const problems = checkScores(incoming, scoreContext, kept);
@@ -76,12 +83,13 @@ export async function importScores(context: CommandContext): Promise<number> {
 	const criteria = data.program.criteria.map((c) => c.id);
 	const merged = sortScores([...kept.map((k) => k.row), ...incoming.map((i) => i.row)], criteria);
 	const entries = new Set(incoming.map((s) => s.row.entry));
-	const summary = `${incoming.length} scores from ${[...judges].sort().join(', ')} for ${entries.size} entr${entries.size === 1 ? 'y' : 'ies'}`;
+	const summary = `${plural(incoming.length, 'score')} from ${[...judges].sort().join(', ')} for ${entries.size} entr${entries.size === 1 ? 'y' : 'ies'}`;
+	const replacing = options.replace ? `, replacing ${plural(replaced, 'earlier score')} of ${entries.size === 1 ? 'that entry' : 'those entries'}` : '';
 	if (options['dry-run']) {
-		console.log(`${colour.green('✓')} ${summary} would be imported into ${sheetShown} (dry run: nothing written)`);
+		console.log(`${colour.green('✓')} ${summary} would be imported into ${sheetShown}${replacing.replace('replacing', 'and would replace')} (dry run: nothing written)`);
 		return 0;
 	}
 	await writeAtomic(sheetFile, scoreSheetText(merged));
-	console.log(`${colour.green('✓')} imported ${summary} into ${sheetShown} (${merged.length} scores in the round)`);
+	console.log(`${colour.green('✓')} imported ${summary} into ${sheetShown}${replacing} (${plural(merged.length, 'score')} in the round)`);
 	return 0;
 }

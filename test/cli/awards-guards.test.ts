@@ -174,3 +174,42 @@ describe('verify', () => {
 		expect(round.out).toMatch(/✗ published outcome \(round-1\).*\n(\s+.*\n)*\s+method: committed "schulze", recomputed "offset"/);
 	});
 });
+
+describe('import --replace', () => {
+	const incoming = (name: string, text: string) => {
+		const file = path.join(dir, '..', name);
+		writeFileSync(file, text);
+		return file;
+	};
+	const rowsOf = (file: string, judge: string) => readFileSync(file, 'utf8').split('\n').filter((l) => l.startsWith(`${judge},`));
+
+	it('replaces only the judge’s scores for the entries in the file, and says how many', async () => {
+		const sheet = path.join(program(), 'scores/round-1.csv');
+		const mine = rowsOf(sheet, 'elena-varga');
+		expect(mine).toHaveLength(65);
+		const entries = [...new Set(mine.map((l) => l.split(',')[1]))].slice(0, 2);
+		const resubmitted = mine.filter((l) => entries.includes(l.split(',')[1])).map((l) => l.split(',').slice(0, 3).join(',') + ',3,resubmitted');
+		const file = incoming('elena.csv', `judge,entry,criterion,score,comment\n${resubmitted.join('\n')}\n`);
+		const result = await awards('import', 'cia-2026', file, '--replace');
+		expect(result.code, result.out).toBe(0);
+		expect(result.out).toMatch(/imported 10 scores from elena-varga for 2 entries into .*round-1\.csv, replacing 10 earlier scores of those entries \(500 scores in the round\)/);
+		const after = rowsOf(sheet, 'elena-varga');
+		expect(after).toHaveLength(65);
+		expect(after.filter((l) => l.endsWith(',3,resubmitted'))).toHaveLength(10);
+		// The other 11 entries' scores are untouched.
+		expect(after.filter((l) => !entries.includes(l.split(',')[1]))).toEqual(mine.filter((l) => !entries.includes(l.split(',')[1])));
+	});
+
+	it('replaces only the judge’s rankings of the entries in the file', async () => {
+		const sheet = path.join(program(), 'rankings/final.csv');
+		const before = rowsOf(sheet, 'elena-varga');
+		const file = incoming('ranks.csv', 'judge,entry,rank\nelena-varga,nurses-back-at-the-bedside,2\nelena-varga,delivery-dates-customers-can-trust,1\nelena-varga,faster-restores-for-rural-subscribers,3\n');
+		const result = await awards('import', 'cia-2026', '--round', 'final', file, '--replace');
+		expect(result.code, result.out).toBe(0);
+		expect(result.out).toMatch(/imported 3 rankings from elena-varga into .*final\.csv, replacing 3 earlier rankings of the same entries/);
+		const after = rowsOf(sheet, 'elena-varga');
+		expect(after).toHaveLength(12);
+		expect(after).toContain('elena-varga,delivery-dates-customers-can-trust,1');
+		expect(after.filter((l) => !/nurses-back|delivery-dates|faster-restores/.test(l))).toEqual(before.filter((l) => !/nurses-back|delivery-dates|faster-restores/.test(l)));
+	});
+});
