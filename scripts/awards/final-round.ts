@@ -2,14 +2,13 @@
  * The finalist round in the CLI: importing rankings, ranking by the Schulze method, and the
  * results file `verify` recomputes. Finalists are those `publish` marked for the scoring round.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { checkRankings, computeFinalRound, parseRankingSheet, type FinalRoundResults } from '../../src/lib/awards/rankings.ts';
 import type { ProgramData } from '../../src/lib/awards/program.ts';
 import { displayPath } from '../../src/lib/content/load.ts';
 import { RANKING_COLUMNS, type RankingRow } from '../../src/schemas/ranking.ts';
-import { CliError, colour, writeAtomic } from '../lib/cli.ts';
+import { CliError, colour, readInputText, writeAtomic } from '../lib/cli.ts';
 import type { CommandContext } from './commands.ts';
 import { resultsFile } from './files.ts';
 
@@ -30,9 +29,7 @@ export async function importRankings(context: CommandContext, file: string): Pro
 	const { data, round, options, projectRoot } = context;
 	const rankingContext = finalistsOf(data, round.id);
 	const shown = displayPath(projectRoot, file);
-	const text = await readFile(file, 'utf8').catch(() => {
-		throw new CliError(`cannot read ${shown}: no such file`);
-	});
+	const text = await readInputText(file, shown);
 	const parsed = parseRankingSheet(text, shown);
 	if (parsed.diagnostics.length) throw new CliError(`${shown} cannot be imported:\n${parsed.diagnostics.map((d) => `  ${d.field}: ${d.message}`).join('\n')}\nNothing was imported.`);
 	const incoming = parsed.lines.map(({ line, row }) => ({ where: `line ${line}`, row }));

@@ -3,7 +3,6 @@
  * (judge,entry,criterion,score,comment) or a packet export (JSON). Every row is checked first;
  * if anything is wrong nothing is imported, and each problem names its row.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { parsePacketExport } from '../../src/lib/awards/packet.ts';
@@ -12,19 +11,14 @@ import { parseScoreSheet } from '../../src/lib/awards/scores.ts';
 import { scoreContextFor } from '../../src/lib/content/integrity.ts';
 import { displayPath } from '../../src/lib/content/load.ts';
 import { SCORE_COLUMNS, type ScoreRow } from '../../src/schemas/award.ts';
-import { CliError, colour, writeAtomic } from '../lib/cli.ts';
+import { CliError, colour, readInputText, writeAtomic } from '../lib/cli.ts';
 import type { CommandContext } from './commands.ts';
 import { importRankings } from './final-round.ts';
 
 /** Reads the incoming file into located rows, or fails with every parse problem. */
 async function readIncoming(file: string, context: CommandContext): Promise<LocatedScore[]> {
 	const shown = displayPath(context.projectRoot, file);
-	let text: string;
-	try {
-		text = await readFile(file, 'utf8');
-	} catch {
-		throw new CliError(`cannot read ${shown}: no such file`);
-	}
+	const text = await readInputText(file, shown);
 	if (/\.json$/i.test(file) || text.trimStart().startsWith('{')) {
 		const parsed = parsePacketExport(text);
 		if (!parsed.ok) throw new CliError(`${shown}: ${parsed.error}`);

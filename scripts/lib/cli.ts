@@ -4,10 +4,11 @@
  * user's mistake).
  */
 import cliProgress from 'cli-progress';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, styleText, type ParseArgsOptionsConfig } from 'node:util';
 import writeFileAtomic from 'write-file-atomic';
+import { decodeUtf8 } from '../../src/lib/content/load.ts';
 
 type Style = Parameters<typeof styleText>[0];
 const paint = (style: Style) => (text: string) => styleText(style, text, { stream: process.stdout });
@@ -72,6 +73,20 @@ export function parseCommandLine<T extends ParseArgsOptionsConfig>(args: string[
 	/** The options given on the command line (not the defaults). */
 	const given = [...new Set(tokens.flatMap((t) => (t.kind === 'option' ? [t.name] : [])))];
 	return { values, positionals, given };
+}
+
+/** A user's input file as text, strictly UTF-8; a CliError naming the file (`shown`) otherwise. */
+export async function readInputText(file: string, shown: string): Promise<string> {
+	let bytes: Uint8Array;
+	try {
+		bytes = await readFile(file);
+	} catch (cause) {
+		const code = (cause as NodeJS.ErrnoException).code;
+		throw new CliError(`cannot read ${shown}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(cause))}`);
+	}
+	const decoded = decodeUtf8(bytes);
+	if (decoded.text === undefined) throw new CliError(`${shown}: ${decoded.message}; nothing was imported`);
+	return decoded.text;
 }
 
 /** Writes a file atomically (temp file + rename), creating its folder. */

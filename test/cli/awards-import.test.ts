@@ -86,6 +86,21 @@ describe('awards import', () => {
 		expect(wrongRound.out).toMatch(/holds scores for demo-awards round final, not demo-awards round round-1/);
 	});
 
+	it('refuses a file that is not UTF-8 and imports nothing', async () => {
+		const before = readFileSync(sheet(), 'utf8');
+		const file = incoming('cp1252.csv', '');
+		writeFileSync(file, Buffer.from('judge,entry,criterion,score,comment\naca-demic,quarry-planning,impact,2,\x93Caf\xe9\x94\n', 'latin1'));
+		const result = await awards('import', 'demo-awards', file, '--replace');
+		expect(result.code).toBe(1);
+		expect(result.out).toMatch(/cp1252\.csv: not UTF-8 text: byte 0x93 at line 2, column 36 is not valid UTF-8 .*save it as UTF-8; nothing was imported/);
+		const utf16 = incoming('utf16.csv', '');
+		writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('judge,entry,criterion,score,comment\n', 'utf16le')]));
+		const refused = await awards('import', 'demo-awards', utf16);
+		expect(refused.code).toBe(1);
+		expect(refused.out).toMatch(/utf16\.csv: not UTF-8 text: the file is UTF-16 .*save it as UTF-8/);
+		expect(readFileSync(sheet(), 'utf8')).toBe(before);
+	});
+
 	it('names a malformed CSV and a missing file clearly', async () => {
 		const malformed = await awards('import', 'demo-awards', incoming('broken.csv', 'judge,entry,score\nx,y,1\n'));
 		expect(malformed.code).toBe(1);

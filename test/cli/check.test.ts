@@ -2,7 +2,7 @@
  * `npm run check` as a user runs it: mutated content files make it exit 1, naming the file and
  * the field, with no stack trace; clean content exits 0.
  */
-import { rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { displayPath } from '../../src/lib/content/load.ts';
@@ -62,6 +62,31 @@ describe('npm run check', () => {
 		const report = JSON.parse(result.out);
 		expect(report.errors).toBe(1);
 		expect(report.diagnostics[0]).toMatchObject({ severity: 'error', field: 'captions', file: expect.stringMatching(/grid-operations.yaml$/) });
+	});
+
+	it('reports a file that is not UTF-8, naming the line of the first bad byte', async () => {
+		const customer = path.join(dir, 'customers/quarry-bank.yaml');
+		const lines = readFileSync(customer, 'utf8').split('\n');
+		lines[1] += ' caf\xe9';
+		writeFileSync(customer, Buffer.from(lines.join('\n'), 'latin1'));
+		const captions = path.join(dir, 'videos/grid-operations.vtt');
+		writeFileSync(captions, Buffer.concat([Buffer.from(readFileSync(captions, 'utf8')), Buffer.from('\n\x93quoted\x94\n', 'latin1')]));
+		const result = await check(dir);
+		expect(expectCleanFailure(result, customer, 'line 2')).toMatch(/not UTF-8 text: byte 0xE9 at line 2, column \d+ is not valid UTF-8 .*save it as UTF-8/);
+		expect(expectCleanFailure(result, captions, 'line')).toMatch(/not UTF-8 text: byte 0x93/);
+		expect(result.out).not.toContain('\uFFFD');
+	});
+
+	it('reports a UTF-16 score sheet, saying to save it as UTF-8', async () => {
+		const sheet = path.join(dir, 'awards/demo-awards/scores/round-1.csv');
+		writeFileSync(sheet, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(sheet, 'utf8'), 'utf16le')]));
+		expect(expectCleanFailure(await check(dir), sheet, 'line 1')).toMatch(/not UTF-8 text: the file is UTF-16 .*save it as UTF-8/);
+	});
+
+	it('names a folder that has a score sheet\'s name', async () => {
+		const folder = path.join(dir, 'awards/demo-awards/scores/final.csv');
+		mkdirSync(folder);
+		expect(expectCleanFailure(await check(dir), folder, '(file)')).toMatch(/expected a file, found a folder/);
 	});
 
 	it('passes the bundled sample content', async () => {

@@ -2,6 +2,7 @@
  * The whole content check: load, validate against the schemas, then the cross-file rules. The
  * `check` CLI prints its result; the build integration fails on any error before rendering.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { glob, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseRankingSheet } from '../awards/rankings.ts';
@@ -9,9 +10,9 @@ import { parseScoreSheet } from '../awards/scores.ts';
 import { assignmentFileSchema } from '../../schemas/award.ts';
 import { parseYaml } from './load.ts';
 import { issueToDiagnostic } from './validate.ts';
-import { sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import { error, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { checkIntegrity, indexEntries, type AssignmentSheet, type RankingSheet, type CaptionsByVideo, type ContentIndex, type IntegrityIO, type ScoreSheet } from './integrity.ts';
-import { displayPath, loadSourceFiles, readParseCache, writeParseCache } from './load.ts';
+import { decodeUtf8, displayPath, loadSourceFiles, readParseCache, writeParseCache } from './load.ts';
 import { validateSourceFiles } from './validate.ts';
 
 export interface CheckOptions {
@@ -35,6 +36,47 @@ export interface CheckResult {
 }
 
 /**
+ * A file's text, strictly UTF-8; undefined after adding a diagnostic naming the file when it is
+ * not UTF-8 or cannot be read (a folder with a sheet's name, say).
+ */
+async function readText(absolutePath: string, file: string, diagnostics: Diagnostic[]): Promise<string | undefined> {
+	let bytes: Uint8Array;
+	try {
+		bytes = await readFile(absolutePath);
+	} catch (cause) {
+		const code = (cause as NodeJS.ErrnoException).code;
+		diagnostics.push(error(file, '(file)', code === 'EISDIR' ? 'expected a file, found a folder' : `cannot read the file (${code ?? (cause as Error).message})`));
+		return undefined;
+	}
+	const decoded = decodeUtf8(bytes);
+	if (decoded.text === undefined) diagnostics.push(error(file, `line ${decoded.line}`, decoded.message));
+	return decoded.text;
+}
+
+/** File access for the cross-file rules: captions are read strictly as UTF-8, like every other file. */
+function strictNodeIO(projectRoot: string, diagnostics: Diagnostic[]): IntegrityIO {
+	return {
+		exists: (p) => existsSync(p),
+		readText: (p) => {
+			const file = displayPath(projectRoot, p);
+			let bytes: Uint8Array;
+			try {
+				bytes = readFileSync(p);
+			} catch (cause) {
+				const code = (cause as NodeJS.ErrnoException).code;
+				diagnostics.push(error(file, '(file)', code === 'EISDIR' ? 'expected a file, found a folder' : `cannot read the file (${code ?? (cause as Error).message})`));
+				return '';
+			}
+			const decoded = decodeUtf8(bytes);
+			if (decoded.text !== undefined) return decoded.text;
+			diagnostics.push(error(file, `line ${decoded.line}`, decoded.message));
+			// Parsed anyway (bad bytes replaced), so the file's other problems are reported too.
+			return new TextDecoder().decode(bytes);
+		},
+	};
+}
+
+/**
  * Reads every `awards/<program>/<folder>/<round>.<ext>` (score sheets, ranking sheets,
  * assignments): the program and round come from the path, `read` parses one file.
  */
@@ -53,7 +95,10 @@ async function loadRoundFiles<Sheet>(
 	for (const relative of matches.sort()) {
 		const absolutePath = path.join(base, relative);
 		const [program, , name] = relative.split('/');
-		const result = read(await readFile(absolutePath, 'utf8'), displayPath(projectRoot, absolutePath), program, name.slice(0, -extension.length - 1));
+		const file = displayPath(projectRoot, absolutePath);
+		const text = await readText(absolutePath, file, diagnostics);
+		if (text === undefined) continue;
+		const result = read(text, file, program, name.slice(0, -extension.length - 1));
 		diagnostics.push(...result.diagnostics);
 		if (result.sheet) sheets.push(result.sheet);
 	}
@@ -93,7 +138,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 	const scores = await loadScoreSheets(options.projectRoot, options.contentDir);
 	const assignments = await loadAssignments(options.projectRoot, options.contentDir);
 	const rankings = await loadRankingSheets(options.projectRoot, options.contentDir);
-	const integrity = checkIntegrity(indexed.index, scores.sheets, options, assignments.sheets, rankings.sheets);
+	const reading: Diagnostic[] = [];
+	const integrity = checkIntegrity(indexed.index, scores.sheets, { ...options, io: options.io ?? strictNodeIO(options.projectRoot, reading) }, assignments.sheets, rankings.sheets);
 	const diagnostics = sortDiagnostics([
 		...loaded.diagnostics,
 		...validated.diagnostics,
@@ -102,6 +148,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 		...assignments.diagnostics,
 		...rankings.diagnostics,
 		...integrity.diagnostics,
+		...reading,
 	]);
 	return {
 		diagnostics,

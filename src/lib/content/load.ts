@@ -32,6 +32,65 @@ export function displayPath(projectRoot: string, absolutePath: string): string {
 	return relative.split(path.sep).join('/');
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Offset of the first byte that does not belong to a valid UTF-8 sequence; -1 when there is none. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+	for (let i = 0; i < bytes.length; ) {
+		const b = bytes[i];
+		if (b < 0x80) {
+			i++;
+			continue;
+		}
+		// Lead byte: sequence length and the allowed range of the second byte (no overlongs, no surrogates, ≤ U+10FFFF).
+		let length = 0;
+		let low = 0x80;
+		let high = 0xbf;
+		if (b >= 0xc2 && b <= 0xdf) length = 2;
+		else if (b >= 0xe0 && b <= 0xef) {
+			length = 3;
+			if (b === 0xe0) low = 0xa0;
+			if (b === 0xed) high = 0x9f;
+		} else if (b >= 0xf0 && b <= 0xf4) {
+			length = 4;
+			if (b === 0xf0) low = 0x90;
+			if (b === 0xf4) high = 0x8f;
+		} else return i;
+		for (let k = 1; k < length; k++) {
+			const c = bytes[i + k];
+			if (c === undefined || c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i;
+		}
+		i += length;
+	}
+	return -1;
+}
+
+/**
+ * Decodes a file's bytes as UTF-8, strictly: a file in another encoding (Windows-1252, Latin-1,
+ * UTF-16) is reported, never silently turned into replacement characters. On failure, `line` is
+ * the line of the first bad byte and `message` says what to do.
+ */
+export function decodeUtf8(bytes: Uint8Array): { text: string } | { text?: undefined; line: number; message: string } {
+	try {
+		return { text: strictUtf8.decode(bytes) };
+	} catch {
+		if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+			return { line: 1, message: 'not UTF-8 text: the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8' };
+		}
+		const at = Math.max(0, firstInvalidUtf8(bytes));
+		let line = 1;
+		let lineStart = 0;
+		for (let i = 0; i < at; i++) {
+			if (bytes[i] === 0x0a) {
+				line++;
+				lineStart = i + 1;
+			}
+		}
+		const byte = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+		return { line, message: `not UTF-8 text: byte 0x${byte} at line ${line}, column ${at - lineStart + 1} is not valid UTF-8 (the file may be in Windows-1252 or Latin-1); save it as UTF-8` };
+	}
+}
+
 /**
  * Parses YAML text; syntax errors (and duplicate keys) become a diagnostic naming the line.
  *
@@ -134,9 +193,18 @@ export async function loadSourceFiles(projectRoot: string, contentDir: string, c
 			if (!parsed || parsed.size !== size || parsed.mtimeMs !== mtimeMs) {
 				// Synchronous: thousands of small files read one by one, each async read three round
 				// trips to the thread pool (half of a large library's check was waiting on them).
-				const source = readFileSync(absolutePath, 'utf8');
+				let bytes: Uint8Array;
+				try {
+					bytes = readFileSync(absolutePath);
+				} catch (cause) {
+					const code = (cause as NodeJS.ErrnoException).code;
+					diagnostics.push(error(file, '(file)', code === 'EISDIR' ? 'expected a file, found a folder' : `cannot read the file (${code ?? (cause as Error).message})`));
+					continue;
+				}
+				const decoded = decodeUtf8(bytes);
 				const isMarkdown = /\.mdx?$/.test(relative);
-				parsed = { size, mtimeMs, ...(isMarkdown ? parseFrontmatter(source, file) : { ...parseYaml(source, file), body: undefined }) };
+				if (decoded.text === undefined) parsed = { size, mtimeMs, diagnostics: [error(file, `line ${decoded.line}`, decoded.message)] };
+				else parsed = { size, mtimeMs, ...(isMarkdown ? parseFrontmatter(decoded.text, file) : { ...parseYaml(decoded.text, file), body: undefined }) };
 				cache?.set(absolutePath, parsed);
 				cacheChanged = cache !== undefined;
 			}
