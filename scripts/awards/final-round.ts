@@ -10,7 +10,7 @@ import { displayPath } from '../../src/lib/content/load.ts';
 import { RANKING_COLUMNS, type RankingRow } from '../../src/schemas/ranking.ts';
 import { CliError, colour, readInputText, writeAtomic } from '../lib/cli.ts';
 import type { CommandContext } from './commands.ts';
-import { resultsFile } from './files.ts';
+import { currentSheet, resultsFile, updatingSheet } from './files.ts';
 
 function finalistsOf(data: ProgramData, round: string) {
 	if (!data.rankingContext) throw new CliError(`${round} ranks the finalists, but none are published yet: run \`npm run awards -- publish ${data.id}\` for the scoring round first`);
@@ -35,27 +35,29 @@ export async function importRankings(context: CommandContext, file: string): Pro
 	const incoming = parsed.lines.map(({ line, row }) => ({ where: `line ${line}`, row }));
 	const sheetFile = path.join(data.folder, 'rankings', `${round.id}.csv`);
 	const sheetShown = displayPath(projectRoot, sheetFile);
-	const judges = new Set(incoming.map((r) => r.row.judge));
-	// With --replace a judge's rankings of the entries in the file replace their earlier ones;
-	// the rest stay (and the ranks per category are checked together).
-	const resubmitted = new Set(incoming.map((r) => `${r.row.judge} ${r.row.entry}`));
-	const earlier = data.rankingSheet(round.id)?.lines ?? [];
-	const replaced = options.replace ? earlier.filter(({ row }) => resubmitted.has(`${row.judge} ${row.entry}`)).length : 0;
-	const kept = earlier.filter(({ row }) => !(options.replace && resubmitted.has(`${row.judge} ${row.entry}`))).map(({ line, row }) => ({ where: `${sheetShown} line ${line}`, row }));
-	const problems = checkRankings(incoming, rankingContext, kept);
-	if (problems.length) {
-		for (const p of problems) console.error(`${colour.red('error')}   ${shown}  ${p.field ? `${p.where} ${p.field}` : p.where}: ${p.message}`);
-		throw new CliError(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${shown}; nothing was imported`);
-	}
-	const merged: RankingRow[] = [...kept.map((k) => k.row), ...incoming.map((i) => i.row)].sort((a, b) => a.judge.localeCompare(b.judge) || a.entry.localeCompare(b.entry));
-	const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-	const replacing = options.replace ? `, replacing ${count(replaced, 'earlier ranking')} of the same entries` : '';
-	if (options['dry-run']) {
-		console.log(`${colour.green('✓')} ${count(incoming.length, 'ranking')} from ${[...judges].join(', ')} would be imported into ${sheetShown}${replacing.replace('replacing', 'and would replace')} (dry run: nothing written)`);
-		return 0;
-	}
-	await writeAtomic(sheetFile, stringify(merged.map((r) => [r.judge, r.entry, String(r.rank)]), { header: true, columns: [...RANKING_COLUMNS] }));
-	console.log(`${colour.green('✓')} imported ${count(incoming.length, 'ranking')} from ${[...judges].join(', ')} into ${sheetShown}${replacing}`);
+	await updatingSheet(sheetFile, sheetShown, options['dry-run'] === true, async () => {
+		const judges = new Set(incoming.map((r) => r.row.judge));
+		// With --replace a judge's rankings of the entries in the file replace their earlier ones;
+		// the rest stay (and the ranks per category are checked together).
+		const resubmitted = new Set(incoming.map((r) => `${r.row.judge} ${r.row.entry}`));
+		const earlier = await currentSheet(sheetFile, sheetShown, parseRankingSheet);
+		const replaced = options.replace ? earlier.filter(({ row }) => resubmitted.has(`${row.judge} ${row.entry}`)).length : 0;
+		const kept = earlier.filter(({ row }) => !(options.replace && resubmitted.has(`${row.judge} ${row.entry}`))).map(({ line, row }) => ({ where: `${sheetShown} line ${line}`, row }));
+		const problems = checkRankings(incoming, rankingContext, kept);
+		if (problems.length) {
+			for (const p of problems) console.error(`${colour.red('error')}   ${shown}  ${p.field ? `${p.where} ${p.field}` : p.where}: ${p.message}`);
+			throw new CliError(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${shown}; nothing was imported`);
+		}
+		const merged: RankingRow[] = [...kept.map((k) => k.row), ...incoming.map((i) => i.row)].sort((a, b) => a.judge.localeCompare(b.judge) || a.entry.localeCompare(b.entry));
+		const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+		const replacing = options.replace ? `, replacing ${count(replaced, 'earlier ranking')} of the same entries` : '';
+		if (options['dry-run']) {
+			console.log(`${colour.green('✓')} ${count(incoming.length, 'ranking')} from ${[...judges].join(', ')} would be imported into ${sheetShown}${replacing.replace('replacing', 'and would replace')} (dry run: nothing written)`);
+			return;
+		}
+		await writeAtomic(sheetFile, stringify(merged.map((r) => [r.judge, r.entry, String(r.rank)]), { header: true, columns: [...RANKING_COLUMNS] }));
+		console.log(`${colour.green('✓')} imported ${count(incoming.length, 'ranking')} from ${[...judges].join(', ')} into ${sheetShown}${replacing}`);
+	});
 	return 0;
 }
 

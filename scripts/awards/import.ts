@@ -13,6 +13,7 @@ import { displayPath } from '../../src/lib/content/load.ts';
 import { SCORE_COLUMNS, type ScoreRow } from '../../src/schemas/award.ts';
 import { CliError, colour, readInputText, writeAtomic } from '../lib/cli.ts';
 import type { CommandContext } from './commands.ts';
+import { currentSheet, updatingSheet } from './files.ts';
 import { importRankings } from './final-round.ts';
 
 /** Reads the incoming file into located rows, or fails with every parse problem. */
@@ -57,33 +58,35 @@ export async function importScores(context: CommandContext): Promise<number> {
 
 	const sheetFile = path.join(data.folder, 'scores', `${round.id}.csv`);
 	const sheetShown = displayPath(context.projectRoot, sheetFile);
-	const judges = new Set(incoming.map((s) => s.row.judge));
-	// With --replace a judge's resubmission replaces what they sent before for the entries in
-	// the file (every criterion of them); their scores for other entries stay.
-	const resubmitted = new Set(incoming.map((s) => `${s.row.judge} ${s.row.entry}`));
-	const earlier = data.scoreSheet(round.id)?.lines ?? [];
-	const replaced = options.replace ? earlier.filter(({ row }) => resubmitted.has(`${row.judge} ${row.entry}`)).length : 0;
-	const kept = earlier
-		.filter(({ row }) => !(options.replace && resubmitted.has(`${row.judge} ${row.entry}`)))
-		.map(({ line, row }) => ({ where: `${sheetShown} line ${line}`, row }));
-	const scoreContext = scoreContextFor(context.check.index, data.id, data.assigned(round.id))!;
-	const problems = checkScores(incoming, scoreContext, kept);
-	if (problems.length) {
-		const shown = displayPath(context.projectRoot, file);
-		for (const p of problems) console.error(`${colour.red('error')}   ${shown}  ${p.field ? `${p.where} ${p.field}` : p.where}: ${p.message}`);
-		const hint = problems.some((p) => p.message.startsWith('duplicate score') && p.message.includes(sheetShown)) && !options.replace ? ' (to replace a judge\'s earlier scores, pass --replace)' : '';
-		throw new CliError(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${shown}; nothing was imported${hint}`);
-	}
-	const criteria = data.program.criteria.map((c) => c.id);
-	const merged = sortScores([...kept.map((k) => k.row), ...incoming.map((i) => i.row)], criteria);
-	const entries = new Set(incoming.map((s) => s.row.entry));
-	const summary = `${plural(incoming.length, 'score')} from ${[...judges].sort().join(', ')} for ${entries.size} entr${entries.size === 1 ? 'y' : 'ies'}`;
-	const replacing = options.replace ? `, replacing ${plural(replaced, 'earlier score')} of ${entries.size === 1 ? 'that entry' : 'those entries'}` : '';
-	if (options['dry-run']) {
-		console.log(`${colour.green('✓')} ${summary} would be imported into ${sheetShown}${replacing.replace('replacing', 'and would replace')} (dry run: nothing written)`);
-		return 0;
-	}
-	await writeAtomic(sheetFile, scoreSheetText(merged));
-	console.log(`${colour.green('✓')} imported ${summary} into ${sheetShown}${replacing} (${plural(merged.length, 'score')} in the round)`);
+	await updatingSheet(sheetFile, sheetShown, options['dry-run'] === true, async () => {
+		const judges = new Set(incoming.map((s) => s.row.judge));
+		// With --replace a judge's resubmission replaces what they sent before for the entries in
+		// the file (every criterion of them); their scores for other entries stay.
+		const resubmitted = new Set(incoming.map((s) => `${s.row.judge} ${s.row.entry}`));
+		const earlier = await currentSheet(sheetFile, sheetShown, parseScoreSheet);
+		const replaced = options.replace ? earlier.filter(({ row }) => resubmitted.has(`${row.judge} ${row.entry}`)).length : 0;
+		const kept = earlier
+			.filter(({ row }) => !(options.replace && resubmitted.has(`${row.judge} ${row.entry}`)))
+			.map(({ line, row }) => ({ where: `${sheetShown} line ${line}`, row }));
+		const scoreContext = scoreContextFor(context.check.index, data.id, data.assigned(round.id))!;
+		const problems = checkScores(incoming, scoreContext, kept);
+		if (problems.length) {
+			const shown = displayPath(context.projectRoot, file);
+			for (const p of problems) console.error(`${colour.red('error')}   ${shown}  ${p.field ? `${p.where} ${p.field}` : p.where}: ${p.message}`);
+			const hint = problems.some((p) => p.message.startsWith('duplicate score') && p.message.includes(sheetShown)) && !options.replace ? ' (to replace a judge\'s earlier scores, pass --replace)' : '';
+			throw new CliError(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${shown}; nothing was imported${hint}`);
+		}
+		const criteria = data.program.criteria.map((c) => c.id);
+		const merged = sortScores([...kept.map((k) => k.row), ...incoming.map((i) => i.row)], criteria);
+		const entries = new Set(incoming.map((s) => s.row.entry));
+		const summary = `${plural(incoming.length, 'score')} from ${[...judges].sort().join(', ')} for ${entries.size} entr${entries.size === 1 ? 'y' : 'ies'}`;
+		const replacing = options.replace ? `, replacing ${plural(replaced, 'earlier score')} of ${entries.size === 1 ? 'that entry' : 'those entries'}` : '';
+		if (options['dry-run']) {
+			console.log(`${colour.green('✓')} ${summary} would be imported into ${sheetShown}${replacing.replace('replacing', 'and would replace')} (dry run: nothing written)`);
+			return;
+		}
+		await writeAtomic(sheetFile, scoreSheetText(merged));
+		console.log(`${colour.green('✓')} imported ${summary} into ${sheetShown}${replacing} (${plural(merged.length, 'score')} in the round)`);
+	});
 	return 0;
 }

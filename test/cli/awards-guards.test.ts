@@ -3,6 +3,7 @@
  * the sample program (which has been through every step): nothing is written, and the message
  * says what to do instead.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -211,5 +212,47 @@ describe('import --replace', () => {
 		expect(after).toHaveLength(12);
 		expect(after).toContain('elena-varga,delivery-dates-customers-can-trust,1');
 		expect(after.filter((l) => !/nurses-back|delivery-dates|faster-restores/.test(l))).toEqual(before.filter((l) => !/nurses-back|delivery-dates|faster-restores/.test(l)));
+	});
+});
+
+describe('concurrent imports', () => {
+	const sheet = () => path.join(program(), 'scores/round-1.csv');
+	/** Takes two judges' scores out of the sheet, into one import file each. */
+	function takeOut(judges: string[]): string[] {
+		const [header, ...rows] = readFileSync(sheet(), 'utf8').trimEnd().split('\n');
+		writeFileSync(sheet(), [header, ...rows.filter((r) => !judges.includes(r.split(',')[0]))].join('\n') + '\n');
+		return judges.map((judge) => {
+			const file = path.join(dir, '..', `${judge}.csv`);
+			writeFileSync(file, [header, ...rows.filter((r) => r.split(',')[0] === judge)].join('\n') + '\n');
+			return file;
+		});
+	}
+
+	it('two imports at once both land: the second waits for the first’s lock and reads the sheet again', async () => {
+		const original = readFileSync(sheet(), 'utf8');
+		const files = takeOut(['elena-varga', 'kwame-mensah', 'tanvir-hossain']);
+		const results = await Promise.all(files.map((file) => awards('import', 'cia-2026', file)));
+		for (const result of results) expect(result.code, result.out).toBe(0);
+		expect(readFileSync(sheet(), 'utf8')).toBe(original);
+		expect(existsSync(`${sheet()}.lock`)).toBe(false);
+	});
+
+	it('fails clearly while another live process holds the lock, and takes over a stale one', async () => {
+		const before = readFileSync(sheet(), 'utf8');
+		const [file] = takeOut(['elena-varga']);
+		const taken = readFileSync(sheet(), 'utf8');
+		// This test's own process: alive.
+		writeFileSync(`${sheet()}.lock`, `${process.pid}\n`);
+		const blocked = await runScript('scripts/awards.ts', ['import', 'cia-2026', file, '--content', dir], { CREDENCE_LOCK_WAIT_MS: '300' });
+		expect(blocked.code).toBe(1);
+		expect(blocked.out).toMatch(new RegExp(`round-1\\.csv is being updated by another command \\(process ${process.pid}, lock file .*round-1\\.csv\\.lock\\); nothing was written`));
+		expect(readFileSync(sheet(), 'utf8')).toBe(taken);
+		// A process that has exited: its lock is stale.
+		const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+		writeFileSync(`${sheet()}.lock`, `${dead}\n`);
+		const imported = await awards('import', 'cia-2026', file);
+		expect(imported.code, imported.out).toBe(0);
+		expect(readFileSync(sheet(), 'utf8')).toBe(before);
+		expect(existsSync(`${sheet()}.lock`)).toBe(false);
 	});
 });
