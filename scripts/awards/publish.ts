@@ -10,7 +10,7 @@ import { stringify } from 'yaml';
 import type { ProgramData } from '../../src/lib/awards/program.ts';
 import { displayPath } from '../../src/lib/content/load.ts';
 import { winnersSchema, type Winners } from '../../src/schemas/award.ts';
-import { CliError, colour, writeAtomic } from '../lib/cli.ts';
+import { CliError, colour, failureReason, writeAllAtomic } from '../lib/cli.ts';
 import type { CommandContext } from './commands.ts';
 import { computeFinalResults, serialiseFinal } from './final-round.ts';
 import { resultsFile, winnersFile } from './files.ts';
@@ -174,7 +174,8 @@ export async function publish(context: CommandContext): Promise<number> {
 	const feedbackDir = path.join(data.folder, 'feedback');
 	const scored = categories.flatMap((c) => results.tally.categories.find((r) => r.category === c.category)!.entries.map((e) => ({ outcome: c, id: e.id })));
 	// Every file's text is prepared before anything is written.
-	const writes = [{ file, text: yamlText }, ...scored.map(({ outcome, id }) => ({ file: path.join(feedbackDir, `${id}.md`), text: feedbackFor(data, results, outcome, id) }))];
+	// The public winners.yaml goes last, so the entrants' feedback is in place when it changes.
+	const writes = [...scored.map(({ outcome, id }) => ({ file: path.join(feedbackDir, `${id}.md`), text: feedbackFor(data, results, outcome, id) })), { file, text: yamlText }];
 	// Feedback of an entry no longer judged (withdrawn, ineligible, a draft again) would be stale:
 	// removed, but only files named after entries of this program.
 	const written = new Set(scored.map((s) => `${s.id}.md`));
@@ -182,8 +183,12 @@ export async function publish(context: CommandContext): Promise<number> {
 	const existing = await readdir(feedbackDir).catch(() => [] as string[]);
 	const stale = existing.filter((name) => entryFiles.has(name) && !written.has(name)).sort().map((name) => path.join(feedbackDir, name));
 	if (!dryRun) {
-		for (const w of writes) await writeAtomic(w.file, w.text);
-		for (const f of stale) await rm(f, { force: true });
+		await writeAllAtomic(writes, (f) => displayPath(projectRoot, f));
+		for (const f of stale) {
+			await rm(f, { force: true }).catch((cause: unknown) => {
+				throw new CliError(`wrote ${displayPath(projectRoot, file)} and the feedback, but cannot remove the stale ${displayPath(projectRoot, f)}: ${failureReason(cause)}`);
+			});
+		}
 	}
 
 	const notPublic = categories.flatMap((c) => [c.winner, ...c.finalists, ...c.honourableMentions]).filter((id) => !data.entries.find((e) => e.id === id)?.public);

@@ -4,7 +4,7 @@
  * user's mistake).
  */
 import cliProgress from 'cli-progress';
-import { mkdir, open, readFile, unlink } from 'node:fs/promises';
+import { lstat, mkdir, open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, styleText, type ParseArgsOptionsConfig } from 'node:util';
 import writeFileAtomic from 'write-file-atomic';
@@ -143,6 +143,55 @@ export async function withLock<T>(file: string, shown: string, critical: () => P
 export async function writeAtomic(file: string, contents: string): Promise<void> {
 	await mkdir(path.dirname(file), { recursive: true });
 	await writeFileAtomic(file, contents);
+}
+
+/** Why a file operation failed, in words (never a raw error object). */
+export function failureReason(cause: unknown): string {
+	const code = (cause as NodeJS.ErrnoException).code;
+	const words: Record<string, string> = {
+		EISDIR: 'it is a folder',
+		ENOTDIR: 'a folder on its path is a file',
+		EACCES: 'permission denied',
+		EPERM: 'permission denied',
+		ENOSPC: 'no space left on the device',
+		EROFS: 'the file system is read-only',
+		ENOENT: 'no such file or folder',
+	};
+	return (code && words[code]) ?? (code || (cause instanceof Error ? cause.message : String(cause)));
+}
+
+/**
+ * Writes several files as one step, as far as a file system allows: every file's text goes to a
+ * temporary file beside it first, and only when all of them are written (and no target is a
+ * folder) are they renamed into place, in order. A failure before the renames changes nothing;
+ * either way it is a CliError naming the file. `shown` gives a file's name for messages.
+ */
+export async function writeAllAtomic(writes: { file: string; text: string }[], shown: (file: string) => string): Promise<void> {
+	const staged: { file: string; temporary: string }[] = [];
+	const discard = () => Promise.all(staged.map((s) => unlink(s.temporary).catch(() => {})));
+	for (const [i, { file, text }] of writes.entries()) {
+		const temporary = `${file}.${process.pid}.${i}.tmp`;
+		try {
+			const target = await lstat(file).catch(() => undefined);
+			if (target?.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
+			await mkdir(path.dirname(file), { recursive: true });
+			await writeFile(temporary, text);
+			staged.push({ file, temporary });
+		} catch (cause) {
+			await unlink(temporary).catch(() => {});
+			await discard();
+			throw new CliError(`cannot write ${shown(file)}: ${failureReason(cause)}; nothing was written`);
+		}
+	}
+	for (const [i, { file, temporary }] of staged.entries()) {
+		try {
+			await rename(temporary, file);
+		} catch (cause) {
+			await Promise.all(staged.slice(i).map((s) => unlink(s.temporary).catch(() => {})));
+			const done = staged.slice(0, i).map((s) => shown(s.file));
+			throw new CliError(`cannot write ${shown(file)}: ${failureReason(cause)}; ${done.length ? `already written: ${done.join(', ')}` : 'nothing was written'}`);
+		}
+	}
 }
 
 /** A progress bar on an interactive terminal; silent otherwise (CI logs, --json). */

@@ -4,7 +4,7 @@
  * says what to do instead.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyFixture, editData, runScript, sampleContent } from '../helpers.ts';
@@ -63,6 +63,22 @@ describe('publish', () => {
 		expect(result.code).toBe(1);
 		expect(result.out).toMatch(/final already has rankings \(.*rankings\/final\.csv\) made for the finalists of round-1: publishing round-1 again could change them\. Publish final instead/);
 		expect(snapshot()).toEqual(before);
+	});
+});
+
+describe('publish failing half-way', () => {
+	it('writes nothing when one file cannot be written, and names it without a raw error', async () => {
+		const feedback = path.join(program(), 'feedback/nurses-back-at-the-bedside.md');
+		rmSync(feedback);
+		mkdirSync(feedback);
+		writeFileSync(path.join(program(), 'winners.yaml'), `# marker\n${readFileSync(path.join(program(), 'winners.yaml'), 'utf8')}`);
+		const before = snapshot();
+		const result = await awards('publish', 'cia-2026', '--round', 'final');
+		expect(result.code).toBe(1);
+		expect(result.out).toMatch(/error: cannot write .*feedback\/nurses-back-at-the-bedside\.md: it is a folder; nothing was written/);
+		expect(result.out).not.toMatch(/\[Error|EISDIR|\n\s+at /);
+		expect(snapshot()).toEqual(before);
+		expect(readdirSync(path.join(program(), 'feedback')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 	});
 });
 
