@@ -31,7 +31,7 @@ async function main(): Promise<number> {
 		for (const d of result.diagnostics) console.log(formatDiagnostic(d));
 		const counted = `${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}`;
 		const entries = Object.values(result.index).reduce((n, v) => n + (v instanceof Map ? v.size : v ? 1 : 0), 0);
-		console.log(`${result.errors ? '✗' : '✓'} checked ${entries} entries and ${result.scoreSheets.length} score sheet${result.scoreSheets.length === 1 ? '' : 's'} in ${displayPath(projectRoot, contentDir)}: ${counted}`);
+		console.log(`${result.errors ? '✗' : '✓'} checked ${entries} entr${entries === 1 ? 'y' : 'ies'} and ${result.scoreSheets.length} score sheet${result.scoreSheets.length === 1 ? '' : 's'} in ${displayPath(projectRoot, contentDir)}: ${counted}`);
 	}
 	return result.errors > 0 ? 1 : 0;
 }

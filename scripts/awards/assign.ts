@@ -29,7 +29,7 @@ export function assignmentInput(data: ProgramData, round: string, params: Pick<A
 function positiveInt(value: string | undefined, name: string, fallback: number | undefined): number | undefined {
 	if (value === undefined) return fallback;
 	const n = Number(value);
-	if (!Number.isInteger(n) || n < 1) throw new CliError(`--${name} expects a whole number of at least 1, found "${value}"`);
+	if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) throw new CliError(`--${name} expects a whole number of at least 1, found "${value}"`);
 	return n;
 }
 
@@ -44,7 +44,9 @@ export async function assign(context: CommandContext): Promise<number> {
 		throw new CliError(`${round.id} already has ${n} imported score${n === 1 ? '' : 's'} in ${sheet.file}, made against its current assignment; nothing was written. To start the round over, move ${sheet.file} (and the round's results) out of ${displayPath(projectRoot, data.folder)}, then run assign again`);
 	}
 	const seedText = options.seed ?? String(data.program.tally.seed);
-	if (!/^-?\d+$/.test(seedText)) throw new CliError(`--seed expects a whole number, found "${seedText}"`);
+	if (!/^-?\d+$/.test(seedText) || !Number.isSafeInteger(Number(seedText))) {
+		throw new CliError(`--seed expects a whole number from ${Number.MIN_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}, found "${seedText}"`);
+	}
 	const params: AssignmentFile = {
 		round: round.id,
 		seed: Number(seedText),
@@ -62,7 +64,7 @@ export async function assign(context: CommandContext): Promise<number> {
 	for (const judge of data.judges) params.judges[judge.id] = result.assignments.filter((a) => a.judge === judge.id).map((a) => a.entry);
 	if (params.maxLoad === undefined) delete params.maxLoad;
 	const file = path.join(data.folder, 'assignments', `${round.id}.yaml`);
-	const header = `# Written by \`npm run awards -- assign ${data.id} --round ${round.id} --per-entry ${params.perEntry}${params.maxLoad ? ` --max-load ${params.maxLoad}` : ''} --seed ${params.seed}\`.\n# Private: who scores what. Recomputed by \`npm run awards -- verify ${data.id}\`.\n`;
+	const header = `# Written by \`npm run awards -- assign ${data.id} --round ${round.id} --per-entry ${params.perEntry}${params.maxLoad ? ` --max-load ${params.maxLoad}` : ''} --seed ${params.seed}${params.calibration.length ? ` --calibration ${params.calibration.join(',')}` : ''}\`.\n# Private: who scores what. Recomputed by \`npm run awards -- verify ${data.id}\`.\n`;
 	const dryRun = options['dry-run'] === true;
 	if (!dryRun) await writeAtomic(file, header + stringify(params));
 

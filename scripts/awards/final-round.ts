@@ -8,7 +8,7 @@ import { checkRankings, computeFinalRound, parseRankingSheet, type FinalRoundRes
 import type { ProgramData } from '../../src/lib/awards/program.ts';
 import { displayPath } from '../../src/lib/content/load.ts';
 import { RANKING_COLUMNS, type RankingRow } from '../../src/schemas/ranking.ts';
-import { CliError, colour, readInputText, writeAtomic } from '../lib/cli.ts';
+import { CliError, colour, plural, readInputText, writeAtomic } from '../lib/cli.ts';
 import type { CommandContext } from './commands.ts';
 import { currentSheet, resultsFile, updatingSheet } from './files.ts';
 
@@ -49,14 +49,13 @@ export async function importRankings(context: CommandContext, file: string): Pro
 			throw new CliError(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${shown}; nothing was imported`);
 		}
 		const merged: RankingRow[] = [...kept.map((k) => k.row), ...incoming.map((i) => i.row)].sort((a, b) => a.judge.localeCompare(b.judge) || a.entry.localeCompare(b.entry));
-		const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-		const replacing = options.replace ? `, replacing ${count(replaced, 'earlier ranking')} of the same entries` : '';
+			const replacing = options.replace ? `, replacing ${plural(replaced, 'earlier ranking')} of the same entries` : '';
 		if (options['dry-run']) {
-			console.log(`${colour.green('✓')} ${count(incoming.length, 'ranking')} from ${[...judges].join(', ')} would be imported into ${sheetShown}${replacing.replace('replacing', 'and would replace')} (dry run: nothing written)`);
+			console.log(`${colour.green('✓')} ${plural(incoming.length, 'ranking')} from ${[...judges].join(', ')} would be imported into ${sheetShown}${replacing.replace('replacing', 'and would replace')} (dry run: nothing written)`);
 			return;
 		}
 		await writeAtomic(sheetFile, stringify(merged.map((r) => [r.judge, r.entry, String(r.rank)]), { header: true, columns: [...RANKING_COLUMNS] }));
-		console.log(`${colour.green('✓')} imported ${count(incoming.length, 'ranking')} from ${[...judges].join(', ')} into ${sheetShown}${replacing}`);
+		console.log(`${colour.green('✓')} imported ${plural(incoming.length, 'ranking')} from ${[...judges].join(', ')} into ${sheetShown}${replacing}`);
 	});
 	return 0;
 }
@@ -77,7 +76,7 @@ export async function tallyFinalRound(context: CommandContext): Promise<number> 
 	for (const c of results.categories) {
 		const name = data.program.categories.find((x) => x.id === c.category)?.name ?? c.category;
 		const w = c.kendallW === null ? 'n/a' : c.kendallW.toFixed(2);
-		console.log(`\n${colour.bold(name)}  ${colour.dim(`${c.judges} judges · Kendall's W = ${w}`)}`);
+		console.log(`\n${colour.bold(name)}  ${colour.dim(`${plural(c.judges, 'judge')} · Kendall's W = ${w}`)}`);
 		c.order.forEach((id, i) => console.log(`  ${String(i + 1).padStart(2)}. ${i === 0 ? colour.green(title(id)) : title(id)}`));
 		for (const tie of c.ties) console.log(colour.yellow(`  Not separable by the Schulze method: ${tie.join(', ')}`));
 	}

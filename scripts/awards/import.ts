@@ -11,7 +11,7 @@ import { parseScoreSheet } from '../../src/lib/awards/scores.ts';
 import { scoreContextFor } from '../../src/lib/content/integrity.ts';
 import { displayPath } from '../../src/lib/content/load.ts';
 import { SCORE_COLUMNS, type ScoreRow } from '../../src/schemas/award.ts';
-import { CliError, colour, readInputText, writeAtomic } from '../lib/cli.ts';
+import { CliError, colour, plural, readInputText, writeAtomic } from '../lib/cli.ts';
 import type { CommandContext } from './commands.ts';
 import { currentSheet, updatingSheet } from './files.ts';
 import { importRankings } from './final-round.ts';
@@ -35,9 +35,6 @@ async function readIncoming(file: string, context: CommandContext): Promise<Loca
 	}
 	return lines.map(({ line, row }) => ({ where: `line ${line}`, row }));
 }
-
-/** `1 score`, `2 scores`. */
-export const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** Rows in a stable order: judge, entry, then the program's criterion order. */
 export function sortScores(rows: ScoreRow[], criteria: string[]): ScoreRow[] {

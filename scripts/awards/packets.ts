@@ -8,7 +8,7 @@ import { lintBlindEntries } from '../../src/lib/awards/blind.ts';
 import { renderPacket } from '../../src/lib/awards/packet.ts';
 import { pairsOf } from '../../src/lib/awards/program.ts';
 import { displayPath } from '../../src/lib/content/load.ts';
-import { CliError, colour, progressBar, writeAtomic } from '../lib/cli.ts';
+import { CliError, colour, plural, progressBar, writeAtomic } from '../lib/cli.ts';
 import type { CommandContext } from './commands.ts';
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -76,7 +76,7 @@ export async function packets(context: CommandContext): Promise<number> {
 		console.log(JSON.stringify({ program: data.id, round: round.id, blind: data.program.blind, packets: written }, null, 2));
 		return 0;
 	}
-	for (const w of written) console.log(`  ${w.file}  ${colour.dim(`${w.entries} entries`)}`);
+	for (const w of written) console.log(`  ${w.file}  ${colour.dim(`${plural(w.entries, 'entry', 'entries')}`)}`);
 	console.log(`${colour.green('✓')} ${written.length} packets for ${round.name}${data.program.blind ? ' (blind)' : ''} in ${displayPath(projectRoot, outDir)}: send each judge their file; they return the JSON or CSV it exports.`);
 	return 0;
 }

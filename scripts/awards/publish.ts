@@ -10,7 +10,7 @@ import { stringify } from 'yaml';
 import type { ProgramData } from '../../src/lib/awards/program.ts';
 import { displayPath } from '../../src/lib/content/load.ts';
 import { winnersSchema, type Winners } from '../../src/schemas/award.ts';
-import { CliError, colour, failureReason, writeAllAtomic } from '../lib/cli.ts';
+import { CliError, colour, failureReason, plural, writeAllAtomic } from '../lib/cli.ts';
 import type { CommandContext } from './commands.ts';
 import { computeFinalResults, serialiseFinal } from './final-round.ts';
 import { resultsFile, winnersFile } from './files.ts';
@@ -116,7 +116,7 @@ export function feedbackFor(data: ProgramData, results: RoundResults, outcome: W
 		'',
 		`${data.program.name} · ${category.name} · ${results.round}`,
 		'',
-		`**Result:** ${RESULT_LABEL[placed]}. Rank ${ranked.rank} of ${result.entries.length} (95% interval ${ranked.rankInterval[0]}–${ranked.rankInterval[1]}), scored by ${ranked.judges} judges.`,
+		`**Result:** ${RESULT_LABEL[placed]}. Rank ${ranked.rank} of ${result.entries.length} (95% interval ${ranked.rankInterval[0]}–${ranked.rankInterval[1]}), scored by ${ranked.judges} judge${ranked.judges === 1 ? '' : 's'}.`,
 		'',
 		`| Criterion | Weight | Your mean score | Category average |`,
 		`| --- | --- | --- | --- |`,
@@ -206,9 +206,9 @@ export async function publish(context: CommandContext): Promise<number> {
 	for (const id of new Set(notPublic)) console.log(colour.yellow(`note: ${id} is placed but not public (draft, embargoed or unapproved): the site lists it as "entry not public" until it is`));
 	for (const f of stale) console.log(`${dryRun ? 'would remove' : 'removed'} ${displayPath(projectRoot, f)}: the entry is no longer judged`);
 	if (dryRun) {
-		console.log(`\n${colour.green('✓')} would write ${displayPath(projectRoot, file)} (public) and ${scored.length} feedback files in ${displayPath(projectRoot, feedbackDir)} (dry run: nothing written)`);
+		console.log(`\n${colour.green('✓')} would write ${displayPath(projectRoot, file)} (public) and ${plural(scored.length, 'feedback file')} in ${displayPath(projectRoot, feedbackDir)} (dry run: nothing written)`);
 		return 0;
 	}
-	console.log(`\n${colour.green('✓')} wrote ${displayPath(projectRoot, file)} (public) and ${scored.length} feedback files in ${displayPath(projectRoot, feedbackDir)} (${data.program.results.feedback})`);
+	console.log(`\n${colour.green('✓')} wrote ${displayPath(projectRoot, file)} (public) and ${plural(scored.length, 'feedback file')} in ${displayPath(projectRoot, feedbackDir)} (${data.program.results.feedback})`);
 	return 0;
 }

@@ -1,6 +1,6 @@
 /** `awards status`: per judge assigned / scored / missing; per entry the scores received. */
 import { pairsOf } from '../../src/lib/awards/program.ts';
-import { colour, meter } from '../lib/cli.ts';
+import { colour, meter, plural } from '../lib/cli.ts';
 import type { CommandContext } from './commands.ts';
 
 /** A ranking round: which judges have ranked each category's finalists. */
@@ -72,6 +72,6 @@ export async function status(context: CommandContext): Promise<number> {
 	const idWidth = Math.max(...entries.map((e) => e.entry.length));
 	for (const e of entries) console.log(`  ${e.entry.padEnd(idWidth)}  ${meter(e.received, perEntry ?? e.assigned)}`);
 	const done = entries.filter((e) => e.received >= (perEntry ?? e.assigned) && e.received > 0).length;
-	console.log(`\n${done} of ${entries.length} entries fully scored; ${scores.length} criterion scores in total.`);
+	console.log(`\n${done} of ${entries.length} entries fully scored; ${plural(scores.length, 'criterion score')} in total.`);
 	return 0;
 }

@@ -8,7 +8,7 @@ import { tallyRound, type TallyResult } from '../../src/lib/awards/tally.ts';
 import type { ProgramData } from '../../src/lib/awards/program.ts';
 import { displayPath } from '../../src/lib/content/load.ts';
 import type { Program } from '../../src/schemas/award.ts';
-import { CliError, colour, writeAtomic } from '../lib/cli.ts';
+import { CliError, colour, plural, writeAtomic } from '../lib/cli.ts';
 import type { CommandContext } from './commands.ts';
 import { resultsFile } from './files.ts';
 import { tallyFinalRound } from './final-round.ts';
@@ -107,10 +107,10 @@ function printReport(data: ProgramData, results: RoundResults): void {
 	for (const j of tally.judges) {
 		const se = j.severitySe === null ? '' : ` ± ${j.severitySe.toFixed(2)}`;
 		const flag = j.consistency === 'ok' ? colour.green('ok') : colour.yellow(j.consistency);
-		console.log(`  ${j.id.padEnd(22)} ${(j.severity >= 0 ? '+' : '') + j.severity.toFixed(2)}${se}`.padEnd(44) + `  ${String(j.scores).padStart(3)} entries  ${flag}`);
+		console.log(`  ${j.id.padEnd(22)} ${(j.severity >= 0 ? '+' : '') + j.severity.toFixed(2)}${se}`.padEnd(44) + `  ${String(j.scores).padStart(3)} ${j.scores === 1 ? 'entry  ' : 'entries'}  ${flag}`);
 	}
 	const alpha = tally.reliability.alpha;
-	console.log(`\nInter-rater reliability: Krippendorff's α (interval) = ${alpha === null ? 'n/a' : alpha.toFixed(3)} over ${tally.reliability.units} entries`);
+	console.log(`\nInter-rater reliability: Krippendorff's α (interval) = ${alpha === null ? 'n/a' : alpha.toFixed(3)} over ${plural(tally.reliability.units, 'entry', 'entries')}`);
 	if (tally.model.components > 1) console.log(colour.yellow(`The judge–entry graph has ${tally.model.components} disconnected groups: severities cannot be compared across them.`));
 	console.log(`\n${colour.bold('Sensitivity')}`);
 	for (const s of tally.sensitivity) {

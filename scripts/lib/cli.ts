@@ -21,6 +21,9 @@ export const colour = {
 	cyan: paint('cyan'),
 };
 
+/** `1 score`, `2 scores` (`plural(n, 'entry', 'entries')` for irregular plurals). */
+export const plural = (n: number, noun: string, nouns = `${noun}s`) => `${n} ${n === 1 ? noun : nouns}`;
+
 /** A user-facing failure: printed without a stack trace, exits with `code`. */
 export class CliError extends Error {
 	code: number;

@@ -80,6 +80,22 @@ describe('awards options', () => {
 	});
 });
 
+describe('assign parameters', () => {
+	it('requires a safe whole-number seed and echoes what was given; the header records --calibration', async () => {
+		for (const folder of ['assignments', 'scores', 'rankings', 'results', 'feedback']) rmSync(path.join(program(), folder), { recursive: true, force: true });
+		rmSync(path.join(program(), 'winners.yaml'));
+		const huge = await awards('assign', 'cia-2026', '--seed', '99999999999999999999');
+		expect(huge.code).toBe(1);
+		expect(huge.out).toMatch(/--seed expects a whole number from -9007199254740991 to 9007199254740991, found "99999999999999999999"/);
+		const exponent = await awards('assign', 'cia-2026', '--per-entry', '1e3');
+		expect(exponent.code).toBe(1);
+		expect(exponent.out).toMatch(/--per-entry expects a whole number of at least 1, found "1e3"/);
+		const calibrated = await awards('assign', 'cia-2026', '--per-entry', '3', '--calibration', 'nurses-back-at-the-bedside');
+		expect(calibrated.code, calibrated.out).toBe(0);
+		expect(readFileSync(path.join(program(), 'assignments/round-1.yaml'), 'utf8')).toMatch(/^# Written by `npm run awards -- assign cia-2026 --round round-1 --per-entry 3 --seed 2026 --calibration nurses-back-at-the-bedside`/);
+	});
+});
+
 describe('check options', () => {
 	it('rejects an unknown option and stray arguments with the usage, exit 1', async () => {
 		const result = await runScript('scripts/check.ts', ['--bogus']);
