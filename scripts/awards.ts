@@ -25,12 +25,15 @@ Commands:
                                                           import a judge's scores (CSV or packet export)
   tally    <program> [--round r] [--json]                 rank the entries, with uncertainty
   verify   <program> [--json]                             recompute every result from the committed inputs
-  publish  <program> [--round r] [--dry-run] [--json]     mark winners, finalists and mentions; write feedback
+  publish  <program> [--round r] [--publish-at t] [--dry-run] [--json]
+                                                          mark winners, finalists and mentions; write feedback
 
 Options:
   --round <r>       the round (default: the program's first scoring round)
   --dry-run         check and show what would be written; write nothing
   --replace         (import) replace the judge's earlier scores for the entries in the file
+  --publish-at <t>  (publish) announce the results at this date-time, e.g. 2026-12-10T09:00:00Z
+                    (without it, an announcement date already in winners.yaml is kept)
   --json            machine-readable output
   --content <dir>   content folder (default: content/, or $CREDENCE_CONTENT_DIR)
   -h, --help        this help`;
@@ -44,6 +47,7 @@ const OPTIONS = {
 	out: { type: 'string' },
 	replace: { type: 'boolean' },
 	'dry-run': { type: 'boolean' },
+	'publish-at': { type: 'string' },
 	content: { type: 'string' },
 	json: { type: 'boolean' },
 	help: { type: 'boolean', short: 'h' },
@@ -57,7 +61,7 @@ const COMMAND_OPTIONS: Record<string, (keyof typeof OPTIONS)[]> = {
 	import: ['round', 'replace', 'dry-run'],
 	tally: ['round', 'json'],
 	verify: ['json'],
-	publish: ['round', 'dry-run', 'json'],
+	publish: ['round', 'publish-at', 'dry-run', 'json'],
 };
 
 async function main(): Promise<number> {

@@ -25,6 +25,7 @@ export interface CommandContext {
 		out?: string;
 		replace?: boolean;
 		'dry-run'?: boolean;
+		'publish-at'?: string;
 		json?: boolean;
 	};
 	/** Positional arguments after the program id. */

@@ -10,6 +10,7 @@ import { stringify } from 'yaml';
 import type { ProgramData } from '../../src/lib/awards/program.ts';
 import { displayPath } from '../../src/lib/content/load.ts';
 import { winnersSchema, type Winners } from '../../src/schemas/award.ts';
+import { isoDateTime } from '../../src/schemas/common.ts';
 import { CliError, colour, failureReason, plural, writeAllAtomic } from '../lib/cli.ts';
 import type { CommandContext } from './commands.ts';
 import { computeFinalResults, serialiseFinal } from './final-round.ts';
@@ -132,6 +133,17 @@ export function feedbackFor(data: ProgramData, results: RoundResults, outcome: W
 }
 
 /**
+ * When the results are announced: `--publish-at`, or else the announcement already in winners.yaml
+ * (publishing again, after a correction, must not lift an embargo someone set by hand).
+ */
+function announcementTime(data: ProgramData, given: string | undefined): string | undefined {
+	if (given === undefined) return data.winners?.publishAt?.toISOString().replace('.000Z', 'Z');
+	const parsed = isoDateTime().safeParse(given);
+	if (!parsed.success) throw new CliError(`--publish-at expects a date-time with its zone, like 2026-12-10T09:00:00Z, found "${given}"`);
+	return parsed.data.toISOString().replace('.000Z', 'Z');
+}
+
+/**
  * Refuses to publish a round once a later round has started from its outcome: the later round's
  * rankings were made for the finalists published now, and its published outcome would be taken back.
  */
@@ -166,10 +178,11 @@ export async function publish(context: CommandContext): Promise<number> {
 		];
 		throw new CliError(`cannot publish ${round.id} while eligible entries of ${data.id} are unscored in ${results.round} (${what.join('; ')}): import their scores, or set an entry's status to withdrawn or ineligible, then tally again; nothing was written`);
 	}
+	const publishAt = announcementTime(data, options['publish-at']);
 	const { method, categories } = outcomeFor(data, round);
-	const winners = winnersSchema.parse({ round: round.id, publishedOn: now.toISOString().slice(0, 10), method, categories });
+	const winners = winnersSchema.parse({ round: round.id, publishedOn: now.toISOString().slice(0, 10), ...(publishAt ? { publishAt } : {}), method, categories });
 	const file = winnersFile(data);
-	const yamlText = `# Written by \`npm run awards -- publish ${data.id}\`; public: the site shows these results.\n${stringify({ ...winners, publishedOn: winners.publishedOn.toISOString().slice(0, 10) })}`;
+	const yamlText = `# Written by \`npm run awards -- publish ${data.id}\`; public: the site shows these results${publishAt ? ` from ${publishAt}` : ''}.\n${stringify({ ...winners, publishedOn: winners.publishedOn.toISOString().slice(0, 10), ...(publishAt ? { publishAt } : {}) })}`;
 
 	const feedbackDir = path.join(data.folder, 'feedback');
 	const scored = categories.flatMap((c) => results.tally.categories.find((r) => r.category === c.category)!.entries.map((e) => ({ outcome: c, id: e.id })));
@@ -193,7 +206,7 @@ export async function publish(context: CommandContext): Promise<number> {
 
 	const notPublic = categories.flatMap((c) => [c.winner, ...c.finalists, ...c.honourableMentions]).filter((id) => !data.entries.find((e) => e.id === id)?.public);
 	if (options.json) {
-		console.log(JSON.stringify({ winners: file, written: !dryRun, feedback: scored.length, removedFeedback: stale.map((f) => displayPath(projectRoot, f)), categories, notPublic: [...new Set(notPublic)] }, null, 2));
+		console.log(JSON.stringify({ winners: file, written: !dryRun, publishAt: publishAt ?? null, feedback: scored.length, removedFeedback: stale.map((f) => displayPath(projectRoot, f)), categories, notPublic: [...new Set(notPublic)] }, null, 2));
 		return 0;
 	}
 	const title = (id: string) => data.entries.find((e) => e.id === id)?.title ?? id;
@@ -204,6 +217,7 @@ export async function publish(context: CommandContext): Promise<number> {
 		if (c.honourableMentions.length) console.log(`  Honourable mentions: ${c.honourableMentions.map(title).join('; ')}`);
 	}
 	for (const id of new Set(notPublic)) console.log(colour.yellow(`note: ${id} is placed but not public (draft, embargoed or unapproved): the site lists it as "entry not public" until it is`));
+	if (publishAt) console.log(colour.yellow(`announced ${publishAt}: until then (and until the next build after it) the site says judging is in progress`));
 	for (const f of stale) console.log(`${dryRun ? 'would remove' : 'removed'} ${displayPath(projectRoot, f)}: the entry is no longer judged`);
 	if (dryRun) {
 		console.log(`\n${colour.green('✓')} would write ${displayPath(projectRoot, file)} (public) and ${plural(scored.length, 'feedback file')} in ${displayPath(projectRoot, feedbackDir)} (dry run: nothing written)`);

@@ -66,6 +66,29 @@ describe('publish', () => {
 	});
 });
 
+describe('publish and the announcement date', () => {
+	const winners = () => readFileSync(path.join(program(), 'winners.yaml'), 'utf8');
+	it('sets the announcement with --publish-at, and keeps it when publishing again', async () => {
+		const set = await awards('publish', 'cia-2026', '--round', 'final', '--publish-at', '2026-12-10T09:00:00Z');
+		expect(set.code, set.out).toBe(0);
+		expect(winners()).toMatch(/^publishAt: 2026-12-10T09:00:00Z$/m);
+		expect(set.out).toMatch(/announced 2026-12-10T09:00:00Z: until then .* judging is in progress/);
+		// A correction published again, without the option: the embargo stays.
+		const again = await awards('publish', 'cia-2026', '--round', 'final');
+		expect(again.code, again.out).toBe(0);
+		expect(winners()).toMatch(/^publishAt: 2026-12-10T09:00:00Z$/m);
+		expect((await check()).code).toBe(0);
+		expect((await awards('verify', 'cia-2026')).code).toBe(0);
+	});
+	it('refuses a date-time without its zone, writing nothing', async () => {
+		const before = snapshot();
+		const result = await awards('publish', 'cia-2026', '--round', 'final', '--publish-at', '2026-12-10 09:00');
+		expect(result.code).toBe(1);
+		expect(result.out).toMatch(/--publish-at expects a date-time with its zone, like 2026-12-10T09:00:00Z, found "2026-12-10 09:00"/);
+		expect(snapshot()).toEqual(before);
+	});
+});
+
 describe('publish failing half-way', () => {
 	it('writes nothing when one file cannot be written, and names it without a raw error', async () => {
 		const feedback = path.join(program(), 'feedback/nurses-back-at-the-bedside.md');
