@@ -52,7 +52,7 @@ export const categorySchema = z
 		/** What the category rewards. */
 		description: text(),
 		/** Expertise tags a judge should have to score this category (matched during assignment). */
-		expertise: z.array(z.string().regex(ID_PATTERN)).default([]),
+		expertise: z.array(localId('an expertise')).default([]),
 	})
 	.strict();
 
@@ -79,7 +79,7 @@ export const tallyRulesSchema = z
 		/** offset: additive judge-offset model (default); zscore: per-judge normalisation; mean: raw mean. */
 		method: z.enum(['offset', 'zscore', 'mean'], { error: 'expected offset, zscore or mean' }).default('offset'),
 		/** Applied in order to break a tie: a criterion id (higher wins), or "judges" (more judges wins). */
-		tieBreak: z.array(z.string().regex(ID_PATTERN)).default([]),
+		tieBreak: z.array(z.string({ error: 'expected a criterion id or "judges"' }).regex(ID_PATTERN, { error: 'expected a criterion id (like "impact") or "judges"' })).default([]),
 		/** Bootstrap resamples for rank intervals. */
 		resamples: z.number().int().min(100).max(100000).default(2000),
 		/** Seed that makes the bootstrap reproducible. */
@@ -234,7 +234,7 @@ export const judgeSchema = z
 		/** Public statement of independence. */
 		independence: text().describe('Public statement of independence from the vendor and the entrants.'),
 		/** Expertise tags, matched against category expertise. */
-		expertise: z.array(z.string().regex(ID_PATTERN)).default([]),
+		expertise: z.array(localId('an expertise')).default([]),
 		/** Declared conflicts with customers: private, never published. */
 		conflicts: z
 			.array(

@@ -44,6 +44,15 @@ describe('references', () => {
 		editData(at('customers/quarry-bank.yaml'), (d) => (d.products = ['forecast', 'teleport']));
 		await expectError('customers/quarry-bank.yaml', 'products[1]', /found "teleport"/);
 	});
+	it('a reference to an entry whose own file has errors', async () => {
+		editData(at('people/ada-quarry.yaml'), (d) => delete d.customer);
+		await expectError('stories/quarry-forecasting.mdx', 'authors[0]', /expected a valid entry in people, found "ada-quarry", whose file .*people\/ada-quarry.yaml has errors of its own/);
+		await expectError('people/ada-quarry.yaml', 'customer', /the customer this person works for/);
+	});
+	it('a reference to an entry whose YAML cannot be read', async () => {
+		writeFileSync(at('products/forecast.yaml'), 'name: [unclosed');
+		await expectError('customers/quarry-bank.yaml', 'products[0]', /expected a valid entry in products, found "forecast", whose file .*products\/forecast.yaml has errors of its own/);
+	});
 	it('a quote from a person who does not exist', async () => {
 		editData(at('stories/quarry-forecasting.mdx'), (d) => (d.quotes[0].person = 'ghost'));
 		await expectError('stories/quarry-forecasting.mdx', 'quotes[0].person', /existing entry in people, found "ghost"/);

@@ -121,6 +121,8 @@ suite('award program', programSchema, () => ({
 	['a level score off the step', (d) => (d.criteria[0].levels[1].score = 2.25), 'criteria[0].levels[1].score', /step 0.5, found 2.25/],
 	['a rubric missing the top level', (d) => d.criteria[0].levels.pop(), 'criteria[0].levels', /highest \(5\)/],
 	['a tie-break naming an unknown criterion', (d) => (d.tally.tieBreak = ['price']), 'tally.tieBreak[0]', /found "price"/],
+	['a tie-break that is no id', (d) => (d.tally.tieBreak = ['Most judges']), 'tally.tieBreak[0]', /expected a criterion id \(like "impact"\) or "judges", found "Most judges"/],
+	['a category expertise tag in capitals', (d) => (d.categories[0].expertise = ['Ops']), 'categories[0].expertise[0]', /expected an expertise id like "data-and-ai", found "Ops"/],
 	['an unknown tally method', (d) => (d.tally.method = 'borda'), 'tally.method', /offset, zscore or mean/],
 	['a round that closes before it opens', (d) => (d.rounds[0].closes = '2026-08-01'), 'rounds[0].closes', /on or after opens/],
 	['an inverted scale', (d) => (d.scale.max = 0), 'scale.max', /max above min/],
@@ -138,6 +140,7 @@ suite('award entry', entrySchema, () => ({
 suite('judge', judgeSchema, () => ({ person: 'ana', independence: 'Independent.', conflicts: [{ customer: 'acme', reason: 'Adviser.' }] }), [
 	['a conflict without a reason', (d) => delete d.conflicts[0].reason, 'conflicts[0].reason', /required field is missing/],
 	['a missing independence statement', (d) => delete d.independence, 'independence', /required field is missing/],
+	['an expertise tag in capitals', (d) => (d.expertise = ['Data AI']), 'expertise[0]', /expected an expertise id like "data-and-ai", found "Data AI"/],
 ]);
 
 suite('score row', scoreRowSchema, () => ({ judge: 'ana', entry: 'e1', criterion: 'impact', score: '4.5', comment: '' }), [

@@ -139,7 +139,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 	const assignments = await loadAssignments(options.projectRoot, options.contentDir);
 	const rankings = await loadRankingSheets(options.projectRoot, options.contentDir);
 	const reading: Diagnostic[] = [];
-	const integrity = checkIntegrity(indexed.index, scores.sheets, { ...options, io: options.io ?? strictNodeIO(options.projectRoot, reading) }, assignments.sheets, rankings.sheets);
+	const rejected = [...loaded.unreadable, ...validated.invalid];
+	const integrity = checkIntegrity(indexed.index, scores.sheets, { ...options, io: options.io ?? strictNodeIO(options.projectRoot, reading), rejected }, assignments.sheets, rankings.sheets);
 	const diagnostics = sortDiagnostics([
 		...loaded.diagnostics,
 		...validated.diagnostics,

@@ -24,7 +24,7 @@ import { fileNameReveals, findMentions, organisationNeedles, personNeedles } fro
 import { daysUntilExpiry, publicationState } from '../publication.ts';
 import { svgProblems } from '../svg-safety.ts';
 import { parseCaptions, relabelVoices, type Cue } from '../vtt.ts';
-import { displayPath } from './load.ts';
+import { displayPath, type RejectedFile } from './load.ts';
 import { splitScopedId, VIDEO_MEDIA_FOLDER, type CollectionName } from './layout.ts';
 import type { ValidEntry } from './validate.ts';
 
@@ -90,6 +90,8 @@ export interface IntegrityOptions {
 	contentDir: string;
 	now: Date;
 	io?: IntegrityIO;
+	/** Entry files that exist but failed to parse or validate (reported on their own). */
+	rejected?: RejectedFile[];
 }
 
 /** Groups entries by collection; a second file with the same id is an error. */
@@ -140,6 +142,7 @@ export function checkIntegrity(
 	const io = options.io ?? nodeIO;
 	const out: Diagnostic[] = [];
 	const captions: CaptionsByVideo = new Map();
+	const rejectedFiles = new Map((options.rejected ?? []).map((r) => [`${r.collection}:${r.id}`, r.file]));
 	const warningDays = index.site?.data.approvalWarningDays ?? 30;
 
 	const siteFile = path.join(options.contentDir, 'site.yaml');
@@ -164,6 +167,11 @@ export function checkIntegrity(
 	function resolve<T>(entry: ValidEntry, field: (string | number)[], collection: keyof Omit<ContentIndex, 'site'>, id: string): ValidEntry<T> | undefined {
 		const target = (index[collection] as Map<string, ValidEntry<T>>).get(id);
 		if (!target) {
+			const broken = rejectedFiles.get(`${collection}:${id}`);
+			if (broken) {
+				out.push(error(entry.file, formatFieldPath(field), `expected a valid entry in ${collection}, found "${id}", whose file ${broken} has errors of its own (listed for that file): fix them first`));
+				return undefined;
+			}
 			const known = [...(index[collection] as Map<string, unknown>).keys()];
 			const hint = known.length ? `known ids include ${known.slice(0, 5).map((k) => `"${k}"`).join(', ')}${known.length > 5 ? ', …' : ''}` : `${collection} has no entries`;
 			out.push(error(entry.file, formatFieldPath(field), `expected the id of an existing entry in ${collection}, found "${id}" (${hint})`));

@@ -169,7 +169,11 @@ export function writeParseCache(file: string, cache: ParseCache): void {
  * and `cacheChanged` says whether it needs writing back.
  * Validation is never cached: it always runs with the current schemas.
  */
-export async function loadSourceFiles(projectRoot: string, contentDir: string, cache?: ParseCache): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[]; cacheChanged: boolean }> {
+/** An entry file that exists but could not be read or parsed (its problems are diagnostics). */
+export type RejectedFile = Pick<SourceFile, 'collection' | 'id' | 'file'>;
+
+export async function loadSourceFiles(projectRoot: string, contentDir: string, cache?: ParseCache): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[]; cacheChanged: boolean; unreadable: RejectedFile[] }> {
+	const unreadable: RejectedFile[] = [];
 	const files: SourceFile[] = [];
 	const diagnostics: Diagnostic[] = [];
 	const seen = new Set<string>();
@@ -209,7 +213,10 @@ export async function loadSourceFiles(projectRoot: string, contentDir: string, c
 				cacheChanged = cache !== undefined;
 			}
 			diagnostics.push(...parsed.diagnostics);
-			if (parsed.data === undefined) continue;
+			if (parsed.data === undefined) {
+				unreadable.push({ collection, id: layout.idFromPath(relative), file });
+				continue;
+			}
 			files.push({ collection, id: layout.idFromPath(relative), file, absolutePath, data: parsed.data, body: parsed.body });
 		}
 	}
@@ -218,5 +225,5 @@ export async function loadSourceFiles(projectRoot: string, contentDir: string, c
 		cache!.delete(cached);
 		cacheChanged = true;
 	}
-	return { files, diagnostics, cacheChanged };
+	return { files, diagnostics, cacheChanged, unreadable };
 }

@@ -6,7 +6,7 @@ import { z } from 'astro/zod';
 import { COLLECTION_SCHEMAS } from '../../schemas/index.ts';
 import type { SchemaContext } from '../../schemas/common.ts';
 import { error, formatFieldPath, type Diagnostic } from '../diagnostics.ts';
-import type { SourceFile } from './load.ts';
+import type { RejectedFile, SourceFile } from './load.ts';
 
 /**
  * Outside Astro an image is a path relative to the entry file; `integrity.ts` checks the file
@@ -61,9 +61,10 @@ export function issueToDiagnostic(file: string, data: unknown, issue: z.core.$Zo
 	return error(file, formatFieldPath(issue.path), message);
 }
 
-export function validateSourceFiles(files: SourceFile[], context: SchemaContext = cliSchemaContext): { entries: ValidEntry[]; diagnostics: Diagnostic[] } {
+export function validateSourceFiles(files: SourceFile[], context: SchemaContext = cliSchemaContext): { entries: ValidEntry[]; diagnostics: Diagnostic[]; invalid: RejectedFile[] } {
 	const entries: ValidEntry[] = [];
 	const diagnostics: Diagnostic[] = [];
+	const invalid: RejectedFile[] = [];
 	const schemas = new Map<string, z.ZodType>();
 	for (const source of files) {
 		let schema = schemas.get(source.collection);
@@ -73,7 +74,8 @@ export function validateSourceFiles(files: SourceFile[], context: SchemaContext 
 			entries.push({ ...source, data: result.data });
 		} else {
 			diagnostics.push(...result.error.issues.map((issue) => issueToDiagnostic(source.file, source.data, issue)));
+			invalid.push({ collection: source.collection, id: source.id, file: source.file });
 		}
 	}
-	return { entries, diagnostics };
+	return { entries, diagnostics, invalid };
 }
