@@ -7,6 +7,9 @@
  */
 import { getCollection, type CollectionKey } from 'astro:content';
 import { createHash } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { contentRoot } from '../lib/content/layout.ts';
 import type { EvidenceItem } from './content.ts';
 import { resultsAnnounced } from '../lib/publication.ts';
 import { evidenceAt, now, ogCardScope, publicAwardEntries, publicStories, publicVideos, relatedTo } from './content.ts';
@@ -32,11 +35,32 @@ export async function visibilityKey(): Promise<string> {
 	return pageKey(ids(await publicStories()), ids(await publicVideos()), ids(await publicAwardEntries()), announced);
 }
 
-/** One key for the records any page may show, and what is public at the publication instant. */
+const IMAGE_FILE = /\.(jpe?g|png|webp|avif|gif|tiff?|svg)$/i;
+
+/**
+ * Every image file under the content folder, by path, size and modification time. Entries name
+ * their images by path, so an entry's digest does not change when a picture is replaced at the
+ * same path, and a page restored from the last build would keep showing the old one (a photo
+ * withdrawn for consent reasons, say). Any image replaced re-renders every page: images change
+ * rarely, and a stat of each file is cheap.
+ */
+export function imagesKey(root = contentRoot(process.cwd())): string {
+	const files = readdirSync(root, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile() && IMAGE_FILE.test(entry.name))
+		.map((entry) => {
+			const file = path.join(entry.parentPath, entry.name);
+			const { size, mtimeMs } = statSync(file);
+			return `${path.relative(root, file)}:${size}:${mtimeMs}`;
+		})
+		.sort();
+	return pageKey(files);
+}
+
+/** One key for the records any page may show, the images they show, and what is public at the publication instant. */
 export function sharedKey(): Promise<string> {
 	shared ??= (async () => {
 		const digests = await Promise.all(SHARED.map(async (name) => (await getCollection(name)).map((e) => `${e.id}:${(e as { digest?: string | number }).digest ?? JSON.stringify(e.data)}`)));
-		return pageKey(digests, await visibilityKey(), await ogCardScope());
+		return pageKey(digests, imagesKey(), await visibilityKey(), await ogCardScope());
 	})();
 	return shared;
 }

@@ -5,6 +5,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { buildSite, filesMentioning, readBuiltFiles } from '../build-helpers.ts';
@@ -38,6 +39,18 @@ it('re-renders what an edit touches and restores the rest', async () => {
 	expect(page('customers/quarry-bank')).toContain('Quarry Bank Textiles');
 	// The fixture program is judged blind with no results yet: its entry page names no entrant.
 	expect(page('awards/demo-awards/entries/quarry-planning')).not.toContain('Quarry Bank');
+
+	// A picture replaced at the same path (withdrawn for consent, say) is not restored from the
+	// build before: the entry's data did not change, its image did.
+	const heroes = () => [...page('stories/quarry-forecasting').matchAll(/\/_astro\/[^"' ,]+\.webp/g)].map((m) => m[0]);
+	const heroBefore = heroes();
+	expect(heroBefore.length).toBeGreaterThan(0);
+	await sharp({ create: { width: 800, height: 400, channels: 3, background: { r: 200, g: 20, b: 60 } } }).jpeg().toFile(path.join(dir, 'assets/hero.jpg'));
+	const replaced = await buildSite(dir, outDir);
+	expect(replaced.code, replaced.output).toBe(0);
+	const gone = heroBefore.filter((src) => !heroes().includes(src));
+	expect(gone.length).toBeGreaterThan(0);
+	for (const src of gone) expect(existsSync(path.join(outDir, src))).toBe(false);
 
 	// An item that stops being public leaves nothing behind from the builds before, and the last
 	// build, moved aside, is gone from the cache.
