@@ -23,6 +23,10 @@ async function main(): Promise<number> {
 		return 1;
 	}
 	const { indexed, read, bundles, rebuilt, seconds } = await buildSearchIndex({ outDir: site, cacheDir: buildCacheDir(projectRoot), maxBundlePages: maxBundlePages() });
+	if (bundles.length === 0) {
+		console.log(`[search-index] no public evidence to search yet (${read} pages read): no search index written`);
+		return 0;
+	}
 	const reused = bundles.length - rebuilt;
 	console.log(`[search-index] indexed ${indexed} of ${read} pages in ${seconds.toFixed(2)}s: ${bundles.length} bundle${bundles.length === 1 ? '' : 's'} (${bundles.map((b) => `${b.id}: ${b.pages}`).join(', ')}), ${rebuilt} indexed, ${reused} unchanged`);
 	return 0;

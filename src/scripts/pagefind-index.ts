@@ -65,6 +65,10 @@ export function loadPagefind(bundles: SearchBundle[]): Promise<Pagefind> {
  * search's counts are partial.
  */
 export function loadFilterCounts(bundles: SearchBundle[]): Promise<void> {
+	if (bundles.length === 0) {
+		filterDataLoaded = true;
+		return Promise.resolve();
+	}
 	filterData ??= loadPagefind(bundles).then(
 		async (index) => {
 			await index.filters();
@@ -90,7 +94,8 @@ const NO_MATCH: PagefindSearch = { results: [], filters: {} };
  * bundle first (bundles hold consecutive years). `null` filters match nothing.
  */
 export async function searchIndex(bundles: SearchBundle[], term: string, filters: PagefindFilters | null): Promise<PagefindSearch> {
-	if (!filters) return NO_MATCH;
+	// No bundles: nothing is public yet, and the build wrote no index to load.
+	if (!filters || bundles.length === 0) return NO_MATCH;
 	const index = await loadPagefind(bundles);
 	if (term) return index.search(term, { filters });
 	const sort = { [SORT_KEY]: 'desc' as const };

@@ -104,6 +104,23 @@ describe('node scripts/search-index.ts', () => {
 		expect(result.out).not.toMatch(/\n\s+at .*:\d+:\d+/);
 	});
 
+	it('writes no index, and succeeds, when the site has nothing public to search (its search page loads no bundle)', async () => {
+		write('index.html', page('<main><h1>Home</h1></main>'));
+		write('search/index.html', page('<div data-search data-search-bundles="[]"></div>'));
+		const result = await searchIndex();
+		expect(result.code, result.out).toBe(0);
+		expect(result.out).toContain('[search-index] no public evidence to search yet (2 pages read): no search index written');
+		expect(existsSync(path.join(site, 'pagefind'))).toBe(false);
+	});
+
+	it('fails when the search page loads bundles but no page is searchable', async () => {
+		write('index.html', page('<main><h1>Home</h1></main>'));
+		write('search/index.html', page('<div data-search data-search-bundles="[{&quot;id&quot;:&quot;2026&quot;,&quot;path&quot;:&quot;/pagefind/&quot;,&quot;years&quot;:[&quot;2026&quot;],&quot;pages&quot;:1}]"></div>'));
+		const result = await searchIndex();
+		expect(result.code).toBe(1);
+		expect(result.out).toContain('has data-pagefind-body, so there is nothing to search');
+	});
+
 	it('fails when the site has not been built', async () => {
 		const result = await searchIndex();
 		expect(result.code).toBe(1);
