@@ -59,6 +59,22 @@ export function parseStrictDate(value: string, { allowTime }: { allowTime: boole
 }
 
 /**
+ * A date or date-time written without quotes in a YAML file, as the content check reads it.
+ * Astro's loader turns such a value into a Date, so only a date field may hold one: the check
+ * keeps it apart from text (and keeps its source, which date fields then parse strictly) to
+ * report it where a date would break the build.
+ */
+export class YamlTimestamp {
+	readonly source: string;
+	constructor(source: string) {
+		this.source = source;
+	}
+	toString(): string {
+		return this.source;
+	}
+}
+
+/**
  * A date or date-time. YAML parsers disagree (Astro's turns `2026-02-30` into 2 March, the CLI's
  * keeps strings), so strings are parsed strictly here and Date objects are accepted as already parsed.
  */
@@ -66,7 +82,8 @@ function strictDate(allowTime: boolean) {
 	const shape = allowTime
 		? 'a date like 2026-05-01 or a date-time with a zone like 2026-05-01T09:00:00Z'
 		: 'a calendar date like 2026-05-01';
-	return z.union([z.date(), z.string()], { error: `expected ${shape}` }).transform((value, ctx) => {
+	return z.union([z.date(), z.string(), z.instanceof(YamlTimestamp)], { error: `expected ${shape}` }).transform((given, ctx) => {
+		const value = given instanceof YamlTimestamp ? given.source : given;
 		if (value instanceof Date) {
 			if (Number.isNaN(value.getTime())) {
 				ctx.addIssue({ code: 'custom', message: `expected ${shape}, found an invalid date` });

@@ -2,7 +2,7 @@
  * The rules across files, one test per class of problem: each edits a fresh copy of the fixture
  * content and expects `runCheck` to name the file, the field and what is wrong.
  */
-import { appendFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/lib/content/check.ts';
@@ -43,6 +43,16 @@ describe('references', () => {
 	it('a product that does not exist', async () => {
 		editData(at('customers/quarry-bank.yaml'), (d) => (d.products = ['forecast', 'teleport']));
 		await expectError('customers/quarry-bank.yaml', 'products[1]', /found "teleport"/);
+	});
+	it('an unquoted date where text belongs (Astro reads it as a date, and the build would stop)', async () => {
+		const file = at('videos/grid-operations.yaml');
+		writeFileSync(file, readFileSync(file, 'utf8').replace(/(chapters:\n\s*- start: [^\n]+\n\s*title:) [^\n]+/, '$1 2026-01-15'));
+		await expectError('videos/grid-operations.yaml', 'chapters[0].title', /found 2026-01-15 without quotes, which YAML reads as a date \(put it in quotes to keep it text\)/);
+	});
+	it('an unquoted impossible date in a date field', async () => {
+		const file = at('stories/quarry-forecasting.mdx');
+		writeFileSync(file, readFileSync(file, 'utf8').replace(/^publishedOn: .*$/m, 'publishedOn: 2026-02-30'));
+		await expectError('stories/quarry-forecasting.mdx', 'publishedOn', /found "2026-02-30" which is not a real date/);
 	});
 	it('a reference to an entry whose own file has errors', async () => {
 		editData(at('people/ada-quarry.yaml'), (d) => delete d.customer);

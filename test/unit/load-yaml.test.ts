@@ -1,14 +1,15 @@
 /** How the content check reads YAML and frontmatter: YAML 1.2 core types, errors naming their line. */
 import { describe, expect, it } from 'vitest';
 import { parseFrontmatter, parseYaml } from '../../src/lib/content/load.ts';
+import { YamlTimestamp } from '../../src/schemas/common.ts';
 
 const FILE = 'content/customers/x.yaml';
 
 describe('parseYaml', () => {
-	it('reads YAML 1.2 core types and keeps dates and yes/no as strings, for the schemas to judge', () => {
-		const { data, diagnostics } = parseYaml('name: Quarry Bank\nfounded: 2026-02-30\nsize: 250\nshare: 0.5\nlisted: true\nanswer: yes\nnote: ~\ntags: [a, b]\n', FILE);
+	it('reads YAML 1.2 core types, keeps yes/no as strings and unquoted dates as their text, for the schemas to judge', () => {
+		const { data, diagnostics } = parseYaml('name: Quarry Bank\nfounded: 2026-02-30\nat: 2026-02-03 09:00:00Z\nquoted: "2026-02-03"\nsize: 250\nshare: 0.5\nlisted: true\nanswer: yes\nnote: ~\ntags: [a, b]\n', FILE);
 		expect(diagnostics).toEqual([]);
-		expect(data).toEqual({ name: 'Quarry Bank', founded: '2026-02-30', size: 250, share: 0.5, listed: true, answer: 'yes', note: null, tags: ['a', 'b'] });
+		expect(data).toStrictEqual({ name: 'Quarry Bank', founded: new YamlTimestamp('2026-02-30'), at: new YamlTimestamp('2026-02-03 09:00:00Z'), quoted: '2026-02-03', size: 250, share: 0.5, listed: true, answer: 'yes', note: null, tags: ['a', 'b'] });
 	});
 
 	it('reads an empty file as an empty record', () => {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/lib/content/check.ts';
 import { loadSourceFiles, readParseCache, writeParseCache, type ParseCache } from '../../src/lib/content/load.ts';
+import { YamlTimestamp } from '../../src/schemas/common.ts';
 import { copyFixture, editData, NOW, projectRoot } from '../helpers.ts';
 
 let dir: string;
@@ -28,6 +29,18 @@ describe('loadSourceFiles with a parse cache', () => {
 		// Proof of reuse: what the cache holds is what comes back, not what the file says.
 		(cache.get(story())!.data as Record<string, unknown>).title = 'from the cache';
 		expect((await dataOf(cache, story())).title).toBe('from the cache');
+	});
+
+	it('keeps unquoted dates as dates to be (YamlTimestamp) through the cache file', async () => {
+		const cache: ParseCache = new Map();
+		await loadSourceFiles(projectRoot, dir, cache);
+		const file = path.join(dir, 'cache', 'parses.v8');
+		writeParseCache(file, cache);
+		const reread = readParseCache(file);
+		expect(reread.size).toBe(cache.size);
+		expect((await dataOf(reread, story())).publishedOn).toStrictEqual(new YamlTimestamp('2026-03-02'));
+		// And the schemas read it as before: the check passes on the cached parse.
+		expect((await runCheck({ projectRoot, contentDir: dir, now: NOW, parseCacheFile: file })).errors).toBe(0);
 	});
 
 	it('parses an edited file again', async () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { plainMarkdownLoader } from '../../src/loaders/plain-markdown.ts';
+import { YamlTimestamp } from '../../src/schemas/common.ts';
 
 let root: string;
 const entries = () => path.join(root, 'awards/demo/entries');
@@ -48,7 +49,7 @@ it('keeps the frontmatter and the Markdown source, and renders nothing', async (
 	await loader().load(ctx);
 	expect([...entriesById.keys()]).toEqual(['demo/hostile']);
 	const entry = entriesById.get('demo/hostile')!;
-	expect(entry.data).toEqual({ title: 'Hostile <script>alert(1)</script>', submittedOn: '2026-08-01' });
+	expect(entry.data).toEqual({ title: 'Hostile <script>alert(1)</script>', submittedOn: new YamlTimestamp('2026-08-01') });
 	expect(entry.body).toBe('<script>alert("body")</script>\n\nNarrative.\n');
 	expect(entry.filePath).toBe('awards/demo/entries/hostile.md');
 	expect(entry).not.toHaveProperty('rendered');

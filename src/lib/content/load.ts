@@ -7,8 +7,8 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { deserialize, serialize } from 'node:v8';
 import { glob } from 'node:fs/promises';
 import path from 'node:path';
-import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
-import { ID_PATTERN } from '../../schemas/common.ts';
+import { CORE_SCHEMA, load, Type, YAMLException } from 'js-yaml';
+import { ID_PATTERN, YamlTimestamp } from '../../schemas/common.ts';
 import { error, type Diagnostic } from '../diagnostics.ts';
 import { COLLECTION_LAYOUT, type CollectionName } from './layout.ts';
 
@@ -100,8 +100,9 @@ export function decodeUtf8(bytes: Uint8Array): { text: string } | { text?: undef
  */
 export function parseYaml(source: string, file: string, lineOffset = 0): { data?: unknown; diagnostics: Diagnostic[] } {
 	try {
-		// The core schema keeps timestamps as strings, so dates are validated strictly by the schemas.
-		return { data: load(source, { schema: CORE_SCHEMA }) ?? {}, diagnostics: [] };
+		// Unquoted timestamps stay their source text (YamlTimestamp), so dates are validated strictly
+		// by the schemas, and one where text belongs is reported as Astro would read it: a Date.
+		return { data: load(source, { schema: CHECK_SCHEMA }) ?? {}, diagnostics: [] };
 	} catch (cause) {
 		if (!(cause instanceof YAMLException)) throw cause;
 		// A few errors (a second document, say) belong to no position.
@@ -110,6 +111,19 @@ export function parseYaml(source: string, file: string, lineOffset = 0): { data?
 		return { diagnostics: [error(file, `line ${line}`, `invalid YAML: ${cause.reason} at line ${line}, column ${cause.mark.column + 1}`)] };
 	}
 }
+
+/** YAML 1.1's timestamps (what Astro's YAML reader makes Dates of): a date, or a date and time. */
+const TIMESTAMP = /^(?:\d{4}-\d\d-\d\d|\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*Z|[-+]\d\d?(?::\d\d)?)?)$/;
+const CHECK_SCHEMA = CORE_SCHEMA.extend({
+	implicit: [
+		new Type('tag:yaml.org,2002:timestamp', {
+			kind: 'scalar',
+			resolve: (text: string | null) => text !== null && TIMESTAMP.test(text),
+			construct: (text: string) => new YamlTimestamp(text),
+			instanceOf: YamlTimestamp,
+		}),
+	],
+});
 
 const FRONTMATTER_RE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
@@ -137,13 +151,31 @@ export interface ParsedFile {
 export type ParseCache = Map<string, ParsedFile>;
 
 /** Bumped whenever what a parse holds changes, so an older cache file is ignored. */
-const PARSE_CACHE_VERSION = 2;
+const PARSE_CACHE_VERSION = 3;
+
+/** How a YamlTimestamp is kept in the cache (V8's serializer keeps data, not classes). */
+const TIMESTAMP_KEY = '\u0000yamlTimestamp';
+
+/** `value` with every YamlTimestamp replaced by `{ [TIMESTAMP_KEY]: source }` (or back, with `revive`). */
+function mapTimestamps(value: unknown, revive: boolean): unknown {
+	if (value instanceof YamlTimestamp) return { [TIMESTAMP_KEY]: value.source };
+	if (Array.isArray(value)) return value.map((item) => mapTimestamps(item, revive));
+	if (value && typeof value === 'object' && !(value instanceof Date)) {
+		if (revive && TIMESTAMP_KEY in value) return new YamlTimestamp(String((value as Record<string, unknown>)[TIMESTAMP_KEY]));
+		return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapTimestamps(item, revive)]));
+	}
+	return value;
+}
 
 /** The parse cache kept in `file` by an earlier run; empty when there is none or it cannot be read. */
 export function readParseCache(file: string): ParseCache {
 	try {
 		const stored = deserialize(readFileSync(file)) as { version?: number; files?: unknown };
-		if (stored.version === PARSE_CACHE_VERSION && stored.files instanceof Map) return stored.files as ParseCache;
+		if (stored.version === PARSE_CACHE_VERSION && stored.files instanceof Map) {
+			const files = stored.files as ParseCache;
+			for (const parsed of files.values()) parsed.data = mapTimestamps(parsed.data, true);
+			return files;
+		}
 	} catch {
 		// no cache yet, or an unreadable one: parse everything
 	}
@@ -155,7 +187,8 @@ export function writeParseCache(file: string, cache: ParseCache): void {
 	try {
 		mkdirSync(path.dirname(file), { recursive: true });
 		const temporary = `${file}.${process.pid}.tmp`;
-		writeFileSync(temporary, serialize({ version: PARSE_CACHE_VERSION, files: cache }));
+		const files = new Map([...cache].map(([key, parsed]) => [key, { ...parsed, data: mapTimestamps(parsed.data, false) }]));
+		writeFileSync(temporary, serialize({ version: PARSE_CACHE_VERSION, files }));
 		renameSync(temporary, file);
 	} catch {
 		// a read-only cache folder only costs the next run its speed

@@ -3,6 +3,7 @@
  * that name the field, what was found and what would be valid.
  */
 import { z } from 'astro/zod';
+import { YamlTimestamp } from '../../schemas/common.ts';
 import { COLLECTION_SCHEMAS } from '../../schemas/index.ts';
 import type { SchemaContext } from '../../schemas/common.ts';
 import { error, formatFieldPath, type Diagnostic } from '../diagnostics.ts';
@@ -41,6 +42,7 @@ export function describeValue(value: unknown): string {
 	if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
 	if (Array.isArray(value)) return `a list of ${value.length}`;
 	if (value instanceof Date) return value.toISOString();
+	if (value instanceof YamlTimestamp) return `${value.source} without quotes, which YAML reads as a date (put it in quotes to keep it text)`;
 	if (typeof value === 'object') return 'an object';
 	return String(value);
 }
