@@ -44,6 +44,19 @@ describe('references', () => {
 		editData(at('customers/quarry-bank.yaml'), (d) => (d.products = ['forecast', 'teleport']));
 		await expectError('customers/quarry-bank.yaml', 'products[1]', /found "teleport"/);
 	});
+	it('an MDX story the build could not compile (a stray "<")', async () => {
+		const file = at('stories/quarry-forecasting.mdx');
+		const lines = readFileSync(file, 'utf8').replace(/\n*$/, '\n').split('\n').length;
+		appendFileSync(file, '\nStock-outs fell to <5 per week.\n');
+		await expectError('stories/quarry-forecasting.mdx', `line ${lines + 1}`, /expected MDX the build can compile, found: Unexpected character after `<`.* \(line \d+, column 20\); in MDX a "<" or "\{" in text must be written \\< or \\\{/);
+	});
+	it('the same text in a Markdown story is text', async () => {
+		const md = at('stories/quarry-forecasting.md');
+		cpSync(at('stories/quarry-forecasting.mdx'), md);
+		rmSync(at('stories/quarry-forecasting.mdx'));
+		appendFileSync(md, '\nStock-outs fell to <5 per week, {roughly}.\n');
+		expect((await check()).diagnostics).toEqual([]);
+	});
 	it('an unquoted date where text belongs (Astro reads it as a date, and the build would stop)', async () => {
 		const file = at('videos/grid-operations.yaml');
 		writeFileSync(file, readFileSync(file, 'utf8').replace(/(chapters:\n\s*- start: [^\n]+\n\s*title:) [^\n]+/, '$1 2026-01-15'));

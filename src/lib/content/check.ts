@@ -13,6 +13,7 @@ import { issueToDiagnostic } from './validate.ts';
 import { error, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { checkIntegrity, indexEntries, type AssignmentSheet, type RankingSheet, type CaptionsByVideo, type ContentIndex, type IntegrityIO, type ScoreSheet } from './integrity.ts';
 import { decodeUtf8, displayPath, loadSourceFiles, readParseCache, writeParseCache } from './load.ts';
+import { checkMdxSyntax } from './mdx-syntax.ts';
 import { validateSourceFiles } from './validate.ts';
 
 export interface CheckOptions {
@@ -134,6 +135,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 	const loaded = await loadSourceFiles(options.projectRoot, options.contentDir, cache);
 	if (loaded.cacheChanged) writeParseCache(options.parseCacheFile!, cache!);
 	const validated = validateSourceFiles(loaded.files);
+	const mdx = checkMdxSyntax(loaded.files);
 	const indexed = indexEntries(validated.entries);
 	const scores = await loadScoreSheets(options.projectRoot, options.contentDir);
 	const assignments = await loadAssignments(options.projectRoot, options.contentDir);
@@ -144,6 +146,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 	const diagnostics = sortDiagnostics([
 		...loaded.diagnostics,
 		...validated.diagnostics,
+		...mdx,
 		...indexed.diagnostics,
 		...scores.diagnostics,
 		...assignments.diagnostics,

@@ -23,6 +23,8 @@ export interface SourceFile {
 	data: unknown;
 	/** Markdown body, for md/mdx entries. */
 	body?: string;
+	/** The line of the file the body starts on (1-based). */
+	bodyLine?: number;
 }
 
 /** Path relative to the project root with forward slashes; absolute when outside the project. */
@@ -128,14 +130,14 @@ const CHECK_SCHEMA = CORE_SCHEMA.extend({
 const FRONTMATTER_RE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
 /** Splits `---` frontmatter from a Markdown/MDX body. */
-export function parseFrontmatter(source: string, file: string): { data?: unknown; body: string; diagnostics: Diagnostic[] } {
+export function parseFrontmatter(source: string, file: string): { data?: unknown; body: string; bodyLine?: number; diagnostics: Diagnostic[] } {
 	const match = FRONTMATTER_RE.exec(source.replace(/^\uFEFF/, ''));
 	if (!match) {
 		return { body: source, diagnostics: [error(file, '(frontmatter)', 'expected YAML frontmatter between two "---" lines at the top of the file')] };
 	}
 	// +1: the opening "---" line precedes the YAML.
 	const parsed = parseYaml(match[1], file, 1);
-	return { data: parsed.data, body: source.slice(match[0].length), diagnostics: parsed.diagnostics };
+	return { data: parsed.data, body: source.slice(match[0].length), bodyLine: match[0].split('\n').length, diagnostics: parsed.diagnostics };
 }
 
 /** A file's parse, kept to be reused while the file's size and modification time are unchanged. */
@@ -144,6 +146,8 @@ export interface ParsedFile {
 	mtimeMs: number;
 	data?: unknown;
 	body?: string;
+	/** The line of the file the body starts on. */
+	bodyLine?: number;
 	diagnostics: Diagnostic[];
 }
 
@@ -151,7 +155,7 @@ export interface ParsedFile {
 export type ParseCache = Map<string, ParsedFile>;
 
 /** Bumped whenever what a parse holds changes, so an older cache file is ignored. */
-const PARSE_CACHE_VERSION = 3;
+const PARSE_CACHE_VERSION = 4;
 
 /** How a YamlTimestamp is kept in the cache (V8's serializer keeps data, not classes). */
 const TIMESTAMP_KEY = '\u0000yamlTimestamp';
@@ -250,7 +254,7 @@ export async function loadSourceFiles(projectRoot: string, contentDir: string, c
 				unreadable.push({ collection, id: layout.idFromPath(relative), file });
 				continue;
 			}
-			files.push({ collection, id: layout.idFromPath(relative), file, absolutePath, data: parsed.data, body: parsed.body });
+			files.push({ collection, id: layout.idFromPath(relative), file, absolutePath, data: parsed.data, body: parsed.body, bodyLine: parsed.bodyLine });
 		}
 	}
 	for (const cached of cache?.keys() ?? []) {
