@@ -45,7 +45,7 @@ describe('parseFrontmatter', () => {
 		expect(result.body).toBe('Body\n');
 	});
 
-	it('returns the data and the body', () => {
-		expect(parseFrontmatter('---\ntitle: A story\n---\n\nBody text\n', 'content/stories/a.md')).toEqual({ data: { title: 'A story' }, body: '\nBody text\n', diagnostics: [] });
+	it('returns the data, the body and the line the body starts on', () => {
+		expect(parseFrontmatter('---\ntitle: A story\n---\n\nBody text\n', 'content/stories/a.md')).toEqual({ data: { title: 'A story' }, body: '\nBody text\n', bodyLine: 4, diagnostics: [] });
 	});
 });
