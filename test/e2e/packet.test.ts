@@ -234,3 +234,49 @@ it('has no axe-detectable accessibility violations', async () => {
 	expect(violations).toEqual([]);
 	await context.close();
 }, 60_000);
+
+it('keeps the scores and comments of two copies of the packet open at once, and says it is open twice', async () => {
+	const context = await browser.newContext({ acceptDownloads: true });
+	const a = await openPage(context, packetUrl);
+	const b = await openPage(context, packetUrl);
+	const twice = 'This packet is also open in another tab or window. Scores and comments typed in either are kept in both, but it is simplest to close one.';
+	// Both copies learn of the other as soon as the second one opens.
+	await expect(a.page.locator('#notices').textContent()).resolves.toBe(twice);
+	await expect(b.page.locator('#notices').textContent()).resolves.toBe(twice);
+
+	// Interleaved work in the two tabs, on different criteria and on the same one.
+	await field(a.page, 1, 1).getByRole('radio', { name: '4.5' }).click();
+	await field(a.page, 1, 1).getByRole('textbox').fill('Typed in tab A.');
+	await field(b.page, 2, 1).getByRole('radio', { name: '2', exact: true }).click();
+	await field(b.page, 1, 2).getByRole('textbox').fill('Typed in tab B.');
+	await field(a.page, 3, 2).getByRole('radio', { name: '2.5' }).click();
+	await field(b.page, 1, 2).getByRole('radio', { name: '3', exact: true }).click();
+	// A later choice in one tab replaces an earlier one in the other, and shows there.
+	await field(b.page, 1, 1).getByRole('radio', { name: '4', exact: true }).click();
+	await expect(field(a.page, 1, 1).getByRole('radio', { name: '4', exact: true }).isChecked()).resolves.toBe(true);
+
+	// Each tab's form shows the other's work without a reload.
+	await expect(field(a.page, 2, 1).getByRole('radio', { name: '2', exact: true }).isChecked()).resolves.toBe(true);
+	await expect(field(a.page, 1, 2).getByRole('textbox').inputValue()).resolves.toBe('Typed in tab B.');
+	await expect(field(b.page, 1, 1).getByRole('textbox').inputValue()).resolves.toBe('Typed in tab A.');
+	await expect(field(b.page, 3, 2).getByRole('radio', { name: '2.5' }).isChecked()).resolves.toBe(true);
+	await expect(a.page.locator('#progress').textContent()).resolves.toBe('1 of 3 entries complete');
+
+	// Nothing typed in either tab is lost: a fresh copy of the file, and either tab's export, has it all.
+	await b.page.close();
+	await a.page.close();
+	const c = await openPage(context, packetUrl);
+	const expected = [
+		{ entry: 'quarry-planning', criterion: 'impact', score: 4, comment: 'Typed in tab A.' },
+		{ entry: 'quarry-planning', criterion: 'originality', score: 3, comment: 'Typed in tab B.' },
+		{ entry: 'hostile-entry', criterion: 'impact', score: 2, comment: '' },
+		{ entry: 'night-shift-routing', criterion: 'originality', score: 2.5, comment: '' },
+	];
+	c.page.once('dialog', (dialog) => void dialog.accept());
+	const [download] = await Promise.all([c.page.waitForEvent('download'), c.page.getByRole('button', { name: 'Export scores (JSON)' }).click()]);
+	const parsed = parsePacketExport(readFileSync(await download.path(), 'utf8'));
+	if (!parsed.ok) throw new Error(parsed.error);
+	expect(parsed.value.scores).toEqual(expected);
+	expect([...a.errors, ...b.errors, ...c.errors]).toEqual([]);
+	await context.close();
+}, 60_000);

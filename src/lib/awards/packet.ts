@@ -283,6 +283,7 @@ ${program.criteria.map((c, ci) => scoreField(ei, ci, c)).join('\n')}
 		<button type="button" id="export-csv" class="secondary">Export as CSV</button>
 	</div>
 	<p id="message" class="message" role="status"></p>
+	<div id="notices" class="notices" role="alert"></div>
 </div>
 <noscript><p class="note warning">This packet needs JavaScript to record scores. You can still read the entries and the rubric, and score in a spreadsheet with the columns judge,entry,criterion,score,comment.</p></noscript>
 <main>
@@ -462,6 +463,9 @@ h3 { font-size: 1.25rem; }
 .message { margin: 0; flex-basis: 100%; }
 .message:empty { display: none; }
 .message.bad { color: var(--bad); font-weight: 600; }
+.notices { flex-basis: 100%; }
+.notices:empty { display: none; }
+.notice { margin: 0; color: var(--bad); font-weight: 600; }
 button { font: inherit; padding: 0.45rem 1rem; border-radius: var(--radius); border: 2px solid var(--accent); background: var(--accent); color: var(--accent-text); cursor: pointer; }
 button.secondary { background: transparent; color: var(--accent); }
 .weight { font-weight: 400; color: var(--muted); font-size: 0.9em; }
@@ -526,6 +530,10 @@ const CLIENT_SCRIPT = `
 		var k = (n - scale.min) / scale.step;
 		return Math.abs(k - Math.round(k)) < 1e-9;
 	}
+	// The exact step value a score on the scale stands for (4.5000000001 is 4.5).
+	function snap(n) {
+		return Number((scale.min + Math.round((n - scale.min) / scale.step) * scale.step).toFixed(10));
+	}
 
 	var storage = null;
 	try {
@@ -541,48 +549,109 @@ const CLIENT_SCRIPT = `
 		message.textContent = text;
 		message.classList.toggle('bad', Boolean(bad));
 	}
+	// Warnings that stay up whatever else is said (export messages come and go in #message).
+	var notices = document.getElementById('notices');
+	function notice(id, text) {
+		if (document.getElementById('notice-' + id)) return;
+		var p = document.createElement('p');
+		p.id = 'notice-' + id;
+		p.className = 'notice';
+		p.textContent = text;
+		notices.appendChild(p);
+	}
 
-	// state.scores[entry][criterion] = number; state.comments[entry][criterion] = text
+	// Each cell (an entry's criterion) keeps its score and its comment with the time each was last
+	// set: state.scores[entry][criterion] = { v: number or null (cleared), t: ms }, and likewise
+	// state.comments with text. Two copies of the packet open at once (two tabs, two windows) share
+	// one saved record: every save merges what is saved with what is here, newest value per cell
+	// winning, and a 'storage' event brings the other copy's changes into this one's form, so
+	// neither copy overwrites scores or comments typed in the other.
 	var state = { scores: {}, comments: {} };
-	function load() {
-		if (!storage) return;
-		var saved;
-		try {
-			saved = JSON.parse(storage.getItem(data.storageKey) || 'null');
-		} catch (e) {
-			saved = null;
-		}
-		if (!saved || typeof saved !== 'object') return;
+	var lastStamp = 0;
+	function stamp() {
+		var t = Date.now();
+		if (t <= lastStamp) t = lastStamp + 1;
+		lastStamp = t;
+		return t;
+	}
+	function cellOf(table, entry, criterion) {
+		return table[entry] ? table[entry][criterion] : undefined;
+	}
+	function putCell(table, entry, criterion, cell) {
+		if (!table[entry]) table[entry] = {};
+		table[entry][criterion] = cell;
+		if (cell.t > lastStamp) lastStamp = cell.t;
+	}
+	function setScore(entry, criterion, value) {
+		putCell(state.scores, entry, criterion, { v: value === undefined ? null : value, t: stamp() });
+	}
+	function setComment(entry, criterion, text) {
+		putCell(state.comments, entry, criterion, { v: text === '' ? null : text, t: stamp() });
+	}
+	// A saved record as cells: version 2 carries times; version 1 (no times) counts as oldest.
+	function cellsOf(saved, kind, entry, criterion, valid) {
+		var table = saved && saved[kind] && saved[kind][entry];
+		if (!table || !Object.prototype.hasOwnProperty.call(table, criterion)) return undefined;
+		var raw = table[criterion];
+		var cell = saved.version === 2 ? raw : { v: raw, t: 0 };
+		if (!cell || typeof cell !== 'object' || typeof cell.t !== 'number' || !isFinite(cell.t)) return undefined;
+		if (cell.v !== null && !valid(cell.v)) return undefined;
+		return { v: cell.v, t: cell.t };
+	}
+	function validComment(text) {
+		return typeof text === 'string' && text !== '';
+	}
+	// Takes every cell of 'saved' newer than ours; returns the cells that changed, as [entry, criterion].
+	function merge(saved) {
+		var changed = [];
+		if (!saved || typeof saved !== 'object') return changed;
 		// Keep only what still fits this packet: a reissued packet may have other entries or a new scale.
 		data.entries.forEach(function (entry) {
 			data.criteria.forEach(function (criterion) {
-				var score = saved.scores && saved.scores[entry] && saved.scores[entry][criterion];
-				if (onScale(score)) setIn(state.scores, entry, criterion, score);
-				var comment = saved.comments && saved.comments[entry] && saved.comments[entry][criterion];
-				if (typeof comment === 'string' && comment !== '') setIn(state.comments, entry, criterion, comment);
+				var touched = false;
+				[['scores', onScale], ['comments', validComment]].forEach(function (kind) {
+					var theirs = cellsOf(saved, kind[0], entry, criterion, kind[1]);
+					var mine = cellOf(state[kind[0]], entry, criterion);
+					if (theirs && (!mine || theirs.t > mine.t)) {
+						if (kind[0] === 'scores' && theirs.v !== null) theirs.v = snap(theirs.v);
+						putCell(state[kind[0]], entry, criterion, theirs);
+						touched = touched || !mine || mine.v !== theirs.v;
+					}
+				});
+				if (touched) changed.push([entry, criterion]);
 			});
 		});
+		return changed;
 	}
-	function setIn(table, entry, criterion, value) {
-		if (!table[entry]) table[entry] = {};
-		if (value === undefined) delete table[entry][criterion];
-		else table[entry][criterion] = value;
+	function readSaved(text) {
+		try {
+			return JSON.parse(text || 'null');
+		} catch (e) {
+			return null;
+		}
+	}
+	function load() {
+		if (!storage) return;
+		merge(readSaved(storage.getItem(data.storageKey)));
 	}
 	function save() {
 		if (!storage) return;
 		try {
-			storage.setItem(data.storageKey, JSON.stringify({ version: 1, scores: state.scores, comments: state.comments }));
+			// Whatever another copy saved since we last looked is merged in first, never overwritten.
+			showCells(merge(readSaved(storage.getItem(data.storageKey))));
+			storage.setItem(data.storageKey, JSON.stringify({ version: 2, scores: state.scores, comments: state.comments }));
 		} catch (e) {
 			say('This browser could not save your scores. Export them before closing this file.', true);
 		}
 	}
 	function scoreOf(entry, criterion) {
-		return state.scores[entry] ? state.scores[entry][criterion] : undefined;
+		var cell = cellOf(state.scores, entry, criterion);
+		return cell && cell.v !== null ? cell.v : undefined;
 	}
 	function commentOf(entry, criterion) {
-		return (state.comments[entry] && state.comments[entry][criterion]) || '';
+		var cell = cellOf(state.comments, entry, criterion);
+		return cell && cell.v !== null ? cell.v : '';
 	}
-
 	function idsOf(element) {
 		return { entry: data.entries[Number(element.dataset.entryIndex)], criterion: data.criteria[Number(element.dataset.criterionIndex)] };
 	}
@@ -627,32 +696,64 @@ const CLIENT_SCRIPT = `
 		var ids = idsOf(input);
 		var raw = input.value.trim();
 		if (raw === '' && !input.validity.badInput) {
-			setIn(state.scores, ids.entry, ids.criterion, undefined);
+			setScore(ids.entry, ids.criterion, undefined);
 			showError(input, '');
 			return;
 		}
 		var n = Number(raw);
 		if (raw !== '' && onScale(n)) {
-			setIn(state.scores, ids.entry, ids.criterion, n);
+			setScore(ids.entry, ids.criterion, n);
 			showError(input, '');
 		} else {
-			setIn(state.scores, ids.entry, ids.criterion, undefined);
+			setScore(ids.entry, ids.criterion, undefined);
 			if (flag) showError(input, 'Not a valid score: enter a number from ' + data.scaleText + '.');
 		}
 	}
 
-	function restore() {
-		document.querySelectorAll('[data-score]').forEach(function (input) {
-			var ids = idsOf(input);
-			var score = scoreOf(ids.entry, ids.criterion);
-			if (input.type === 'radio') input.checked = score !== undefined && Number(input.value) === score;
-			else input.value = score === undefined ? '' : String(score);
+	// Shows the saved values of the given cells ([entry, criterion] pairs) in the form.
+	function showCells(cells) {
+		cells.forEach(function (cell) {
+			var selector = '[data-entry-index="' + data.entries.indexOf(cell[0]) + '"][data-criterion-index="' + data.criteria.indexOf(cell[1]) + '"]';
+			var score = scoreOf(cell[0], cell[1]);
+			document.querySelectorAll('[data-score]' + selector).forEach(function (input) {
+				if (input.type === 'radio') {
+					input.checked = score !== undefined && Number(input.value) === score;
+				} else {
+					input.value = score === undefined ? '' : String(score);
+					showError(input, '');
+				}
+			});
+			document.querySelectorAll('[data-comment]' + selector).forEach(function (textarea) {
+				var text = commentOf(cell[0], cell[1]);
+				if (textarea.value !== text) textarea.value = text;
+			});
 		});
-		document.querySelectorAll('[data-comment]').forEach(function (textarea) {
-			var ids = idsOf(textarea);
-			textarea.value = commentOf(ids.entry, ids.criterion);
-		});
+		if (cells.length) updateProgress();
 	}
+	function allCells() {
+		var out = [];
+		data.entries.forEach(function (entry) {
+			data.criteria.forEach(function (criterion) { out.push([entry, criterion]); });
+		});
+		return out;
+	}
+
+	// Another copy of this packet (a second tab or window) saved: take its newer values and say so.
+	// A copy that opens says hello and every copy already open answers, so both know at once.
+	function openTwice() {
+		notice('twice', 'This packet is also open in another tab or window. Scores and comments typed in either are kept in both, but it is simplest to close one.');
+	}
+	window.addEventListener('storage', function (event) {
+		if (event.key === data.storageKey + ':hello') {
+			openTwice();
+			if (event.newValue !== null) storage.setItem(data.storageKey + ':here', String(Date.now()) + Math.random());
+		} else if (event.key === data.storageKey + ':here') {
+			openTwice();
+		} else if (event.key === data.storageKey && event.newValue !== null) {
+			showCells(merge(readSaved(event.newValue)));
+			openTwice();
+		}
+	});
 
 	document.addEventListener('change', function (event) {
 		var target = event.target;
@@ -660,7 +761,7 @@ const CLIENT_SCRIPT = `
 		if (target.type === 'radio') {
 			var ids = idsOf(target);
 			var n = Number(target.value);
-			if (target.checked && onScale(n)) setIn(state.scores, ids.entry, ids.criterion, n);
+			if (target.checked && onScale(n)) setScore(ids.entry, ids.criterion, n);
 		} else {
 			readNumberInput(target, true);
 		}
@@ -672,7 +773,7 @@ const CLIENT_SCRIPT = `
 		if (!target.matches) return;
 		if (target.matches('[data-comment]')) {
 			var ids = idsOf(target);
-			setIn(state.comments, ids.entry, ids.criterion, target.value === '' ? undefined : target.value);
+			setComment(ids.entry, ids.criterion, target.value);
 		} else if (target.matches('input[type=number][data-score]')) {
 			// While typing, keep valid values and drop invalid ones; the message waits for the change event.
 			readNumberInput(target, false);
@@ -749,8 +850,15 @@ const CLIENT_SCRIPT = `
 	});
 
 	load();
-	restore();
+	showCells(allCells());
 	updateProgress();
+	if (storage) {
+		try {
+			storage.setItem(data.storageKey + ':hello', String(Date.now()) + Math.random());
+		} catch (e) {
+			// Saving is checked (and warned about) separately.
+		}
+	}
 	if (!storage) say('This browser does not let the packet save scores: keep it open until you have exported them.', true);
 })();
 `;
