@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { parsePacketExport } from '../../src/lib/awards/packet.ts';
-import { checkScores, type LocatedScore } from '../../src/lib/awards/score-rules.ts';
+import { checkScores, describeIncomplete, incompletePairs, type LocatedScore } from '../../src/lib/awards/score-rules.ts';
 import { parseScoreSheet } from '../../src/lib/awards/scores.ts';
 import { scoreContextFor } from '../../src/lib/content/integrity.ts';
 import { displayPath } from '../../src/lib/content/load.ts';
@@ -76,14 +76,23 @@ export async function importScores(context: CommandContext): Promise<number> {
 		const criteria = data.program.criteria.map((c) => c.id);
 		const merged = sortScores([...kept.map((k) => k.row), ...incoming.map((i) => i.row)], criteria);
 		const entries = new Set(incoming.map((s) => s.row.entry));
+		// Imported all the same (a judge may send the rest later), but said: tally warns and publish refuses until they are complete.
+		const incomplete = incompletePairs(merged, criteria).filter((p) => resubmitted.has(`${p.judge} ${p.entry}`));
+		const warnIncomplete = () => {
+			if (!incomplete.length) return;
+			const shown = displayPath(context.projectRoot, file);
+			console.log(colour.yellow(`warning: ${shown} leaves ${plural(incomplete.length, 'entry', 'entries')} partly scored, with criteria missing: ${describeIncomplete(incomplete)}. ${incomplete.length === 1 ? 'It is' : 'They are'} imported; ask the judge for the missing scores and import them when they come: publish refuses while any entry is partly scored`));
+		};
 		const summary = `${plural(incoming.length, 'score')} from ${[...judges].sort().join(', ')} for ${entries.size} entr${entries.size === 1 ? 'y' : 'ies'}`;
 		const replacing = options.replace ? `, replacing ${plural(replaced, 'earlier score')} of ${entries.size === 1 ? 'that entry' : 'those entries'}` : '';
 		if (options['dry-run']) {
 			console.log(`${colour.green('✓')} ${summary} would be imported into ${sheetShown}${replacing.replace('replacing', 'and would replace')} (dry run: nothing written)`);
+			warnIncomplete();
 			return;
 		}
 		await writeAtomic(sheetFile, scoreSheetText(merged));
 		console.log(`${colour.green('✓')} imported ${summary} into ${sheetShown}${replacing} (${plural(merged.length, 'score')} in the round)`);
+		warnIncomplete();
 	});
 	return 0;
 }

@@ -8,6 +8,7 @@ import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import type { ProgramData } from '../../src/lib/awards/program.ts';
+import { describeIncomplete } from '../../src/lib/awards/score-rules.ts';
 import { displayPath } from '../../src/lib/content/load.ts';
 import { winnersSchema, type Winners } from '../../src/schemas/award.ts';
 import { isoDateTime } from '../../src/schemas/common.ts';
@@ -15,7 +16,7 @@ import { CliError, colour, failureReason, plural, writeAllAtomic } from '../lib/
 import type { CommandContext } from './commands.ts';
 import { computeFinalResults, serialiseFinal } from './final-round.ts';
 import { resultsFile, winnersFile } from './files.ts';
-import { computeRoundResults, serialiseResults, unscoredIn, type RoundResults } from './tally.ts';
+import { computeRoundResults, partlyScored, serialiseResults, unscoredIn, type RoundResults } from './tally.ts';
 
 
 /** The outcome per category, from a round's results and the program's publishing rules. */
@@ -177,6 +178,11 @@ export async function publish(context: CommandContext): Promise<number> {
 			...(unscored.entries.length ? [`eligible entries with no scores: ${unscored.entries.join(', ')}`] : []),
 		];
 		throw new CliError(`cannot publish ${round.id} while eligible entries of ${data.id} are unscored in ${results.round} (${what.join('; ')}): import their scores, or set an entry's status to withdrawn or ineligible, then tally again; nothing was written`);
+	}
+	// A half-scored entry's judge counts on some criteria only: the missing scores come first.
+	const partly = partlyScored(data, results.round);
+	if (partly.length) {
+		throw new CliError(`cannot publish ${round.id} while ${plural(partly.length, 'judge–entry pair is', 'judge–entry pairs are')} partly scored in ${results.round}: ${describeIncomplete(partly)}. Import the missing criteria's scores (or remove the pair's scores from ${displayPath(projectRoot, path.join(data.folder, 'scores', `${results.round}.csv`))}), then tally again; nothing was written`);
 	}
 	const publishAt = announcementTime(data, options['publish-at']);
 	const { method, categories } = outcomeFor(data, round);

@@ -4,6 +4,7 @@
  * writes `results/<round>.json`, which `verify` recomputes byte for byte.
  */
 import { createHash } from 'node:crypto';
+import { describeIncomplete, incompletePairs, type IncompletePair } from '../../src/lib/awards/score-rules.ts';
 import { tallyRound, type TallyResult } from '../../src/lib/awards/tally.ts';
 import type { ProgramData } from '../../src/lib/awards/program.ts';
 import { displayPath } from '../../src/lib/content/load.ts';
@@ -71,6 +72,19 @@ export function unscoredWarnings(results: RoundResults): string[] {
 	return out;
 }
 
+/** Judge–entry pairs of a round's eligible entries scored on some criteria but not all. */
+export function partlyScored(data: ProgramData, round: string): IncompletePair[] {
+	const eligible = new Set(data.eligible.map((e) => e.id));
+	return incompletePairs(data.scores(round).filter((s) => eligible.has(s.entry)), data.program.criteria.map((c) => c.id));
+}
+
+/** The warning about partly scored pairs, if any: the tally averages such a judge's weighted score over the criteria given. */
+export function partlyScoredWarning(data: ProgramData, round: string): string[] {
+	const pairs = partlyScored(data, round);
+	if (!pairs.length) return [];
+	return [`${plural(pairs.length, 'judge–entry pair is', 'judge–entry pairs are')} partly scored in ${round}, so ${pairs.length === 1 ? 'that judge\'s score rests' : 'those judges\' scores rest'} on some criteria only: ${describeIncomplete(pairs)}. Import the missing scores; publish refuses until they are complete`];
+}
+
 /** The exact bytes of a results file. */
 export const serialiseResults = (results: RoundResults) => `${JSON.stringify(results, null, 2)}\n`;
 
@@ -128,7 +142,7 @@ export async function tally(context: CommandContext): Promise<number> {
 	const results = computeRoundResults(data, round);
 	const file = resultsFile(data, round.id);
 	await writeAtomic(file, serialiseResults(results));
-	const warnings = unscoredWarnings(results);
+	const warnings = [...partlyScoredWarning(data, round.id), ...unscoredWarnings(results)];
 	if (options.json) {
 		console.log(serialiseResults(results).trimEnd());
 		for (const w of warnings) console.error(`warning: ${w}`);

@@ -133,6 +133,30 @@ describe('entries without scores', () => {
 		expect(snapshot()).toEqual(before);
 	});
 
+	it('tally warns about a partly scored judge–entry pair, and publish refuses until it is complete', async () => {
+		beforeFinalRound();
+		const sheet = path.join(program(), 'scores/round-1.csv');
+		const lines = readFileSync(sheet, 'utf8').split('\n');
+		const dropped = lines.filter((line) => line.startsWith('elena-varga,attribute-based-new-item-forecasts,') && /,(innovation|evidence),/.test(line));
+		expect(dropped).toHaveLength(2);
+		writeFileSync(sheet, lines.filter((line) => !dropped.includes(line)).join('\n'));
+		const tallied = await awards('tally', 'cia-2026');
+		expect(tallied.code, tallied.out).toBe(0);
+		expect(tallied.out).toMatch(/warning: 1 judge–entry pair is partly scored in round-1, so that judge's score rests on some criteria only: elena-varga on attribute-based-new-item-forecasts \(missing innovation, evidence\)/);
+		const before = snapshot();
+		const result = await awards('publish', 'cia-2026');
+		expect(result.code).toBe(1);
+		expect(result.out).toMatch(/cannot publish round-1 while 1 judge–entry pair is partly scored in round-1: elena-varga on attribute-based-new-item-forecasts \(missing innovation, evidence\)\. Import the missing criteria's scores/);
+		expect(result.out).toMatch(/nothing was written/);
+		expect(snapshot()).toEqual(before);
+		// Complete again, it publishes.
+		writeFileSync(sheet, lines.join('\n'));
+		expect((await awards('tally', 'cia-2026')).code).toBe(0);
+		const published = await awards('publish', 'cia-2026');
+		expect(published.code, published.out).toBe(0);
+		expect(published.out).not.toMatch(/partly scored/);
+	});
+
 	it('says a category has no scores (not that its top is tied)', async () => {
 		beforeFinalRound();
 		const category = readdirSync(path.join(program(), 'entries')).filter((f) => readFileSync(path.join(program(), 'entries', f), 'utf8').includes('category: sustainable-supply-chains')).map((f) => f.replace(/\.md$/, ''));

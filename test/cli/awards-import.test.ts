@@ -33,6 +33,20 @@ describe('awards import', () => {
 		expect(before).toContain('quixotic');
 	});
 
+	it('imports a partly scored entry, but says which entry and which criteria are missing', async () => {
+		writeFileSync(sheet(), 'judge,entry,criterion,score,comment\n');
+		const file = incoming('half.csv', 'judge,entry,criterion,score,comment\naca-demic,quarry-planning,impact,4,\n');
+		const result = await awards('import', 'demo-awards', file);
+		expect(result.code, result.out).toBe(0);
+		expect(result.out).toMatch(/imported 1 score from aca-demic for 1 entry/);
+		expect(result.out).toMatch(/warning: .*half\.csv leaves 1 entry partly scored, with criteria missing: aca-demic on quarry-planning \(missing originality\)\. It is imported; ask the judge for the missing scores/);
+		expect(readFileSync(sheet(), 'utf8')).toBe('judge,entry,criterion,score,comment\naca-demic,quarry-planning,impact,4,\n');
+		// The rest, sent later, completes the entry: no warning then.
+		const rest = await awards('import', 'demo-awards', incoming('rest.csv', 'judge,entry,criterion,score,comment\naca-demic,quarry-planning,originality,3,\n'));
+		expect(rest.code, rest.out).toBe(0);
+		expect(rest.out).not.toMatch(/partly scored/);
+	});
+
 	it('imports nothing when any row is wrong, naming each row', async () => {
 		const before = readFileSync(sheet(), 'utf8');
 		const file = incoming('bad.csv', 'judge,entry,criterion,score,comment\nana-lyst,quarry-planning,impact,4,\nnobody,quarry-planning,impact,4,\naca-demic,ghost,impact,4,\naca-demic,quarry-planning,price,4,\naca-demic,quarry-planning,impact,5.2,\n');

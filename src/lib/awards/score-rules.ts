@@ -67,3 +67,32 @@ export function checkScores(rows: LocatedScore[], context: ScoreContext, earlier
 	}
 	return problems;
 }
+
+/** A judge–entry pair with some criteria scored and others not. */
+export interface IncompletePair {
+	judge: string;
+	entry: string;
+	/** The criteria without a score, in the program's order. */
+	missing: string[];
+}
+
+/**
+ * Judge–entry pairs scored on some criteria but not all, by judge then entry. A pair with no
+ * scores at all is not listed (it is a matter of who has not scored yet, not a half-scored entry).
+ */
+export function incompletePairs(rows: readonly { judge: string; entry: string; criterion: string }[], criteria: readonly string[]): IncompletePair[] {
+	const scored = new Map<string, { judge: string; entry: string; criteria: Set<string> }>();
+	for (const row of rows) {
+		const key = pairKey(row.judge, row.entry);
+		if (!scored.has(key)) scored.set(key, { judge: row.judge, entry: row.entry, criteria: new Set() });
+		scored.get(key)!.criteria.add(row.criterion);
+	}
+	const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+	return [...scored.values()]
+		.map(({ judge, entry, criteria: given }) => ({ judge, entry, missing: criteria.filter((c) => !given.has(c)) }))
+		.filter((p) => p.missing.length > 0)
+		.sort((a, b) => byCodeUnit(a.judge, b.judge) || byCodeUnit(a.entry, b.entry));
+}
+
+/** "judge on entry (missing a, b)", for messages. */
+export const describeIncomplete = (pairs: readonly IncompletePair[]): string => pairs.map((p) => `${p.judge} on ${p.entry} (missing ${p.missing.join(', ')})`).join('; ');
