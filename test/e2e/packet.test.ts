@@ -280,3 +280,40 @@ it('keeps the scores and comments of two copies of the packet open at once, and 
 	expect([...a.errors, ...b.errors, ...c.errors]).toEqual([]);
 	await context.close();
 }, 60_000);
+
+it('says, before exporting, that comments on criteria without a score are not in the file', async () => {
+	const context = await browser.newContext({ acceptDownloads: true });
+	const { page, dialogs, errors } = await openPage(context, packetUrl);
+	for (const entry of [1, 2, 3]) for (const criterion of [1, 2]) await field(page, entry, criterion).locator('input[value="3"]').click();
+	// Two comments whose criteria then lose their scores (as another copy of the packet clearing them would).
+	const orphan = field(page, 2, 2).getByRole('textbox');
+	await orphan.fill('Interesting, but I have not decided.');
+	await field(page, 3, 1).getByRole('textbox').fill('Need to reread.');
+	await page.evaluate(() => {
+		const saved = JSON.parse(localStorage.getItem('credence-packet:demo-awards:round-1:ana-lyst')!);
+		saved.scores['hostile-entry'].originality = { v: null, t: Date.now() + 1000 };
+		saved.scores['night-shift-routing'].impact = { v: null, t: Date.now() + 1000 };
+		localStorage.setItem('credence-packet:demo-awards:round-1:ana-lyst', JSON.stringify(saved));
+	});
+	await page.reload();
+	const text = '2 comments are on criteria without a score, so they are not in the file: score those criteria or clear the comments.';
+	let downloads = 0;
+	page.on('download', () => downloads++);
+	// Declined: nothing downloads, the message stays, and the first such comment has the focus.
+	page.once('dialog', (dialog) => void dialog.dismiss());
+	await page.getByRole('button', { name: 'Export scores (JSON)' }).click();
+	expect(dialogs.at(-1)).toBe(`${text} Export without them?`);
+	await expect(page.locator('#message').textContent()).resolves.toBe(`Export cancelled. ${text}`);
+	await expect(orphan.evaluate((t) => t === document.activeElement)).resolves.toBe(true);
+	expect(downloads).toBe(0);
+	// Accepted (and the incomplete entries too): the file has the scores, and the message says what it left out.
+	page.on('dialog', (dialog) => void dialog.accept());
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export scores (JSON)' }).click()]);
+	const parsed = parsePacketExport(readFileSync(await download.path(), 'utf8'));
+	if (!parsed.ok) throw new Error(parsed.error);
+	expect(parsed.value.scores).toHaveLength(4);
+	expect(parsed.value.scores.map((s) => s.comment)).toEqual(['', '', '', '']);
+	await expect(page.locator('#message').textContent()).resolves.toBe('Exported 4 scores as demo-awards-round-1-ana-lyst.json. Send this file to the program team. 2 comments on criteria without a score are not in the file.');
+	expect(errors).toEqual([]);
+	await context.close();
+}, 60_000);

@@ -807,6 +807,16 @@ const CLIENT_SCRIPT = `
 			say('Nothing to export yet: score at least one entry first.', true);
 			return null;
 		}
+		// A comment is exported with its criterion's score: one on a criterion with no score has no row to go in.
+		var orphans = orphanComments();
+		if (orphans.length) {
+			var orphanText = orphans.length === 1 ? '1 comment is on a criterion without a score, so it is not in the file: score that criterion or clear the comment.' : orphans.length + ' comments are on criteria without a score, so they are not in the file: score those criteria or clear the comments.';
+			if (!window.confirm(orphanText + ' Export without ' + (orphans.length === 1 ? 'it' : 'them') + '?')) {
+				say('Export cancelled. ' + orphanText, true);
+				orphans[0].focus();
+				return null;
+			}
+		}
 		var complete = completeCount();
 		if (complete < totalEntries) {
 			var ok = window.confirm('Only ' + complete + ' of ' + totalEntries + ' entries are complete. Export the ' + scored.length + ' scores entered so far? You can export again when you finish.');
@@ -816,6 +826,17 @@ const CLIENT_SCRIPT = `
 			}
 		}
 		return scored;
+	}
+	// Comment fields with text whose criterion has no score, in the order of the page.
+	function orphanComments() {
+		return Array.prototype.filter.call(document.querySelectorAll('[data-comment]'), function (textarea) {
+			var ids = idsOf(textarea);
+			return commentOf(ids.entry, ids.criterion).trim() !== '' && scoreOf(ids.entry, ids.criterion) === undefined;
+		});
+	}
+	function leftOut() {
+		var n = orphanComments().length;
+		return n === 0 ? '' : n === 1 ? ' 1 comment on a criterion without a score is not in the file.' : ' ' + n + ' comments on criteria without a score are not in the file.';
 	}
 	function download(name, type, text) {
 		var url = URL.createObjectURL(new Blob([text], { type: type }));
@@ -837,7 +858,7 @@ const CLIENT_SCRIPT = `
 		if (!scored) return;
 		var file = { format: data.format, program: data.program, round: data.round, judge: data.judge, exportedAt: new Date().toISOString(), scores: scored };
 		download(data.files.json, 'application/json', JSON.stringify(file, null, '\\t') + '\\n');
-		say('Exported ' + scored.length + ' scores as ' + data.files.json + '. Send this file to the program team.', false);
+		say('Exported ' + scored.length + ' scores as ' + data.files.json + '. Send this file to the program team.' + leftOut(), false);
 	});
 	document.getElementById('export-csv').addEventListener('click', function () {
 		var scored = readyToExport();
@@ -846,7 +867,7 @@ const CLIENT_SCRIPT = `
 			return [data.judge, row.entry, row.criterion, String(row.score), row.comment].map(csvCell).join(',');
 		}));
 		download(data.files.csv, 'text/csv', lines.join('\\n') + '\\n');
-		say('Exported ' + scored.length + ' scores as ' + data.files.csv + '.', false);
+		say('Exported ' + scored.length + ' scores as ' + data.files.csv + '.' + leftOut(), false);
 	});
 
 	load();
