@@ -127,6 +127,8 @@ it('is inert, offline, keeps scores across a reload and exports them', async () 
 	await page.keyboard.press('Space');
 	await page.keyboard.press('ArrowRight');
 	await page.keyboard.press('ArrowRight'); // 1 → 1.5 → 2
+	await page.keyboard.press('Tab'); // to the criterion's "Clear score" button, enabled now it has a score
+	await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Clear score for Measured impact');
 	await page.keyboard.press('Tab'); // to the comment
 	await page.keyboard.type('Says little <b>about</b> results.');
 	await page.keyboard.press('Tab'); // to the next criterion's radio group
@@ -314,6 +316,52 @@ it('says, before exporting, that comments on criteria without a score are not in
 	expect(parsed.value.scores).toHaveLength(4);
 	expect(parsed.value.scores.map((s) => s.comment)).toEqual(['', '', '', '']);
 	await expect(page.locator('#message').textContent()).resolves.toBe('Exported 4 scores as demo-awards-round-1-ana-lyst.json. Send this file to the program team. 2 comments on criteria without a score are not in the file.');
+	expect(errors).toEqual([]);
+	await context.close();
+}, 60_000);
+
+it('clears one criterion\'s score (button or Delete), or every score after confirming', async () => {
+	const context = await browser.newContext();
+	const { page, dialogs, errors } = await openPage(context, packetUrl);
+	const clear = (entry: number, criterion: number) => field(page, entry, criterion).getByRole('button', { name: /^Clear score for / });
+	await expect(clear(1, 1).isDisabled()).resolves.toBe(true);
+	await field(page, 1, 1).getByRole('radio', { name: '4.5' }).click();
+	await field(page, 1, 2).getByRole('radio', { name: '2', exact: true }).click();
+	await field(page, 2, 1).getByRole('radio', { name: '3 Solid' }).click();
+	await field(page, 2, 1).getByRole('textbox').fill('Kept when the score is cleared.');
+	await expect(page.locator('[data-entry-progress="0"]').textContent()).resolves.toBe('2 of 2 criteria scored: complete');
+
+	// The button clears that criterion only, and the focus moves to its options rather than being lost.
+	await clear(1, 1).click();
+	await expect(field(page, 1, 1).locator('input:checked').count()).resolves.toBe(0);
+	await expect(field(page, 1, 2).getByRole('radio', { name: '2', exact: true }).isChecked()).resolves.toBe(true);
+	await expect(page.locator('[data-entry-progress="0"]').textContent()).resolves.toBe('1 of 2 criteria scored');
+	await expect(clear(1, 1).isDisabled()).resolves.toBe(true);
+	await expect(field(page, 1, 1).getByRole('radio').first().evaluate((r) => r === document.activeElement)).resolves.toBe(true);
+	// Delete on a picked option clears it too; the comment stays.
+	await field(page, 2, 1).getByRole('radio', { name: '3 Solid' }).focus();
+	await page.keyboard.press('Delete');
+	await expect(field(page, 2, 1).locator('input:checked').count()).resolves.toBe(0);
+	await expect(field(page, 2, 1).getByRole('textbox').inputValue()).resolves.toBe('Kept when the score is cleared.');
+	// Cleared stays cleared after a reload.
+	await page.reload();
+	await expect(field(page, 1, 1).locator('input:checked').count()).resolves.toBe(0);
+	await expect(field(page, 1, 2).getByRole('radio', { name: '2', exact: true }).isChecked()).resolves.toBe(true);
+
+	// Clear all asks first; declining keeps everything.
+	page.once('dialog', (dialog) => void dialog.dismiss());
+	await page.getByRole('button', { name: 'Clear all my scores' }).click();
+	expect(dialogs.at(-1)).toBe('Clear all 1 score and 1 comment in this packet? This cannot be undone: export them first if you may want them again.');
+	await expect(page.locator('#message').textContent()).resolves.toBe('Nothing was cleared.');
+	await expect(field(page, 1, 2).getByRole('radio', { name: '2', exact: true }).isChecked()).resolves.toBe(true);
+	page.once('dialog', (dialog) => void dialog.accept());
+	await page.getByRole('button', { name: 'Clear all my scores' }).click();
+	await expect(page.locator('#message').textContent()).resolves.toBe('Cleared 1 score and 1 comment.');
+	await expect(page.locator('input[data-score]:checked').count()).resolves.toBe(0);
+	await expect(field(page, 2, 1).getByRole('textbox').inputValue()).resolves.toBe('');
+	await page.reload();
+	await expect(page.locator('input[data-score]:checked').count()).resolves.toBe(0);
+	await expect(page.locator('#progress').textContent()).resolves.toBe('0 of 3 entries complete');
 	expect(errors).toEqual([]);
 	await context.close();
 }, 60_000);

@@ -168,6 +168,8 @@ ${[...c.levels]
 	// so that Tab goes from one criterion's comment straight to the next criterion's scores.
 	const scoreField = (ei: number, ci: number, criterion: PacketInput['program']['criteria'][number]) => {
 		const base = `e${ei + 1}-c${ci + 1}`;
+		// Disabled (and so out of the tab order) until the criterion has a score; Delete on a picked option does the same.
+		const clear = `<button type="button" class="clear secondary" data-clear data-entry-index="${ei}" data-criterion-index="${ci}" disabled>Clear score<span class="visually-hidden"> for ${e(criterion.name)}</span></button>`;
 		const comment = `
 		<label class="comment-label" for="${base}-comment">Comment on ${e(criterion.name)} <span class="muted">(optional)</span></label>
 		<textarea id="${base}-comment" rows="2" data-comment data-entry-index="${ei}" data-criterion-index="${ci}"></textarea>`;
@@ -184,7 +186,8 @@ ${[...c.levels]
 		<p class="hint">${e(criterion.description)}</p>
 		<div class="options">
 			${options}
-		</div>${comment}
+		</div>
+		${clear}${comment}
 	</fieldset>`;
 		}
 		return `
@@ -193,6 +196,7 @@ ${[...c.levels]
 		<p class="hint">${e(criterion.description)}</p>
 		<label class="number-label" for="${base}-score">Score <span class="muted">(${e(scaleText)})</span></label>
 		<input type="number" id="${base}-score" min="${program.scale.min}" max="${program.scale.max}" step="${program.scale.step}" inputmode="decimal" aria-describedby="${base}-error" data-score data-entry-index="${ei}" data-criterion-index="${ci}">
+		${clear}
 		<p class="error" id="${base}-error" hidden></p>${comment}
 	</fieldset>`;
 	};
@@ -281,6 +285,7 @@ ${program.criteria.map((c, ci) => scoreField(ei, ci, c)).join('\n')}
 	<div class="actions">
 		<button type="button" id="export-json">Export scores (JSON)</button>
 		<button type="button" id="export-csv" class="secondary">Export as CSV</button>
+		<button type="button" id="clear-all" class="secondary">Clear all my scores</button>
 	</div>
 	<p id="message" class="message" role="status"></p>
 	<div id="notices" class="notices" role="alert"></div>
@@ -291,7 +296,7 @@ ${program.criteria.map((c, ci) => scoreField(ei, ci, c)).join('\n')}
 	<h2 id="instructions-title">Instructions</h2>
 	<ol>
 		<li>Read the rubric, then score each entry on every criterion from ${e(scaleText)}. The level descriptors anchor the scores they name; use the values between them for an entry that falls between two descriptors.</li>
-		<li>Judge each entry only on what it contains.${program.blind ? ' If an entry still names its entrant, score it as written and tell the program team.' : ''} Comments are optional; they are returned with your scores and may be used in feedback to entrants.</li>
+		<li>Judge each entry only on what it contains.${program.blind ? ' If an entry still names its entrant, score it as written and tell the program team.' : ''} Comments are optional; they are returned with your scores and may be used in feedback to entrants. To take a score back, use the criterion's <strong>Clear score</strong> button (or press Delete on the picked option); <strong>Clear all my scores</strong> starts the whole scorecard again.</li>
 		<li>Your scores are saved in this browser, on this computer, as you go: you can close this file and open it again later. Clearing the browser's data deletes them, so export a copy if in doubt.</li>
 		<li>When every entry is scored, choose <strong>Export scores (JSON)</strong> and send the downloaded file, <code>${e(jsonFile)}</code>, to the program team by <strong>${e(closes)}</strong>. <strong>Export as CSV</strong> gives the same scores as a spreadsheet (<code>${e(csvFile)}</code>). Exporting before every entry is complete asks you to confirm first.</li>
 		<li>This packet works offline and sends nothing anywhere: your scores leave this computer only when you send the file yourself.</li>
@@ -468,6 +473,9 @@ h3 { font-size: 1.25rem; }
 .notice { margin: 0; color: var(--bad); font-weight: 600; }
 button { font: inherit; padding: 0.45rem 1rem; border-radius: var(--radius); border: 2px solid var(--accent); background: var(--accent); color: var(--accent-text); cursor: pointer; }
 button.secondary { background: transparent; color: var(--accent); }
+button:disabled { border-color: var(--border); color: var(--muted); cursor: default; }
+button.clear { font-size: 0.85rem; padding: 0.15rem 0.6rem; margin-bottom: 0.3rem; }
+.number-label + input + button.clear { margin-left: 0.5rem; }
 .weight { font-weight: 400; color: var(--muted); font-size: 0.9em; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 1rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.6rem; border-bottom: 1px solid var(--border); }
@@ -503,7 +511,7 @@ textarea { font: inherit; width: 100%; padding: 0.3rem 0.5rem; border: 1px solid
 @media print {
 	:root { color-scheme: light; --bg: #fff; --surface: #fff; --text: #000; --muted: #333; --border: #777; }
 	body { max-width: none; padding: 0; }
-	.toolbar, .skip-link, .contents { display: none; }
+	.toolbar, .skip-link, .contents, button.clear { display: none; }
 	.entry { break-before: page; border-top: none; }
 	fieldset.score, .criterion, tr { break-inside: avoid; }
 	.option:has(input:checked) { border: 3px solid #000; }
@@ -676,6 +684,16 @@ const CLIENT_SCRIPT = `
 			setText(status, done ? 'Complete' : scored === 0 ? 'Not started' : scored + ' of ' + totalCriteria + ' criteria scored');
 			status.classList.toggle('done', done);
 		});
+		document.querySelectorAll('[data-clear]').forEach(function (button) {
+			var ids = idsOf(button);
+			var input = document.querySelector('[data-score][data-entry-index="' + button.dataset.entryIndex + '"][data-criterion-index="' + button.dataset.criterionIndex + '"]');
+			var empty = scoreOf(ids.entry, ids.criterion) === undefined && !(input.type === 'number' && (input.value !== '' || input.validity.badInput));
+			if (button.disabled !== empty) {
+				// The focus would be lost with the button: it goes to the criterion's first option or field.
+				if (empty && document.activeElement === button) input.focus();
+				button.disabled = empty;
+			}
+		});
 		setText(document.getElementById('progress'), completeCount() + ' of ' + totalEntries + ' entries complete');
 	}
 
@@ -782,6 +800,48 @@ const CLIENT_SCRIPT = `
 			return;
 		}
 		save();
+	});
+
+	// Clearing a criterion's score: its button, or Delete (or Backspace) on one of its options.
+	function clearScore(element) {
+		var ids = idsOf(element);
+		setScore(ids.entry, ids.criterion, undefined);
+		showCells([[ids.entry, ids.criterion]]);
+		save();
+		updateProgress();
+	}
+	document.addEventListener('click', function (event) {
+		var button = event.target.closest && event.target.closest('[data-clear]');
+		if (button) clearScore(button);
+	});
+	document.addEventListener('keydown', function (event) {
+		var target = event.target;
+		if ((event.key === 'Delete' || event.key === 'Backspace') && target.matches && target.matches('input[type=radio][data-score]')) {
+			event.preventDefault();
+			clearScore(target);
+		}
+	});
+	document.getElementById('clear-all').addEventListener('click', function () {
+		var cells = allCells();
+		var scores = cells.filter(function (c) { return scoreOf(c[0], c[1]) !== undefined; }).length;
+		var comments = cells.filter(function (c) { return commentOf(c[0], c[1]) !== ''; }).length;
+		if (scores + comments === 0) {
+			say('There are no scores or comments to clear.', false);
+			return;
+		}
+		var what = scores + ' score' + (scores === 1 ? '' : 's') + ' and ' + comments + ' comment' + (comments === 1 ? '' : 's');
+		if (!window.confirm('Clear all ' + what + ' in this packet? This cannot be undone: export them first if you may want them again.')) {
+			say('Nothing was cleared.', false);
+			return;
+		}
+		cells.forEach(function (c) {
+			if (scoreOf(c[0], c[1]) !== undefined) setScore(c[0], c[1], undefined);
+			if (commentOf(c[0], c[1]) !== '') setComment(c[0], c[1], '');
+		});
+		showCells(cells);
+		save();
+		updateProgress();
+		say('Cleared ' + what + '.', false);
 	});
 
 	function rows() {
