@@ -79,8 +79,10 @@ async function openPage(context: BrowserContext, url: string) {
 	page.on('pageerror', (error) => errors.push(error.message));
 	page.on('dialog', (dialog) => {
 		dialogs.push(dialog.message());
-		// Confirms are the packet's own question; tests that expect one answer it themselves.
-		if (dialog.type() !== 'confirm') void dialog.dismiss();
+		// Confirms are the packet's own question; tests that expect one answer it themselves. Leaving
+		// the page (a reload) with unexported scores is allowed unless a test says otherwise.
+		if (dialog.type() === 'beforeunload') void dialog.accept();
+		else if (dialog.type() !== 'confirm') void dialog.dismiss();
 	});
 	await page.goto(url);
 	return { page, requests, errors, dialogs };
@@ -363,5 +365,53 @@ it('clears one criterion\'s score (button or Delete), or every score after confi
 	await expect(page.locator('input[data-score]:checked').count()).resolves.toBe(0);
 	await expect(page.locator('#progress').textContent()).resolves.toBe('0 of 3 entries complete');
 	expect(errors).toEqual([]);
+	await context.close();
+}, 60_000);
+
+it('keeps the warning that scores cannot be saved in view', async () => {
+	const context = await browser.newContext({ acceptDownloads: true });
+	// A browser that refuses storage to the file (as some do for file:// pages, or by policy).
+	await context.addInitScript(() => {
+		Object.defineProperty(window, 'localStorage', { get: () => { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+	});
+	const { page, errors } = await openPage(context, packetUrl);
+	const warning = 'This browser does not let the packet save scores: keep it open until you have exported them.';
+	await expect(page.locator('#notices').textContent()).resolves.toBe(warning);
+	await expect(page.locator('#notices').isVisible()).resolves.toBe(true);
+	await field(page, 1, 1).getByRole('radio', { name: '4.5' }).click();
+	// Export messages come and go; the warning stays.
+	page.once('dialog', (dialog) => void dialog.dismiss()); // only 1 of 3 entries complete: cancel
+	await page.getByRole('button', { name: 'Export scores (JSON)' }).click();
+	await expect(page.locator('#message').textContent()).resolves.toBe('Export cancelled.');
+	await expect(page.locator('#notices').textContent()).resolves.toBe(warning);
+	await expect(page.locator('#notices').isVisible()).resolves.toBe(true);
+	expect(errors).toEqual([]);
+	await context.close();
+}, 60_000);
+
+it('asks before closing only while there are changes not yet exported', async () => {
+	const context = await browser.newContext({ acceptDownloads: true });
+	const page = await context.newPage();
+	await page.goto(packetUrl);
+	/** Tries to close the page: 'beforeunload' if it asks first (declined, so the page stays), 'closed' if it just closes. */
+	const close = async (target: Page) => {
+		const asked = new Promise<string>((resolve) => target.once('dialog', (dialog) => void dialog.dismiss().then(() => resolve(dialog.type()))));
+		const closed = new Promise<string>((resolve) => target.once('close', () => resolve('closed')));
+		await target.close({ runBeforeUnload: true });
+		return Promise.race([asked, closed]);
+	};
+	await field(page, 1, 1).getByRole('radio', { name: '4.5' }).click();
+	await expect(close(page)).resolves.toBe('beforeunload');
+	expect(page.isClosed()).toBe(false);
+	// Exported: nothing to lose, so the page closes without asking.
+	page.once('dialog', (dialog) => void dialog.accept()); // only 1 of 3 entries complete
+	await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export scores (JSON)' }).click()]);
+	await expect(close(page)).resolves.toBe('closed');
+
+	// Opening the file and only reading it asks nothing either.
+	const reader = await context.newPage();
+	await reader.goto(packetUrl);
+	await reader.locator('#entry-2 h3').click(); // a user gesture, which a browser needs before it may ask
+	await expect(close(reader)).resolves.toBe('closed');
 	await context.close();
 }, 60_000);

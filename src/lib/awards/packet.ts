@@ -590,10 +590,19 @@ const CLIENT_SCRIPT = `
 		table[entry][criterion] = cell;
 		if (cell.t > lastStamp) lastStamp = cell.t;
 	}
+	// True from the judge's first change here until the next export: closing the page asks first.
+	var unexported = false;
+	window.addEventListener('beforeunload', function (event) {
+		if (!unexported) return;
+		event.preventDefault();
+		event.returnValue = '';
+	});
 	function setScore(entry, criterion, value) {
+		unexported = true;
 		putCell(state.scores, entry, criterion, { v: value === undefined ? null : value, t: stamp() });
 	}
 	function setComment(entry, criterion, text) {
+		unexported = true;
 		putCell(state.comments, entry, criterion, { v: text === '' ? null : text, t: stamp() });
 	}
 	// A saved record as cells: version 2 carries times; version 1 (no times) counts as oldest.
@@ -649,7 +658,7 @@ const CLIENT_SCRIPT = `
 			showCells(merge(readSaved(storage.getItem(data.storageKey))));
 			storage.setItem(data.storageKey, JSON.stringify({ version: 2, scores: state.scores, comments: state.comments }));
 		} catch (e) {
-			say('This browser could not save your scores. Export them before closing this file.', true);
+			notice('save-failed', 'This browser could not save your latest scores. Export them before closing this file.');
 		}
 	}
 	function scoreOf(entry, criterion) {
@@ -918,6 +927,7 @@ const CLIENT_SCRIPT = `
 		if (!scored) return;
 		var file = { format: data.format, program: data.program, round: data.round, judge: data.judge, exportedAt: new Date().toISOString(), scores: scored };
 		download(data.files.json, 'application/json', JSON.stringify(file, null, '\\t') + '\\n');
+		unexported = false;
 		say('Exported ' + scored.length + ' scores as ' + data.files.json + '. Send this file to the program team.' + leftOut(), false);
 	});
 	document.getElementById('export-csv').addEventListener('click', function () {
@@ -927,6 +937,7 @@ const CLIENT_SCRIPT = `
 			return [data.judge, row.entry, row.criterion, String(row.score), row.comment].map(csvCell).join(',');
 		}));
 		download(data.files.csv, 'text/csv', lines.join('\\n') + '\\n');
+		unexported = false;
 		say('Exported ' + scored.length + ' scores as ' + data.files.csv + '.' + leftOut(), false);
 	});
 
@@ -940,6 +951,6 @@ const CLIENT_SCRIPT = `
 			// Saving is checked (and warned about) separately.
 		}
 	}
-	if (!storage) say('This browser does not let the packet save scores: keep it open until you have exported them.', true);
+	if (!storage) notice('no-storage', 'This browser does not let the packet save scores: keep it open until you have exported them.');
 })();
 `;
