@@ -415,3 +415,32 @@ it('asks before closing only while there are changes not yet exported', async ()
 	await expect(close(reader)).resolves.toBe('closed');
 	await context.close();
 }, 60_000);
+
+it('prints every comment in full', async () => {
+	const context = await browser.newContext();
+	const { page, errors } = await openPage(context, packetUrl);
+	const long = Array.from({ length: 12 }, (_, i) => `Line ${i + 1}: the baseline was measured over two full quarters before the change.`).join('\n');
+	await field(page, 1, 1).getByRole('textbox').fill(long);
+	await field(page, 1, 2).getByRole('textbox').fill('Short.');
+	await page.emulateMedia({ media: 'print' });
+	for (const [criterion, text] of [[1, long], [2, 'Short.']] as const) {
+		const printed = field(page, 1, criterion).locator('.comment-print');
+		await expect(printed.isVisible()).resolves.toBe(true);
+		await expect(printed.innerText()).resolves.toBe(text);
+		// Nothing of it is cut off: the box is as tall as its text, and nothing around it clips it.
+		const size = await printed.evaluate((el) => ({ client: el.clientHeight, scroll: el.scrollHeight, lines: el.getClientRects().length, height: el.getBoundingClientRect().height }));
+		expect(size.scroll).toBeLessThanOrEqual(size.client);
+		expect(size.height).toBeGreaterThan(criterion === 1 ? 12 * 14 : 0);
+	}
+	// The text areas themselves (which print only their visible rows) are not printed.
+	await expect(field(page, 1, 1).getByRole('textbox').isVisible()).resolves.toBe(false);
+	await page.emulateMedia({ media: 'screen' });
+	await expect(field(page, 1, 1).locator('.comment-print').isVisible()).resolves.toBe(false);
+	await expect(field(page, 1, 1).getByRole('textbox').isVisible()).resolves.toBe(true);
+	// A comment saved earlier is in the printed copy too.
+	await page.reload();
+	await page.emulateMedia({ media: 'print' });
+	await expect(field(page, 1, 1).locator('.comment-print').innerText()).resolves.toBe(long);
+	expect(errors).toEqual([]);
+	await context.close();
+}, 60_000);

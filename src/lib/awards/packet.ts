@@ -172,7 +172,8 @@ ${[...c.levels]
 		const clear = `<button type="button" class="clear secondary" data-clear data-entry-index="${ei}" data-criterion-index="${ci}" disabled>Clear score<span class="visually-hidden"> for ${e(criterion.name)}</span></button>`;
 		const comment = `
 		<label class="comment-label" for="${base}-comment">Comment on ${e(criterion.name)} <span class="muted">(optional)</span></label>
-		<textarea id="${base}-comment" rows="2" data-comment data-entry-index="${ei}" data-criterion-index="${ci}"></textarea>`;
+		<textarea id="${base}-comment" rows="2" data-comment data-entry-index="${ei}" data-criterion-index="${ci}"></textarea>
+		<div class="comment-print" data-comment-print data-entry-index="${ei}" data-criterion-index="${ci}"></div>`;
 		if (useRadios) {
 			const options = scores
 				.map((score) => {
@@ -507,6 +508,8 @@ input[type='number'] { font: inherit; width: 8rem; padding: 0.3rem 0.5rem; borde
 input[aria-invalid='true'] { border: 2px solid var(--bad); }
 .error { color: var(--bad); font-weight: 600; margin: 0.3rem 0; }
 textarea { font: inherit; width: 100%; padding: 0.3rem 0.5rem; border: 1px solid var(--border); border-radius: 6px; background: var(--bg); color: var(--text); }
+/* The comment as printed: a copy of the text area's text, shown in full (a text area prints only its visible rows). */
+.comment-print { display: none; }
 .packet-footer { margin-top: 3rem; border-top: 1px solid var(--border); color: var(--muted); font-size: 0.9rem; }
 @media print {
 	:root { color-scheme: light; --bg: #fff; --surface: #fff; --text: #000; --muted: #333; --border: #777; }
@@ -515,7 +518,8 @@ textarea { font: inherit; width: 100%; padding: 0.3rem 0.5rem; border: 1px solid
 	.entry { break-before: page; border-top: none; }
 	fieldset.score, .criterion, tr { break-inside: avoid; }
 	.option:has(input:checked) { border: 3px solid #000; }
-	textarea { border: 1px solid #777; }
+	textarea { display: none; }
+	.comment-print { display: block; white-space: pre-wrap; overflow-wrap: anywhere; min-height: 2.5em; padding: 0.3rem 0.5rem; border: 1px solid #777; border-radius: 6px; }
 }
 `;
 
@@ -750,9 +754,12 @@ const CLIENT_SCRIPT = `
 					showError(input, '');
 				}
 			});
+			var text = commentOf(cell[0], cell[1]);
 			document.querySelectorAll('[data-comment]' + selector).forEach(function (textarea) {
-				var text = commentOf(cell[0], cell[1]);
 				if (textarea.value !== text) textarea.value = text;
+			});
+			document.querySelectorAll('[data-comment-print]' + selector).forEach(function (copy) {
+				setText(copy, text);
 			});
 		});
 		if (cells.length) updateProgress();
@@ -801,6 +808,7 @@ const CLIENT_SCRIPT = `
 		if (target.matches('[data-comment]')) {
 			var ids = idsOf(target);
 			setComment(ids.entry, ids.criterion, target.value);
+			showCells([[ids.entry, ids.criterion]]);
 		} else if (target.matches('input[type=number][data-score]')) {
 			// While typing, keep valid values and drop invalid ones; the message waits for the change event.
 			readNumberInput(target, false);
