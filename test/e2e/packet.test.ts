@@ -209,7 +209,7 @@ it('refuses a typed score off the scale or its step', async () => {
 	await expect(page.locator('#progress').textContent()).resolves.toBe('1 of 1 entries complete');
 
 	await page.reload();
-	await expect(impact.inputValue()).resolves.toBe('42');
+	await expect.poll(() => impact.inputValue()).toBe('42');
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export scores (JSON)' }).click()]);
 	expect(download.suggestedFilename()).toBe('typed-awards-round-1-ana-lyst.json');
 	const parsed = parsePacketExport(readFileSync(await download.path(), 'utf8'));
@@ -245,8 +245,8 @@ it('keeps the scores and comments of two copies of the packet open at once, and 
 	const b = await openPage(context, packetUrl);
 	const twice = 'This packet is also open in another tab or window. Scores and comments typed in either are kept in both, but it is simplest to close one.';
 	// Both copies learn of the other as soon as the second one opens.
-	await expect(a.page.locator('#notices').textContent()).resolves.toBe(twice);
-	await expect(b.page.locator('#notices').textContent()).resolves.toBe(twice);
+	await expect.poll(() => a.page.locator('#notices').textContent()).toBe(twice);
+	await expect.poll(() => b.page.locator('#notices').textContent()).toBe(twice);
 
 	// Interleaved work in the two tabs, on different criteria and on the same one.
 	await field(a.page, 1, 1).getByRole('radio', { name: '4.5' }).click();
@@ -257,14 +257,14 @@ it('keeps the scores and comments of two copies of the packet open at once, and 
 	await field(b.page, 1, 2).getByRole('radio', { name: '3', exact: true }).click();
 	// A later choice in one tab replaces an earlier one in the other, and shows there.
 	await field(b.page, 1, 1).getByRole('radio', { name: '4', exact: true }).click();
-	await expect(field(a.page, 1, 1).getByRole('radio', { name: '4', exact: true }).isChecked()).resolves.toBe(true);
+	await expect.poll(() => field(a.page, 1, 1).getByRole('radio', { name: '4', exact: true }).isChecked()).toBe(true);
 
 	// Each tab's form shows the other's work without a reload.
-	await expect(field(a.page, 2, 1).getByRole('radio', { name: '2', exact: true }).isChecked()).resolves.toBe(true);
-	await expect(field(a.page, 1, 2).getByRole('textbox').inputValue()).resolves.toBe('Typed in tab B.');
-	await expect(field(b.page, 1, 1).getByRole('textbox').inputValue()).resolves.toBe('Typed in tab A.');
-	await expect(field(b.page, 3, 2).getByRole('radio', { name: '2.5' }).isChecked()).resolves.toBe(true);
-	await expect(a.page.locator('#progress').textContent()).resolves.toBe('1 of 3 entries complete');
+	await expect.poll(() => field(a.page, 2, 1).getByRole('radio', { name: '2', exact: true }).isChecked()).toBe(true);
+	await expect.poll(() => field(a.page, 1, 2).getByRole('textbox').inputValue()).toBe('Typed in tab B.');
+	await expect.poll(() => field(b.page, 1, 1).getByRole('textbox').inputValue()).toBe('Typed in tab A.');
+	await expect.poll(() => field(b.page, 3, 2).getByRole('radio', { name: '2.5' }).isChecked()).toBe(true);
+	await expect.poll(() => a.page.locator('#progress').textContent()).toBe('1 of 3 entries complete');
 
 	// Nothing typed in either tab is lost: a fresh copy of the file, and either tab's export, has it all.
 	await b.page.close();

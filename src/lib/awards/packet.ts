@@ -601,11 +601,23 @@ const CLIENT_SCRIPT = `
 		event.preventDefault();
 		event.returnValue = '';
 	});
+	// Before a change, what another copy saved is taken in: the change is then stamped later than
+	// everything this copy has seen, even when both clocks read the same millisecond.
+	function syncFromStorage() {
+		if (!storage) return;
+		try {
+			showCells(merge(readSaved(storage.getItem(data.storageKey))));
+		} catch (e) {
+			// Reading failed: the change is still kept here and saved when it can be.
+		}
+	}
 	function setScore(entry, criterion, value) {
+		syncFromStorage();
 		unexported = true;
 		putCell(state.scores, entry, criterion, { v: value === undefined ? null : value, t: stamp() });
 	}
 	function setComment(entry, criterion, text) {
+		syncFromStorage();
 		unexported = true;
 		putCell(state.comments, entry, criterion, { v: text === '' ? null : text, t: stamp() });
 	}
