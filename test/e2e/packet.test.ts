@@ -236,6 +236,15 @@ it('has no axe-detectable accessibility violations', async () => {
 		return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
 	});
 	expect(violations).toEqual([]);
+	// The number-field scorecard, with its level list, too.
+	await page.goto(typedUrl);
+	await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+	const typedViolations = await page.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run: (options: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+		const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+		return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+	});
+	expect(typedViolations).toEqual([]);
 	await context.close();
 }, 60_000);
 
@@ -442,5 +451,41 @@ it('prints every comment in full', async () => {
 	await page.emulateMedia({ media: 'print' });
 	await expect(field(page, 1, 1).locator('.comment-print').innerText()).resolves.toBe(long);
 	expect(errors).toEqual([]);
+	await context.close();
+}, 60_000);
+
+/** What the browser's accessibility tree gives a screen reader for the element: its role, name and description. */
+async function accessible(page: Page, selector: string) {
+	const cdp = await page.context().newCDPSession(page);
+	const { root } = await cdp.send('DOM.getDocument');
+	const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+	const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+	await cdp.detach();
+	const node = nodes[0] as { role?: { value?: string }; name?: { value?: string }; description?: { value?: string } };
+	return { role: node.role?.value, name: node.name?.value, description: node.description?.value };
+}
+
+it('ties each score option to its level descriptor, and shows the descriptors beside a number field', async () => {
+	const context = await browser.newContext();
+	const { page, errors } = await openPage(context, packetUrl);
+	// A radio anchored by a level is described by that level's descriptor; one between levels has no description.
+	await expect(accessible(page, '#entry-1 fieldset.score input[value="3"]')).resolves.toEqual({ role: 'radio', name: '3 Solid', description: 'A clear improvement on an important measure.' });
+	await expect(accessible(page, '#entry-2 fieldset.score:nth-of-type(2) input[value="5"]')).resolves.toEqual({ role: 'radio', name: '5 Pioneering', description: 'A genuinely new idea others will copy.' });
+	const between = await accessible(page, '#entry-1 fieldset.score input[value="3.5"]');
+	expect(between.name).toBe('3.5');
+	expect(between.description ?? '').toBe('');
+
+	const typed = await openPage(context, typedUrl);
+	const levels = typed.page.locator('#e1-c1-levels');
+	await expect(levels.isVisible()).resolves.toBe(true);
+	await expect(levels.locator('li').allInnerTexts()).resolves.toEqual(['0 None: Nothing.', '100 All: Everything.']);
+	const number = await accessible(typed.page, '#e1-c1-score');
+	expect(number.role).toBe('spinbutton');
+	expect(number.description).toBe('0 None: Nothing. 100 All: Everything.');
+	// The error message still reaches the field's description when there is one.
+	await typed.page.locator('#e1-c1-score').fill('150');
+	await typed.page.locator('#e1-c1-score').press('Tab');
+	await expect.poll(async () => (await accessible(typed.page, '#e1-c1-score')).description).toBe('0 None: Nothing. 100 All: Everything. Not a valid score: enter a number from 0 to 100 in steps of 1.');
+	expect([...errors, ...typed.errors]).toEqual([]);
 	await context.close();
 }, 60_000);

@@ -120,6 +120,9 @@ export function renderPacket(input: PacketInput): string {
 	const csvFile = packetExportFileName(program.id, round.id, judge.id, 'csv');
 	const e = escapeHtml;
 
+	// Each level descriptor has an id, so the score options it anchors can point at it (aria-describedby).
+	const sortedLevels = (c: PacketInput['program']['criteria'][number]) => [...c.levels].sort((a, b) => a.score - b.score);
+	const levelId = (ci: number, li: number) => `criterion-${ci + 1}-level-${li + 1}`;
 	const rubric = program.criteria
 		.map(
 			(c, ci) => `
@@ -130,9 +133,8 @@ export function renderPacket(input: PacketInput): string {
 		<caption class="visually-hidden">Level descriptors for ${e(c.name)}</caption>
 		<thead><tr><th scope="col">Score</th><th scope="col">Level</th><th scope="col">What the entry shows</th></tr></thead>
 		<tbody>
-${[...c.levels]
-	.sort((a, b) => a.score - b.score)
-	.map((l) => `\t\t\t<tr><td class="num">${e(String(l.score))}</td><th scope="row">${e(l.label)}</th><td>${e(l.descriptor)}</td></tr>`)
+${sortedLevels(c)
+	.map((l, li) => `\t\t\t<tr><td class="num">${e(String(l.score))}</td><th scope="row">${e(l.label)}</th><td id="${levelId(ci, li)}">${e(l.descriptor)}</td></tr>`)
 	.join('\n')}
 		</tbody>
 	</table>
@@ -177,8 +179,10 @@ ${[...c.levels]
 		if (useRadios) {
 			const options = scores
 				.map((score) => {
-					const level = criterion.levels.find((l) => Math.abs(l.score - score) < 1e-9);
-					return `<label class="option"><input type="radio" name="${base}" value="${score}" data-score data-entry-index="${ei}" data-criterion-index="${ci}"><span class="value">${score}</span>${level ? `<span class="level">${e(level.label)}</span>` : ''}</label>`;
+					const li = sortedLevels(criterion).findIndex((l) => Math.abs(l.score - score) < 1e-9);
+					const level = li >= 0 ? sortedLevels(criterion)[li] : undefined;
+					const describedBy = level ? ` aria-describedby="${levelId(ci, li)}"` : '';
+					return `<label class="option"><input type="radio" name="${base}" value="${score}"${describedBy} data-score data-entry-index="${ei}" data-criterion-index="${ci}"><span class="value">${score}</span>${level ? `<span class="level">${e(level.label)}</span>` : ''}</label>`;
 				})
 				.join('\n\t\t\t');
 			return `
@@ -196,9 +200,14 @@ ${[...c.levels]
 		<legend>${e(criterion.name)} <span class="weight">(${e(String(criterion.weight))}%)</span></legend>
 		<p class="hint">${e(criterion.description)}</p>
 		<label class="number-label" for="${base}-score">Score <span class="muted">(${e(scaleText)})</span></label>
-		<input type="number" id="${base}-score" min="${program.scale.min}" max="${program.scale.max}" step="${program.scale.step}" inputmode="decimal" aria-describedby="${base}-error" data-score data-entry-index="${ei}" data-criterion-index="${ci}">
+		<input type="number" id="${base}-score" min="${program.scale.min}" max="${program.scale.max}" step="${program.scale.step}" inputmode="decimal" aria-describedby="${base}-levels ${base}-error" data-error="${base}-error" data-score data-entry-index="${ei}" data-criterion-index="${ci}">
 		${clear}
-		<p class="error" id="${base}-error" hidden></p>${comment}
+		<p class="error" id="${base}-error" hidden></p>
+		<ul class="levels" id="${base}-levels">
+${sortedLevels(criterion)
+	.map((l) => `\t\t\t<li><strong>${e(String(l.score))} ${e(l.label)}:</strong> ${e(l.descriptor)}</li>`)
+	.join('\n')}
+		</ul>${comment}
 	</fieldset>`;
 	};
 
@@ -503,6 +512,7 @@ fieldset.score legend { font-weight: 700; padding: 0 0.3rem; }
 .option .level { font-size: 0.78rem; color: var(--muted); }
 .option:has(input:checked) { border: 2px solid var(--accent); background: var(--surface); }
 .option:has(input:focus-visible) { outline: 3px solid var(--accent); outline-offset: 2px; }
+.levels { margin: 0.2rem 0 0.6rem; padding-left: 1.2rem; font-size: 0.92rem; }
 .number-label, .comment-label { display: block; font-weight: 600; margin: 0.3rem 0 0.2rem; }
 input[type='number'] { font: inherit; width: 8rem; padding: 0.3rem 0.5rem; border: 1px solid var(--border); border-radius: 6px; background: var(--bg); color: var(--text); }
 input[aria-invalid='true'] { border: 2px solid var(--bad); }
@@ -723,7 +733,7 @@ const CLIENT_SCRIPT = `
 	}
 
 	function showError(input, text) {
-		var error = document.getElementById(input.getAttribute('aria-describedby'));
+		var error = document.getElementById(input.dataset.error);
 		if (text) {
 			input.setAttribute('aria-invalid', 'true');
 			error.textContent = text;
