@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { parsePacketExport } from '../../src/lib/awards/packet.ts';
-import { checkScores, describeIncomplete, incompletePairs, type LocatedScore } from '../../src/lib/awards/score-rules.ts';
+import { checkScores, describeIncomplete, incompletePairs, snapToStep, type LocatedScore } from '../../src/lib/awards/score-rules.ts';
 import { parseScoreSheet } from '../../src/lib/awards/scores.ts';
 import { scoreContextFor } from '../../src/lib/content/integrity.ts';
 import { displayPath } from '../../src/lib/content/load.ts';
@@ -51,6 +51,17 @@ export async function importScores(context: CommandContext): Promise<number> {
 	const file = path.resolve(args[0]);
 	if (round.kind === 'ranking') return importRankings(context, file);
 	const incoming = await readIncoming(file, context);
+	// A score within float error of a step (4.5000000001, as spreadsheets sometimes write 4.5) is
+	// stored as the step itself, and the import says so.
+	const rounded: string[] = [];
+	for (const s of incoming) {
+		const snapped = snapToStep(s.row.score, data.program.scale);
+		if (snapped !== s.row.score) {
+			rounded.push(`${s.where} ${s.row.score} → ${snapped}`);
+			s.row = { ...s.row, score: snapped };
+		}
+	}
+	if (rounded.length) console.log(colour.yellow(`note: ${plural(rounded.length, 'score was', 'scores were')} within rounding error of a step of the scale and ${rounded.length === 1 ? 'is' : 'are'} imported as that step: ${rounded.join(', ')}`));
 	if (incoming.length === 0) throw new CliError(`${displayPath(context.projectRoot, file)} has no scores`);
 
 	const sheetFile = path.join(data.folder, 'scores', `${round.id}.csv`);

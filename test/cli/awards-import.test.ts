@@ -47,6 +47,22 @@ describe('awards import', () => {
 		expect(rest.out).not.toMatch(/partly scored/);
 	});
 
+	it('imports a score within rounding error of a step as that step, and says so', async () => {
+		writeFileSync(sheet(), 'judge,entry,criterion,score,comment\n');
+		const exported = {
+			format: 'credence-scores/1', program: 'demo-awards', round: 'round-1', judge: 'aca-demic', exportedAt: '2026-10-10T10:00:00.000Z',
+			scores: [{ entry: 'quarry-planning', criterion: 'impact', score: 4.5000000001, comment: '' }, { entry: 'quarry-planning', criterion: 'originality', score: 3, comment: '' }],
+		};
+		const result = await awards('import', 'demo-awards', incoming('near.json', JSON.stringify(exported)));
+		expect(result.code, result.out).toBe(0);
+		expect(result.out).toMatch(/note: 1 score was within rounding error of a step of the scale and is imported as that step: scores\[0\] 4\.5000000001 → 4\.5/);
+		expect(readFileSync(sheet(), 'utf8')).toBe('judge,entry,criterion,score,comment\naca-demic,quarry-planning,impact,4.5,\naca-demic,quarry-planning,originality,3,\n');
+		// Further off is still refused.
+		const off = await awards('import', 'demo-awards', '--replace', incoming('off.csv', 'judge,entry,criterion,score,comment\naca-demic,quarry-planning,impact,4.51,\n'));
+		expect(off.code).toBe(1);
+		expect(off.out).toMatch(/line 2 score: expected a score from 1 to 5 in steps of 0.5, found 4.51/);
+	});
+
 	it('imports nothing when any row is wrong, naming each row', async () => {
 		const before = readFileSync(sheet(), 'utf8');
 		const file = incoming('bad.csv', 'judge,entry,criterion,score,comment\nana-lyst,quarry-planning,impact,4,\nnobody,quarry-planning,impact,4,\naca-demic,ghost,impact,4,\naca-demic,quarry-planning,price,4,\naca-demic,quarry-planning,impact,5.2,\n');

@@ -755,7 +755,9 @@ const CLIENT_SCRIPT = `
 		}
 		var n = Number(raw);
 		if (raw !== '' && onScale(n)) {
-			setScore(ids.entry, ids.criterion, n);
+			// Kept as the exact step (42.0000000001 is 42); the field shows it once the judge moves on.
+			setScore(ids.entry, ids.criterion, snap(n));
+			if (flag && String(snap(n)) !== raw) input.value = String(snap(n));
 			showError(input, '');
 		} else {
 			setScore(ids.entry, ids.criterion, undefined);

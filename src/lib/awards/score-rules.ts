@@ -30,6 +30,16 @@ export interface ScoreProblem {
 	message: string;
 }
 
+/**
+ * The exact step value a score within float error of one stands for (4.5000000001 → 4.5 on a
+ * 0.5 step); any other score is returned as it is, for `checkScores` to report.
+ */
+export function snapToStep(score: number, scale: { min: number; max: number; step: number }): number {
+	if (!isOnStep(score, scale.min, scale.step)) return score;
+	const snapped = Number((scale.min + Math.round((score - scale.min) / scale.step) * scale.step).toFixed(10));
+	return snapped >= scale.min && snapped <= scale.max ? snapped : score;
+}
+
 export const pairKey = (judge: string, entry: string) => `${judge} ${entry}`;
 
 /**
@@ -49,6 +59,9 @@ export function checkScores(rows: LocatedScore[], context: ScoreContext, earlier
 		if (!criteria.includes(row.criterion)) problems.push({ where, field: 'criterion', message: `expected a criterion of ${program} (${criteria.join(', ')}), found "${row.criterion}"` });
 		if (row.score < scale.min || row.score > scale.max || !isOnStep(row.score, scale.min, scale.step)) {
 			problems.push({ where, field: 'score', message: `expected a score from ${scale.min} to ${scale.max} in steps of ${scale.step}, found ${row.score}` });
+		} else if (snapToStep(row.score, scale) !== row.score) {
+			// Within float error of a step, but not the step itself: only its exact value is stored.
+			problems.push({ where, field: 'score', message: `expected a score exactly on a step of ${scale.step}, found ${row.score}: write ${snapToStep(row.score, scale)}` });
 		}
 		const key = `${row.judge} ${row.entry} ${row.criterion}`;
 		const first = seen.get(key);
