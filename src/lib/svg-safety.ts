@@ -65,19 +65,74 @@ function elementProblems(node: XastElement): string[] {
 	return problems;
 }
 
-/** What in `source` (an SVG file's text) is more than drawing; empty when it is safe to publish. */
-export function svgProblems(source: string): string[] {
+/**
+ * Lengths as the build reads them off the root `<svg>` (Astro's image-size probe): a number with
+ * an optional absolute unit; a percentage, `auto` or anything else gives no size.
+ */
+const SVG_START = /<svg\s([^>"']|"[^"]*"|'[^']*')*>/;
+const LENGTH = /^([0-9.]+(?:e\d+)?)(in|cm|em|ex|m|mm|pc|pt|px)?$/;
+const sizeOf = (value: string | undefined) => {
+	const match = value === undefined ? null : LENGTH.exec(value);
+	const size = match ? Number(match[1]) : NaN;
+	return Number.isFinite(size) && size > 0 ? size : undefined;
+};
+
+/**
+ * Why the build could not tell the size of an SVG from its root element (it needs one to lay the
+ * image out, and stops with Astro's NoImageMetadata otherwise): neither a `width` and a `height`
+ * nor a readable `viewBox`. Undefined when it can.
+ */
+function missingSize(root: XastElement | undefined): string | undefined {
+	if (!root) return 'no <svg> root element';
+	const { width, height, viewBox } = root.attributes;
+	if (sizeOf(width) !== undefined && sizeOf(height) !== undefined) return undefined;
+	if (viewBox !== undefined) {
+		// Read as the build reads it: four numbers separated by single spaces.
+		const bounds = viewBox.split(' ');
+		if (bounds.length === 4 && sizeOf(bounds[2]) !== undefined && sizeOf(bounds[3]) !== undefined) return undefined;
+		return `a viewBox "${viewBox.slice(0, 60)}" that gives no size (write it as four numbers separated by single spaces: "0 0 width height")`;
+	}
+	const given = [width !== undefined && `width="${width}"`, height !== undefined && `height="${height}"`].filter(Boolean);
+	return `no viewBox and ${given.length ? `only ${given.join(' and ')}` : 'no width and height'} on its <svg> element`;
+}
+
+export interface SvgInspection {
+	/** What in the file is more than drawing; empty when it is safe to publish. */
+	problems: string[];
+	/** Why the build cannot tell the image's size (see `missingSize`); undefined when it can, or the file cannot be read. */
+	size?: string;
+}
+
+/** Reads an SVG file's text once: whether it only draws, and whether the build can tell its size. */
+export function inspectSvg(source: string): SvgInspection {
 	const problems: string[] = [];
 	// An entity could spell an element or a link the parser would then never show as one.
 	if (/<!ENTITY/i.test(source)) problems.push('an entity declaration (<!ENTITY …>)');
+	let root: XastElement | undefined;
 	const inspect: CustomPlugin = {
 		name: 'credence-inspect',
-		fn: () => ({ element: { enter: (node) => void problems.push(...elementProblems(node)) } }),
+		fn: () => ({
+			element: {
+				enter: (node, parent) => {
+					if (parent.type === 'root' && !root) root = node;
+					problems.push(...elementProblems(node));
+				},
+			},
+		}),
 	};
 	try {
 		optimize(source, { plugins: [inspect] });
 	} catch (cause) {
 		problems.push(`XML that cannot be read (${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)})`);
+		return { problems: [...new Set(problems)] };
 	}
-	return [...new Set(problems)];
+	let size = missingSize(root?.name === 'svg' ? root : undefined);
+	// The build recognises an SVG by its root tag within the first 1,000 characters.
+	if (!size && !SVG_START.test(source.slice(0, 1000))) size = 'an <svg> element that starts after the first 1,000 characters (the build looks for it there: remove the comments or doctype before it)';
+	return { problems: [...new Set(problems)], size };
+}
+
+/** What in `source` (an SVG file's text) is more than drawing; empty when it is safe to publish. */
+export function svgProblems(source: string): string[] {
+	return inspectSvg(source).problems;
 }

@@ -209,6 +209,36 @@ describe('files', () => {
 		editData(at('customers/quarry-bank.yaml'), (d) => (d.logo = '../assets/hostile-logo.svg'));
 		await expectError('customers/quarry-bank.yaml', 'logo', /expected an SVG that only draws .*found a <script> element in .*assets\/hostile-logo.svg: export it again as plain SVG/);
 	});
+	it('an image file that is not an image (the build could not read its size)', async () => {
+		writeFileSync(at('assets/hero.jpg'), 'this is not a jpeg\n');
+		await expectError('stories/quarry-forecasting.mdx', 'hero.src', /expected a JPEG\/PNG\/WebP\/AVIF\/GIF\/TIFF image, found a file sharp cannot read \(.+\) at .*assets\/hero.jpg$/);
+	});
+	it('an SVG drawing under a raster image name (it would escape the SVG rules)', async () => {
+		writeFileSync(at('assets/poster.jpg'), '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>');
+		const result = await check();
+		expect(result.diagnostics).toEqual([
+			expect.objectContaining({ severity: 'error', file: expect.stringMatching(/videos\/grid-operations.yaml$/), field: 'poster.src', message: expect.stringMatching(/^expected a JPEG\/PNG\/WebP\/AVIF\/GIF\/TIFF image, found an SVG drawing under a raster image name \(name it .svg.*at .*assets\/poster.jpg$/) }),
+		]);
+	});
+	it('an image file replaced by one that is not an image between two checks', async () => {
+		expect((await check()).errors).toBe(0);
+		writeFileSync(at('assets/person.png'), 'not a png either, and longer than the real one so its size changes'.repeat(40));
+		await expectError('people/ada-quarry.yaml', 'headshot', /found a file sharp cannot read/);
+	});
+	it('an SVG with no viewBox, width or height (the build could not tell its size)', async () => {
+		writeFileSync(at('assets/logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="4"/></svg>');
+		await expectError('customers/quarry-bank.yaml', 'logo', /expected an SVG whose <svg> element has a viewBox or a width and a height .*found no viewBox and no width and height on its <svg> element in .*assets\/logo.svg$/);
+		writeFileSync(at('assets/logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="40"><rect width="4" height="4"/></svg>');
+		await expectError('customers/quarry-bank.yaml', 'logo', /found no viewBox and only width="100%" and height="40"/);
+		writeFileSync(at('assets/logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0,0,40,40"><rect width="4" height="4"/></svg>');
+		await expectError('customers/quarry-bank.yaml', 'logo', /found a viewBox "0,0,40,40" that gives no size/);
+	});
+	it('an SVG sized by its viewBox alone, or by width and height alone, passes', async () => {
+		writeFileSync(at('assets/logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 12"><rect width="4" height="4"/></svg>');
+		expect((await check()).diagnostics).toEqual([]);
+		writeFileSync(at('assets/logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="40px" height="12"><rect width="4" height="4"/></svg>');
+		expect((await check()).diagnostics).toEqual([]);
+	});
 	it('a missing self-hosted video file', async () => {
 		editData(at('videos/grid-operations.yaml'), (d) => (d.source = { kind: 'file', file: 'gone.mp4' }));
 		await expectError('videos/grid-operations.yaml', 'source.file', /no file at .*videos\/media\/gone.mp4/);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { svgProblems } from '../../src/lib/svg-safety.ts';
+import { inspectSvg, svgProblems } from '../../src/lib/svg-safety.ts';
 import { projectRoot } from '../helpers.ts';
 
 const svg = (inner: string, attributes = '') => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"${attributes}>${inner}</svg>`;
@@ -21,6 +21,22 @@ describe('svgProblems', () => {
 		const files = readdirSync(assets, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.svg'));
 		expect(files.length).toBeGreaterThan(10);
 		for (const file of files) expect([file, svgProblems(readFileSync(path.join(assets, file), 'utf8'))]).toEqual([file, []]);
+	});
+
+	it('tells when the build could not read an SVG\'s size from its root element', () => {
+		const bare = (attributes: string) => `<svg xmlns="http://www.w3.org/2000/svg"${attributes}><rect width="4" height="4"/></svg>`;
+		expect(inspectSvg(bare(' viewBox="0 0 10 10"')).size).toBeUndefined();
+		expect(inspectSvg(bare(' width="10" height="2.5pt"')).size).toBeUndefined();
+		expect(inspectSvg(bare(' width="10" viewBox="0 0 10 10"')).size).toBeUndefined();
+		expect(inspectSvg(bare('')).size).toBe('no viewBox and no width and height on its <svg> element');
+		expect(inspectSvg(bare(' width="10"')).size).toBe('no viewBox and only width="10" on its <svg> element');
+		expect(inspectSvg(bare(' width="auto" height="auto"')).size).toMatch(/^no viewBox and only width="auto" and height="auto"/);
+		expect(inspectSvg(bare(' viewBox="0 0 10"')).size).toMatch(/^a viewBox "0 0 10" that gives no size/);
+		expect(inspectSvg(`<!--${' '.repeat(1000)}-->${bare(' viewBox="0 0 10 10"')}`).size).toMatch(/starts after the first 1,000 characters/);
+		const assets = path.join(projectRoot, 'content/assets');
+		for (const file of readdirSync(assets, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.svg'))) {
+			expect([file, inspectSvg(readFileSync(path.join(assets, file), 'utf8')).size]).toEqual([file, undefined]);
+		}
 	});
 
 	it.each([

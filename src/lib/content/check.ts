@@ -2,7 +2,7 @@
  * The whole content check: load, validate against the schemas, then the cross-file rules. The
  * `check` CLI prints its result; the build integration fails on any error before rendering.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { glob, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseRankingSheet } from '../awards/rankings.ts';
@@ -11,7 +11,7 @@ import { assignmentFileSchema } from '../../schemas/award.ts';
 import { parseYaml } from './load.ts';
 import { issueToDiagnostic } from './validate.ts';
 import { error, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
-import { checkIntegrity, indexEntries, type AssignmentSheet, type RankingSheet, type CaptionsByVideo, type ContentIndex, type IntegrityIO, type ScoreSheet } from './integrity.ts';
+import { checkIntegrity, indexEntries, referencedImages, type AssignmentSheet, type RankingSheet, type CaptionsByVideo, type ContentIndex, type IntegrityIO, type ScoreSheet } from './integrity.ts';
 import { decodeUtf8, displayPath, loadSourceFiles, readParseCache, writeParseCache } from './load.ts';
 import { checkMdxSyntax } from './mdx-syntax.ts';
 import { validateSourceFiles } from './validate.ts';
@@ -54,10 +54,63 @@ async function readText(absolutePath: string, file: string, diagnostics: Diagnos
 	return decoded.text;
 }
 
+/** Formats the build can process, as sharp names them (AVIF is sharp's `heif` with AV1 compression). */
+const RASTER_FORMATS: Record<string, string> = { jpeg: 'JPEG', png: 'PNG', webp: 'WebP', gif: 'GIF', tiff: 'TIFF' };
+
+/** A raster image's header as read before, by absolute path, kept while its size and modification time are unchanged. */
+const rasterHeaders = new Map<string, { size: number; mtimeMs: number; problem?: string }>();
+
+/** Why sharp (reading the header only) says the build could not process `file`; undefined when it can. */
+async function rasterProblem(file: string): Promise<string | undefined> {
+	const { default: sharp } = await import('sharp');
+	try {
+		const metadata = await sharp(file).metadata();
+		const avif = metadata.format === 'heif' && metadata.compression === 'av1';
+		if (metadata.format === 'svg') return 'an SVG drawing under a raster image name (name it .svg, so it is checked and published as one)';
+		if (!avif && !RASTER_FORMATS[metadata.format ?? '']) {
+			const found = metadata.format === 'heif' ? `HEIF (${metadata.compression ?? 'unknown'} compression)` : (metadata.format ?? 'unknown').toUpperCase();
+			return `an image in ${found} format, which the site cannot process (save it as one of those)`;
+		}
+		if (!metadata.width || !metadata.height) return 'an image whose header gives no width and height (save it again)';
+		return undefined;
+	} catch (cause) {
+		return `a file sharp cannot read (${(cause instanceof Error ? cause.message : String(cause)).split('\n')[0]})`;
+	}
+}
+
+/**
+ * Reads the header of every raster image in `files` (SVG and missing files are left to the
+ * rules), each once and in parallel; many entries share a few images. Headers already read
+ * are reused while the file's size and modification time are unchanged.
+ */
+export async function readRasterImages(files: Iterable<string>): Promise<Map<string, string | undefined>> {
+	const problems = new Map<string, string | undefined>();
+	await Promise.all(
+		[...files]
+			.filter((file) => !/\.svg$/i.test(file))
+			.map(async (file) => {
+				let stat;
+				try {
+					stat = statSync(file);
+				} catch {
+					return; // missing: reported by the rules
+				}
+				if (!stat.isFile()) return problems.set(file, 'a folder, not a file');
+				const known = rasterHeaders.get(file);
+				if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) return problems.set(file, known.problem);
+				const problem = await rasterProblem(file);
+				rasterHeaders.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, problem });
+				problems.set(file, problem);
+			}),
+	);
+	return problems;
+}
+
 /** File access for the cross-file rules: captions are read strictly as UTF-8, like every other file. */
-function strictNodeIO(projectRoot: string, diagnostics: Diagnostic[]): IntegrityIO {
+function strictNodeIO(projectRoot: string, diagnostics: Diagnostic[], rasterImages: Map<string, string | undefined>): IntegrityIO {
 	return {
 		exists: (p) => existsSync(p),
+		rasterImageProblem: (p) => rasterImages.get(p),
 		readText: (p) => {
 			const file = displayPath(projectRoot, p);
 			let bytes: Uint8Array;
@@ -142,7 +195,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 	const rankings = await loadRankingSheets(options.projectRoot, options.contentDir);
 	const reading: Diagnostic[] = [];
 	const rejected = [...loaded.unreadable, ...validated.invalid];
-	const integrity = checkIntegrity(indexed.index, scores.sheets, { ...options, io: options.io ?? strictNodeIO(options.projectRoot, reading), rejected }, assignments.sheets, rankings.sheets);
+	// Image headers are read here, asynchronously, for the rules (which are synchronous) to report.
+	const io = options.io ?? strictNodeIO(options.projectRoot, reading, await readRasterImages(referencedImages(indexed.index)));
+	const integrity = checkIntegrity(indexed.index, scores.sheets, { ...options, io, rejected }, assignments.sheets, rankings.sheets);
 	const diagnostics = sortDiagnostics([
 		...loaded.diagnostics,
 		...validated.diagnostics,

@@ -22,7 +22,7 @@ import type { ScoreLine } from '../awards/scores.ts';
 import { error, formatFieldPath, warning, type Diagnostic } from '../diagnostics.ts';
 import { fileNameReveals, findMentions, organisationNeedles, personNeedles } from '../mentions.ts';
 import { daysUntilExpiry, publicationState } from '../publication.ts';
-import { svgProblems } from '../svg-safety.ts';
+import { inspectSvg, type SvgInspection } from '../svg-safety.ts';
 import { parseCaptions, relabelVoices, type Cue } from '../vtt.ts';
 import { displayPath, type RejectedFile } from './load.ts';
 import { splitScopedId, VIDEO_MEDIA_FOLDER, type CollectionName } from './layout.ts';
@@ -78,6 +78,30 @@ export type CaptionsByVideo = Map<string, Cue[]>;
 export interface IntegrityIO {
 	exists(absolutePath: string): boolean;
 	readText(absolutePath: string): string;
+	/**
+	 * Why a raster image file (not SVG) cannot be processed by the build, read beforehand (the
+	 * rules are synchronous; `readRasterImages` reads the headers); undefined when it can, or
+	 * when the file was not read.
+	 */
+	rasterImageProblem?(absolutePath: string): string | undefined;
+}
+
+/** Every image file the entries refer to (`IMAGE_FIELDS`), by absolute path, each once. */
+export function referencedImages(index: ContentIndex): Set<string> {
+	const files = new Set<string>();
+	const collections = [index.customers, index.people, index.stories, index.videos] as Map<string, ValidEntry>[];
+	for (const entries of collections) for (const entry of entries.values()) for (const { target } of imageReferences(entry)) files.add(target);
+	return files;
+}
+
+/** An entry's image fields with the file each names (resolved against the entry's file). */
+function* imageReferences(entry: ValidEntry): Generator<{ field: string[]; target: string }> {
+	for (const field of IMAGE_FIELDS[entry.collection] ?? []) {
+		let value: unknown = entry.data;
+		for (const key of field) value = (value as Record<string, unknown> | undefined)?.[key];
+		if (typeof value !== 'string') continue;
+		yield { field, target: path.resolve(path.dirname(entry.absolutePath), value) };
+	}
 }
 
 export const nodeIO: IntegrityIO = {
@@ -179,23 +203,27 @@ export function checkIntegrity(
 		return target;
 	}
 
-	const svgChecked = new Map<string, string[]>();
+	const svgChecked = new Map<string, SvgInspection>();
 	function checkImages(entry: ValidEntry) {
-		for (const field of IMAGE_FIELDS[entry.collection] ?? []) {
-			let value: unknown = entry.data;
-			for (const key of field) value = (value as Record<string, unknown> | undefined)?.[key];
-			if (typeof value !== 'string') continue;
-			const target = path.resolve(path.dirname(entry.absolutePath), value);
+		for (const { field, target } of imageReferences(entry)) {
+			const shown = displayPath(options.projectRoot, target);
 			if (!io.exists(target)) {
-				out.push(error(entry.file, formatFieldPath(field), `expected an image file, found no file at ${displayPath(options.projectRoot, target)}`));
+				out.push(error(entry.file, formatFieldPath(field), `expected an image file, found no file at ${shown}`));
 				continue;
 			}
-			if (!/\.svg$/i.test(target)) continue;
+			if (!/\.svg$/i.test(target)) {
+				const problem = io.rasterImageProblem?.(target);
+				if (problem) out.push(error(entry.file, formatFieldPath(field), `expected a JPEG/PNG/WebP/AVIF/GIF/TIFF image, found ${problem} at ${shown}`));
+				continue;
+			}
 			// SVG files are published as they are (see svg-safety.ts); each is read once however many entries use it.
-			if (!svgChecked.has(target)) svgChecked.set(target, svgProblems(io.readText(target)));
-			const problems = svgChecked.get(target)!;
+			if (!svgChecked.has(target)) svgChecked.set(target, inspectSvg(io.readText(target)));
+			const { problems, size } = svgChecked.get(target)!;
 			if (problems.length) {
-				out.push(error(entry.file, formatFieldPath(field), `expected an SVG that only draws (it is published as it is, and a browser opening it would run or fetch what it holds), found ${problems.join('; ')} in ${displayPath(options.projectRoot, target)}: export it again as plain SVG`));
+				out.push(error(entry.file, formatFieldPath(field), `expected an SVG that only draws (it is published as it is, and a browser opening it would run or fetch what it holds), found ${problems.join('; ')} in ${shown}: export it again as plain SVG`));
+			}
+			if (size) {
+				out.push(error(entry.file, formatFieldPath(field), `expected an SVG whose <svg> element has a viewBox or a width and a height (the site needs its size to lay it out), found ${size} in ${shown}`));
 			}
 		}
 	}
