@@ -251,6 +251,21 @@ describe('files', () => {
 		cpSync(at('products/forecast.yaml'), at('products/Forecast Pro.yaml'));
 		await expectError('products/Forecast Pro.yaml', '(file name)', /lower-case words joined by hyphens/);
 	});
+	it('an award program folder name that cannot be an id (it is the URL), reported once', async () => {
+		cpSync(at('awards/demo-awards'), at('awards/Demo Awards'), { recursive: true });
+		rmSync(at('awards/demo-awards'), { recursive: true });
+		const result = await check();
+		const folder = result.diagnostics.filter((d) => d.field === '(folder name)');
+		expect(folder).toEqual([
+			expect.objectContaining({ severity: 'error', file: expect.stringMatching(/awards\/Demo Awards\/program.yaml$/), message: expect.stringMatching(/^expected an award program folder named in lower-case words joined by hyphens .*found "Demo Awards": rename the folder/) }),
+		]);
+		expect(result.index.awardPrograms.size).toBe(0);
+		expect(result.index.awardEntries.size).toBe(0);
+	});
+	it('an award entry in a folder whose name cannot be an id, with no program file', async () => {
+		cpSync(at('awards/demo-awards/entries'), at('awards/demo_awards/entries'), { recursive: true });
+		await expectError('awards/demo_awards/entries/quarry-planning.md', '(folder name)', /found "demo_awards"/);
+	});
 	it('broken YAML, naming the line', async () => {
 		writeFileSync(at('customers/quarry-bank.yaml'), 'name: Quarry\nindustry: [retail\n');
 		await expectError('customers/quarry-bank.yaml', expect.stringMatching(/^line \d+$/) as unknown as string, /invalid YAML/);

@@ -215,6 +215,8 @@ export async function loadSourceFiles(projectRoot: string, contentDir: string, c
 	const diagnostics: Diagnostic[] = [];
 	const seen = new Set<string>();
 	let cacheChanged = false;
+	/** Award program folders whose name cannot be an id (reported once, on the first file found in them). */
+	const badFolders = new Set<string>();
 	for (const [collection, layout] of Object.entries(COLLECTION_LAYOUT) as [CollectionName, (typeof COLLECTION_LAYOUT)[CollectionName]][]) {
 		const base = path.join(contentDir, layout.base);
 		const matches: string[] = [];
@@ -224,6 +226,15 @@ export async function loadSourceFiles(projectRoot: string, contentDir: string, c
 			const absolutePath = path.join(base, relative);
 			const file = displayPath(projectRoot, absolutePath);
 			const name = path.posix.basename(relative).replace(/\.[^.]+$/, '');
+			// An award program's folder name is its id (and its URL, /awards/<folder>/), and part of its entries' and judges' ids.
+			const folder = layout.base === 'awards' ? relative.split('/')[0] : undefined;
+			if (folder !== undefined && !ID_PATTERN.test(folder)) {
+				if (!badFolders.has(folder)) {
+					badFolders.add(folder);
+					diagnostics.push(error(file, '(folder name)', `expected an award program folder named in lower-case words joined by hyphens (it becomes the program's id and URL, /awards/<folder>/), found "${folder}": rename the folder (its files are left out until then)`));
+				}
+				continue;
+			}
 			if (collection !== 'site' && !ID_PATTERN.test(name)) {
 				diagnostics.push(error(file, '(file name)', `expected a file name of lower-case words joined by hyphens (it becomes the id and the URL), found "${name}"`));
 				continue;
