@@ -1,36 +1,155 @@
 /**
  * Runs the same content check as `npm run check` before Astro loads anything, and fails the
  * build (or dev server start) on any error. Astro by itself only logs dangling references.
+ * In dev, the check runs again whenever a file under the content folder changes, and logs its
+ * report the same way: a page that fails on broken content then has its cause named in the
+ * terminal (file, field, what was found) rather than only a stack trace.
  */
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { runCheck } from '../lib/content/check.ts';
+import { runCheck, type CheckResult } from '../lib/content/check.ts';
 import { buildCacheDir, contentRoot } from '../lib/content/layout.ts';
 import path from 'node:path';
 import { formatDiagnostic } from '../lib/diagnostics.ts';
 import { publicationTime } from '../lib/publication.ts';
 
+type Logger = Pick<AstroIntegrationLogger, 'info' | 'warn' | 'error'>;
+
+/** The check as the integration runs it, for one project. */
+function checkProject(projectRoot: string): () => Promise<CheckResult> {
+	// Files unchanged since the last run are not parsed again (they are validated again).
+	const parseCacheFile = path.join(buildCacheDir(projectRoot), 'content-check', 'parses.v8');
+	return () => runCheck({ projectRoot, contentDir: contentRoot(projectRoot), now: publicationTime(), parseCacheFile });
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Logs every diagnostic, warnings as warnings and errors as errors. */
+function logDiagnostics(result: CheckResult, logger: Logger) {
+	for (const d of result.diagnostics) {
+		if (d.severity === 'warning') logger.warn(formatDiagnostic(d));
+		else logger.error(formatDiagnostic(d));
+	}
+}
+
+/** What the dev server's file watcher offers (chokidar's `on`/`off`, as Vite passes it). */
+export interface ContentWatcher {
+	on(event: 'all', listener: (event: string, file: string) => void): unknown;
+	off(event: 'all', listener: (event: string, file: string) => void): unknown;
+}
+
+export interface ContentWatch {
+	/** Resolves once no check is waiting or running (for tests). */
+	idle(): Promise<void>;
+	/** Stops watching. */
+	close(): void;
+}
+
+/**
+ * Runs `check` again `delayMs` after the last change under `contentDir` (a burst of saves, a
+ * `git checkout`, gives one run), never two at once (a change during a run gives one more run
+ * after it), and logs each run's diagnostics and outcome.
+ */
+export function watchContent(options: { watcher: ContentWatcher; logger: Logger; contentDir: string; check: () => Promise<CheckResult>; delayMs?: number }): ContentWatch {
+	const { watcher, logger, check } = options;
+	const delayMs = options.delayMs ?? 150;
+	const root = path.resolve(options.contentDir) + path.sep;
+	let timer: NodeJS.Timeout | undefined;
+	let running: Promise<void> | undefined;
+	let again = false;
+	let closed = false;
+	let idleWaiters: (() => void)[] = [];
+
+	const settle = () => {
+		if (timer || running) return;
+		const waiters = idleWaiters;
+		idleWaiters = [];
+		for (const resolve of waiters) resolve();
+	};
+
+	const run = async () => {
+		const started = performance.now();
+		try {
+			const result = await check();
+			logDiagnostics(result, logger);
+			const seconds = ((performance.now() - started) / 1000).toFixed(2);
+			if (result.errors > 0) {
+				logger.error(`content check found ${plural(result.errors, 'error')} after a change (listed above): pages using that content fail until it is fixed; run \`npm run check\` for the same report`);
+			} else {
+				logger.info(`content check passed again after a change (${plural(result.warnings, 'warning')}) in ${seconds}s`);
+			}
+		} catch (cause) {
+			logger.error(`content check could not run after a change: ${cause instanceof Error ? cause.message : String(cause)}`);
+		}
+	};
+
+	const start = () => {
+		timer = undefined;
+		if (closed) return settle();
+		if (running) {
+			again = true;
+			return;
+		}
+		running = run().finally(() => {
+			running = undefined;
+			if (again && !closed) {
+				again = false;
+				start();
+			} else settle();
+		});
+	};
+
+	const listener = (event: string, file: string) => {
+		if (closed || !path.resolve(file).startsWith(root)) return;
+		if (event !== 'add' && event !== 'change' && event !== 'unlink' && event !== 'addDir' && event !== 'unlinkDir') return;
+		clearTimeout(timer);
+		timer = setTimeout(start, delayMs);
+	};
+	watcher.on('all', listener);
+
+	return {
+		idle: () => new Promise<void>((resolve) => {
+			idleWaiters.push(resolve);
+			settle();
+		}),
+		close: () => {
+			closed = true;
+			watcher.off('all', listener);
+			clearTimeout(timer);
+			timer = undefined;
+			settle();
+		},
+	};
+}
+
 export function contentCheck(): AstroIntegration {
+	let projectRoot = '';
+	let watch: ContentWatch | undefined;
 	return {
 		name: 'credence:content-check',
 		hooks: {
 			'astro:config:setup': async ({ config, logger }) => {
-				const projectRoot = fileURLToPath(config.root);
+				projectRoot = fileURLToPath(config.root);
 				const started = performance.now();
-				// Files unchanged since the last build are not parsed again (they are validated again).
-				const parseCacheFile = path.join(buildCacheDir(projectRoot), 'content-check', 'parses.v8');
-				const result = await runCheck({ projectRoot, contentDir: contentRoot(projectRoot), now: publicationTime(), parseCacheFile });
-				for (const d of result.diagnostics) {
-					if (d.severity === 'warning') logger.warn(formatDiagnostic(d));
-					else logger.error(formatDiagnostic(d));
-				}
+				const result = await checkProject(projectRoot)();
+				logDiagnostics(result, logger);
 				if (result.errors > 0) {
-					const error = new Error(`content check found ${result.errors} error${result.errors === 1 ? '' : 's'} (listed above); run \`npm run check\` for the same report`);
+					const error = new Error(`content check found ${plural(result.errors, 'error')} (listed above); run \`npm run check\` for the same report`);
 					error.stack = error.message; // a content mistake is not a crash: no stack trace
 					throw error;
 				}
 				const seconds = ((performance.now() - started) / 1000).toFixed(2);
-				logger.info(`content check passed (${result.warnings} warning${result.warnings === 1 ? '' : 's'}) in ${seconds}s`);
+				logger.info(`content check passed (${plural(result.warnings, 'warning')}) in ${seconds}s`);
+			},
+			'astro:server:setup': ({ server, logger }) => {
+				const contentDir = contentRoot(projectRoot);
+				// The content folder may lie outside the project (CREDENCE_CONTENT_DIR): watch it either way.
+				server.watcher.add(contentDir);
+				watch = watchContent({ watcher: server.watcher, logger, contentDir, check: checkProject(projectRoot) });
+			},
+			'astro:server:done': () => {
+				watch?.close();
+				watch = undefined;
 			},
 		},
 	};
