@@ -1,23 +1,41 @@
-/** RSS feed of every public piece of evidence (the same list the library shows). */
+/**
+ * RSS 2.0 feed of every public piece of evidence (the same list the library shows). RSS's
+ * `<author>` must be an email address, so a story's co-authors are credited with Dublin Core's
+ * `dc:creator` (named as on the story's page: someone of a customer that withholds its name by
+ * title), and the feed names its own address with `atom:link rel="self"`.
+ */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { allEvidence, getSite } from '../data/content';
+import { allEvidence, creditedPerson, getSite, publicStories } from '../data/content';
 import { contentTypeLabel } from '../lib/evidence';
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export const GET: APIRoute = async (context) => {
 	const site = await getSite();
 	const items = await allEvidence();
+	const stories = new Map((await publicStories()).map((s) => [s.id, s]));
+	const self = new URL('rss.xml', context.site!).href;
 	return rss({
 		title: site.title,
 		description: site.description,
 		site: context.site!,
-		items: items.map((item) => ({
-			title: item.title,
-			description: item.summary,
-			link: item.url,
-			pubDate: item.date,
-			categories: [contentTypeLabel(item.type), item.facets.industry],
-			author: item.customerName,
-		})),
+		xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
+		customData: `<atom:link href="${escapeXml(self)}" rel="self" type="application/rss+xml"/>`,
+		items: await Promise.all(
+			items.map(async (item) => {
+				const story = item.type === 'story' ? stories.get(item.id) : undefined;
+				const authors = story ? await Promise.all(story.data.authors.map(creditedPerson)) : [];
+				const creators = authors.map(({ person, credit }) => (credit.identified ? person.data.name : `${credit.name}, ${item.customerName}`));
+				return {
+					title: item.title,
+					description: item.summary,
+					link: item.url,
+					pubDate: item.date,
+					categories: [contentTypeLabel(item.type), item.facets.industry],
+					customData: creators.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join('') || undefined,
+				};
+			}),
+		),
 	});
 };

@@ -1,0 +1,62 @@
+/**
+ * The RSS feed is valid RSS 2.0: no `<author>` (RSS wants an email address there, and the feed
+ * held a company name), co-authors credited with Dublin Core's `dc:creator` under its namespace
+ * (by title for a customer that withholds its name), and `atom:link rel="self"` under Atom's.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+// The XML parser @astrojs/rss writes the feed with: a real parse, not patterns over the text.
+import { XMLParser } from 'fast-xml-parser';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildSite } from '../build-helpers.ts';
+import { copyFixture } from '../helpers.ts';
+
+const { dir, cleanup } = copyFixture();
+const outDir = mkdtempSync(path.join(tmpdir(), 'credence-dist-'));
+const SITE = 'https://feed.example';
+let feed: any;
+let text: string;
+
+beforeAll(async () => {
+	// A second story, about the customer that withholds its name, by its person and the vendor's.
+	const story = readFileSync(path.join(dir, 'stories/quarry-forecasting.mdx'), 'utf8')
+		.replace(/^title: .*$/m, 'title: How an operator & its planners cut outages')
+		.replace('customer: quarry-bank', 'customer: hidden-grid')
+		.replace('authors: [ada-quarry, vera-vendor]', 'authors: [hal-grid, vera-vendor]')
+		.replace(/quotes:\n  - text: .*\n    person: ada-quarry\n/, '')
+		.replace(/^disclosure: .*$/m, 'disclosure: The operator is a paying customer of Tessellate.')
+		.replace('approvedBy: ada-quarry', 'approvedBy: hal-grid');
+	writeFileSync(path.join(dir, 'stories/operator-outages.mdx'), story);
+	const result = await buildSite(dir, outDir, { CREDENCE_SITE_URL: SITE });
+	expect(result.output).toMatch(/content check passed/);
+	expect(result.code).toBe(0);
+	text = readFileSync(path.join(outDir, 'rss.xml'), 'utf8');
+	feed = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'dc:creator', 'category'].includes(name) }).parse(text);
+}, 180_000);
+afterAll(() => {
+	cleanup();
+	rmSync(outDir, { recursive: true, force: true });
+});
+
+it('declares the Atom and Dublin Core namespaces and links to itself', () => {
+	expect(feed.rss['@_version']).toBe('2.0');
+	expect(feed.rss['@_xmlns:atom']).toBe('http://www.w3.org/2005/Atom');
+	expect(feed.rss['@_xmlns:dc']).toBe('http://purl.org/dc/elements/1.1/');
+	expect(feed.rss.channel['atom:link']).toEqual({ '@_href': `${SITE}/rss.xml`, '@_rel': 'self', '@_type': 'application/rss+xml' });
+});
+
+it('has no <author> (RSS 2.0 wants an email address) and credits co-authors with dc:creator', () => {
+	const items: any[] = feed.rss.channel.item;
+	expect(items.length).toBeGreaterThanOrEqual(3);
+	expect(text).not.toMatch(/<author>/);
+	for (const item of items) expect(item.author).toBeUndefined();
+	const byLink = (slug: string) => items.find((i) => i.link === `${SITE}/stories/${slug}/`);
+	expect(byLink('quarry-forecasting')['dc:creator']).toEqual(['Ada Quarry', 'Vera Vendor']);
+	// Named as on the story's page: by title and the anonymous label, never by name.
+	expect(byLink('operator-outages')['dc:creator']).toEqual(['Operations Director, A European grid operator', 'Vera Vendor']);
+	expect(byLink('operator-outages').title).toBe('How an operator & its planners cut outages');
+	expect(text).not.toMatch(/Hal Grid|Hidden Grid/);
+	// Videos and award entries have no co-authors.
+	for (const item of items.filter((i) => !i.link.includes('/stories/'))) expect(item['dc:creator']).toBeUndefined();
+});
