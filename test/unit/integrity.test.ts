@@ -6,6 +6,7 @@ import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync 
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/lib/content/check.ts';
+import { whenLapses } from '../../src/lib/content/integrity.ts';
 import { copyFixture, editData, NOW, projectRoot } from '../helpers.ts';
 
 let dir: string;
@@ -377,7 +378,20 @@ describe('publication warnings', () => {
 		editData(at('stories/quarry-forecasting.mdx'), (d) => (d.approval.expiresOn = '2026-12-10'));
 		const result = await check();
 		expect(result.errors).toBe(0);
-		expect(result.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', field: 'approval.expiresOn', message: expect.stringMatching(/lapses on 2026-12-10 \(in 16 days\)/) }));
+		expect(result.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', field: 'approval.expiresOn', message: expect.stringMatching(/lapses on 2026-12-10 \(in 17 days\)/) }));
+	});
+	it('says an approval lapses tomorrow or today, never "in 0 days"', async () => {
+		// Now is 2026-11-23 at noon (UTC): an approval expiring on the 24th lapses at the start of tomorrow.
+		editData(at('stories/quarry-forecasting.mdx'), (d) => (d.approval.expiresOn = '2026-11-24'));
+		const message = async () => (await check()).diagnostics.find((d) => d.field === 'approval.expiresOn')?.message;
+		expect(await message()).toBe('approval lapses on 2026-11-24 (tomorrow): ask the customer to renew it');
+		editData(at('stories/quarry-forecasting.mdx'), (d) => (d.approval.expiresOn = '2026-11-25'));
+		expect(await message()).toBe('approval lapses on 2026-11-25 (in 2 days): ask the customer to renew it');
+	});
+	it('counts calendar days in UTC to the lapse', () => {
+		expect(whenLapses(new Date('2026-11-23T18:00:00Z'), new Date('2026-11-23T12:00:00Z'))).toBe('today');
+		expect(whenLapses(new Date('2026-11-24T00:00:00Z'), new Date('2026-11-23T23:59:59Z'))).toBe('tomorrow');
+		expect(whenLapses(new Date('2026-11-25T00:00:00Z'), new Date('2026-11-23T00:00:00Z'))).toBe('in 2 days');
 	});
 	it('warns that an expired approval withdrew the item', async () => {
 		editData(at('stories/quarry-forecasting.mdx'), (d) => (d.approval.expiresOn = '2026-11-01'));

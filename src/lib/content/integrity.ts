@@ -249,7 +249,7 @@ export function checkIntegrity(
 		} else if (approval) {
 			const days = daysUntilExpiry(entry.data, options.now)!;
 			if (days < warningDays && !entry.data.draft) {
-				out.push(warning(entry.file, 'approval.expiresOn', `approval lapses on ${day(approval.expiresOn)} (in ${days} day${days === 1 ? '' : 's'}): ask the customer to renew it`));
+				out.push(warning(entry.file, 'approval.expiresOn', `approval lapses on ${day(approval.expiresOn)} (${whenLapses(approval.expiresOn, options.now)}): ask the customer to renew it`));
 			}
 		}
 	}
@@ -504,6 +504,19 @@ export function checkIntegrity(
 	}
 
 	return { diagnostics: out, captions };
+}
+
+/**
+ * When a coming lapse falls, counted in calendar days (UTC, as lapses are) from `now`'s date to
+ * the lapse's: "today", "tomorrow" or "in N days". An approval expiring on 2026-11-24 lapses
+ * tomorrow on 2026-11-23 at noon, though less than a whole day is left.
+ */
+export function whenLapses(expiresOn: Date, now: Date): string {
+	const utcDay = (d: Date) => Math.floor(d.getTime() / 86_400_000);
+	const days = utcDay(expiresOn) - utcDay(now);
+	if (days <= 0) return 'today';
+	if (days === 1) return 'tomorrow';
+	return `in ${days} days`;
 }
 
 function describeSide(side: Side): string {
