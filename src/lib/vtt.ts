@@ -58,14 +58,19 @@ export interface TranscriptParagraph {
 	text: string;
 }
 
-/** Groups consecutive cues by speaker into transcript paragraphs. */
+/**
+ * Groups consecutive cues by speaker into transcript paragraphs. A number cut across two cues
+ * ("from 5." then "9 per cent") is joined back whole ("from 5.9 per cent"), not "5. 9": a cue
+ * ending in a digit and a dot, followed by one starting with a digit, is read as a decimal.
+ */
 export function transcriptFromCues(cues: Cue[]): TranscriptParagraph[] {
 	const paragraphs: TranscriptParagraph[] = [];
 	for (const cue of cues) {
 		if (!cue.text) continue;
 		const last = paragraphs.at(-1);
 		if (last && (cue.speaker === undefined || cue.speaker === last.speaker)) {
-			last.text += ` ${cue.text}`;
+			const decimal = /\d\.$/.test(last.text) && /^\d/.test(cue.text);
+			last.text += decimal ? cue.text : ` ${cue.text}`;
 		} else {
 			paragraphs.push({ start: cue.start, speaker: cue.speaker, text: cue.text });
 		}

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../helpers.ts';
 import { cueText, formatTimestamp, parseCaptions, publishedCaptions, relabelVoices, transcriptFromCues, transcriptFromText } from '../../src/lib/vtt.ts';
 
 describe('parseCaptions', () => {
@@ -36,6 +39,22 @@ describe('transcripts', () => {
 			{ start: 0, speaker: 'A', text: 'One. Two.' },
 			{ start: 2, speaker: 'B', text: 'Three.' },
 		]);
+	});
+
+	it('joins a number cut across cues back whole, and only a digit-dot followed by a digit', () => {
+		const cue = (text: string, speaker?: string) => ({ start: 0, end: 1, speaker, text });
+		const paragraphs = transcriptFromCues([cue('Shrink went from 5.', 'A'), cue('9 per cent to 3.', 'A'), cue('4.'), cue('It was 87.', 'A'), cue('Then more.', 'A'), cue('Top 3.', 'B'), cue('9 lines.', 'A')]);
+		expect(paragraphs.map((p) => p.text)).toEqual(['Shrink went from 5.9 per cent to 3.4. It was 87. Then more.', 'Top 3.', '9 lines.']);
+	});
+
+	it('gives whole numbers in the transcripts of the sample videos', () => {
+		const videos = path.join(projectRoot, 'content/videos');
+		for (const file of readdirSync(videos).filter((f) => f.endsWith('.vtt'))) {
+			const { cues } = parseCaptions(readFileSync(path.join(videos, file), 'utf8'));
+			// No cue of the sample leans on the joiner: each number is whole within one cue.
+			for (let i = 1; i < cues.length; i++) expect([file, cues[i - 1].text, cues[i].text].join(' | ')).not.toMatch(/\d\. \| \d/);
+			expect([file, transcriptFromCues(cues).map((p) => p.text).join(' ')].join(': ')).not.toMatch(/\d\. \d/);
+		}
 	});
 
 	it('splits a given transcript on blank lines', () => {
