@@ -12,7 +12,7 @@ it('announces each program\'s winners on the day its timeline gives', async () =
 		const announced = index.awardPrograms.get(id)!.data.timeline.find((t: { label: string }) => /winners announced/i.test(t.label));
 		expect(announced, `${id}: a "Winners announced" date in the timeline`).toBeDefined();
 		// The day the site says results were published (or, when embargoed, the day they are announced).
-		expect([id, day(announced.date)]).toEqual([id, day(winners.data.publishAt ?? winners.data.publishedOn)]);
+		expect([id, day(announced!.date)]).toEqual([id, day(winners.data.publishAt ?? winners.data.publishedOn)]);
 	}
 });
 
