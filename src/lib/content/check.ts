@@ -2,17 +2,17 @@
  * The whole content check: load, validate against the schemas, then the cross-file rules. The
  * `check` CLI prints its result; the build integration fails on any error before rendering.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { glob, readFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { glob } from 'node:fs/promises';
 import path from 'node:path';
 import { parseRankingSheet } from '../awards/rankings.ts';
 import { parseScoreSheet } from '../awards/scores.ts';
 import { assignmentFileSchema } from '../../schemas/award.ts';
 import { parseYaml } from './load.ts';
 import { issueToDiagnostic } from './validate.ts';
-import { error, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { checkIntegrity, indexEntries, referencedImages, type AssignmentSheet, type RankingSheet, type CaptionsByVideo, type ContentIndex, type IntegrityIO, type ScoreSheet } from './integrity.ts';
-import { decodeUtf8, displayPath, loadSourceFiles, readParseCache, writeParseCache } from './load.ts';
+import { displayPath, loadSourceFiles, readContentText, readParseCache, writeParseCache } from './load.ts';
 import { checkMdxSyntax } from './mdx-syntax.ts';
 import { validateSourceFiles } from './validate.ts';
 
@@ -40,18 +40,10 @@ export interface CheckResult {
  * A file's text, strictly UTF-8; undefined after adding a diagnostic naming the file when it is
  * not UTF-8 or cannot be read (a folder with a sheet's name, say).
  */
-async function readText(absolutePath: string, file: string, diagnostics: Diagnostic[]): Promise<string | undefined> {
-	let bytes: Uint8Array;
-	try {
-		bytes = await readFile(absolutePath);
-	} catch (cause) {
-		const code = (cause as NodeJS.ErrnoException).code;
-		diagnostics.push(error(file, '(file)', code === 'EISDIR' ? 'expected a file, found a folder' : `cannot read the file (${code ?? (cause as Error).message})`));
-		return undefined;
-	}
-	const decoded = decodeUtf8(bytes);
-	if (decoded.text === undefined) diagnostics.push(error(file, `line ${decoded.line}`, decoded.message));
-	return decoded.text;
+function readText(absolutePath: string, file: string, diagnostics: Diagnostic[]): string | undefined {
+	const read = readContentText(absolutePath, file);
+	if (read.diagnostic) diagnostics.push(read.diagnostic);
+	return read.text;
 }
 
 /** Formats the build can process, as sharp names them (AVIF is sharp's `heif` with AV1 compression). */
@@ -112,20 +104,10 @@ function strictNodeIO(projectRoot: string, diagnostics: Diagnostic[], rasterImag
 		exists: (p) => existsSync(p),
 		rasterImageProblem: (p) => rasterImages.get(p),
 		readText: (p) => {
-			const file = displayPath(projectRoot, p);
-			let bytes: Uint8Array;
-			try {
-				bytes = readFileSync(p);
-			} catch (cause) {
-				const code = (cause as NodeJS.ErrnoException).code;
-				diagnostics.push(error(file, '(file)', code === 'EISDIR' ? 'expected a file, found a folder' : `cannot read the file (${code ?? (cause as Error).message})`));
-				return '';
-			}
-			const decoded = decodeUtf8(bytes);
-			if (decoded.text !== undefined) return decoded.text;
-			diagnostics.push(error(file, `line ${decoded.line}`, decoded.message));
-			// Parsed anyway (bad bytes replaced), so the file's other problems are reported too.
-			return new TextDecoder().decode(bytes);
+			const read = readContentText(p, displayPath(projectRoot, p));
+			if (read.diagnostic) diagnostics.push(read.diagnostic);
+			// A file that is not UTF-8 is parsed anyway (bad bytes replaced), so its other problems are reported too.
+			return read.text ?? read.lenient ?? '';
 		},
 	};
 }
@@ -150,7 +132,7 @@ async function loadRoundFiles<Sheet>(
 		const absolutePath = path.join(base, relative);
 		const [program, , name] = relative.split('/');
 		const file = displayPath(projectRoot, absolutePath);
-		const text = await readText(absolutePath, file, diagnostics);
+		const text = readText(absolutePath, file, diagnostics);
 		if (text === undefined) continue;
 		const result = read(text, file, program, name.slice(0, -extension.length - 1));
 		diagnostics.push(...result.diagnostics);

@@ -94,6 +94,25 @@ export function decodeUtf8(bytes: Uint8Array): { text: string } | { text?: undef
 }
 
 /**
+ * A content file's text, read strictly as UTF-8. A file that cannot be read (a folder, say)
+ * gives no text and a diagnostic; a file that is not UTF-8 gives a diagnostic naming the line
+ * of its first bad byte, and `lenient`: its text with the bad bytes replaced, for callers that
+ * report the file's other problems too.
+ */
+export function readContentText(absolutePath: string, file: string): { text?: string; lenient?: string; diagnostic?: Diagnostic } {
+	let bytes: Uint8Array;
+	try {
+		bytes = readFileSync(absolutePath);
+	} catch (cause) {
+		const code = (cause as NodeJS.ErrnoException).code;
+		return { diagnostic: error(file, '(file)', code === 'EISDIR' ? 'expected a file, found a folder' : `cannot read the file (${code ?? (cause as Error).message})`) };
+	}
+	const decoded = decodeUtf8(bytes);
+	if (decoded.text !== undefined) return { text: decoded.text };
+	return { lenient: new TextDecoder().decode(bytes), diagnostic: error(file, `line ${decoded.line}`, decoded.message) };
+}
+
+/**
  * Parses YAML text; syntax errors (and duplicate keys) become a diagnostic naming the line.
  *
  * With js-yaml, the parser Astro reads content with: it is about eight times faster than `yaml`
@@ -245,18 +264,14 @@ export async function loadSourceFiles(projectRoot: string, contentDir: string, c
 			if (!parsed || parsed.size !== size || parsed.mtimeMs !== mtimeMs) {
 				// Synchronous: thousands of small files read one by one, each async read three round
 				// trips to the thread pool (half of a large library's check was waiting on them).
-				let bytes: Uint8Array;
-				try {
-					bytes = readFileSync(absolutePath);
-				} catch (cause) {
-					const code = (cause as NodeJS.ErrnoException).code;
-					diagnostics.push(error(file, '(file)', code === 'EISDIR' ? 'expected a file, found a folder' : `cannot read the file (${code ?? (cause as Error).message})`));
+				const read = readContentText(absolutePath, file);
+				if (read.text === undefined && read.lenient === undefined) {
+					diagnostics.push(read.diagnostic!);
 					continue;
 				}
-				const decoded = decodeUtf8(bytes);
 				const isMarkdown = /\.mdx?$/.test(relative);
-				if (decoded.text === undefined) parsed = { size, mtimeMs, diagnostics: [error(file, `line ${decoded.line}`, decoded.message)] };
-				else parsed = { size, mtimeMs, ...(isMarkdown ? parseFrontmatter(decoded.text, file) : { ...parseYaml(decoded.text, file), body: undefined }) };
+				if (read.text === undefined) parsed = { size, mtimeMs, diagnostics: [read.diagnostic!] };
+				else parsed = { size, mtimeMs, ...(isMarkdown ? parseFrontmatter(read.text, file) : { ...parseYaml(read.text, file), body: undefined }) };
 				cache?.set(absolutePath, parsed);
 				cacheChanged = cache !== undefined;
 			}
