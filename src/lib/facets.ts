@@ -43,6 +43,20 @@ export function parseSelection(query: string | URLSearchParams): Selection {
 	return selection;
 }
 
+/**
+ * The part of a selection that can be ticked: values the form offers (`offered`: facet → value id
+ * → anything). A shared link may name a value the library does not have (`?industry=bogus`, a
+ * mistyped or retired id); it is ignored, not filtered on, so the view matches the ticked boxes.
+ */
+export function knownSelection(selection: Selection, offered: Record<Facet, Record<string, unknown>>): Selection {
+	const known: Selection = {};
+	for (const facet of FACETS) {
+		const values = selection[facet]?.filter((value) => Object.hasOwn(offered[facet], value));
+		if (values?.length) known[facet] = values;
+	}
+	return known;
+}
+
 /** The query string for a selection (no leading `?`), facets in a fixed order: '' when nothing is chosen. */
 export function selectionToQuery(selection: Selection): string {
 	const params = new URLSearchParams();

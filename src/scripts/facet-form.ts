@@ -3,7 +3,7 @@
  * the search page: the choice it holds, ticking a choice, the labels the index filters by, and
  * the option counts (the whole library's until a choice recounts them).
  */
-import { FACETS, parseSelection, type Facet, type Selection } from '../lib/facets';
+import { FACETS, knownSelection, parseSelection, type Facet, type Selection } from '../lib/facets';
 import type { FacetLabels } from '../lib/library-search';
 
 export interface FacetForm {
@@ -11,6 +11,8 @@ export interface FacetForm {
 	labels: FacetLabels;
 	/** What is ticked. */
 	selection(): Selection;
+	/** The part of a selection (from an address) that the form offers: unknown values dropped. */
+	known(selection: Selection): Selection;
 	/** Ticks exactly the choice. */
 	check(selection: Selection): void;
 	/** Shows counts for a choice; without one, the whole library's (as the page was built). */
@@ -36,6 +38,7 @@ export function facetForm(form: HTMLFormElement): FacetForm {
 	return {
 		labels,
 		selection: () => parseSelection(new URLSearchParams(new FormData(form) as unknown as Record<string, string>)),
+		known: (selection) => knownSelection(selection, labels),
 		check(selection) {
 			for (const box of boxes) box.checked = selection[box.name as Facet]?.includes(box.value) ?? false;
 			const n = Object.values(selection).reduce((sum, values) => sum + (values?.length ?? 0), 0);

@@ -57,8 +57,10 @@ export function initLibraryFilter(): void {
 		}
 	};
 
-	const show = async (selection: Selection) => {
+	const show = async (asked: Selection) => {
 		const ticket = ++run;
+		// Values no box offers (from a hand-made or outdated link) are not filtered on.
+		const selection = facets.known(asked);
 		facets.check(selection);
 		if (!Object.keys(selection).length) return setFiltered(false);
 		library.setAttribute('aria-busy', 'true');

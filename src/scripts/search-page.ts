@@ -53,8 +53,10 @@ export function initSearchPage(): void {
 	let run = 0;
 	let typing: ReturnType<typeof setTimeout> | undefined;
 
-	const show = async (state: SearchState) => {
+	const show = async (asked: SearchState) => {
 		const ticket = ++run;
+		// Values no box offers (from a hand-made or outdated link) are not filtered on.
+		const state = { ...asked, selection: facets.known(asked.selection) };
 		facets.check(state.selection);
 		const choosing = Object.keys(state.selection).length > 0;
 		if (!state.term && !choosing) {
