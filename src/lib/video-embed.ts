@@ -19,3 +19,20 @@ export function startFromHash(hash: string): number {
 	const match = /^#t=(\d+(?:\.\d+)?)$/.exec(hash);
 	return match ? Number(match[1]) : 0;
 }
+
+/** A video as it can be watched without our script: on its host's own page, or the file itself. */
+export type WatchSource = { kind: 'youtube' | 'vimeo'; id: string } | { kind: 'file'; url: string };
+
+/**
+ * Where the video plays from `start` seconds without JavaScript: its page on YouTube or Vimeo, or
+ * the self-hosted file with a media fragment (browsers start a file at `#t=`). The facade's
+ * fallback link and the chapter links use it, so they work when the script does not run; with
+ * the script, a chapter link seeks the page's own player instead.
+ */
+export function watchUrl(source: WatchSource, start = 0): string {
+	const seconds = Math.max(0, Math.floor(start));
+	if (source.kind === 'file') return seconds ? `${source.url}#t=${seconds}` : source.url;
+	const id = encodeURIComponent(source.id);
+	if (source.kind === 'vimeo') return `https://vimeo.com/${id}${seconds ? `#t=${seconds}s` : ''}`;
+	return `https://www.youtube.com/watch?v=${id}${seconds ? `&t=${seconds}s` : ''}`;
+}

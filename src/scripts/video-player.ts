@@ -1,6 +1,8 @@
 /**
  * The video facade's script: on play (or a chapter link) it replaces the poster with the real
- * player, starting at the chapter's second. Chapter links are `#t=<seconds>` with `data-seek`;
+ * player, starting at the chapter's second. Chapter links lead to the video on its host (or the
+ * file) at their second, for when this script does not run; it makes them seek here instead and
+ * puts `#t=<seconds>` in the address;
  * opening a page at `#t=<seconds>` starts there once the visitor presses play (never before:
  * no request leaves this site until a click).
  */
@@ -56,14 +58,18 @@ function play(player: HTMLElement, start: number): void {
 export function initVideoPlayers(): void {
 	const players = [...document.querySelectorAll<HTMLElement>('[data-player]')];
 	for (const player of players) {
-		player.querySelector('[data-play]')?.addEventListener('click', () => play(player, startFromHash(location.hash)));
+		const button = player.querySelector<HTMLButtonElement>('[data-play]');
+		if (!button) continue;
+		// Hidden in the markup: without this script it could do nothing.
+		button.hidden = false;
+		button.addEventListener('click', () => play(player, startFromHash(location.hash)));
 	}
 	if (players.length === 0) return;
 	document.addEventListener('click', (event) => {
 		const link = (event.target as Element | null)?.closest<HTMLAnchorElement>('a[data-seek]');
 		if (!link) return;
 		event.preventDefault();
-		history.replaceState(null, '', link.hash);
+		history.replaceState(null, '', `#t=${Number(link.dataset.seek)}`);
 		play(players[0], Number(link.dataset.seek));
 		players[0].scrollIntoView({ block: 'nearest' });
 	});
