@@ -181,3 +181,10 @@ export function publishedMediaName(videoId: string, sourceFile: string): string 
 	const extension = /\.[a-z0-9]+$/i.exec(sourceFile)?.[0].toLowerCase() ?? '';
 	return `${videoId}${extension}`;
 }
+
+const countFormat = new Intl.NumberFormat('en-GB');
+
+/** A count with its noun, singular for one: `1 award entry`, `7,100 pieces of evidence`. */
+export function countOf(n: number, one: string, many: string): string {
+	return `${countFormat.format(n)} ${n === 1 ? one : many}`;
+}
