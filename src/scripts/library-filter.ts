@@ -77,7 +77,7 @@ export function initLibraryFilter(): void {
 			if (ticket !== run) return;
 			showFirst();
 			setFiltered(true);
-			count.textContent = `${formatCount(matching.results.length)} of ${formatCount(total)} pieces of evidence match`;
+			count.textContent = `${formatCount(matching.results.length)} of ${formatCount(total)} ${total === 1 ? 'piece' : 'pieces'} of evidence match`;
 			empty.hidden = matching.results.length > 0;
 			library.removeAttribute('aria-busy');
 			if (counted) return facets.showCounts(counted.countsOf);
