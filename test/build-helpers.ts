@@ -1,9 +1,11 @@
 /** Builds a site from a content folder into a temporary dist, and reads everything it wrote. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { astroBuildArgs } from '../scripts/lib/astro-build.ts';
-import { projectRoot, runNode, runScript } from './helpers.ts';
+import { afterAll } from 'vitest';
+import { copyFixture, projectRoot, runNode, runScript } from './helpers.ts';
 
 export interface BuildResult {
 	code: number;
@@ -42,4 +44,15 @@ export function readBuiltFiles(outDir: string): BuiltFile[] {
 export function filesMentioning(files: BuiltFile[], needle: string): string[] {
 	const lower = needle.toLowerCase();
 	return files.filter((f) => f.path.toLowerCase().includes(lower) || f.text.toLowerCase().includes(lower)).map((f) => f.path);
+}
+
+/** A fresh copy of the fixture content and an empty output folder, both removed after the test file. */
+export function fixtureSite(): { dir: string; outDir: string } {
+	const { dir, cleanup } = copyFixture();
+	const outDir = mkdtempSync(path.join(tmpdir(), 'credence-dist-'));
+	afterAll(() => {
+		cleanup();
+		rmSync(outDir, { recursive: true, force: true });
+	});
+	return { dir, outDir };
 }

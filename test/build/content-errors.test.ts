@@ -1,17 +1,10 @@
 /** The build refuses content that `check` refuses, with the same report and no stack trace. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, expect, it } from 'vitest';
-import { buildSite } from '../build-helpers.ts';
-import { copyFixture, editData } from '../helpers.ts';
+import { expect, it } from 'vitest';
+import { buildSite, fixtureSite } from '../build-helpers.ts';
+import { editData } from '../helpers.ts';
 
-const { dir, cleanup } = copyFixture();
-const outDir = mkdtempSync(path.join(tmpdir(), 'credence-dist-'));
-afterAll(() => {
-	cleanup();
-	rmSync(outDir, { recursive: true, force: true });
-});
+const { dir, outDir } = fixtureSite();
 
 it('fails on a dangling reference that Astro alone would only log', async () => {
 	editData(path.join(dir, 'stories/quarry-forecasting.mdx'), (d) => (d.authors = ['ada-quarry', 'nobody-at-all']));

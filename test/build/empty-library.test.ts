@@ -2,19 +2,13 @@
  * A site with nothing public yet (every item a draft, say, or the last approval lapsed) still
  * builds: the daily build must take the lapsed item down, not fail and leave it up.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, expect, it } from 'vitest';
-import { buildSite, filesMentioning, readBuiltFiles } from '../build-helpers.ts';
-import { copyFixture, editData } from '../helpers.ts';
+import { expect, it } from 'vitest';
+import { buildSite, filesMentioning, fixtureSite, readBuiltFiles } from '../build-helpers.ts';
+import { editData } from '../helpers.ts';
 
-const { dir, cleanup } = copyFixture();
-const outDir = mkdtempSync(path.join(tmpdir(), 'credence-dist-'));
-afterAll(() => {
-	cleanup();
-	rmSync(outDir, { recursive: true, force: true });
-});
+const { dir, outDir } = fixtureSite();
 
 it('builds with nothing public to list or search, and the last public item is gone', async () => {
 	expect((await buildSite(dir, outDir)).code).toBe(0);

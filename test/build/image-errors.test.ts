@@ -2,19 +2,12 @@
  * An image the build cannot read (a text file named .jpg, an SVG with no size) stops the build
  * with the check's report naming the entry and field, not Astro's NoImageMetadata stack trace.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, expect, it } from 'vitest';
-import { buildSite } from '../build-helpers.ts';
-import { copyFixture } from '../helpers.ts';
+import { expect, it } from 'vitest';
+import { buildSite, fixtureSite } from '../build-helpers.ts';
 
-const { dir, cleanup } = copyFixture();
-const outDir = mkdtempSync(path.join(tmpdir(), 'credence-dist-'));
-afterAll(() => {
-	cleanup();
-	rmSync(outDir, { recursive: true, force: true });
-});
+const { dir, outDir } = fixtureSite();
 
 it('stops on a hero that is not an image and a logo with no size, naming entry and field, without a stack trace', async () => {
 	writeFileSync(path.join(dir, 'assets/hero.jpg'), 'this is not a jpeg\n');
