@@ -9,6 +9,7 @@ import { splitScopedId } from '../lib/content/layout.ts';
 import type { ImageMetadata } from 'astro';
 import { byNewest, relatedIndex, customerDisplayName, entrantShown, publishedMediaName, WITHHELD_ENTRANT, customerFacets, customerIsNamed, mayQuote, metricHeadline, personCredit, type Credit } from '../lib/evidence.ts';
 import type { FacetValues } from '../lib/facets.ts';
+import { winnersDecided } from '../lib/award-method.ts';
 import { isPublic, publicationTime, resultsAnnounced } from '../lib/publication.ts';
 import { cardPath, cardScope, type CardScope } from '../lib/og-image.ts';
 import { maxBundlePages, planSearchBundles, yearOf } from '../lib/search-bundles.ts';
@@ -298,12 +299,19 @@ export async function announcedResults(program: string) {
 export async function placementsOf(program: string): Promise<Map<string, Placement>> {
 	const placements = new Map<string, Placement>();
 	const results = await announcedResults(program);
+	const decided = results !== undefined && (await winnersDecidedIn(program, results.data.round));
 	for (const outcome of results?.data.categories ?? []) {
 		for (const id of outcome.honourableMentions) placements.set(id, 'honourable-mention');
 		for (const id of outcome.finalists) placements.set(id, 'finalist');
-		placements.set(outcome.winner, 'winner');
+		placements.set(outcome.winner, decided ? 'winner' : 'finalist');
 	}
 	return placements;
+}
+
+/** Whether the program's published round names the winners, not only the finalists (see `winnersDecided`). */
+async function winnersDecidedIn(program: string, round: string): Promise<boolean> {
+	const definition = (await awardPrograms()).find((p) => p.id === program);
+	return definition ? winnersDecided(definition.data.rounds, round) : true;
 }
 
 /** A placed entry: `item` is absent when the entry is not public (then nothing of it may be shown). */
@@ -319,20 +327,22 @@ export async function programOutcome(program: AwardProgram) {
 	if (!results) return undefined;
 	const publicItems = new Map((await allEvidence()).filter((i) => i.award?.program === program.id).map((i) => [splitScopedId(i.id).local, i]));
 	const placed = (id: string, placement: Placement): PlacedEntry => ({ id, placement, item: publicItems.get(id) });
+	// Finalists only, until the ranking round that picks the winners is published.
+	const decided = winnersDecided(program.data.rounds, results.data.round);
 	const categories = program.data.categories.flatMap((category) => {
 		const outcome = results.data.categories.find((c) => c.category === category.id);
 		if (!outcome) return [];
 		return [
 			{
 				category,
-				decidedByTieBreak: outcome.decidedByTieBreak,
-				winner: placed(outcome.winner, 'winner'),
-				finalists: outcome.finalists.filter((id) => id !== outcome.winner).map((id) => placed(id, 'finalist')),
+				decidedByTieBreak: decided && outcome.decidedByTieBreak,
+				winner: decided ? placed(outcome.winner, 'winner') : undefined,
+				finalists: outcome.finalists.filter((id) => !decided || id !== outcome.winner).map((id) => placed(id, 'finalist')),
 				honourableMentions: outcome.honourableMentions.map((id) => placed(id, 'honourable-mention')),
 			},
 		];
 	});
-	return { results: results.data, categories };
+	return { results: results.data, categories, winnersDecided: decided };
 }
 
 /** Transcript paragraphs: the given transcript, or derived from the (relabelled) captions. */

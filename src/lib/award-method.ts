@@ -8,3 +8,13 @@ export const TALLY_METHOD_DESCRIPTIONS: Record<TallyMethod, string> = {
 	mean: "the mean of the judges' weighted scores",
 	schulze: "the judges' rankings of the finalists, combined by the Schulze method (a pairwise majority count)",
 };
+
+/**
+ * Whether published results name the winners, or only the finalists: results of a scoring round
+ * followed by a ranking round pick the finalists the judges then rank, so their top entry is a
+ * finalist until the ranking round is published.
+ */
+export function winnersDecided(rounds: { id: string; kind: string }[], publishedRound: string): boolean {
+	const index = rounds.findIndex((round) => round.id === publishedRound);
+	return !rounds.slice(index + 1).some((round) => round.kind === 'ranking');
+}

@@ -69,7 +69,7 @@ it('re-renders what an embargo decides when it lifts during the day, and again w
 	try {
 		writeFileSync(
 			path.join(site.dir, 'awards/demo-awards/winners.yaml'),
-			stringify({ round: 'round-1', publishedOn: '2026-12-01', publishAt: '2026-12-10T09:00:00Z', method: 'offset', categories: [{ category: 'operations', winner: 'quarry-planning', finalists: ['quarry-planning'] }] }),
+			stringify({ round: 'final', publishedOn: '2026-12-01', publishAt: '2026-12-10T09:00:00Z', method: 'schulze', categories: [{ category: 'operations', winner: 'quarry-planning', finalists: ['quarry-planning'] }] }),
 		);
 		const entryPage = () => readFileSync(path.join(out, 'awards/demo-awards/entries/quarry-planning/index.html'), 'utf8');
 		const announced = await buildSite(site.dir, out, { CREDENCE_NOW: '2026-12-10T10:00:00Z' });
