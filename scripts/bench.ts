@@ -11,12 +11,13 @@ import { execFile, spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs, promisify } from 'node:util';
+import { promisify } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_OPTIONS, serveStatic } from '../test/serve.ts';
 import { generateCorpus, writeBareCorpus } from './bench/corpus.ts';
 import { checkTargets, HOST_FILE_LIMIT } from './bench/targets.ts';
 import { ASTRO_BIN, astroBuildArgs } from './lib/astro-build.ts';
+import { parseCommandLine } from './lib/cli.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 const astroBin = path.join(projectRoot, ASTRO_BIN);
@@ -321,8 +322,24 @@ function printTable(results: SizeResult[]): void {
 	for (const check of checkTargets(results)) console.log(`  ${check.met ? 'met    ' : 'NOT MET'}  ${check.target}: ${check.measured}`);
 }
 
+const USAGE = `Usage: npm run bench -- [--entries N[,N…]] [--json] [--skip-search] [--keep]
+
+  --entries 1000,5000,10000   corpus sizes to measure (default: 1000)
+  --json                      machine-readable output
+  --skip-search               leave out the search and library-filter measurements in Chromium
+  --keep                      keep the generated corpora and builds (their folder is printed)
+  -h, --help                  this help`;
+
 async function main(): Promise<number> {
-	const { values } = parseArgs({ options: { entries: { type: 'string', default: '1000' }, json: { type: 'boolean', default: false }, 'skip-search': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } } });
+	const { values } = parseCommandLine(
+		process.argv.slice(2),
+		{ entries: { type: 'string', default: '1000' }, json: { type: 'boolean', default: false }, 'skip-search': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+		USAGE,
+	);
+	if (values.help) {
+		console.log(USAGE);
+		return 0;
+	}
 	const sizes = values.entries.split(',').map((n) => Number(n.trim()));
 	if (sizes.some((n) => !Number.isInteger(n) || n < 10)) {
 		console.error('--entries expects whole numbers of at least 10, e.g. --entries 1000,5000,10000');
