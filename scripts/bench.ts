@@ -340,8 +340,8 @@ async function main(): Promise<number> {
 		console.log(USAGE);
 		return 0;
 	}
-	const sizes = values.entries.split(',').map((n) => Number(n.trim()));
-	if (sizes.some((n) => !Number.isInteger(n) || n < 10)) {
+	const sizes = String(values.entries).split(',').map((n: string) => Number(n.trim()));
+	if (sizes.some((n: number) => !Number.isInteger(n) || n < 10)) {
 		console.error('--entries expects whole numbers of at least 10, e.g. --entries 1000,5000,10000');
 		return 1;
 	}
