@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseArgs, styleText, type ParseArgsOptionsConfig } from 'node:util';
 import writeFileAtomic from 'write-file-atomic';
 import { decodeUtf8 } from '../../src/lib/content/load.ts';
+import { countOf } from '../../src/lib/evidence.ts';
 
 type Style = Parameters<typeof styleText>[0];
 const paint = (style: Style) => (text: string) => styleText(style, text, { stream: process.stdout });
@@ -22,7 +23,7 @@ export const colour = {
 };
 
 /** `1 score`, `2 scores` (`plural(n, 'entry', 'entries')` for irregular plurals). */
-export const plural = (n: number, noun: string, nouns = `${noun}s`) => `${n} ${n === 1 ? noun : nouns}`;
+export const plural = (n: number, noun: string, nouns = `${noun}s`) => countOf(n, noun, nouns);
 
 /** A user-facing failure: printed without a stack trace, exits with `code`. */
 export class CliError extends Error {

@@ -11,6 +11,7 @@ import { runCheck, type CheckResult } from '../lib/content/check.ts';
 import { buildCacheDir, contentRoot } from '../lib/content/layout.ts';
 import path from 'node:path';
 import { formatDiagnostic } from '../lib/diagnostics.ts';
+import { countOf } from '../lib/evidence.ts';
 import { publicationTime } from '../lib/publication.ts';
 
 type Logger = Pick<AstroIntegrationLogger, 'info' | 'warn' | 'error'>;
@@ -22,7 +23,8 @@ function checkProject(projectRoot: string): () => Promise<CheckResult> {
 	return () => runCheck({ projectRoot, contentDir: contentRoot(projectRoot), now: publicationTime(), parseCacheFile });
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** `1 error`, `3 errors`. */
+const plural = (n: number, word: string) => countOf(n, word, `${word}s`);
 
 /** Logs every diagnostic, warnings as warnings and errors as errors. */
 function logDiagnostics(result: CheckResult, logger: Logger) {
