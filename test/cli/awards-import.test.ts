@@ -15,6 +15,10 @@ afterEach(() => cleanup());
 const awards = (...args: string[]) => runScript('scripts/awards.ts', [...args, '--content', dir]);
 
 const sheet = () => path.join(dir, 'awards/demo-awards/scores/round-1.csv');
+/** A score file as aca-demic's packet exports it for round 1 of the fixture program. */
+const packetExport = (scores: { entry: string; criterion: string; score: number; comment: string }[]) => ({
+	format: 'credence-scores/1', program: 'demo-awards', round: 'round-1', judge: 'aca-demic', exportedAt: '2026-10-10T10:00:00.000Z', scores,
+});
 const incoming = (name: string, text: string) => {
 	const file = path.join(dir, '..', name);
 	writeFileSync(file, text);
@@ -49,10 +53,7 @@ describe('awards import', () => {
 
 	it('imports a score within rounding error of a step as that step, and says so', async () => {
 		writeFileSync(sheet(), 'judge,entry,criterion,score,comment\n');
-		const exported = {
-			format: 'credence-scores/1', program: 'demo-awards', round: 'round-1', judge: 'aca-demic', exportedAt: '2026-10-10T10:00:00.000Z',
-			scores: [{ entry: 'quarry-planning', criterion: 'impact', score: 4.5000000001, comment: '' }, { entry: 'quarry-planning', criterion: 'originality', score: 3, comment: '' }],
-		};
+		const exported = packetExport([{ entry: 'quarry-planning', criterion: 'impact', score: 4.5000000001, comment: '' }, { entry: 'quarry-planning', criterion: 'originality', score: 3, comment: '' }]);
 		const result = await awards('import', 'demo-awards', incoming('near.json', JSON.stringify(exported)));
 		expect(result.code, result.out).toBe(0);
 		expect(result.out).toMatch(/note: 1 score was within rounding error of a step of the scale and is imported as that step: scores\[0\] 4\.5000000001 → 4\.5/);
@@ -104,10 +105,7 @@ describe('awards import', () => {
 
 	it('accepts the JSON a judge exports from the packet, and checks its program and round', async () => {
 		writeFileSync(sheet(), 'judge,entry,criterion,score,comment\n');
-		const exported = {
-			format: 'credence-scores/1', program: 'demo-awards', round: 'round-1', judge: 'aca-demic', exportedAt: '2026-10-10T10:00:00.000Z',
-			scores: [{ entry: 'quarry-planning', criterion: 'impact', score: 4, comment: '' }, { entry: 'quarry-planning', criterion: 'originality', score: 3.5, comment: 'Neat' }],
-		};
+		const exported = packetExport([{ entry: 'quarry-planning', criterion: 'impact', score: 4, comment: '' }, { entry: 'quarry-planning', criterion: 'originality', score: 3.5, comment: 'Neat' }]);
 		const ok = await awards('import', 'demo-awards', incoming('export.json', JSON.stringify(exported)));
 		expect(ok.code).toBe(0);
 		expect(readFileSync(sheet(), 'utf8')).toContain('aca-demic,quarry-planning,originality,3.5,Neat');
