@@ -1,5 +1,6 @@
 /**
  * `npm run bench -- --entries 1000[,5000,10000] [--json] [--skip-search] [--keep]`
+ * `npm run bench -- --entries 10000 --corpus <dir>`: only writes the corpus, to check or build by hand.
  *
  * For each size: generates a synthetic corpus (valid against the real schemas), checks it,
  * builds the real site from it cold, rebuilds after editing one story, measures dist/ and the
@@ -8,13 +9,13 @@
  * also a ratio to bare Astro on the same machine. Prints a table (or JSON).
  */
 import { execFile, spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_OPTIONS, serveStatic } from '../test/serve.ts';
-import { generateCorpus, writeBareCorpus } from './bench/corpus.ts';
+import { BENCH_NOW, generateCorpus, writeBareCorpus } from './bench/corpus.ts';
 import { checkTargets, HOST_FILE_LIMIT } from './bench/targets.ts';
 import { ASTRO_BIN, astroBuildArgs } from './lib/astro-build.ts';
 import { parseCommandLine } from './lib/cli.ts';
@@ -217,7 +218,7 @@ const measureLibraryFilter = (outDir: string) =>
 
 interface SizeResult {
 	items: number;
-	check: { seconds: number; errors: number };
+	check: { seconds: number; errors: number; warnings: number };
 	cold: BuildFigures;
 	rebuild: { seconds: number; ofCold: number; phases: BuildFigures['phases'] };
 	bare: BuildFigures;
@@ -240,14 +241,14 @@ async function benchSize(items: number, work: string, options: { search: boolean
 
 	process.stderr.write(`[${items}] checking…\n`);
 	const checkStart = Date.now();
-	const check = await promisify(execFile)(process.execPath, ['scripts/check.ts', '--content', content, '--json'], { cwd: projectRoot, maxBuffer: 256 * 1024 * 1024 }).then(
+	const check = await promisify(execFile)(process.execPath, ['scripts/check.ts', '--content', content, '--json'], { cwd: projectRoot, env: { ...process.env, CREDENCE_NOW: BENCH_NOW }, maxBuffer: 256 * 1024 * 1024 }).then(
 		(r) => JSON.parse(r.stdout),
 		(e) => JSON.parse(e.stdout),
 	);
 	const checkSeconds = (Date.now() - checkStart) / 1000;
 	if (check.errors) throw new Error(`the generated corpus has ${check.errors} content errors`);
 
-	const env = { CREDENCE_CONTENT_DIR: content, CREDENCE_OUT_DIR: out, CREDENCE_NOW: '2026-11-23T12:00:00Z', CREDENCE_CACHE_DIR: path.join(dir, 'cache'), CREDENCE_OG_CACHE: path.join(dir, 'og-cache') };
+	const env = { CREDENCE_CONTENT_DIR: content, CREDENCE_OUT_DIR: out, CREDENCE_NOW: BENCH_NOW, CREDENCE_CACHE_DIR: path.join(dir, 'cache'), CREDENCE_OG_CACHE: path.join(dir, 'og-cache') };
 	process.stderr.write(`[${items}] cold build…\n`);
 	const cold = await timedBuild(env, log);
 	const pages = pagesIn(cold.output);
@@ -278,7 +279,7 @@ async function benchSize(items: number, work: string, options: { search: boolean
 	const bareFigures = figures(bare, barePages);
 	return {
 		items,
-		check: { seconds: checkSeconds, errors: check.errors },
+		check: { seconds: checkSeconds, errors: check.errors, warnings: check.warnings },
 		cold: coldFigures,
 		rebuild: { seconds: rebuild.seconds, ofCold: Math.round((rebuild.seconds / cold.seconds) * 100) / 100, phases: buildPhases(rebuild.output, rebuild.seconds) },
 		bare: bareFigures,
@@ -294,6 +295,7 @@ function printTable(results: SizeResult[]): void {
 		['items', (r) => String(r.items)],
 		['pages built', (r) => String(r.cold.pages)],
 		['check (s)', (r) => r.check.seconds.toFixed(1)],
+		['check errors / warnings', (r) => `${r.check.errors} / ${r.check.warnings}`],
 		['cold build (s)', (r) => r.cold.seconds.toFixed(1)],
 		['ms per page', (r) => r.cold.msPerPage.toFixed(2)],
 		['bare Astro ms per page', (r) => r.bare.msPerPage.toFixed(2)],
@@ -323,17 +325,36 @@ function printTable(results: SizeResult[]): void {
 }
 
 const USAGE = `Usage: npm run bench -- [--entries N[,N…]] [--json] [--skip-search] [--keep]
+       npm run bench -- --entries N --corpus <dir>
 
   --entries 1000,5000,10000   corpus sizes to measure (default: 1000)
   --json                      machine-readable output
   --skip-search               leave out the search and library-filter measurements in Chromium
   --keep                      keep the generated corpora and builds (their folder is printed)
+  --corpus <dir>              only write the corpus of N items into <dir> (a new or empty folder),
+                              to check it (npm run check -- --content <dir>) or build from it
+                              (CREDENCE_CONTENT_DIR=<dir> npm run build)
   -h, --help                  this help`;
+
+/** `--corpus <dir>`: the corpus alone, into a folder that holds nothing yet (generating replaces the folder). */
+function writeCorpusOnly(dir: string, items: number): number {
+	const target = path.resolve(dir);
+	if (existsSync(target) && (!statSync(target).isDirectory() || readdirSync(target).length > 0)) {
+		console.error(`--corpus ${dir}: ${target} already exists and is not an empty folder; name a new or empty one (the corpus replaces what the folder holds)`);
+		return 1;
+	}
+	const summary = generateCorpus(target, items, 1);
+	console.log(`wrote ${summary.items} evidence items (${summary.stories} stories, ${summary.videos} videos, ${summary.entries} award entries in ${summary.programs} programs; ${summary.customers} customers, ${summary.people} people) to ${target}
+
+  npm run check -- --content ${target}
+  CREDENCE_CONTENT_DIR=${target} CREDENCE_NOW=${BENCH_NOW} npm run build`);
+	return 0;
+}
 
 async function main(): Promise<number> {
 	const { values } = parseCommandLine(
 		process.argv.slice(2),
-		{ entries: { type: 'string', default: '1000' }, json: { type: 'boolean', default: false }, 'skip-search': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+		{ entries: { type: 'string', default: '1000' }, json: { type: 'boolean', default: false }, 'skip-search': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, corpus: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
 		USAGE,
 	);
 	if (values.help) {
@@ -344,6 +365,13 @@ async function main(): Promise<number> {
 	if (sizes.some((n: number) => !Number.isInteger(n) || n < 10)) {
 		console.error('--entries expects whole numbers of at least 10, e.g. --entries 1000,5000,10000');
 		return 1;
+	}
+	if (typeof values.corpus === 'string') {
+		if (sizes.length !== 1) {
+			console.error('--corpus writes one corpus: give one size, e.g. --entries 10000 --corpus /tmp/corpus');
+			return 1;
+		}
+		return writeCorpusOnly(values.corpus, sizes[0]);
 	}
 	const work = path.join(tmpdir(), `credence-bench-${process.pid}`);
 	const results: SizeResult[] = [];

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { generateCorpus, MIX, writeBareCorpus } from '../../scripts/bench/corpus.ts';
 import { runCheck } from '../../src/lib/content/check.ts';
-import { NOW, projectRoot } from '../helpers.ts';
+import { NOW, projectRoot, runScript } from '../helpers.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'credence-corpus-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -45,4 +45,25 @@ it('is the same corpus for the same seed, and another for another seed', () => {
 	const corpus = (name: string, seed: number) => (generateCorpus(path.join(work, name), 50, seed), digest(path.join(work, name)));
 	expect(corpus('a', 3)).toBe(corpus('b', 3));
 	expect(corpus('c', 4)).not.toBe(corpus('a', 3));
+});
+
+it('writes the corpus alone with --corpus, which `npm run check` passes, and never into a folder that holds something', async () => {
+	const target = path.join(work, 'by-hand');
+	const written = await runScript('scripts/bench.ts', ['--entries', '40', '--corpus', target]);
+	expect(written.code).toBe(0);
+	expect(written.out).toContain(`wrote 40 evidence items (22 stories, 6 videos, 12 award entries`);
+	expect(written.out).toContain(`npm run check -- --content ${target}`);
+	const check = await runScript('scripts/check.ts', ['--content', target, '--json']);
+	expect(check.code).toBe(0);
+	expect(JSON.parse(check.out).errors).toBe(0);
+
+	// A second run into the same folder (or into the sample content) is refused, and deletes nothing.
+	const again = await runScript('scripts/bench.ts', ['--entries', '40', '--corpus', target]);
+	expect(again.code).toBe(1);
+	expect(again.out).toContain(`--corpus ${target}: ${target} already exists and is not an empty folder`);
+	expect(readdirSync(path.join(target, 'stories'))).toHaveLength(22);
+
+	const twoSizes = await runScript('scripts/bench.ts', ['--entries', '40,80', '--corpus', path.join(work, 'other')]);
+	expect(twoSizes.code).toBe(1);
+	expect(twoSizes.out).toContain('--corpus writes one corpus: give one size');
 });
