@@ -12,21 +12,26 @@ describe('the publication rule', () => {
 
 	it('never publishes a draft, even when approved', () => {
 		expect(publicationState({ ...base, draft: true }, now)).toBe('draft');
+		expect(isPublic({ ...base, draft: true }, now)).toBe(false);
 	});
 
 	it('holds an item until its publishAt has passed', () => {
 		expect(publicationState({ ...base, publishAt: new Date('2026-11-23T12:00:01Z') }, now)).toBe('embargoed');
+		expect(isPublic({ ...base, publishAt: new Date('2026-11-23T12:00:01Z') }, now)).toBe(false);
 		expect(isPublic({ ...base, publishAt: new Date('2026-11-23T12:00:00Z') }, now)).toBe(true);
 	});
 
 	it('requires an approval that has been given', () => {
 		expect(publicationState({ draft: false }, now)).toBe('unapproved');
 		expect(publicationState({ draft: false, approval: { ...approval, approvedOn: new Date('2026-12-01') } }, now)).toBe('unapproved');
+		expect(isPublic({ draft: false }, now)).toBe(false);
+		expect(isPublic({ draft: false, approval: { ...approval, approvedOn: new Date('2026-12-01') } }, now)).toBe(false);
 	});
 
 	it('withdraws the item from the start of expiresOn', () => {
 		const lapsesToday = { ...base, approval: { ...approval, expiresOn: new Date('2026-11-23') } };
 		expect(publicationState(lapsesToday, now)).toBe('approval-expired');
+		expect(isPublic(lapsesToday, now)).toBe(false);
 		const lapsesTomorrow = { ...base, approval: { ...approval, expiresOn: new Date('2026-11-24') } };
 		expect(isPublic(lapsesTomorrow, now)).toBe(true);
 	});
