@@ -26,6 +26,8 @@ type Variant = keyof typeof MARKERS;
 /** The file name of a draft's hero that is a copy of a public one. */
 const SECRET_IMAGE = 'hero-secret-merger-plans';
 const PRIVATE: Variant[] = ['draft', 'embargoed', 'expired', 'unapproved'];
+/** A story title that would end the page's JSON-LD `<script>` element if written into it raw. */
+const HOSTILE_STORY_TITLE = 'Hostile </script><script>alert("ld")</script> story';
 
 const publication: Record<Variant, (d: any) => void> = {
 	published: () => {},
@@ -107,9 +109,18 @@ beforeAll(async () => {
 		(d) => {
 			d.title = 'Hostile <script>alert("title")</script> entry';
 			d.summary = '<img src=x onerror="alert(1)"> summary';
+			d.evidence = [{ label: '<script>alert("label")</script>', detail: '<img src=x onerror="alert(\'detail\')"> detail' }];
 		},
-		'<script>alert("body")</script>\n\n<iframe src="https://evil.example"></iframe> narrative {1+1}',
+		// Every text block an entry page draws: paragraphs, a heading and list items.
+		'<script>alert("body")</script>\n\n<iframe src="https://evil.example"></iframe> narrative {1+1}\n\n## <script>alert("heading")</script>\n\n- <img src=x onerror="alert(\'item\')"> item',
 		path.join(content, 'awards/demo-awards/entries/hostile-entry.md'),
+	);
+	// A story whose title tries to close the page's JSON-LD script element and open its own.
+	withFrontmatter(
+		path.join(content, 'stories/quarry-forecasting.mdx'),
+		(d) => (d.title = HOSTILE_STORY_TITLE),
+		'',
+		path.join(content, 'stories/hostile-story.md'),
 	);
 	// Announced results that place a private entry (the draft copy wins), and a second program
 	// whose results are published but still under embargo.
@@ -228,9 +239,10 @@ describe('private judging data', () => {
 describe('the search index', () => {
 	it('indexes only evidence pages, with facet filters', () => {
 		const fragments = files.filter((f) => f.path.startsWith('pagefind/fragment/'));
-		// fixture story + video + entry, the published copy of each, and the hostile entry (an
-		// honourable mention); the embargoed program's entry is not placed yet, so not searchable
-		expect(fragments).toHaveLength(7);
+		// fixture story + video + entry, the published copy of each, the hostile entry (an
+		// honourable mention) and the hostile story; the embargoed program's entry is not placed
+		// yet, so not searchable
+		expect(fragments).toHaveLength(8);
 		const story = fragments.find((f) => f.text.includes('zymurgical'))!;
 		expect(story.text).toContain('"industry":["Manufacturing"]');
 		expect(story.text).toContain('"type":["Story"]');
@@ -280,19 +292,36 @@ describe('a customer who withholds their name', () => {
 });
 
 describe('hostile text from entrants', () => {
+	/** The HTML with quoted attribute values emptied: inside one `<` is inert text; everywhere else it must be escaped. */
+	const outsideAttributes = (html: string) => html.replace(/="[^"]*"/g, '=""');
+
 	it('renders as text, never as markup or script', () => {
 		const page = files.find((f) => f.path === 'awards/demo-awards/entries/hostile-entry/index.html')!;
 		expect(page).toBeDefined();
 		expect(page.text).toContain('Hostile &lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; entry');
 		expect(page.text).toContain('&lt;script&gt;alert(&quot;body&quot;)&lt;/script&gt;');
 		expect(page.text).toContain('&lt;iframe src=&quot;https://evil.example&quot;&gt;&lt;/iframe&gt; narrative {1+1}');
-		// Inside a quoted attribute value `<` is inert text; everywhere else it must be escaped.
-		const outsideAttributes = (html: string) => html.replace(/="[^"]*"/g, '=""');
+		// The heading, list item and evidence of the narrative are text too.
+		expect(page.text).toContain('<h3>&lt;script&gt;alert(&quot;heading&quot;)&lt;/script&gt;</h3>');
+		expect(page.text).toContain('<li>&lt;img src=x onerror=&quot;alert(&#39;item&#39;)&quot;&gt; item</li>');
+		expect(page.text).toContain('&lt;script&gt;alert(&quot;label&quot;)&lt;/script&gt;');
+		expect(page.text).toContain('&lt;img src=x onerror=&quot;alert(&#39;detail&#39;)&quot;&gt; detail');
 		expect(outsideAttributes(page.text)).not.toMatch(/<script>alert|<iframe|<img src=x/);
 		expect(page.text).toMatch(/<meta name="description" content="&lt;img src=x onerror=&quot;alert\(1\)&quot;&gt; summary"|<meta name="description" content="<img src=x onerror=&quot;alert\(1\)&quot;> summary"/);
-		for (const listing of ['awards/demo-awards/index.html', 'stories/index.html', 'rss.xml']) {
-			expect(outsideAttributes(files.find((f) => f.path === listing)!.text), listing).not.toMatch(/<script>alert|<img src=x/);
+		// Every listing that names the hostile entry (an honourable mention) does so as text.
+		for (const listing of ['awards/demo-awards/index.html', 'awards/demo-awards/winners/index.html', 'stories/index.html', 'rss.xml']) {
+			const text = files.find((f) => f.path === listing)!.text;
+			expect(text, listing).toContain('/awards/demo-awards/entries/hostile-entry/');
+			expect(outsideAttributes(text), listing).not.toMatch(/<script>alert|<img src=x/);
 		}
+	});
+
+	it("cannot end a page's JSON-LD script element", () => {
+		const page = files.find((f) => f.path === 'stories/hostile-story/index.html')!.text;
+		const scripts = [...page.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => m[1]);
+		expect(scripts).toHaveLength(1);
+		expect(JSON.parse(scripts[0]).headline).toBe(HOSTILE_STORY_TITLE);
+		expect(outsideAttributes(page)).not.toMatch(/<script>alert/);
 	});
 });
 
