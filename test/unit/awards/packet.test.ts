@@ -64,6 +64,10 @@ describe('renderPacket', () => {
 		expect(data).not.toContain('<');
 		expect(data).toContain('\\u003c/script\\u003e');
 		expect(JSON.parse(data).entries).toEqual([HOSTILE]);
+		// The page shows the id too: as text, like any other entry text.
+		expect(html.match(/<script/g)).toHaveLength(2);
+		expect(html).not.toContain('<img');
+		expect(html).toContain('id <code>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;</code>');
 		expect(jsonForScript({ a: '</script>&\u2028' })).toBe('{"a":"\\u003c/script\\u003e\\u0026\\u2028"}');
 	});
 
