@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { clearOutDir, moveAsideAndDelete } from '../../src/integrations/clear-out-dir.ts';
 
@@ -48,6 +49,15 @@ it('leaves the output folder to Astro when the last build cannot be moved', asyn
 	expect(readdirSync(outDir).sort()).toEqual(['.git', 'index.html', 'stories']);
 });
 
-it('moves the last build aside when the build starts (after content sync) and waits for its deletion when it is done', () => {
-	expect(Object.keys(clearOutDir().hooks)).toEqual(['astro:config:done', 'astro:build:start', 'astro:build:done']);
+it('moves the last build aside when the build starts (after content sync) and waits for its deletion when it is done', async () => {
+	lastBuild();
+	const { hooks } = clearOutDir();
+	const call = (name: string, options: unknown) => (hooks as unknown as Record<string, (options: unknown) => unknown>)[name](options);
+	await call('astro:config:done', { config: { outDir: pathToFileURL(`${outDir}/`), cacheDir: pathToFileURL(`${path.join(root, 'cache')}/`) } });
+	// Content sync has run; nothing is touched until the build starts.
+	expect(readdirSync(outDir).sort()).toEqual(['.git', 'index.html', 'stories']);
+	await call('astro:build:start', {});
+	expect(readdirSync(outDir)).toEqual(['.git']);
+	await call('astro:build:done', { logger: { warn: (message: string) => expect.fail(message) } });
+	expect(existsSync(trashDir)).toBe(false);
 });
