@@ -9,7 +9,7 @@
  * also a ratio to bare Astro on the same machine. Prints a table (or JSON).
  */
 import { execFile, spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { accessSync, appendFileSync, constants as fsConstants, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -178,7 +178,11 @@ function transferKind(file: string): keyof BrowserFigures['kbBy'] {
  */
 async function measureInBrowser(outDir: string, url: string, shown: (page: Page) => Promise<unknown>): Promise<BrowserFigures> {
 	const site = await serveStatic(outDir);
-	const browser = await chromium.launch(CHROMIUM_OPTIONS);
+	// Playwright's launch error runs to a page of call log; its first line says what went wrong.
+	const browser = await chromium.launch(CHROMIUM_OPTIONS).catch(async (error: Error) => {
+		await site.close();
+		throw new Error(`Chromium (${CHROMIUM_OPTIONS.executablePath}) did not start: ${error.message.split('\n')[0]}`);
+	});
 	try {
 		const page = await browser.newPage();
 		const started = Date.now();
@@ -351,6 +355,16 @@ function writeCorpusOnly(dir: string, items: number): number {
 	return 0;
 }
 
+/** Why the search measurements cannot run with the browser at `executable`, or undefined when it can start. */
+export function chromiumMissing(executable: string): string | undefined {
+	try {
+		accessSync(executable, fsConstants.X_OK);
+		return undefined;
+	} catch {
+		return `Chromium not found at ${executable} (or not executable): the search and library-filter measurements need it. Install it (apt-get install chromium), point CHROMIUM_PATH at it, or leave them out with --skip-search.`;
+	}
+}
+
 async function main(): Promise<number> {
 	const { values } = parseCommandLine(
 		process.argv.slice(2),
@@ -373,6 +387,13 @@ async function main(): Promise<number> {
 		}
 		return writeCorpusOnly(values.corpus, sizes[0]);
 	}
+	// Before any build: at 10,000 items the browser is reached minutes in, and Playwright's
+	// launch error would end the run then, with nothing measured printed.
+	const browserMissing = values['skip-search'] ? undefined : chromiumMissing(CHROMIUM_OPTIONS.executablePath);
+	if (browserMissing) {
+		console.error(browserMissing);
+		return 1;
+	}
 	const work = path.join(tmpdir(), `credence-bench-${process.pid}`);
 	const results: SizeResult[] = [];
 	try {
@@ -386,7 +407,9 @@ async function main(): Promise<number> {
 	return 0;
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-	console.error(error instanceof Error ? error.message : error);
-	process.exit(1);
-});
+if (import.meta.main) {
+	main().then((code) => process.exit(code), (error: unknown) => {
+		console.error(error instanceof Error ? error.message : error);
+		process.exit(1);
+	});
+}
