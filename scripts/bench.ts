@@ -8,11 +8,10 @@
  * result), and builds the same Markdown bodies with a bare Astro site, so every build figure is
  * also a ratio to bare Astro on the same machine. Prints a table (or JSON).
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, appendFileSync, constants as fsConstants, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_OPTIONS, serveStatic } from '../test/serve.ts';
 import { BENCH_NOW, generateCorpus, writeBareCorpus } from './bench/corpus.ts';
@@ -72,11 +71,20 @@ interface StepFigures {
 	output: string;
 }
 
+/** The build steps and checks under way, to stop them on Ctrl-C before their folder is deleted. */
+const running = new Set<ChildProcess>();
+/** Set on Ctrl-C: the step it stopped then fails, and that failure is not the news. */
+let stopping = false;
+
+/** The last `lines` lines of a step's output, for an error message (the log is deleted with its folder unless --keep). */
+const tail = (output: string, lines = 25) => output.trimEnd().split('\n').slice(-lines).join('\n');
+
 /** Runs one build step; wall seconds and the peak memory of its process tree, sampled every 100 ms. */
 function timedStep(args: string[], env: Record<string, string>, log: string): Promise<StepFigures> {
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
 		const child = spawn(process.execPath, args, { cwd: projectRoot, env: { ...process.env, NO_COLOR: '1', ...env } });
+		running.add(child);
 		let peak = 0;
 		// How much had been printed at the peak.
 		let peakAt = 0;
@@ -87,10 +95,11 @@ function timedStep(args: string[], env: Record<string, string>, log: string): Pr
 		}, 100);
 		child.stdout.on('data', (d) => (output += d));
 		child.stderr.on('data', (d) => (output += d));
-		child.on('close', (code) => {
+		child.on('close', (code, signal) => {
+			running.delete(child);
 			clearInterval(sampler);
 			appendFileSync(log, output);
-			if (code !== 0) return reject(new Error(`${path.basename(args.find((arg) => !arg.startsWith('-'))!)} failed (exit ${code}); see ${log}`));
+			if (code !== 0) return reject(new Error(`${path.basename(args.find((arg) => !arg.startsWith('-'))!)} failed (${signal ?? `exit ${code}`}); its last lines:\n${tail(output)}`));
 			// MB (10^6 bytes), as the 2 GB target is.
 			resolve({ seconds: (performance.now() - started) / 1000, peakRssMb: Math.round(peak / 1e6), peakRssAfter: lastHeading(output.slice(0, peakAt)), output });
 		});
@@ -232,8 +241,20 @@ interface SizeResult {
 	libraryFilter?: BrowserFigures;
 }
 
-async function benchSize(items: number, work: string, options: { search: boolean }): Promise<SizeResult> {
-	const dir = path.join(work, `n${items}`);
+/**
+ * The folder of each run: `n1000`, and `n1000-2` for a size given twice, so that a repeated
+ * size is measured cold again instead of building on the first run's caches and dist/.
+ */
+export function runFolders(sizes: number[]): string[] {
+	const seen = new Map<number, number>();
+	return sizes.map((n) => {
+		const count = (seen.get(n) ?? 0) + 1;
+		seen.set(n, count);
+		return count === 1 ? `n${n}` : `n${n}-${count}`;
+	});
+}
+
+async function benchSize(items: number, dir: string, options: { search: boolean }): Promise<SizeResult> {
 	const content = path.join(dir, 'content');
 	const out = path.join(dir, 'dist');
 	const bareOut = path.join(dir, 'bare-dist');
@@ -245,12 +266,20 @@ async function benchSize(items: number, work: string, options: { search: boolean
 
 	process.stderr.write(`[${items}] checking…\n`);
 	const checkStart = Date.now();
-	const check = await promisify(execFile)(process.execPath, ['scripts/check.ts', '--content', content, '--json'], { cwd: projectRoot, env: { ...process.env, CREDENCE_NOW: BENCH_NOW }, maxBuffer: 256 * 1024 * 1024 }).then(
-		(r) => JSON.parse(r.stdout),
-		(e) => JSON.parse(e.stdout),
-	);
+	const check = await new Promise<{ errors: number; warnings: number }>((resolve, reject) => {
+		const child = execFile(process.execPath, ['scripts/check.ts', '--content', content, '--json'], { cwd: projectRoot, env: { ...process.env, CREDENCE_NOW: BENCH_NOW }, maxBuffer: 256 * 1024 * 1024 }, (_error, stdout, stderr) => {
+			running.delete(child);
+			// Exit 1 with JSON is content errors (reported below); anything else is the check failing to run.
+			try {
+				resolve(JSON.parse(stdout));
+			} catch {
+				reject(new Error(`the content check did not run; its last lines:\n${tail(stdout + stderr)}`));
+			}
+		});
+		running.add(child);
+	});
 	const checkSeconds = (Date.now() - checkStart) / 1000;
-	if (check.errors) throw new Error(`the generated corpus has ${check.errors} content errors`);
+	if (check.errors) throw new Error(`the generated corpus has ${check.errors} content errors (${content}; run the check on it, with --keep, to see them)`);
 
 	const env = { CREDENCE_CONTENT_DIR: content, CREDENCE_OUT_DIR: out, CREDENCE_NOW: BENCH_NOW, CREDENCE_CACHE_DIR: path.join(dir, 'cache'), CREDENCE_OG_CACHE: path.join(dir, 'og-cache') };
 	process.stderr.write(`[${items}] cold build…\n`);
@@ -395,12 +424,28 @@ async function main(): Promise<number> {
 		return 1;
 	}
 	const work = path.join(tmpdir(), `credence-bench-${process.pid}`);
-	const results: SizeResult[] = [];
-	try {
-		for (const n of sizes) results.push(await benchSize(n, work, { search: !values['skip-search'] }));
-	} finally {
+	const cleanUp = () => {
 		if (!values.keep) rmSync(work, { recursive: true, force: true });
 		else process.stderr.write(`kept ${work}\n`);
+	};
+	// Ctrl-C (or a kill) would otherwise leave the corpora and builds in the temporary folder,
+	// gigabytes at 10,000 items: stop the step under way, wait for it, then delete them.
+	const interrupted = (signal: NodeJS.Signals) => {
+		stopping = true;
+		process.stderr.write(`\n${signal}: stopping…\n`);
+		const stopped = [...running].map((child) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(undefined) : (child.once('close', resolve), child.kill('SIGTERM')))));
+		void Promise.race([Promise.all(stopped), new Promise((resolve) => setTimeout(resolve, 5000))]).then(() => {
+			cleanUp();
+			process.exit(130);
+		});
+	};
+	process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
+	const folders = runFolders(sizes);
+	const results: SizeResult[] = [];
+	try {
+		for (const [i, n] of sizes.entries()) results.push(await benchSize(n, path.join(work, folders[i]), { search: !values['skip-search'] }));
+	} finally {
+		cleanUp();
 	}
 	if (values.json) console.log(JSON.stringify({ machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, results, targets: checkTargets(results) }, null, 2));
 	else printTable(results);
@@ -409,6 +454,7 @@ async function main(): Promise<number> {
 
 if (import.meta.main) {
 	main().then((code) => process.exit(code), (error: unknown) => {
+		if (stopping) return;
 		console.error(error instanceof Error ? error.message : error);
 		process.exit(1);
 	});
