@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_OPTIONS, serveStatic } from '../test/serve.ts';
-import { BENCH_NOW, generateCorpus, writeBareCorpus } from './bench/corpus.ts';
+import { BENCH_NOW, generateCorpus, storyToEdit, writeBareCorpus } from './bench/corpus.ts';
 import { checkTargets, HOST_FILE_LIMIT } from './bench/targets.ts';
 import { ASTRO_BIN, astroBuildArgs } from './lib/astro-build.ts';
 import { parseCommandLine } from './lib/cli.ts';
@@ -233,7 +233,8 @@ interface SizeResult {
 	items: number;
 	check: { seconds: number; errors: number; warnings: number };
 	cold: BuildFigures;
-	rebuild: { seconds: number; ofCold: number; phases: BuildFigures['phases'] };
+	/** `edited`: the story changed before it, relative to the corpus folder. */
+	rebuild: { seconds: number; ofCold: number; edited: string; phases: BuildFigures['phases'] };
 	bare: BuildFigures;
 	ratio: { msPerPage: number };
 	dist: { files: number; mb: number; pagefindMb: number; underHostLimit: boolean };
@@ -288,8 +289,8 @@ async function benchSize(items: number, dir: string, options: { search: boolean 
 	process.stderr.write(`[${items}] cold build: ${cold.seconds.toFixed(1)} s, peak ${cold.peakRssMb} MB after "${cold.peakRssAfter.slice(0, 100)}"\n`);
 
 	process.stderr.write(`[${items}] rebuild after editing one story…\n`);
-	const story = readdirSync(path.join(content, 'stories'))[0];
-	appendFileSync(path.join(content, 'stories', story), '\nOne more sentence, added by the benchmark.\n');
+	const story = storyToEdit(content);
+	appendFileSync(story, '\nOne more sentence, added by the benchmark.\n');
 	const rebuild = await timedBuild(env, log);
 
 	process.stderr.write(`[${items}] bare Astro build…\n`);
@@ -314,7 +315,7 @@ async function benchSize(items: number, dir: string, options: { search: boolean 
 		items,
 		check: { seconds: checkSeconds, errors: check.errors, warnings: check.warnings },
 		cold: coldFigures,
-		rebuild: { seconds: rebuild.seconds, ofCold: Math.round((rebuild.seconds / cold.seconds) * 100) / 100, phases: buildPhases(rebuild.output, rebuild.seconds) },
+		rebuild: { seconds: rebuild.seconds, ofCold: Math.round((rebuild.seconds / cold.seconds) * 100) / 100, edited: path.relative(content, story), phases: buildPhases(rebuild.output, rebuild.seconds) },
 		bare: bareFigures,
 		ratio: { msPerPage: Math.round((coldFigures.msPerPage / bareFigures.msPerPage) * 100) / 100 },
 		dist: { files: dist.files, mb: Math.round(dist.bytes / 1e5) / 10, pagefindMb: Math.round(pagefind.bytes / 1e5) / 10, underHostLimit: dist.files < HOST_FILE_LIMIT },

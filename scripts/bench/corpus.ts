@@ -297,6 +297,17 @@ export function generateCorpus(outDir: string, items: number, seed = 1): CorpusS
 }
 
 /**
+ * The story the benchmark edits before its rebuild: the first Markdown one by name, so that
+ * every size measures the same kind of edit. An MDX story (one in twenty) is a module the
+ * bundler compiles again, a costlier rebuild, and the first file by name may be one.
+ */
+export function storyToEdit(corpusDir: string): string {
+	const story = readdirSync(path.join(corpusDir, 'stories')).sort().find((file) => file.endsWith('.md'));
+	if (!story) throw new Error(`no Markdown story in ${corpusDir} to edit for the rebuild`);
+	return path.join(corpusDir, 'stories', story);
+}
+
+/**
  * The same bodies for the bare-Astro baseline: one Markdown page per item (story and entry
  * bodies, video captions as text) with only a title.
  */

@@ -4,11 +4,11 @@
  * did not follow fails here, not an hour into a benchmark.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { generateCorpus, MIX, writeBareCorpus } from '../../scripts/bench/corpus.ts';
+import { generateCorpus, MIX, storyToEdit, writeBareCorpus } from '../../scripts/bench/corpus.ts';
 import { runCheck } from '../../src/lib/content/check.ts';
 import { NOW, projectRoot, runScript } from '../helpers.ts';
 
@@ -66,4 +66,17 @@ it('writes the corpus alone with --corpus, which `npm run check` passes, and nev
 	const twoSizes = await runScript('scripts/bench.ts', ['--entries', '40,80', '--corpus', path.join(work, 'other')]);
 	expect(twoSizes.code).toBe(1);
 	expect(twoSizes.out).toContain('--corpus writes one corpus: give one size');
+});
+
+it('edits a Markdown story before the rebuild, the same one each time, even when an MDX story comes first by name', () => {
+	const content = path.join(work, 'edit');
+	generateCorpus(content, 40, 1);
+	const stories = path.join(content, 'stories');
+	const first = readdirSync(stories).sort()[0];
+	// Give the first story by name the MDX extension, as story 1 (MDX) of the first customer by name would have.
+	renameSync(path.join(stories, first), path.join(stories, first.replace(/\.mdx?$/, '.mdx')));
+	const edited = storyToEdit(content);
+	expect(edited.endsWith('.md')).toBe(true);
+	expect(path.basename(edited)).toBe(readdirSync(stories).sort().find((f) => f.endsWith('.md')));
+	expect(storyToEdit(content)).toBe(edited);
 });
