@@ -143,7 +143,8 @@ export function buildPhases(output: string, total: number): Record<'check' | 'sy
 		check: seconds(/content check passed .*? in ([\d.]+s)/.exec(output)?.[1]),
 		// "[types] Generated" reports content sync and type generation together.
 		sync: seconds(/\[types\] Generated ((?:\d+m )?[\d.]+m?s)/.exec(output)?.[1]),
-		bundle: seconds(/\[vite\] ✓ built in ([\d.]+m?s)/.exec(output)?.[1]),
+		// Astro bundles twice, the server's code then the client's, each reporting its own time.
+		bundle: [...output.matchAll(/\[vite\] ✓ built in ((?:\d+m )?[\d.]+m?s)/g)].reduce((sum, match) => sum + seconds(match[1]), 0),
 		pages: seconds(after('generating static routes', /✓ Completed in ((?:\d+m )?[\d.]+m?s)/)),
 		images: seconds(after('generating optimized images', /✓ Completed in ((?:\d+m )?[\d.]+m?s)/)),
 		search: seconds(/\[search-index\] indexed .*? in ([\d.]+s)/.exec(output)?.[1]),

@@ -1,0 +1,33 @@
+import { expect, it } from 'vitest';
+import { buildPhases } from '../../scripts/bench.ts';
+
+/** The lines of an `astro build` and search-index log that buildPhases reads, as Astro 7 prints them. */
+const LOG = `04:46:07 [credence:content-check] content check passed (0 warnings) in 0.17s
+04:46:08 [types] Generated 888ms
+04:46:08 [build] ✓ Completed in 1.11s.
+04:46:08 [build] Building static entrypoints...
+04:46:09 [vite] ✓ built in 1.34s
+04:46:09 [vite] ✓ built in 280ms
+04:46:09 [build] Rearranging server assets...
+
+ generating static routes 
+04:46:12   ├─ /index.html (+10ms) 
+04:46:12 ✓ Completed in 3.12s.
+
+ generating optimized images 
+04:46:14   ▶ /_astro/a.webp (before: 28kB, after: 10kB) (+26ms) (1/1)
+04:46:14 ✓ Completed in 2.32s.
+04:46:14 [build] 328 page(s) built in 7.06s
+[search-index] indexed 210 of 328 pages in 0.49s: 1 bundle (2020-2026: 210), 1 indexed, 0 unchanged
+`;
+
+it('reads each phase of a build from its log, both of Astro’s bundling passes included', () => {
+	const phases = buildPhases(LOG, 10);
+	expect(phases.check).toBe(0.17);
+	expect(phases.sync).toBe(0.888);
+	expect(phases.bundle).toBeCloseTo(1.62, 6);
+	expect(phases.pages).toBe(3.12);
+	expect(phases.images).toBe(2.32);
+	expect(phases.search).toBe(0.49);
+	expect(phases.other).toBe(1.4);
+});
