@@ -237,10 +237,34 @@ interface SizeResult {
 	/** `edited`: the story changed before it, relative to the corpus folder. */
 	rebuild: { seconds: number; ofCold: number; edited: string; phases: BuildFigures['phases'] };
 	bare: BuildFigures;
-	ratio: { msPerPage: number };
-	dist: { files: number; mb: number; pagefindMb: number; underHostLimit: boolean };
+	/** Our figures as multiples of bare Astro's (see ratiosToBare). */
+	ratio: Comparable;
+	dist: { files: number; bytes: number; mb: number; pagefindMb: number; underHostLimit: boolean };
+	/** Bare Astro's output, for the ratios. */
+	bareDist: { files: number; bytes: number; mb: number };
 	search?: BrowserFigures;
 	libraryFilter?: BrowserFigures;
+}
+
+/** A build's figures that are compared with bare Astro's. */
+export interface Comparable {
+	/** Wall time of the cold build. */
+	seconds: number;
+	msPerPage: number;
+	peakRssMb: number;
+	/** Files and bytes in the output folder. */
+	files: number;
+	bytes: number;
+}
+
+/**
+ * Each of our cold build's figures as a multiple of bare Astro's on the same bodies, to two
+ * decimals, computed from the unrounded figures (per page: each build's own wall time over its
+ * own page count, so pages bare Astro does not have, lists and customers, count for us).
+ */
+export function ratiosToBare(ours: Comparable, bare: Comparable): Comparable {
+	const ratio = (key: keyof Comparable) => Math.round((ours[key] / bare[key]) * 100) / 100;
+	return { seconds: ratio('seconds'), msPerPage: ratio('msPerPage'), peakRssMb: ratio('peakRssMb'), files: ratio('files'), bytes: ratio('bytes') };
 }
 
 /**
@@ -299,9 +323,11 @@ async function benchSize(items: number, dir: string, options: { search: boolean 
 	const barePages = pagesIn(bare.output);
 
 	const dist = filesAndBytes(out);
+	const bareDist = filesAndBytes(bareOut);
 	const pagefind = filesAndBytes(path.join(out, 'pagefind'));
 	const search = options.search ? (process.stderr.write(`[${items}] search in Chromium…\n`), await measureSearch(out, 'replenishment')) : undefined;
 	const libraryFilter = options.search ? (process.stderr.write(`[${items}] library filter in Chromium…\n`), await measureLibraryFilter(out)) : undefined;
+	if (!pages || !barePages) throw new Error(`could not read how many pages were built from the build's output ("N page(s) built"); its last lines:\n${tail(pages ? bare.output : cold.output)}`);
 	const figures = (b: StepFigures, n: number): BuildFigures => ({
 		seconds: b.seconds,
 		peakRssMb: b.peakRssMb,
@@ -318,8 +344,12 @@ async function benchSize(items: number, dir: string, options: { search: boolean 
 		cold: coldFigures,
 		rebuild: { seconds: rebuild.seconds, ofCold: Math.round((rebuild.seconds / cold.seconds) * 100) / 100, edited: path.relative(content, story), phases: buildPhases(rebuild.output, rebuild.seconds) },
 		bare: bareFigures,
-		ratio: { msPerPage: Math.round((coldFigures.msPerPage / bareFigures.msPerPage) * 100) / 100 },
-		dist: { files: dist.files, mb: Math.round(dist.bytes / 1e5) / 10, pagefindMb: Math.round(pagefind.bytes / 1e5) / 10, underHostLimit: dist.files < HOST_FILE_LIMIT },
+		ratio: ratiosToBare(
+			{ seconds: cold.seconds, msPerPage: (cold.seconds * 1000) / pages, peakRssMb: cold.peakRssMb, ...dist },
+			{ seconds: bare.seconds, msPerPage: (bare.seconds * 1000) / barePages, peakRssMb: bare.peakRssMb, ...bareDist },
+		),
+		bareDist: { ...bareDist, mb: Math.round(bareDist.bytes / 1e5) / 10 },
+		dist: { files: dist.files, bytes: dist.bytes, mb: Math.round(dist.bytes / 1e5) / 10, pagefindMb: Math.round(pagefind.bytes / 1e5) / 10, underHostLimit: dist.files < HOST_FILE_LIMIT },
 		search,
 		libraryFilter,
 	};
@@ -332,18 +362,25 @@ function printTable(results: SizeResult[]): void {
 		['check (s)', (r) => r.check.seconds.toFixed(1)],
 		['check errors / warnings', (r) => `${r.check.errors} / ${r.check.warnings}`],
 		['cold build (s)', (r) => r.cold.seconds.toFixed(1)],
+		['  bare Astro (s)', (r) => r.bare.seconds.toFixed(1)],
+		['  × bare Astro', (r) => r.ratio.seconds.toFixed(2)],
 		['ms per page', (r) => r.cold.msPerPage.toFixed(2)],
-		['bare Astro ms per page', (r) => r.bare.msPerPage.toFixed(2)],
-		['× bare Astro', (r) => r.ratio.msPerPage.toFixed(2)],
+		['  bare Astro (ms)', (r) => r.bare.msPerPage.toFixed(2)],
+		['  × bare Astro', (r) => r.ratio.msPerPage.toFixed(2)],
 		...(['check', 'sync', 'bundle', 'pages', 'images', 'search', 'other'] as const).map(
 			(phase): [string, (r: SizeResult) => string] => [`  ${phase} (s): cold / rebuild / bare`, (r) => `${r.cold.phases[phase].toFixed(1)} / ${r.rebuild.phases[phase].toFixed(1)} / ${r.bare.phases[phase].toFixed(1)}`],
 		),
 		['peak RSS, all processes (MB)', (r) => String(r.cold.peakRssMb)],
-		['bare peak RSS (MB)', (r) => String(r.bare.peakRssMb)],
+		['  bare Astro (MB)', (r) => String(r.bare.peakRssMb)],
+		['  × bare Astro', (r) => r.ratio.peakRssMb.toFixed(2)],
 		['one-story rebuild (s)', (r) => r.rebuild.seconds.toFixed(1)],
 		['rebuild / cold', (r) => `${Math.round(r.rebuild.ofCold * 100)}%`],
-		['files in dist/', (r) => `${r.dist.files}${r.dist.underHostLimit ? '' : ' (over 20,000!)'}`],
+		['files in dist/ (limit 20,000)', (r) => `${r.dist.files}${r.dist.underHostLimit ? '' : ' (over!)'}`],
+		['  bare Astro', (r) => String(r.bareDist.files)],
+		['  × bare Astro', (r) => r.ratio.files.toFixed(2)],
 		['dist/ (MB)', (r) => r.dist.mb.toFixed(1)],
+		['  bare Astro (MB)', (r) => r.bareDist.mb.toFixed(1)],
+		['  × bare Astro', (r) => r.ratio.bytes.toFixed(2)],
 		['Pagefind index (MB)', (r) => r.dist.pagefindMb.toFixed(1)],
 		['first search (KB)', (r) => (r.search ? r.search.kb.toFixed(1) : '–')],
 		['  page / Pagefind code / index', (r) => (r.search ? `${r.search.kbBy.page.toFixed(0)} / ${r.search.kbBy.pagefindCode.toFixed(0)} / ${r.search.kbBy.pagefindIndex.toFixed(0)}` : '–')],

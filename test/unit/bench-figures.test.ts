@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { buildPhases } from '../../scripts/bench.ts';
+import { buildPhases, ratiosToBare } from '../../scripts/bench.ts';
 
 /** The lines of an `astro build` and search-index log that buildPhases reads, as Astro 7 prints them. */
 const LOG = `04:46:07 [credence:content-check] content check passed (0 warnings) in 0.17s
@@ -30,4 +30,10 @@ it('reads each phase of a build from its log, both of Astro’s bundling passes 
 	expect(phases.images).toBe(2.32);
 	expect(phases.search).toBe(0.49);
 	expect(phases.other).toBe(1.4);
+});
+
+it('gives every cold build figure as a multiple of bare Astro’s, from the unrounded figures', () => {
+	const ours = { seconds: 52, msPerPage: 52_000 / 10_697, peakRssMb: 1515, files: 19_053, bytes: 600e6 };
+	const bare = { seconds: 14, msPerPage: 14_000 / 10_000, peakRssMb: 1768, files: 10_010, bytes: 150e6 };
+	expect(ratiosToBare(ours, bare)).toEqual({ seconds: 3.71, msPerPage: 3.47, peakRssMb: 0.86, files: 1.9, bytes: 4 });
 });
