@@ -153,15 +153,30 @@ export function buildPhases(output: string, total: number): Record<'check' | 'sy
 	return { ...phases, other: Math.max(0, Math.round((total - known) * 10) / 10) };
 }
 
-function filesAndBytes(dir: string): { files: number; bytes: number } {
+/** Files and their bytes under `dir`; only those whose name passes `counted`, when given. */
+function filesAndBytes(dir: string, counted: (name: string) => boolean = () => true): { files: number; bytes: number } {
 	let files = 0;
 	let bytes = 0;
 	for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-		if (!entry.isFile()) continue;
+		if (!entry.isFile() || !counted(entry.name)) continue;
 		files++;
 		bytes += statSync(path.join(entry.parentPath, entry.name)).size;
 	}
 	return { files, bytes };
+}
+
+/** Pagefind's index files (as opposed to its scripts, styles and WebAssembly), by name. */
+const isPagefindIndex = (name: string) => /\.pf_(meta|index|filter|fragment)$|^pagefind-entry\.json$/.test(name);
+
+/**
+ * The size of Pagefind's output in `outDir`: the whole pagefind/ folder, and the index alone.
+ * The folder also holds Pagefind's code (about 0.6 MB of scripts, UI and WebAssembly whatever
+ * the library's size), which is most of it for a small library.
+ */
+export function pagefindSize(outDir: string): { bytes: number; indexFiles: number; indexBytes: number } {
+	const folder = path.join(outDir, 'pagefind');
+	const index = filesAndBytes(folder, isPagefindIndex);
+	return { bytes: filesAndBytes(folder).bytes, indexFiles: index.files, indexBytes: index.bytes };
 }
 
 interface BrowserFigures {
@@ -178,7 +193,7 @@ interface BrowserFigures {
 /** What a response was, by its path. */
 function transferKind(file: string): keyof BrowserFigures['kbBy'] {
 	if (!file.startsWith('/pagefind/')) return 'page';
-	return /\.pf_(meta|index|filter|fragment)$|pagefind-entry\.json/.test(file.split('?')[0]) ? 'pagefindIndex' : 'pagefindCode';
+	return isPagefindIndex(path.posix.basename(file.split('?')[0])) ? 'pagefindIndex' : 'pagefindCode';
 }
 
 /**
@@ -239,7 +254,8 @@ interface SizeResult {
 	bare: BuildFigures;
 	/** Our figures as multiples of bare Astro's (see ratiosToBare). */
 	ratio: Comparable;
-	dist: { files: number; bytes: number; mb: number; pagefindMb: number; underHostLimit: boolean };
+	/** `pagefindMb`: the whole pagefind/ folder; `pagefindIndexMb`: its index files alone (pagefindSize). */
+	dist: { files: number; bytes: number; mb: number; pagefindMb: number; pagefindIndexMb: number; pagefindIndexFiles: number; underHostLimit: boolean };
 	/** Bare Astro's output, for the ratios. */
 	bareDist: { files: number; bytes: number; mb: number };
 	search?: BrowserFigures;
@@ -324,7 +340,7 @@ async function benchSize(items: number, dir: string, options: { search: boolean 
 
 	const dist = filesAndBytes(out);
 	const bareDist = filesAndBytes(bareOut);
-	const pagefind = filesAndBytes(path.join(out, 'pagefind'));
+	const pagefind = pagefindSize(out);
 	const search = options.search ? (process.stderr.write(`[${items}] search in Chromium…\n`), await measureSearch(out, 'replenishment')) : undefined;
 	const libraryFilter = options.search ? (process.stderr.write(`[${items}] library filter in Chromium…\n`), await measureLibraryFilter(out)) : undefined;
 	if (!pages || !barePages) throw new Error(`could not read how many pages were built from the build's output ("N page(s) built"); its last lines:\n${tail(pages ? bare.output : cold.output)}`);
@@ -349,7 +365,7 @@ async function benchSize(items: number, dir: string, options: { search: boolean 
 			{ seconds: bare.seconds, msPerPage: (bare.seconds * 1000) / barePages, peakRssMb: bare.peakRssMb, ...bareDist },
 		),
 		bareDist: { ...bareDist, mb: Math.round(bareDist.bytes / 1e5) / 10 },
-		dist: { files: dist.files, bytes: dist.bytes, mb: Math.round(dist.bytes / 1e5) / 10, pagefindMb: Math.round(pagefind.bytes / 1e5) / 10, underHostLimit: dist.files < HOST_FILE_LIMIT },
+		dist: { files: dist.files, bytes: dist.bytes, mb: Math.round(dist.bytes / 1e5) / 10, pagefindMb: Math.round(pagefind.bytes / 1e5) / 10, pagefindIndexMb: Math.round(pagefind.indexBytes / 1e5) / 10, pagefindIndexFiles: pagefind.indexFiles, underHostLimit: dist.files < HOST_FILE_LIMIT },
 		search,
 		libraryFilter,
 	};
@@ -381,7 +397,9 @@ function printTable(results: SizeResult[]): void {
 		['dist/ (MB)', (r) => r.dist.mb.toFixed(1)],
 		['  bare Astro (MB)', (r) => r.bareDist.mb.toFixed(1)],
 		['  × bare Astro', (r) => r.ratio.bytes.toFixed(2)],
-		['Pagefind index (MB)', (r) => r.dist.pagefindMb.toFixed(1)],
+		['Pagefind index alone (MB)', (r) => r.dist.pagefindIndexMb.toFixed(1)],
+		['  index files', (r) => String(r.dist.pagefindIndexFiles)],
+		['  pagefind/ with its code (MB)', (r) => r.dist.pagefindMb.toFixed(1)],
 		['first search (KB)', (r) => (r.search ? r.search.kb.toFixed(1) : '–')],
 		['  page / Pagefind code / index', (r) => (r.search ? `${r.search.kbBy.page.toFixed(0)} / ${r.search.kbBy.pagefindCode.toFixed(0)} / ${r.search.kbBy.pagefindIndex.toFixed(0)}` : '–')],
 		['first results (ms)', (r) => (r.search ? `${r.search.ms}${r.search.results ? '' : ' (none!)'}` : '–')],

@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, it } from 'vitest';
-import { buildPhases, ratiosToBare } from '../../scripts/bench.ts';
+import { buildPhases, pagefindSize, ratiosToBare } from '../../scripts/bench.ts';
 
 /** The lines of an `astro build` and search-index log that buildPhases reads, as Astro 7 prints them. */
 const LOG = `04:46:07 [credence:content-check] content check passed (0 warnings) in 0.17s
@@ -36,4 +39,27 @@ it('gives every cold build figure as a multiple of bare Astro’s, from the unro
 	const ours = { seconds: 52, msPerPage: 52_000 / 10_697, peakRssMb: 1515, files: 19_053, bytes: 600e6 };
 	const bare = { seconds: 14, msPerPage: 14_000 / 10_000, peakRssMb: 1768, files: 10_010, bytes: 150e6 };
 	expect(ratiosToBare(ours, bare)).toEqual({ seconds: 3.71, msPerPage: 3.47, peakRssMb: 0.86, files: 1.9, bytes: 4 });
+});
+
+it('measures Pagefind’s index apart from its code', () => {
+	const out = mkdtempSync(path.join(tmpdir(), 'credence-pagefind-size-'));
+	try {
+		const put = (file: string, bytes: number) => {
+			mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
+			writeFileSync(path.join(out, file), Buffer.alloc(bytes));
+		};
+		put('pagefind/pagefind.js', 47_000);
+		put('pagefind/wasm.en.pagefind', 60_000);
+		put('pagefind/pagefind-entry.json', 100);
+		put('pagefind/pagefind.en_1.pf_meta', 2_000);
+		put('pagefind/index/en_1.pf_index', 30_000);
+		put('pagefind/fragment/en_1.pf_fragment', 900);
+		put('pagefind/filter/en_1.pf_filter', 500);
+		put('pagefind/2024-2026/pagefind.js', 47_000);
+		put('pagefind/2024-2026/index/en_2.pf_index', 10_000);
+		put('index.html', 5_000);
+		expect(pagefindSize(out)).toEqual({ bytes: 197_500, indexFiles: 6, indexBytes: 43_500 });
+	} finally {
+		rmSync(out, { recursive: true, force: true });
+	}
 });
