@@ -17,7 +17,7 @@ import { CHROMIUM_OPTIONS, serveStatic } from '../test/serve.ts';
 import { BENCH_NOW, generateCorpus, storyToEdit, writeBareCorpus } from './bench/corpus.ts';
 import { checkTargets, HOST_FILE_LIMIT } from './bench/targets.ts';
 import { ASTRO_BIN, astroBuildArgs } from './lib/astro-build.ts';
-import { parseCommandLine } from './lib/cli.ts';
+import { parseCommandLine, plural } from './lib/cli.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 const astroBin = path.join(projectRoot, ASTRO_BIN);
@@ -434,7 +434,7 @@ function writeCorpusOnly(dir: string, items: number): number {
 		return 1;
 	}
 	const summary = generateCorpus(target, items, 1);
-	console.log(`wrote ${summary.items} evidence items (${summary.stories} stories, ${summary.videos} videos, ${summary.entries} award entries in ${summary.programs} programs; ${summary.customers} customers, ${summary.people} people) to ${target}
+	console.log(`wrote ${plural(summary.items, 'evidence item')} (${plural(summary.stories, 'story', 'stories')}, ${plural(summary.videos, 'video')}, ${plural(summary.entries, 'award entry', 'award entries')} in ${plural(summary.programs, 'program')}; ${plural(summary.customers, 'customer')}, ${plural(summary.people, 'person', 'people')}) to ${target}
 
   npm run check -- --content ${target}
   CREDENCE_CONTENT_DIR=${target} CREDENCE_NOW=${BENCH_NOW} npm run build`);

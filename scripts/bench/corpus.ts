@@ -9,7 +9,7 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { seededRandom, type Random } from '../../src/lib/awards/random.ts';
 import { INDUSTRIES, REGIONS, SIZES } from '../../src/schemas/taxonomy.ts';
 
@@ -321,7 +321,8 @@ export function writeBareCorpus(corpusDir: string, bareDir: string): number {
 	};
 	const split = (file: string) => {
 		const [, front, text] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(readFileSync(file, 'utf8'))!;
-		return { title: /^title: (.*)$/m.exec(front)![1], text };
+		// Parsed, not matched line by line: YAML quotes a title with a colon and folds a long one.
+		return { title: String(parse(front).title), text };
 	};
 	for (const file of readdirSync(path.join(corpusDir, 'stories'))) {
 		const { title, text } = split(path.join(corpusDir, 'stories', file));

@@ -30,6 +30,9 @@ it('generates a corpus that passes the content check, in the stated mix, with a 
 
 	expect(writeBareCorpus(content, path.join(work, 'bare'))).toBe(200);
 	expect(readdirSync(path.join(work, 'bare'))).toHaveLength(200);
+	// The twin has the story's title as it is, though YAML quotes it (it holds a colon).
+	const [story] = [...result.index.stories.values()];
+	expect(readFileSync(path.join(work, 'bare', `${story.id}.md`), 'utf8')).toContain(`title: "${story.data.title}"\n`);
 });
 
 it('is the same corpus for the same seed, and another for another seed', () => {
@@ -51,7 +54,7 @@ it('writes the corpus alone with --corpus, which `npm run check` passes, and nev
 	const target = path.join(work, 'by-hand');
 	const written = await runScript('scripts/bench.ts', ['--entries', '40', '--corpus', target]);
 	expect(written.code).toBe(0);
-	expect(written.out).toContain(`wrote 40 evidence items (22 stories, 6 videos, 12 award entries`);
+	expect(written.out).toContain(`wrote 40 evidence items (22 stories, 6 videos, 12 award entries in 1 program;`);
 	expect(written.out).toContain(`npm run check -- --content ${target}`);
 	const check = await runScript('scripts/check.ts', ['--content', target, '--json']);
 	expect(check.code).toBe(0);
