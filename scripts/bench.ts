@@ -111,7 +111,9 @@ function lastHeading(output: string): string {
 	const lines = output.split('\n').map((line) => line.trim());
 	// Per-page and per-image lines start (after Astro's timestamp) with a tree or arrow glyph; a
 	// page's duration, `(+12ms)`, sometimes arrives on a line of its own.
-	return lines.findLast((line) => line && !/^(\d\d:\d\d:\d\d\s+)?[├└│▶]|^\(\+\d+m?s\)/.test(line)) ?? '';
+	const heading = lines.findLast((line) => line && !/^(\d\d:\d\d:\d\d\s+)?[├└│▶]|^\(\+\d+m?s\)/.test(line)) ?? '';
+	// Astro's timestamp says nothing here (the run's own clock), so it is left out.
+	return heading.replace(/^\d\d:\d\d:\d\d\s+/, '');
 }
 
 /** `npm run build`'s two steps in sequence: `astro build`, then the search index. */
@@ -283,6 +285,9 @@ export function ratiosToBare(ours: Comparable, bare: Comparable): Comparable {
 	return { seconds: ratio('seconds'), msPerPage: ratio('msPerPage'), peakRssMb: ratio('peakRssMb'), files: ratio('files'), bytes: ratio('bytes') };
 }
 
+/** Seconds to the millisecond: the JSON's figures, not the timer's 9 decimals. */
+const round = (seconds: number) => Math.round(seconds * 1000) / 1000;
+
 /**
  * The folder of each run: `n1000`, and `n1000-2` for a size given twice, so that a repeated
  * size is measured cold again instead of building on the first run's caches and dist/.
@@ -345,7 +350,7 @@ async function benchSize(items: number, dir: string, options: { search: boolean 
 	const libraryFilter = options.search ? (process.stderr.write(`[${items}] library filter in Chromium…\n`), await measureLibraryFilter(out)) : undefined;
 	if (!pages || !barePages) throw new Error(`could not read how many pages were built from the build's output ("N page(s) built"); its last lines:\n${tail(pages ? bare.output : cold.output)}`);
 	const figures = (b: StepFigures, n: number): BuildFigures => ({
-		seconds: b.seconds,
+		seconds: round(b.seconds),
 		peakRssMb: b.peakRssMb,
 		peakRssAfter: b.peakRssAfter,
 		pages: n,
@@ -356,9 +361,9 @@ async function benchSize(items: number, dir: string, options: { search: boolean 
 	const bareFigures = figures(bare, barePages);
 	return {
 		items,
-		check: { seconds: checkSeconds, errors: check.errors, warnings: check.warnings },
+		check: { seconds: round(checkSeconds), errors: check.errors, warnings: check.warnings },
 		cold: coldFigures,
-		rebuild: { seconds: rebuild.seconds, ofCold: Math.round((rebuild.seconds / cold.seconds) * 100) / 100, edited: path.relative(content, story), phases: buildPhases(rebuild.output, rebuild.seconds) },
+		rebuild: { seconds: round(rebuild.seconds), ofCold: Math.round((rebuild.seconds / cold.seconds) * 100) / 100, edited: path.relative(content, story), phases: buildPhases(rebuild.output, rebuild.seconds) },
 		bare: bareFigures,
 		ratio: ratiosToBare(
 			{ seconds: cold.seconds, msPerPage: (cold.seconds * 1000) / pages, peakRssMb: cold.peakRssMb, ...dist },
@@ -375,6 +380,7 @@ function printTable(results: SizeResult[]): void {
 	const rows: [string, (r: SizeResult) => string][] = [
 		['items', (r) => String(r.items)],
 		['pages built', (r) => String(r.cold.pages)],
+		['  bare Astro', (r) => String(r.bare.pages)],
 		['check (s)', (r) => r.check.seconds.toFixed(1)],
 		['check errors / warnings', (r) => `${r.check.errors} / ${r.check.warnings}`],
 		['cold build (s)', (r) => r.cold.seconds.toFixed(1)],
@@ -390,7 +396,7 @@ function printTable(results: SizeResult[]): void {
 		['  bare Astro (MB)', (r) => String(r.bare.peakRssMb)],
 		['  × bare Astro', (r) => r.ratio.peakRssMb.toFixed(2)],
 		['one-story rebuild (s)', (r) => r.rebuild.seconds.toFixed(1)],
-		['rebuild / cold', (r) => `${Math.round(r.rebuild.ofCold * 100)}%`],
+		['  of the cold build', (r) => `${Math.round(r.rebuild.ofCold * 100)}%`],
 		['files in dist/ (limit 20,000)', (r) => `${r.dist.files}${r.dist.underHostLimit ? '' : ' (over!)'}`],
 		['  bare Astro', (r) => String(r.bareDist.files)],
 		['  × bare Astro', (r) => r.ratio.files.toFixed(2)],
@@ -400,12 +406,12 @@ function printTable(results: SizeResult[]): void {
 		['Pagefind index alone (MB)', (r) => r.dist.pagefindIndexMb.toFixed(1)],
 		['  index files', (r) => String(r.dist.pagefindIndexFiles)],
 		['  pagefind/ with its code (MB)', (r) => r.dist.pagefindMb.toFixed(1)],
-		['first search (KB)', (r) => (r.search ? r.search.kb.toFixed(1) : '–')],
-		['  page / Pagefind code / index', (r) => (r.search ? `${r.search.kbBy.page.toFixed(0)} / ${r.search.kbBy.pagefindCode.toFixed(0)} / ${r.search.kbBy.pagefindIndex.toFixed(0)}` : '–')],
-		['first results (ms)', (r) => (r.search ? `${r.search.ms}${r.search.results ? '' : ' (none!)'}` : '–')],
-		['library filter (KB)', (r) => (r.libraryFilter ? r.libraryFilter.kb.toFixed(1) : '–')],
-		['  page / Pagefind code / index', (r) => (r.libraryFilter ? `${r.libraryFilter.kbBy.page.toFixed(0)} / ${r.libraryFilter.kbBy.pagefindCode.toFixed(0)} / ${r.libraryFilter.kbBy.pagefindIndex.toFixed(0)}` : '–')],
-		['filtered cards (ms)', (r) => (r.libraryFilter ? `${r.libraryFilter.ms}${r.libraryFilter.results ? '' : ' (none!)'}` : '–')],
+		['first search, transferred (KB)', (r) => (r.search ? r.search.kb.toFixed(1) : '–')],
+		['  page / Pagefind code / index (KB)', (r) => (r.search ? `${r.search.kbBy.page.toFixed(0)} / ${r.search.kbBy.pagefindCode.toFixed(0)} / ${r.search.kbBy.pagefindIndex.toFixed(0)}` : '–')],
+		['first results, from navigation (ms)', (r) => (r.search ? `${r.search.ms}${r.search.results ? '' : ' (none!)'}` : '–')],
+		['library filter, transferred (KB)', (r) => (r.libraryFilter ? r.libraryFilter.kb.toFixed(1) : '–')],
+		['  page / Pagefind code / index (KB)', (r) => (r.libraryFilter ? `${r.libraryFilter.kbBy.page.toFixed(0)} / ${r.libraryFilter.kbBy.pagefindCode.toFixed(0)} / ${r.libraryFilter.kbBy.pagefindIndex.toFixed(0)}` : '–')],
+		['filtered cards, from navigation (ms)', (r) => (r.libraryFilter ? `${r.libraryFilter.ms}${r.libraryFilter.results ? '' : ' (none!)'}` : '–')],
 	];
 	const width = Math.max(...rows.map(([label]) => label.length));
 	for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${results.map((r) => value(r).padStart(18)).join('')}`);
