@@ -10,7 +10,7 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, appendFileSync, constants as fsConstants, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_OPTIONS, serveStatic } from '../test/serve.ts';
@@ -505,13 +505,23 @@ async function main(): Promise<number> {
 	process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
 	const folders = runFolders(sizes);
 	const results: SizeResult[] = [];
+	const report = () => {
+		if (values.json) console.log(JSON.stringify({ machine: { cpus: cpus().length, node: process.version }, results, targets: checkTargets(results) }, null, 2));
+		else printTable(results);
+	};
 	try {
 		for (const [i, n] of sizes.entries()) results.push(await benchSize(n, path.join(work, folders[i]), { search: !values['skip-search'] }));
+	} catch (error) {
+		// The sizes measured before the failure took minutes (5,000 items before 10,000 fails): print them.
+		if (results.length && !stopping) {
+			process.stderr.write(`[${sizes[results.length]}] failed; the sizes measured before it:\n`);
+			report();
+		}
+		throw error;
 	} finally {
 		cleanUp();
 	}
-	if (values.json) console.log(JSON.stringify({ machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, results, targets: checkTargets(results) }, null, 2));
-	else printTable(results);
+	report();
 	return 0;
 }
 
