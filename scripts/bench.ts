@@ -430,7 +430,9 @@ const USAGE = `Usage: npm run bench -- [--entries N[,N…]] [--json] [--skip-sea
   --corpus <dir>              only write the corpus of N items into <dir> (a new or empty folder),
                               to check it (npm run check -- --content <dir>) or build from it
                               (CREDENCE_CONTENT_DIR=<dir> npm run build)
-  -h, --help                  this help`;
+  -h, --help                  this help
+
+Chromium is /usr/bin/chromium, or CHROMIUM_PATH. Ctrl-C stops the run and deletes its temporary folder.`;
 
 /** `--corpus <dir>`: the corpus alone, into a folder that holds nothing yet (generating replaces the folder). */
 function writeCorpusOnly(dir: string, items: number): number {
