@@ -12,6 +12,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, appendFileSync, constants as fsConstants, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_OPTIONS, serveStatic } from '../test/serve.ts';
 import { BENCH_NOW, generateCorpus, storyToEdit, writeBareCorpus } from './bench/corpus.ts';
@@ -167,6 +168,25 @@ function filesAndBytes(dir: string, counted: (name: string) => boolean = () => t
 	return { files, bytes };
 }
 
+/**
+ * Page weight across the whole site: every HTML page gzipped (level 9, as `npm run weight`
+ * counts documents), the median and the heaviest (with its path). Listing pages are where a
+ * growing library shows first, so the heaviest page is the figure to watch between sizes.
+ */
+export function pageWeights(outDir: string): { pages: number; medianGzipKb: number; largestGzipKb: number; largest: string } {
+	const sizes: { file: string; gzip: number }[] = [];
+	for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+		if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+		const file = path.join(entry.parentPath, entry.name);
+		sizes.push({ file: path.relative(outDir, file), gzip: gzipSync(readFileSync(file), { level: 9 }).length });
+	}
+	if (sizes.length === 0) throw new Error(`no HTML pages in ${outDir}`);
+	sizes.sort((a, b) => a.gzip - b.gzip);
+	const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+	const largest = sizes.at(-1)!;
+	return { pages: sizes.length, medianGzipKb: kb(sizes[Math.floor((sizes.length - 1) / 2)].gzip), largestGzipKb: kb(largest.gzip), largest: `/${largest.file.split(path.sep).join('/').replace(/index\.html$/, '')}` };
+}
+
 /** Pagefind's index files (as opposed to its scripts, styles and WebAssembly), by name. */
 const isPagefindIndex = (name: string) => /\.pf_(meta|index|filter|fragment)$|^pagefind-entry\.json$/.test(name);
 
@@ -258,6 +278,8 @@ interface SizeResult {
 	ratio: Comparable;
 	/** `pagefindMb`: the whole pagefind/ folder; `pagefindIndexMb`: its index files alone (pagefindSize). */
 	dist: { files: number; bytes: number; mb: number; pagefindMb: number; pagefindIndexMb: number; pagefindIndexFiles: number; underHostLimit: boolean };
+	/** HTML pages gzipped: the median and the heaviest. */
+	pageWeight: ReturnType<typeof pageWeights>;
 	/** Bare Astro's output, for the ratios. */
 	bareDist: { files: number; bytes: number; mb: number };
 	search?: BrowserFigures;
@@ -371,6 +393,7 @@ async function benchSize(items: number, dir: string, options: { search: boolean 
 		),
 		bareDist: { ...bareDist, mb: Math.round(bareDist.bytes / 1e5) / 10 },
 		dist: { files: dist.files, bytes: dist.bytes, mb: Math.round(dist.bytes / 1e5) / 10, pagefindMb: Math.round(pagefind.bytes / 1e5) / 10, pagefindIndexMb: Math.round(pagefind.indexBytes / 1e5) / 10, pagefindIndexFiles: pagefind.indexFiles, underHostLimit: dist.files < HOST_FILE_LIMIT },
+		pageWeight: pageWeights(out),
 		search,
 		libraryFilter,
 	};
@@ -406,6 +429,9 @@ function printTable(results: SizeResult[]): void {
 		['Pagefind index alone (MB)', (r) => r.dist.pagefindIndexMb.toFixed(1)],
 		['  index files', (r) => String(r.dist.pagefindIndexFiles)],
 		['  pagefind/ with its code (MB)', (r) => r.dist.pagefindMb.toFixed(1)],
+		['HTML page gzipped, median (KB)', (r) => r.pageWeight.medianGzipKb.toFixed(1)],
+		['  heaviest (KB)', (r) => r.pageWeight.largestGzipKb.toFixed(1)],
+		['  heaviest page', (r) => r.pageWeight.largest],
 		['first search, transferred (KB)', (r) => (r.search ? r.search.kb.toFixed(1) : '–')],
 		['  page / Pagefind code / index (KB)', (r) => (r.search ? `${r.search.kbBy.page.toFixed(0)} / ${r.search.kbBy.pagefindCode.toFixed(0)} / ${r.search.kbBy.pagefindIndex.toFixed(0)}` : '–')],
 		['first results, from navigation (ms)', (r) => (r.search ? `${r.search.ms}${r.search.results ? '' : ' (none!)'}` : '–')],

@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { buildPhases, pagefindSize, ratiosToBare } from '../../scripts/bench.ts';
+import { buildPhases, pagefindSize, pageWeights, ratiosToBare } from '../../scripts/bench.ts';
 
 /** The lines of an `astro build` and search-index log that buildPhases reads, as Astro 7 prints them. */
 const LOG = `04:46:07 [credence:content-check] content check passed (0 warnings) in 0.17s
@@ -61,5 +62,30 @@ it('measures Pagefind’s index apart from its code', () => {
 		expect(pagefindSize(out)).toEqual({ bytes: 197_500, indexFiles: 6, indexBytes: 43_500 });
 	} finally {
 		rmSync(out, { recursive: true, force: true });
+	}
+});
+
+it('weighs every HTML page gzipped, and names the heaviest', () => {
+	const dist = mkdtempSync(path.join(tmpdir(), 'credence-weights-'));
+	try {
+		const page = (file: string, html: string) => {
+			mkdirSync(path.dirname(path.join(dist, file)), { recursive: true });
+			writeFileSync(path.join(dist, file), html);
+		};
+		// Random bytes in base64 compress to about three quarters of their length.
+		const noise = (chars: number) => randomBytes(chars).toString('base64').slice(0, chars);
+		page('index.html', `<p>${noise(2_000)}</p>`);
+		page('customers/index.html', `<p>${noise(40_000)}</p>`);
+		page('stories/a/index.html', `<p>${noise(3_000)}</p>`);
+		page('og/a.png', noise(90_000)); // not a page
+		const weights = pageWeights(dist);
+		expect(weights.pages).toBe(3);
+		expect(weights.largest).toBe('/customers/');
+		expect(weights.largestGzipKb).toBeGreaterThan(25); // 40,000 characters: about 30 KB
+		expect(weights.largestGzipKb).toBeLessThan(40);
+		expect(weights.medianGzipKb).toBeGreaterThan(1.5); // the 3,000-character page: about 2.2 KB
+		expect(weights.medianGzipKb).toBeLessThan(3);
+	} finally {
+		rmSync(dist, { recursive: true, force: true });
 	}
 });
