@@ -16,7 +16,11 @@ export function mdxSyntaxProblem(body: string, bodyLine = 1): { line: number; co
 		const message = cause instanceof Error ? cause.message : String(cause);
 		// "3:20: Unexpected character after `<`, … (mdx-jsx:unexpected-character)"
 		const place = /^(\d+):(\d+):\s*/.exec(message);
-		const reason = message.replace(/^\d+:\d+:\s*/, '').replace(/\s*\([\w:-]+\)\s*$/, '');
+		// Positions inside the reason ("a closing tag for `<div>` (29:1)") are of the body too: made lines of the file.
+		const reason = message
+			.replace(/^\d+:\d+:\s*/, '')
+			.replace(/\s*\([\w:-]+\)\s*$/, '')
+			.replace(/\((\d+):(\d+)\)/g, (_, line: string, column: string) => `(line ${Number(line) + bodyLine - 1}, column ${column})`);
 		return { line: (place ? Number(place[1]) : 1) + bodyLine - 1, column: place ? Number(place[2]) : 1, reason };
 	}
 }
