@@ -50,6 +50,14 @@ describe('npm run check', () => {
 		expect(expectCleanFailure(await check(dir), story(), 'publishedOn')).toMatch(/"2026-02-30" which is not a real date/);
 	});
 
+	it('fails on an MDX component or name the page does not provide, naming the line, before the build would stop on it', async () => {
+		const lines = readFileSync(story(), 'utf8').replace(/\n*$/, '\n').split('\n').length;
+		writeFileSync(story(), `${readFileSync(story(), 'utf8').replace(/\n*$/, '\n')}\n<Callout>Read this</Callout> and {foo}.\n`);
+		const line = expectCleanFailure(await check(dir), story(), `line ${lines + 1}`);
+		expect(line).toMatch(/found <Callout>|found \{foo\}/);
+		expect((await check(dir)).out).toMatch(/found <Callout>[\s\S]*found \{foo\}|found \{foo\}[\s\S]*found <Callout>/);
+	});
+
 	it('fails on a reference to a missing customer', async () => {
 		editData(story(), (d) => (d.customer = 'missing-customer'));
 		expect(expectCleanFailure(await check(dir), story(), 'customer')).toMatch(/found "missing-customer"/);

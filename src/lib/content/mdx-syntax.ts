@@ -4,14 +4,73 @@
  * with the same compiler, Sätteri (what @astrojs/mdx compiles with), to report it first against
  * the file and the line. Markdown stories (`.md`) treat those characters as text.
  */
-import { mdxToJs } from 'satteri';
+import { mdxToJs, type HastPluginDefinition } from 'satteri';
 import { error, type Diagnostic } from '../diagnostics.ts';
+import { mdxReferenceMessage, undefinedMdxReferences, type MdxUses } from './mdx-references.ts';
+
+
+/** An attribute's expression (`n={bar}`, `{...rest}`), parsed by compiling it alone as MDX. */
+function parseAttributeExpression(source: string): unknown {
+	let program: unknown;
+	try {
+		const plugin: HastPluginDefinition = { name: 'credence-attribute-expression', mdxFlowExpression: (node) => void (program = node.parseExpression()) };
+		mdxToJs(`{(${source})}`, { hastPlugins: [plugin] });
+	} catch {
+		return undefined; // it compiled inside the story; a spread alone is not an expression
+	}
+	return program;
+}
+
+/** What the body uses, collected while it compiles (see `undefinedMdxReferences`). */
+function collectUses(): { uses: MdxUses; plugin: HastPluginDefinition } {
+	const uses: MdxUses = { esm: [], expressions: [], elements: [] };
+	const lineOf = (node: { position?: { start: { line: number } } }) => node.position?.start.line ?? 1;
+	const expression = (node: { position?: { start: { line: number } }; parseExpression(): unknown }) => {
+		const program = node.parseExpression();
+		if (program) uses.expressions.push({ program: program as MdxUses['esm'][number], line: lineOf(node) });
+	};
+	const element = {
+		filter: [],
+		visit: (node: { name?: string | null; attributes?: readonly { type: string; value?: unknown }[]; position?: { start: { line: number } } }) => {
+			if (node.name) uses.elements.push({ name: node.name, line: lineOf(node) });
+			for (const attribute of node.attributes ?? []) {
+				const value = attribute.value as string | { value?: unknown } | null | undefined;
+				const source = attribute.type === 'mdxJsxExpressionAttribute' ? `{${value}}` : typeof value === 'object' && value ? value.value : undefined;
+				if (typeof source !== 'string') continue;
+				const program = parseAttributeExpression(source);
+				if (program) uses.expressions.push({ program: program as MdxUses['expressions'][number]['program'], line: lineOf(node) });
+			}
+		},
+	};
+	const plugin: HastPluginDefinition = {
+		name: 'credence-mdx-references',
+		options: { position: true },
+		mdxjsEsm: (node) => {
+			const program = node.parseExpression();
+			if (program) uses.esm.push(program as MdxUses['esm'][number]);
+		},
+		mdxFlowExpression: expression,
+		mdxTextExpression: expression,
+		mdxJsxFlowElement: element,
+		mdxJsxTextElement: element,
+	};
+	return { uses, plugin };
+}
 
 /** The compiler's complaint about an MDX body, with its line in the file; none when it compiles. */
 export function mdxSyntaxProblem(body: string, bodyLine = 1): { line: number; column: number; reason: string } | undefined {
+	return compileMdx(body, bodyLine).problem;
+}
+
+/**
+ * Compiles an MDX body as the build does: the compiler's complaint with its line in the file, or,
+ * when it compiles, what it uses (`uses`, lines of the body).
+ */
+function compileMdx(body: string, bodyLine = 1): { problem?: { line: number; column: number; reason: string }; uses?: MdxUses } {
+	const { uses, plugin } = collectUses();
 	try {
-		mdxToJs(body);
-		return undefined;
+		mdxToJs(body, { hastPlugins: [plugin] });
+		return { uses };
 	} catch (cause) {
 		const message = cause instanceof Error ? cause.message : String(cause);
 		// "3:20: Unexpected character after `<`, … (mdx-jsx:unexpected-character)"
@@ -21,24 +80,28 @@ export function mdxSyntaxProblem(body: string, bodyLine = 1): { line: number; co
 			.replace(/^\d+:\d+:\s*/, '')
 			.replace(/\s*\([\w:-]+\)\s*$/, '')
 			.replace(/\((\d+):(\d+)\)/g, (_, line: string, column: string) => `(line ${Number(line) + bodyLine - 1}, column ${column})`);
-		return { line: (place ? Number(place[1]) : 1) + bodyLine - 1, column: place ? Number(place[2]) : 1, reason };
+		return { problem: { line: (place ? Number(place[1]) : 1) + bodyLine - 1, column: place ? Number(place[2]) : 1, reason } };
 	}
 }
 
-/** A diagnostic for each MDX body that does not compile. */
+/** A diagnostic for each MDX body that does not compile, and for each component or name it uses that nothing provides. */
 export function checkMdxSyntax(files: { file: string; absolutePath: string; body?: string; bodyLine?: number }[]): Diagnostic[] {
 	const out: Diagnostic[] = [];
 	for (const source of files) {
 		if (!source.absolutePath.endsWith('.mdx') || source.body === undefined) continue;
-		const problem = mdxSyntaxProblem(source.body, source.bodyLine);
-		if (!problem) continue;
-		out.push(
-			error(
-				source.file,
-				`line ${problem.line}`,
-				`expected MDX the build can compile, found: ${problem.reason} (line ${problem.line}, column ${problem.column}); in MDX a "<" or "{" in text must be written \\< or \\{ (or name the file .md if the story uses no components)`,
-			),
-		);
+		const bodyLine = source.bodyLine ?? 1;
+		const { problem, uses } = compileMdx(source.body, bodyLine);
+		if (problem) {
+			out.push(
+				error(
+					source.file,
+					`line ${problem.line}`,
+					`expected MDX the build can compile, found: ${problem.reason} (line ${problem.line}, column ${problem.column}); in MDX a "<" or "{" in text must be written \\< or \\{ (or name the file .md if the story uses no components)`,
+				),
+			);
+			continue;
+		}
+		for (const reference of undefinedMdxReferences(uses!)) out.push(error(source.file, `line ${reference.line + bodyLine - 1}`, mdxReferenceMessage(reference)));
 	}
 	return out;
 }
