@@ -58,6 +58,12 @@ describe('npm run check', () => {
 		expect((await check(dir)).out).toMatch(/found <Callout>[\s\S]*found \{foo\}|found \{foo\}[\s\S]*found <Callout>/);
 	});
 
+	it('fails on a file nothing reads (a customer saved as .yml), naming the name that would be read', async () => {
+		const file = path.join(dir, 'customers/acme.yml');
+		writeFileSync(file, readFileSync(path.join(dir, 'customers/quarry-bank.yaml'), 'utf8'));
+		expect(expectCleanFailure(await check(dir), file, '(file name)')).toMatch(/which the check and the build do not read: rename it acme\.yaml/);
+	});
+
 	it('fails on a reference to a missing customer', async () => {
 		editData(story(), (d) => (d.customer = 'missing-customer'));
 		expect(expectCleanFailure(await check(dir), story(), 'customer')).toMatch(/found "missing-customer"/);

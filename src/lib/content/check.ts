@@ -14,6 +14,7 @@ import { sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { checkIntegrity, indexEntries, referencedImages, type AssignmentSheet, type RankingSheet, type CaptionsByVideo, type ContentIndex, type IntegrityIO, type ScoreSheet } from './integrity.ts';
 import { displayPath, loadSourceFiles, readContentText, readParseCache, writeParseCache } from './load.ts';
 import { checkMdxSyntax } from './mdx-syntax.ts';
+import { findStrayFiles } from './stray-files.ts';
 import { validateSourceFiles } from './validate.ts';
 
 export interface CheckOptions {
@@ -171,6 +172,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 	if (loaded.cacheChanged) writeParseCache(options.parseCacheFile!, cache!);
 	const validated = validateSourceFiles(loaded.files);
 	const mdx = checkMdxSyntax(loaded.files);
+	const stray = findStrayFiles(options.projectRoot, options.contentDir);
 	const indexed = indexEntries(validated.entries);
 	const scores = await loadScoreSheets(options.projectRoot, options.contentDir);
 	const assignments = await loadAssignments(options.projectRoot, options.contentDir);
@@ -184,6 +186,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 		...loaded.diagnostics,
 		...validated.diagnostics,
 		...mdx,
+		...stray,
 		...indexed.diagnostics,
 		...scores.diagnostics,
 		...assignments.diagnostics,
