@@ -26,7 +26,7 @@ function suite(name: string, schema: z.ZodType, valid: () => any, cases: Case[])
 			mutate(data);
 			const result = schema.safeParse(data);
 			expect(result.success).toBe(false);
-			const diagnostics = result.error!.issues.map((issue) => issueToDiagnostic('x.yaml', data, issue));
+			const diagnostics = result.error!.issues.map((issue) => issueToDiagnostic('x.yaml', data, issue, schema));
 			expect(diagnostics).toContainEqual(expect.objectContaining({ field, message: expect.stringMatching(message) }));
 		});
 	});
@@ -59,6 +59,10 @@ suite('customer', customerSchema(cliSchemaContext), () => ({
 	['a missing required field', (d) => delete d.name, 'name', /required field is missing.*expected text/],
 	['an industry outside the facet list', (d) => (d.industry = 'mining'), 'industry', /one of financial-services.*found "mining"/],
 	['a size band that does not exist', (d) => (d.size = 'huge'), 'size', /company-size band/],
+	['a missing size band', (d) => delete d.size, 'size', /^required field is missing: expected a company-size band/],
+	// A misspelt optional field would otherwise be dropped: named, with the field meant and the fields there are.
+	['a misspelt optional field', (d) => (d.anonymouslabel = 'A shop'), 'anonymouslabel', /unexpected field "anonymouslabel" \(did you mean "anonymousLabel"\?\).*the fields here are name, anonymousLabel, logo/],
+	['products as text, not a list', (d) => (d.products = 'forecast'), 'products', /^expected a list \(one "- item" per line.*found "forecast"/],
 	['a logo that is not a relative image path', (d) => (d.logo = '/logo.bmp'), 'logo', /image path relative to this file/],
 	['a withheld name without an anonymous label', (d) => (d.permissions = { name: false }), 'anonymousLabel', /expected anonymousLabel/],
 	['a product id with capitals', (d) => (d.products = ['Forecast']), 'products[0]', /id like/],
@@ -84,6 +88,8 @@ suite('story', storySchema(cliSchemaContext), () => ({
 	['a metric without a baseline', (d) => delete d.metrics[0].baseline, 'metrics[0].baseline', /required field is missing/],
 	['a metric value that is text', (d) => (d.metrics[0].value = '9%'), 'metrics[0].value', /expected a number, found "9%"/],
 	['a metric without a direction', (d) => (d.metrics[0].better = 'up'), 'metrics[0].better', /higher or lower/],
+	['a misspelt metric field', (d) => { d.metrics[0].basline = d.metrics[0].baseline; delete d.metrics[0].baseline; }, 'metrics[0].basline', /did you mean "baseline"\?.*the fields here are label, value, unit, baseline/],
+	['a hero given as a path alone', (d) => (d.hero = '../assets/hero.jpg'), 'hero', /expected a group of fields \(src, alt\), each on its own line, indented under the field/],
 	['a missing disclosure', (d) => delete d.disclosure, 'disclosure', /required field is missing/],
 	['an approval that expires before it was given', (d) => (d.approval.expiresOn = '2025-01-01'), 'approval.expiresOn', /after approvedOn/],
 	['a draft flag that is not a boolean', (d) => (d.draft = 'yes'), 'draft', /true or false/],

@@ -162,7 +162,7 @@ export const loadAssignments = (projectRoot: string, contentDir: string) =>
 		const parsed = parseYaml(text, file);
 		if (parsed.data === undefined) return { diagnostics: parsed.diagnostics };
 		const result = assignmentFileSchema.safeParse(parsed.data);
-		if (!result.success) return { diagnostics: result.error.issues.map((issue) => issueToDiagnostic(file, parsed.data, issue)) };
+		if (!result.success) return { diagnostics: result.error.issues.map((issue) => issueToDiagnostic(file, parsed.data, issue, assignmentFileSchema)) };
 		return { sheet: { program, round, file, data: result.data }, diagnostics: [] };
 	});
 

@@ -47,15 +47,99 @@ export function describeValue(value: unknown): string {
 	return String(value);
 }
 
-/** One zod issue → one diagnostic. */
-export function issueToDiagnostic(file: string, data: unknown, issue: z.core.$ZodIssue): Diagnostic {
+/** A schema's definition, as zod 4 keeps it (read only to name the fields a place takes). */
+interface SchemaDef {
+	type: string;
+	shape?: Record<string, z.ZodType>;
+	element?: z.ZodType;
+	innerType?: z.ZodType;
+	in?: z.ZodType;
+	options?: z.ZodType[];
+	getter?: () => z.ZodType;
+}
+const defOf = (schema: z.ZodType): SchemaDef => (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+
+/** The object schemas a value at `schema` may be (through optional, default, pipes and unions). */
+function objectsOf(schema: z.ZodType | undefined, depth = 0): SchemaDef[] {
+	if (!schema || depth > 20) return [];
+	const def = defOf(schema);
+	if (def.type === 'object') return [def];
+	if (def.type === 'union') return (def.options ?? []).flatMap((option) => objectsOf(option, depth + 1));
+	if (def.type === 'pipe') return objectsOf(def.in, depth + 1);
+	if (def.type === 'lazy' && def.getter) return objectsOf(def.getter(), depth + 1);
+	return objectsOf(def.innerType, depth + 1);
+}
+
+/** The schema of the value at `path` inside `schema`; undefined where it cannot be followed. */
+function schemaAt(schema: z.ZodType | undefined, path: readonly PropertyKey[], depth = 0): z.ZodType | undefined {
+	if (!schema || path.length === 0 || depth > 50) return schema;
+	const [key, ...rest] = path;
+	const def = defOf(schema);
+	if (typeof key === 'number' && def.type === 'array') return schemaAt(def.element, rest, depth + 1);
+	if (def.type === 'object') return def.shape && typeof key === 'string' && key in def.shape ? schemaAt(def.shape[key], rest, depth + 1) : undefined;
+	if (def.type === 'union') {
+		const found = (def.options ?? []).map((option) => schemaAt(option, path, depth + 1)).filter(Boolean);
+		return found.length === 1 ? found[0] : undefined;
+	}
+	if (def.type === 'pipe') return schemaAt(def.in, path, depth + 1);
+	if (def.type === 'lazy' && def.getter) return schemaAt(def.getter(), path, depth + 1);
+	return schemaAt(def.innerType, path, depth + 1);
+}
+
+/** The fields an object at `path` takes, in the schema's order; empty when not known. */
+export function fieldsAt(schema: z.ZodType | undefined, path: readonly PropertyKey[]): string[] {
+	return [...new Set(objectsOf(schemaAt(schema, path)).flatMap((def) => Object.keys(def.shape ?? {})))];
+}
+
+/** Edits (insert, delete, substitute, swap two neighbours) between two short words. */
+function distance(a: string, b: string): number {
+	const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+	for (let j = 1; j <= b.length; j++) d[0][j] = j;
+	for (let i = 1; i <= a.length; i++) {
+		for (let j = 1; j <= b.length; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+		}
+	}
+	return d[a.length][b.length];
+}
+
+/** The known field `key` is most likely a misspelling of (case aside, or within a third of its letters); undefined when none is close. */
+export function closestField(key: string, fields: readonly string[]): string | undefined {
+	const lower = key.toLowerCase();
+	let best: { field: string; cost: number } | undefined;
+	for (const field of fields) {
+		const cost = field.toLowerCase() === lower ? 0 : distance(lower, field.toLowerCase());
+		if (cost <= Math.max(1, Math.floor(field.length / 3)) && (!best || cost < best.cost)) best = { field, cost };
+	}
+	return best?.field;
+}
+
+/** One zod issue → one diagnostic; with `schema` (the file's), messages name the fields a place takes. */
+export function issueToDiagnostic(file: string, data: unknown, issue: z.core.$ZodIssue, schema?: z.ZodType): Diagnostic {
 	if (issue.code === 'unrecognized_keys') {
 		const where = formatFieldPath(issue.path);
-		return error(file, where === '(file)' ? issue.keys.join(', ') : `${where}.${issue.keys[0]}`, `unexpected field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove it or check the spelling`);
+		const fields = fieldsAt(schema, issue.path);
+		const present = valueAt(data, issue.path);
+		const given = present && typeof present === 'object' ? Object.keys(present) : [];
+		const hints = issue.keys.map((key) => {
+			const meant = closestField(key, fields.filter((field) => !given.includes(field)));
+			return meant ? `"${key}" (did you mean "${meant}"?)` : `"${key}"`;
+		});
+		const known = fields.length ? `; the fields here are ${fields.join(', ')}` : '';
+		return error(file, where === '(file)' ? issue.keys.join(', ') : `${where}.${issue.keys[0]}`, `unexpected field${issue.keys.length > 1 ? 's' : ''} ${hints.join(', ')}: remove it or check the spelling${known}`);
 	}
 	const found = valueAt(data, issue.path);
 	let message = issue.message.replace(/^Invalid input: /, '');
-	if (issue.code === 'invalid_type' && found === undefined) {
+	if (issue.code === 'invalid_type' && (issue.expected === 'array' || issue.expected === 'object') && /^expected (array|object)\b/.test(message)) {
+		if (issue.expected === 'array') message = 'expected a list (one "- item" per line under the field, or [a, b] on one line)';
+		else {
+			const fields = fieldsAt(schema, issue.path);
+			message = `expected a group of fields${fields.length ? ` (${fields.join(', ')})` : ''}, each on its own line${issue.path.length ? ', indented under the field' : ''}`;
+		}
+	}
+	if (found === undefined && issue.path.length > 0 && !/\bfound\b/.test(message)) {
 		message = `required field is missing: ${message.replace(/, received undefined$/, '')}`;
 	} else if (!/\bfound\b/.test(message)) {
 		message = `${message.replace(/, received \w+$/, '')}, found ${describeValue(found)}`;
@@ -75,7 +159,7 @@ export function validateSourceFiles(files: SourceFile[], context: SchemaContext 
 		if (result.success) {
 			entries.push({ ...source, data: result.data });
 		} else {
-			diagnostics.push(...result.error.issues.map((issue) => issueToDiagnostic(source.file, source.data, issue)));
+			diagnostics.push(...result.error.issues.map((issue) => issueToDiagnostic(source.file, source.data, issue, schema)));
 			invalid.push({ collection: source.collection, id: source.id, file: source.file });
 		}
 	}
