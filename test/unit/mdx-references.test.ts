@@ -2,15 +2,22 @@
  * An MDX story's components and names: what the page does not provide stops the build while
  * rendering (with a stack trace), so the check reports it against the file and the line.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkMdxSyntax } from '../../src/lib/content/mdx-syntax.ts';
 import { SITE_MDX_COMPONENTS } from '../../src/lib/content/mdx-references.ts';
 import { projectRoot } from '../helpers.ts';
 
+/** A stories folder holding chart.js, for imports to resolve against. */
+const stories = path.join(mkdtempSync(path.join(tmpdir(), 'credence-mdx-')), 'stories');
+mkdirSync(stories);
+writeFileSync(path.join(stories, 'chart.js'), 'export default () => null;\n');
+afterAll(() => rmSync(path.dirname(stories), { recursive: true, force: true }));
+
 /** The diagnostics for one MDX story whose body starts on line 10 of the file. */
-const check = (body: string) => checkMdxSyntax([{ file: 'content/stories/x.mdx', absolutePath: '/c/stories/x.mdx', body, bodyLine: 10 }]);
+const check = (body: string) => checkMdxSyntax([{ file: 'content/stories/x.mdx', absolutePath: path.join(stories, 'x.mdx'), body, bodyLine: 10 }]);
 
 describe('MDX references', () => {
 	it('reports a component neither the site nor the story provides, with its line in the file', () => {
@@ -50,6 +57,17 @@ describe('MDX references', () => {
 			"{props.components ? <Chart /> : <span />} {new Intl.NumberFormat('en').format(n)} {({ n: 1 }).n}",
 		].join('\n');
 		expect(check(body)).toEqual([]);
+	});
+
+	it('reports an import of a file that does not exist, and of Node\'s own modules, at the line of the import', () => {
+		const found = check("Intro.\n\nimport Chart from './chrat.js'\nimport fs from 'node:fs'\nimport path from 'path'\nimport Ok from './chart'\n\n<Chart /> <Ok /> {fs.name} {path.sep}\n");
+		expect(found.map((d) => [d.field, /found "([^"]+)"/.exec(d.message)?.[1]])).toEqual([
+			['line 12', './chrat.js'],
+			['line 12', 'node:fs'],
+			['line 12', 'path'],
+		]);
+		expect(found[0].message).toMatch(/names no file: the build would stop with "Could not resolve"/);
+		expect(found[1].message).toMatch(/one of Node's own modules, which stories may not import/);
 	});
 
 	it('reports a component used inside an expression', () => {

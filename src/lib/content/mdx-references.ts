@@ -39,8 +39,8 @@ export interface MdxReference {
 
 /** What a compile of a story collects for `undefinedMdxReferences`. */
 export interface MdxUses {
-	/** Each ESM block (`import`, `export`), parsed. */
-	esm: EstreeNode[];
+	/** Each ESM block (`import`, `export`), parsed, with its line. */
+	esm: { program: EstreeNode; line: number }[];
 	/** Each expression (`{…}`, attribute values, spread attributes), parsed, with its line. */
 	expressions: { program: EstreeNode; line: number }[];
 	/** Each JSX element's name (`Callout`, `Tabs.Item`, `div`), with its line; fragments have none. */
@@ -230,7 +230,7 @@ function jsxName(name: AnyNode | null | undefined): string | undefined {
  * expressions use that nothing defines, each once per line, in the order of the body.
  */
 export function undefinedMdxReferences(uses: MdxUses, siteComponents: readonly string[] = SITE_MDX_COMPONENTS): MdxReference[] {
-	const defined = new Set<string>([...MDX_PROVIDED_NAMES, ...BUILT_INS, ...MDX_COMPONENTS, ...siteComponents, ...declaredNames(uses.esm)]);
+	const defined = new Set<string>([...MDX_PROVIDED_NAMES, ...BUILT_INS, ...MDX_COMPONENTS, ...siteComponents, ...declaredNames(uses.esm.map((block) => block.program))]);
 	const out: MdxReference[] = [];
 	const seen = new Set<string>();
 	const add = (reference: MdxReference) => {
@@ -243,11 +243,10 @@ export function undefinedMdxReferences(uses: MdxUses, siteComponents: readonly s
 		const root = componentRoot(element.name);
 		if (root !== undefined && !defined.has(root)) add({ kind: 'component', name: element.name, line: element.line });
 	}
-	for (const program of uses.esm) {
+	for (const block of uses.esm) {
 		const found: { kind: MdxReference['kind']; name: string }[] = [];
-		freeNames(program, defined, found);
-		// ESM blocks carry no line of their own here; their names are reported at the top of the body.
-		for (const reference of found) add({ ...reference, line: 1 });
+		freeNames(block.program, defined, found);
+		for (const reference of found) add({ ...reference, line: block.line });
 	}
 	for (const expression of uses.expressions) {
 		const found: { kind: MdxReference['kind']; name: string }[] = [];
@@ -265,4 +264,21 @@ export function mdxReferenceMessage(reference: MdxReference, siteComponents: rea
 	}
 	const why = reference.name in globalThis ? 'which stories may not use (it is the build\'s own, and would run with its access)' : 'which is not defined when the page is built';
 	return `expected a name the story defines (with import or export), one MDX provides (${MDX_PROVIDED_NAMES.join(', ')}) or a JavaScript built-in (Math, Date, JSON, …), found {${reference.name}}, ${why}; to show braces as text write \\{ and \\}`;
+}
+
+/**
+ * Why the build could not import `source` into the story at `storyFile` (`exists` tells whether
+ * a path is a file); undefined when it can. A relative path must name a file (as written, or
+ * with a script or component extension); Node's own modules (`node:fs`) are refused: whatever a
+ * story imports runs with the build's access, and could publish its files.
+ */
+export function mdxImportProblem(source: string, storyFile: string, exists: (file: string) => boolean, builtins: readonly string[]): string | undefined {
+	if (source.startsWith('node:') || builtins.includes(source.split('/')[0])) {
+		return `expected an import of a component or data file, found "${source}", one of Node's own modules, which stories may not import (it would run with the build's access)`;
+	}
+	if (!/^\.{1,2}\//.test(source)) return undefined;
+	const base = storyFile.replace(/[^/\\]*$/, '') + source;
+	const candidates = [base, ...['.astro', '.ts', '.js', '.mjs', '.tsx', '.jsx', '.json', '.md', '.mdx'].map((extension) => base + extension)];
+	if (candidates.some(exists)) return undefined;
+	return `expected an import of a file that exists (paths are relative to the story), found "${source}", which names no file: the build would stop with "Could not resolve"`;
 }

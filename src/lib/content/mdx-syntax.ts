@@ -6,7 +6,11 @@
  */
 import { mdxToJs, type HastPluginDefinition } from 'satteri';
 import { error, type Diagnostic } from '../diagnostics.ts';
-import { mdxReferenceMessage, undefinedMdxReferences, type MdxUses } from './mdx-references.ts';
+import { existsSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { mdxImportProblem, mdxReferenceMessage, undefinedMdxReferences, type MdxUses } from './mdx-references.ts';
+
+const isFile = (file: string) => existsSync(file) && statSync(file).isFile();
 
 
 /** An attribute's expression (`n={bar}`, `{...rest}`), parsed by compiling it alone as MDX. */
@@ -27,7 +31,7 @@ function collectUses(): { uses: MdxUses; plugin: HastPluginDefinition } {
 	const lineOf = (node: { position?: { start: { line: number } } }) => node.position?.start.line ?? 1;
 	const expression = (node: { position?: { start: { line: number } }; parseExpression(): unknown }) => {
 		const program = node.parseExpression();
-		if (program) uses.expressions.push({ program: program as MdxUses['esm'][number], line: lineOf(node) });
+		if (program) uses.expressions.push({ program: program as MdxUses['expressions'][number]['program'], line: lineOf(node) });
 	};
 	const element = {
 		filter: [],
@@ -47,7 +51,7 @@ function collectUses(): { uses: MdxUses; plugin: HastPluginDefinition } {
 		options: { position: true },
 		mdxjsEsm: (node) => {
 			const program = node.parseExpression();
-			if (program) uses.esm.push(program as MdxUses['esm'][number]);
+			if (program) uses.esm.push({ program: program as MdxUses['expressions'][number]['program'], line: lineOf(node) });
 		},
 		mdxFlowExpression: expression,
 		mdxTextExpression: expression,
@@ -102,6 +106,14 @@ export function checkMdxSyntax(files: { file: string; absolutePath: string; body
 			continue;
 		}
 		for (const reference of undefinedMdxReferences(uses!)) out.push(error(source.file, `line ${reference.line + bodyLine - 1}`, mdxReferenceMessage(reference)));
+		for (const block of uses!.esm) {
+			for (const statement of block.program.body ?? []) {
+				const from = statement.source?.value;
+				if (typeof from !== 'string') continue;
+				const problem = mdxImportProblem(from, source.absolutePath, isFile, builtinModules);
+				if (problem) out.push(error(source.file, `line ${block.line + bodyLine - 1}`, problem));
+			}
+		}
 	}
 	return out;
 }
