@@ -41,6 +41,18 @@ describe('references', () => {
 		editData(at('stories/quarry-forecasting.mdx'), (d) => (d.customer = 'nobody-inc'));
 		await expectError('stories/quarry-forecasting.mdx', 'customer', /existing entry in customers, found "nobody-inc" \(known ids include/);
 	});
+	it('an award entry with errors of its own: each sheet says so once, not once per line', async () => {
+		editData(at('awards/demo-awards/entries/quarry-planning.md'), (d) => (d.status = 'Eligible'));
+		const result = await check();
+		const scores = result.diagnostics.filter((d) => d.file.endsWith('scores/round-1.csv'));
+		expect(scores).toEqual([
+			expect.objectContaining({
+				field: 'line 2 entry',
+				message: expect.stringMatching(/^expected a valid entry of demo-awards, found "quarry-planning", whose file .*entries\/quarry-planning\.md has errors of its own .*\(1 more place in this file names it\)$/),
+			}),
+		]);
+		await expectError('awards/demo-awards/entries/quarry-planning.md', 'status', /found "Eligible"/);
+	});
 	it('a product that does not exist', async () => {
 		editData(at('customers/quarry-bank.yaml'), (d) => (d.products = ['forecast', 'teleport']));
 		await expectError('customers/quarry-bank.yaml', 'products[1]', /found "teleport"/);

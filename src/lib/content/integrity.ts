@@ -503,7 +503,39 @@ export function checkIntegrity(
 		if (program) checkScoreSheet(index, program, sheet, out, assignment && assignedPairs(assignment));
 	}
 
-	return { diagnostics: out, captions };
+	return { diagnostics: collapseRejectedAwardReferences(out, rejectedFiles), captions };
+}
+
+/**
+ * An award entry or judge whose own file has errors is missing from the index, so every sheet
+ * line, assignment and result naming it said "expected an entry of <program>", as if it did not
+ * exist: one bad status made dozens of errors that pointed away from the file to fix. Each file
+ * now says once that the entry's (or judge's) file has errors of its own, and how many of its
+ * places name it.
+ */
+function collapseRejectedAwardReferences(diagnostics: Diagnostic[], rejectedFiles: Map<string, string>): Diagnostic[] {
+	const pattern = /^expected (an entry|a judge) of ([a-z0-9-]+), found "([^"]+)"$/;
+	const first = new Map<string, { diagnostic: Diagnostic; count: number }>();
+	const out: Diagnostic[] = [];
+	for (const diagnostic of diagnostics) {
+		const match = pattern.exec(diagnostic.message);
+		const broken = match && rejectedFiles.get(`${match[1] === 'an entry' ? 'awardEntries' : 'awardJudges'}:${match[2]}/${match[3]}`);
+		if (!match || !broken) {
+			out.push(diagnostic);
+			continue;
+		}
+		const key = `${diagnostic.file} ${match[1]} ${match[2]}/${match[3]}`;
+		const seen = first.get(key);
+		if (seen) {
+			seen.count++;
+			continue;
+		}
+		const collapsed = { ...diagnostic, message: `expected a valid ${match[1] === 'an entry' ? 'entry' : 'judge'} of ${match[2]}, found "${match[3]}", whose file ${broken} has errors of its own (listed for that file): fix them first` };
+		first.set(key, { diagnostic: collapsed, count: 1 });
+		out.push(collapsed);
+	}
+	for (const { diagnostic, count } of first.values()) if (count > 1) diagnostic.message += ` (${count - 1} more ${count === 2 ? 'place in this file names' : 'places in this file name'} it)`;
+	return out;
 }
 
 /**
