@@ -41,7 +41,8 @@ export function cueText(payload: string): { speaker?: string; text: string } {
 export function parseCaptions(source: string): { cues: Cue[]; problems: CaptionProblem[] } {
 	const parser = new webvtt.WebVTTParser();
 	const tree = parser.parse(source, 'metadata');
-	const problems: CaptionProblem[] = tree.errors.map((e) => ({ line: e.line, message: e.message }));
+	// The parser's words on a cue timing ("Must be exactly two digits.") say what is wrong, not what is right.
+	const problems: CaptionProblem[] = tree.errors.map((e) => ({ line: e.line, message: /timestamp|two digits|separator/i.test(e.message) ? `${e.message.replace(/\.$/, '')}: a cue's timing is written like 00:01.000 --> 00:04.500 (hours optional, two-digit minutes and seconds, three-digit milliseconds), each cue starting no earlier than the one before` : e.message }));
 	const cues: Cue[] = tree.cues.map((cue) => ({
 		start: cue.startTime,
 		end: cue.endTime,

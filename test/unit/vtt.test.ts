@@ -21,6 +21,8 @@ describe('parseCaptions', () => {
 	it('reports a cue that ends before it starts, with its line', () => {
 		const { problems } = parseCaptions('WEBVTT\n\n00:00.000 --> 00:01.000\nok\n\n00:05.000 --> 00:03.000\nbackwards');
 		expect(problems).toEqual([expect.objectContaining({ line: 6 })]);
+		// What a valid timing looks like, not only the parser's complaint.
+		expect(parseCaptions('WEBVTT\n\n00:0X.000 --> 00:01.000\nok').problems[0].message).toMatch(/^Must be exactly two digits: a cue's timing is written like 00:01\.000 --> 00:04\.500/);
 	});
 
 	it('rejects a file with no cues', () => {
