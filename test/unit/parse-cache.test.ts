@@ -34,7 +34,7 @@ describe('loadSourceFiles with a parse cache', () => {
 	it('keeps unquoted dates as dates to be (YamlTimestamp) through the cache file', async () => {
 		const cache: ParseCache = new Map();
 		await loadSourceFiles(projectRoot, dir, cache);
-		const file = path.join(dir, 'cache', 'parses.v8');
+		const file = path.join(path.dirname(dir), 'cache', 'parses.v8') // beside the content folder, as the build keeps it (in its cache folder);
 		writeParseCache(file, cache);
 		const reread = readParseCache(file);
 		expect(reread.size).toBe(cache.size);
