@@ -21,6 +21,12 @@ describe('strayProblem', () => {
 		expect(strayProblem(folder('videos'), 'x.vtt', false)).toBeUndefined();
 		expect(strayProblem(folder('videos'), 'media', true)).toBeUndefined();
 	});
+	it('leaves notes for the editors alone, and nothing else of their kind', () => {
+		for (const name of ['README.md', 'readme', 'LICENSE', 'License.txt']) expect(strayProblem(CONTENT_FOLDERS, name, false), name).toBeUndefined();
+		expect(strayProblem(folder('customers'), 'README.md', false)).toBeUndefined();
+		expect(strayProblem(CONTENT_FOLDERS, 'notes.md', false)).toMatch(/found "notes\.md", which the check and the build do not read/);
+		expect(strayProblem(CONTENT_FOLDERS, 'README.yaml', false)).toMatch(/found "README\.yaml"/);
+	});
 	it('reports folders nothing reads, suggesting the one meant', () => {
 		expect(strayProblem(CONTENT_FOLDERS, 'story', true)).toMatch(/found the folder "story": nothing in it is read \(did you mean stories\/\?\)/);
 		expect(strayProblem(folder('stories'), '2026', true)).toMatch(/found the folder "2026": nothing in it is read: move its files up/);

@@ -61,8 +61,13 @@ export const CONTENT_FOLDERS: FolderRule = {
 	},
 };
 
-/** Names no one means as content: hidden files (.DS_Store, .gitkeep), editors' backups (`x.yaml~`, `#x.yaml#`) and files the tools stage before renaming them into place (`*.tmp`). */
-const ignored = (name: string) => name.startsWith('.') || name.endsWith('~') || name.startsWith('#') || name.endsWith('.tmp');
+/**
+ * Names no one means as content: hidden files (.DS_Store, .gitkeep), editors' backups (`x.yaml~`,
+ * `#x.yaml#`), files the tools stage before renaming them into place (`*.tmp`), and notes for the
+ * people who edit the folder (README, LICENSE). A folder that reads `.md` files reads a README.md
+ * as content all the same: this only decides what counts as stray.
+ */
+const ignored = (name: string) => name.startsWith('.') || name.endsWith('~') || name.startsWith('#') || name.endsWith('.tmp') || /^(readme|license)(\.(md|txt))?$/i.test(name);
 
 /** The extension a near miss stands for: `yml` → `yaml`. */
 const NEAR_MISSES: Record<string, string> = { yml: 'yaml', markdown: 'md', mdown: 'md', mkd: 'md', mkdn: 'md', txt: 'md' };
