@@ -1,5 +1,6 @@
 /**
- * RSS 2.0 feed of every public piece of evidence (the same list the library shows). RSS's
+ * RSS 2.0 feed of the newest public pieces of evidence (the head of the list the library shows,
+ * `feedItems` of them: see src/lib/feed.ts). RSS's
  * `<author>` must be an email address, so a story's co-authors are credited with Dublin Core's
  * `dc:creator` (named as on the story's page: someone of a customer that withholds its name by
  * title), and the feed names its own address with `atom:link rel="self"`.
@@ -8,12 +9,13 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { allEvidence, creditedPerson, getSite, publicStories } from '../data/content';
 import { contentTypeLabel } from '../lib/evidence';
+import { feedItems } from '../lib/feed';
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export const GET: APIRoute = async (context) => {
 	const site = await getSite();
-	const items = await allEvidence();
+	const items = feedItems(await allEvidence(), site.feedItems);
 	const stories = new Map((await publicStories()).map((s) => [s.id, s]));
 	const self = new URL('rss.xml', context.site!).href;
 	return rss({

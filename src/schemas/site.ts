@@ -1,5 +1,6 @@
 /** Site-wide settings: who the vendor is and how the site presents itself (`content/site.yaml`). */
 import { z } from 'astro/zod';
+import { DEFAULT_FEED_ITEMS } from '../lib/feed.ts';
 import { DEFAULT_PAGE_SIZE } from '../lib/pagination.ts';
 import { text, webUrl } from './common.ts';
 
@@ -31,6 +32,17 @@ export const siteSchema = z
 			.max(500, { error: 'expected at most 500 cards per page (larger pages are slow to load)' })
 			.default(DEFAULT_PAGE_SIZE)
 			.describe('Cards per page in the evidence library and the video list.'),
+		/**
+		 * How many of the newest pieces of evidence the RSS feed (`/rss.xml`) carries. Readers poll
+		 * the feed and keep what they saw, so it needs only the latest; every item made it megabytes.
+		 */
+		feedItems: z
+			.number()
+			.int({ error: 'expected a whole number of feed items' })
+			.min(1, { error: 'expected at least 1 feed item' })
+			.max(500, { error: 'expected at most 500 feed items (readers fetch the whole feed on every poll)' })
+			.default(DEFAULT_FEED_ITEMS)
+			.describe('Newest pieces of evidence in the RSS feed.'),
 	})
 	.strict();
 

@@ -2,6 +2,8 @@
  * The RSS feed is valid RSS 2.0: no `<author>` (RSS wants an email address there, and the feed
  * held a company name), co-authors credited with Dublin Core's `dc:creator` under its namespace
  * (by title for a customer that withholds its name), and `atom:link rel="self"` under Atom's.
+ * It carries only the newest `feedItems` pieces of evidence: with all of them, a 10,000-item
+ * library's feed was 4.3 MB, fetched again on every reader's poll.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,13 +12,16 @@ import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildSite } from '../build-helpers.ts';
-import { copyFixture } from '../helpers.ts';
+import { copyFixture, editData } from '../helpers.ts';
 
 const { dir, cleanup } = copyFixture();
 const outDir = mkdtempSync(path.join(tmpdir(), 'credence-dist-'));
 const SITE = 'https://feed.example';
+/** Items in this build's feed: the fixture's library has one more (the archived story). */
+const FEED_ITEMS = 3;
 let feed: any;
 let text: string;
+let library: string;
 
 beforeAll(async () => {
 	// A second story, about the customer that withholds its name, by its person and the vendor's.
@@ -28,10 +33,17 @@ beforeAll(async () => {
 		.replace(/^disclosure: .*$/m, 'disclosure: The operator is a paying customer of Tessellate.')
 		.replace('approvedBy: ada-quarry', 'approvedBy: hal-grid');
 	writeFileSync(path.join(dir, 'stories/operator-outages.mdx'), story);
+	// The oldest piece of evidence, which a feed of the newest three leaves out.
+	const archived = readFileSync(path.join(dir, 'stories/quarry-forecasting.mdx'), 'utf8')
+		.replace(/^title: .*$/m, 'title: An archived story')
+		.replace(/^publishedOn: .*$/m, 'publishedOn: 2025-06-02');
+	writeFileSync(path.join(dir, 'stories/archived-story.mdx'), archived);
+	editData(path.join(dir, 'site.yaml'), (site) => (site.feedItems = FEED_ITEMS));
 	const result = await buildSite(dir, outDir, { CREDENCE_SITE_URL: SITE });
 	expect(result.output).toMatch(/content check passed/);
 	expect(result.code).toBe(0);
 	text = readFileSync(path.join(outDir, 'rss.xml'), 'utf8');
+	library = readFileSync(path.join(outDir, 'stories/index.html'), 'utf8');
 	feed = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'dc:creator', 'category'].includes(name) }).parse(text);
 }, 180_000);
 afterAll(() => {
@@ -59,4 +71,14 @@ it('has no <author> (RSS 2.0 wants an email address) and credits co-authors with
 	expect(text).not.toMatch(/Hal Grid|Hidden Grid/);
 	// Videos and award entries have no co-authors.
 	for (const item of items.filter((i) => !i.link.includes('/stories/'))) expect(item['dc:creator']).toBeUndefined();
+});
+
+it('carries only the newest feedItems pieces of evidence, in the library\'s order', () => {
+	const items: any[] = feed.rss.channel.item;
+	// The library's cards, newest first: the feed is their head.
+	const cards = [...library.matchAll(/<h3 class="card-title"><a href="([^"]+)"/g)].map((m) => `${SITE}${m[1]}`);
+	expect(cards).toHaveLength(FEED_ITEMS + 1);
+	expect(cards.at(-1)).toBe(`${SITE}/stories/archived-story/`);
+	expect(items.map((i) => i.link)).toEqual(cards.slice(0, FEED_ITEMS));
+	expect(text).not.toContain('An archived story');
 });

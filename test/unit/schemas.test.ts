@@ -39,7 +39,15 @@ suite('site', siteSchema, () => ({ title: 'T', description: 'D', vendor: { name:
 	['a relative vendor website', (d) => (d.vendor.website = 'v.example'), 'vendor.website', /web address starting with https:\/\//],
 	['an empty library page', (d) => (d.libraryPageSize = 0), 'libraryPageSize', /at least 1 card per page/],
 	['a fractional library page size', (d) => (d.libraryPageSize = 12.5), 'libraryPageSize', /whole number of cards/],
+	['an empty feed', (d) => (d.feedItems = 0), 'feedItems', /at least 1 feed item/],
+	['a feed of every item of a large library', (d) => (d.feedItems = 7100), 'feedItems', /at most 500 feed items/],
 ]);
+
+it('puts the newest 50 items in the feed unless site.yaml says otherwise', () => {
+	const site = { title: 'T', description: 'D', vendor: { name: 'V', website: 'https://v.example' } };
+	expect(siteSchema.parse(site).feedItems).toBe(50);
+	expect(siteSchema.parse({ ...site, feedItems: 10 }).feedItems).toBe(10);
+});
 
 it('pages the library 48 cards at a time unless site.yaml says otherwise', () => {
 	const site = { title: 'T', description: 'D', vendor: { name: 'V', website: 'https://v.example' } };
