@@ -3,7 +3,8 @@
  * 320 px viewport (WCAG 1.4.10), the play button's focus ring stands out over any poster (1.4.11),
  * content keeps its distance from the header, a shared link naming an unknown facet value is
  * ignored, video pages work without JavaScript, the nav marks only the exact page as current, the
- * customer index lists exactly the customers that have a page with their pages' counts, the 404
+ * customer index lists exactly the customers that have a page with their pages' counts, under
+ * their initials with a letter nav that lands on each letter in view, the 404
  * page names no canonical address, and no title passes 70 characters for the site's suffix.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
+import { initialOf } from '../../src/lib/alphabetical.ts';
 import { copyFixture, sampleContent } from '../helpers.ts';
 import { builtSiteInChromium } from '../serve.ts';
 
@@ -97,6 +99,25 @@ describe('layout', () => {
 			return context.measureText(input.placeholder).width <= room;
 		});
 		expect(fits).toBe(true);
+		await page.close();
+	});
+
+	it('lands a letter of the customers’ A–Z on its heading, clear of the letters that stay in view', async () => {
+		const page = await open('/customers/', { width: 1280, height: 600 });
+		const last = page.locator('.az-nav a').last();
+		const id = (await last.getAttribute('href'))!.slice(1);
+		await last.click();
+		await page.waitForFunction((id) => location.hash === `#${id}`, id);
+		const { heading, nav, scrolled } = await page.evaluate((id) => ({
+			heading: document.getElementById(id)!.getBoundingClientRect(),
+			nav: document.querySelector('.az-nav')!.getBoundingClientRect(),
+			scrolled: scrollY,
+		}), id);
+		expect(scrolled).toBeGreaterThan(0);
+		// The nav stuck at the top, the heading just below it.
+		expect(nav.top).toBe(0);
+		expect(heading.top).toBeGreaterThanOrEqual(nav.bottom);
+		expect(heading.bottom).toBeLessThan(600);
 		await page.close();
 	});
 
@@ -220,6 +241,26 @@ describe('the built pages', () => {
 			expect(meta, id).toBe(`${cards} ${cards === 1 ? 'piece' : 'pieces'} of evidence`);
 		}
 		expect(listed.some(([, meta]) => meta === '1 piece of evidence')).toBe(true);
+	});
+
+	it('file the customers under their initials, A to Z, each letter linked from the nav', () => {
+		const index = decode(html('customers/index.html'));
+		const nav = /<nav class="az-nav"[\s\S]*?<\/nav>/.exec(index)![0];
+		const linked = [...nav.matchAll(/<a href="#([^"]+)">([^<]+)</g)].map((m) => [m[1], m[2]]);
+		const sections = [...index.matchAll(/<section class="az-group" aria-labelledby="([^"]+)"><h2 id="\1">([^<]+)<\/h2>([\s\S]*?)<\/section>/g)];
+		// Every letter that has customers, once, in order, and nothing else.
+		expect(linked).toEqual(sections.map((m) => [m[1], m[2]]));
+		expect(sections.length).toBeGreaterThan(5);
+		const names: string[] = [];
+		for (const [, , letter, cards] of sections) {
+			const inSection = [...cards.matchAll(/<h3 class="card-title"><a href="\/customers\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+			expect(inSection.length, letter).toBeGreaterThan(0);
+			for (const name of inSection) expect(initialOf(name), name).toBe(letter);
+			names.push(...inSection);
+		}
+		// Together the sections are the whole list, in its order.
+		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+		expect(names).toHaveLength(readdirSync(path.join(site.outDir, 'customers'), { withFileTypes: true }).filter((e) => e.isDirectory()).length);
 	});
 
 	it('give a customer page’s summary in the singular for one', () => {
