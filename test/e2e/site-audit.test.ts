@@ -263,6 +263,15 @@ describe('the built pages', () => {
 		expect(names).toHaveLength(readdirSync(path.join(site.outDir, 'customers'), { withFileTypes: true }).filter((e) => e.isDirectory()).length);
 	});
 
+	it('link each category’s entries from the top of a program’s entries, with its count', () => {
+		const page = decode(html('awards/cia-2026/index.html'));
+		const nav = /<nav class="toc" aria-label="Entries by category">([\s\S]*?)<\/nav>/.exec(page)?.[1] ?? '';
+		const linked = [...nav.matchAll(/<a href="#([^"]+)">([^<]+)<\/a> <span class="muted">· (\d+)<\/span>/g)].map((m) => [m[1], m[2], Number(m[3])]);
+		const sections = [...page.matchAll(/<h3 id="(entries-[^"]+)">([^<]+) <span class="muted">· (\d+)<\/span><\/h3>/g)].map((m) => [m[1], m[2], Number(m[3])]);
+		expect(sections.length).toBeGreaterThan(1);
+		expect(linked).toEqual(sections);
+	});
+
 	it('give a customer page’s summary in the singular for one', () => {
 		expect(decode(html('customers/saltmarsh-coffee/index.html'))).toMatch(/All evidence <span class="muted">\(1 award entry\)/);
 	});
