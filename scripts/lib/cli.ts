@@ -10,6 +10,7 @@ import { parseArgs, styleText, type ParseArgsOptionsConfig } from 'node:util';
 import writeFileAtomic from 'write-file-atomic';
 import { decodeUtf8 } from '../../src/lib/content/load.ts';
 import { countOf } from '../../src/lib/evidence.ts';
+import { closestSpelling } from '../../src/lib/spelling.ts';
 
 type Style = Parameters<typeof styleText>[0];
 const paint = (style: Style) => (text: string) => styleText(style, text, { stream: process.stdout });
@@ -37,22 +38,13 @@ export class CliError extends Error {
 /** An option's spelling for messages: `--round`. */
 const shownOption = (name: string) => (name.length === 1 ? `-${name}` : `--${name}`);
 
-/** The known option closest to a mistyped one (`--perentry` → `--per-entry`), if any is close. */
-function nearestOption(name: string, known: string[]): string | undefined {
-	const squash = (s: string) => s.toLowerCase().replace(/[-_]/g, '');
-	const distance = (a: string, b: string) => {
-		let row = Array.from({ length: b.length + 1 }, (_, i) => i);
-		for (let i = 1; i <= a.length; i++) {
-			const next = [i];
-			for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-			row = next;
-		}
-		return row[b.length];
-	};
-	const scored = known.filter((k) => k.length > 1).map((k) => ({ k, d: distance(squash(name), squash(k)) }));
-	const best = scored.sort((a, b) => a.d - b.d)[0];
-	return best && best.d <= Math.min(2, Math.floor(name.length / 3)) ? best.k : undefined;
-}
+/** The known option closest to a mistyped one (`--perentry` → `--per-entry`), if any is close: dashes, underscores and case aside, within two edits and a third of what was typed. */
+const nearestOption = (name: string, known: string[]): string | undefined =>
+	closestSpelling(
+		name,
+		known.filter((k) => k.length > 1),
+		{ normalise: (s) => s.toLowerCase().replace(/[-_]/g, ''), maxEdits: (typed) => Math.min(2, Math.floor(typed.length / 3)) },
+	);
 
 /**
  * Parses command-line arguments against `options`. Unlike `parseArgs` in strict mode, a mistake

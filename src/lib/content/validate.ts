@@ -7,6 +7,7 @@ import { YamlTimestamp } from '../../schemas/common.ts';
 import { COLLECTION_SCHEMAS } from '../../schemas/index.ts';
 import type { SchemaContext } from '../../schemas/common.ts';
 import { error, formatFieldPath, type Diagnostic } from '../diagnostics.ts';
+import { closestSpelling } from '../spelling.ts';
 import type { RejectedFile, SourceFile } from './load.ts';
 
 /**
@@ -91,31 +92,6 @@ export function fieldsAt(schema: z.ZodType | undefined, path: readonly PropertyK
 	return [...new Set(objectsOf(schemaAt(schema, path)).flatMap((def) => Object.keys(def.shape ?? {})))];
 }
 
-/** Edits (insert, delete, substitute, swap two neighbours) between two short words. */
-function distance(a: string, b: string): number {
-	const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-	for (let j = 1; j <= b.length; j++) d[0][j] = j;
-	for (let i = 1; i <= a.length; i++) {
-		for (let j = 1; j <= b.length; j++) {
-			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-			d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-		}
-	}
-	return d[a.length][b.length];
-}
-
-/** The known field `key` is most likely a misspelling of (case aside, or within a third of its letters); undefined when none is close. */
-export function closestField(key: string, fields: readonly string[]): string | undefined {
-	const lower = key.toLowerCase();
-	let best: { field: string; cost: number } | undefined;
-	for (const field of fields) {
-		const cost = field.toLowerCase() === lower ? 0 : distance(lower, field.toLowerCase());
-		if (cost <= Math.max(1, Math.floor(field.length / 3)) && (!best || cost < best.cost)) best = { field, cost };
-	}
-	return best?.field;
-}
-
 /** One zod issue → one diagnostic; with `schema` (the file's), messages name the fields a place takes. */
 export function issueToDiagnostic(file: string, data: unknown, issue: z.core.$ZodIssue, schema?: z.ZodType): Diagnostic {
 	if (issue.code === 'unrecognized_keys') {
@@ -124,7 +100,7 @@ export function issueToDiagnostic(file: string, data: unknown, issue: z.core.$Zo
 		const present = valueAt(data, issue.path);
 		const given = present && typeof present === 'object' ? Object.keys(present) : [];
 		const hints = issue.keys.map((key) => {
-			const meant = closestField(key, fields.filter((field) => !given.includes(field)));
+			const meant = closestSpelling(key, fields.filter((field) => !given.includes(field)));
 			return meant ? `"${key}" (did you mean "${meant}"?)` : `"${key}"`;
 		});
 		const known = fields.length ? `; the fields here are ${fields.join(', ')}` : '';

@@ -1,0 +1,21 @@
+import { expect, it } from 'vitest';
+import { closestSpelling } from '../../src/lib/spelling.ts';
+
+it('finds the name a typo was meant as, case aside, within a third of its letters', () => {
+	const fields = ['title', 'summary', 'featured', 'anonymousLabel'];
+	expect(closestSpelling('featurd', fields)).toBe('featured');
+	expect(closestSpelling('Summary', fields)).toBe('summary');
+	expect(closestSpelling('anonymouslabel', fields)).toBe('anonymousLabel');
+	expect(closestSpelling('colour', fields)).toBeUndefined();
+	// "titel" is two edits from "title" (5 letters: one allowed).
+	expect(closestSpelling('titel', fields)).toBeUndefined();
+});
+
+it('prefers the nearest, then the first of equals, under the caller’s rules', () => {
+	expect(closestSpelling('bat', ['cat', 'bar', 'bath'])).toBe('cat');
+	expect(closestSpelling('bath', ['cat', 'bar', 'bath'])).toBe('bath');
+	const options = { normalise: (s: string) => s.replace(/-/g, ''), maxEdits: () => 2 };
+	expect(closestSpelling('perentry', ['per-entry', 'replace'], options)).toBe('per-entry');
+	expect(closestSpelling('perentry', ['per-entry'], { ...options, maxEdits: () => 0 })).toBe('per-entry');
+	expect(closestSpelling('perentri', ['per-entry'], { ...options, maxEdits: () => 0 })).toBeUndefined();
+});
