@@ -74,6 +74,18 @@ describe('MDX references', () => {
 		expect(check('{true && <Badge />}\n').map((d) => /found <(\w+)>/.exec(d.message)?.[1])).toEqual(['Badge']);
 	});
 
+	it('knows namespace imports, and components and names bound inside an expression, only there', () => {
+		const body = [
+			"import * as Charts from './chart.js'",
+			'',
+			'<Charts.Bar /> {[1].map((Item) => <Item key={Item} />)} {[1].map((n) => <Other n={n} />)} {[1].map(() => n)}',
+		].join('\n');
+		expect(check(body).map((d) => [d.field, /found (<[\w.]+>|\{\w+\})/.exec(d.message)?.[1]])).toEqual([
+			['line 12', '<Other>'],
+			['line 12', '{n}'],
+		]);
+	});
+
 	it('holds SITE_MDX_COMPONENTS to what the story page passes to <Content>', () => {
 		const page = readFileSync(path.join(projectRoot, 'src/pages/stories/[slug].astro'), 'utf8');
 		const content = /<Content\b([^>]*)\/?>/.exec(page);

@@ -6,6 +6,8 @@
  * name of every expression must be an HTML element, a component the site provides, a name the
  * story itself imports or exports, one MDX provides, or a JavaScript built-in.
  */
+import type { Node } from 'estree';
+import { analyze, type Scope } from 'periscopic';
 
 /**
  * The components `src/pages/stories/[slug].astro` passes to a story's
@@ -52,168 +54,11 @@ export interface MdxUses {
 type AnyNode = { type: string; [key: string]: any };
 type EstreeNode = AnyNode;
 
-/** The names a binding pattern (`a`, `{ a, b: [c] }`, `...d`, `e = 1`) declares. */
-function patternNames(pattern: AnyNode | null | undefined, out: string[] = []): string[] {
-	if (!pattern) return out;
-	switch (pattern.type) {
-		case 'Identifier':
-			out.push(pattern.name);
-			break;
-		case 'ObjectPattern':
-			for (const property of pattern.properties) patternNames((property.type === 'RestElement' ? property.argument : property.value) as AnyNode, out);
-			break;
-		case 'ArrayPattern':
-			for (const element of pattern.elements) patternNames(element as AnyNode, out);
-			break;
-		case 'AssignmentPattern':
-			patternNames(pattern.left as AnyNode, out);
-			break;
-		case 'RestElement':
-			patternNames(pattern.argument as AnyNode, out);
-			break;
-	}
-	return out;
-}
-
-/** Names declared anywhere in `node` (var, let, const, function, class, catch, imports), nested functions included: a scope a little wider than JavaScript's, never narrower. */
-function declaredNames(node: unknown, out: string[] = []): string[] {
-	if (Array.isArray(node)) {
-		for (const item of node) declaredNames(item, out);
-		return out;
-	}
-	if (!node || typeof node !== 'object' || typeof (node as AnyNode).type !== 'string') return out;
-	const n = node as AnyNode;
-	if (n.type === 'VariableDeclarator') patternNames(n.id as AnyNode, out);
-	if ((n.type === 'FunctionDeclaration' || n.type === 'ClassDeclaration') && n.id) out.push((n.id as { name: string }).name);
-	if (n.type === 'CatchClause') patternNames(n.param as AnyNode, out);
-	if (n.type === 'ImportSpecifier' || n.type === 'ImportDefaultSpecifier' || n.type === 'ImportNamespaceSpecifier') out.push((n.local as { name: string }).name);
-	for (const [key, value] of Object.entries(n)) if (key !== 'loc' && key !== 'range' && value && typeof value === 'object') declaredNames(value, out);
-	return out;
-}
-
 /** `Tabs.Item` → `Tabs`; undefined for an HTML element (`div`, `svg:rect`, `my-element`). */
 function componentRoot(name: string): string | undefined {
 	const root = name.split('.')[0];
 	if (name.includes('.') || /^[A-Z_$]/.test(root)) return root;
 	return undefined;
-}
-
-/** The free names of `node` (not bound in `bound`), with the components JSX inside it uses. */
-function freeNames(node: unknown, bound: Set<string>, found: { kind: MdxReference['kind']; name: string }[]): void {
-	if (Array.isArray(node)) {
-		for (const item of node) freeNames(item, bound, found);
-		return;
-	}
-	if (!node || typeof node !== 'object' || typeof (node as AnyNode).type !== 'string') return;
-	const n = node as AnyNode;
-	const walk = (child: unknown, scope = bound) => freeNames(child, scope, found);
-	switch (n.type) {
-		case 'Identifier':
-			if (!bound.has(n.name as string)) found.push({ kind: 'variable', name: n.name as string });
-			return;
-		case 'MemberExpression':
-			walk(n.object);
-			if (n.computed) walk(n.property);
-			return;
-		case 'Property':
-		case 'MethodDefinition':
-		case 'PropertyDefinition':
-			if (n.computed) walk(n.key);
-			walk(n.value);
-			return;
-		case 'FunctionExpression':
-		case 'ArrowFunctionExpression':
-		case 'FunctionDeclaration': {
-			const scope = new Set(bound);
-			if (n.id) scope.add((n.id as { name: string }).name);
-			for (const param of n.params as AnyNode[]) for (const name of patternNames(param)) scope.add(name);
-			for (const name of declaredNames(n.body)) scope.add(name);
-			// Default values of parameters are expressions; the names the parameters declare are not references.
-			for (const param of n.params as AnyNode[]) walkPattern(param, scope, found);
-			walk(n.body, scope);
-			return;
-		}
-		case 'ClassExpression':
-		case 'ClassDeclaration': {
-			walk(n.superClass);
-			const scope = new Set(bound);
-			if (n.id) scope.add((n.id as { name: string }).name);
-			walk(n.body, scope);
-			return;
-		}
-		case 'VariableDeclarator':
-			walkPattern(n.id as AnyNode, bound, found);
-			walk(n.init);
-			return;
-		case 'CatchClause': {
-			const scope = new Set(bound);
-			for (const name of patternNames(n.param as AnyNode)) scope.add(name);
-			walk(n.body, scope);
-			return;
-		}
-		case 'LabeledStatement':
-			walk(n.body);
-			return;
-		case 'BreakStatement':
-		case 'ContinueStatement':
-		case 'MetaProperty':
-			return;
-		case 'ImportDeclaration':
-			return;
-		case 'ExportNamedDeclaration':
-			// `export { a as b } from './x'` refers to nothing here; `export { a as b }` refers to a.
-			if (n.source) return;
-			walk(n.declaration);
-			for (const specifier of (n.specifiers as AnyNode[]) ?? []) walk(specifier.local);
-			return;
-		case 'ExportAllDeclaration':
-			return;
-		case 'JSXElement': {
-			const opening = n.openingElement as AnyNode;
-			const name = jsxName(opening.name as AnyNode);
-			const root = name === undefined ? undefined : componentRoot(name);
-			if (root !== undefined && !bound.has(root)) found.push({ kind: 'component', name: name! });
-			walk(opening.attributes);
-			walk(n.children);
-			return;
-		}
-		case 'JSXAttribute':
-			walk(n.value);
-			return;
-		case 'JSXFragment':
-			walk(n.children);
-			return;
-	}
-	for (const [key, value] of Object.entries(n)) if (key !== 'loc' && key !== 'range' && value && typeof value === 'object') walk(value);
-}
-
-/** The references in a binding pattern: default values and computed keys, never the names it declares. */
-function walkPattern(pattern: AnyNode | null | undefined, bound: Set<string>, found: { kind: MdxReference['kind']; name: string }[]): void {
-	if (!pattern) return;
-	switch (pattern.type) {
-		case 'ObjectPattern':
-			for (const property of pattern.properties as AnyNode[]) {
-				if (property.type === 'RestElement') walkPattern(property.argument as AnyNode, bound, found);
-				else {
-					if (property.computed) freeNames(property.key, bound, found);
-					walkPattern(property.value as AnyNode, bound, found);
-				}
-			}
-			return;
-		case 'ArrayPattern':
-			for (const element of pattern.elements as AnyNode[]) walkPattern(element, bound, found);
-			return;
-		case 'AssignmentPattern':
-			walkPattern(pattern.left as AnyNode, bound, found);
-			freeNames(pattern.right, bound, found);
-			return;
-		case 'RestElement':
-			walkPattern(pattern.argument as AnyNode, bound, found);
-			return;
-		case 'MemberExpression':
-			freeNames(pattern, bound, found);
-			return;
-	}
 }
 
 /** A JSX element's name as written (`Callout`, `Tabs.Item`, `svg:rect`); undefined for a fragment. */
@@ -225,12 +70,46 @@ function jsxName(name: AnyNode | null | undefined): string | undefined {
 	return undefined;
 }
 
+/** The names an ESM block declares at its top level: its imports (namespace imports too, which periscopic leaves out), exports and declarations. */
+function declaredNames(program: EstreeNode): string[] {
+	const names = [...analyze(program as Node).scope.declarations.keys()];
+	for (const statement of (program.body as AnyNode[]) ?? []) {
+		if (statement.type !== 'ImportDeclaration') continue;
+		for (const specifier of statement.specifiers as AnyNode[]) if (specifier.type === 'ImportNamespaceSpecifier') names.push(specifier.local.name as string);
+	}
+	return names;
+}
+
+/**
+ * The names `program` uses that neither it nor `defined` declares (periscopic's scope analysis),
+ * and the components of the JSX inside it that no scope around them provides.
+ */
+function freeNames(program: EstreeNode, defined: ReadonlySet<string>): { kind: MdxReference['kind']; name: string }[] {
+	const { map, scope: root, globals } = analyze(program as Node);
+	const found: { kind: MdxReference['kind']; name: string }[] = [...globals.keys()].filter((name) => !defined.has(name)).map((name) => ({ kind: 'variable', name }));
+	// Walk for JSX elements, keeping the innermost scope, so that `{items.map((Item) => <Item />)}` is bound.
+	const visit = (node: unknown, scope: Scope): void => {
+		if (Array.isArray(node)) return node.forEach((child) => visit(child, scope));
+		if (!node || typeof node !== 'object' || typeof (node as AnyNode).type !== 'string') return;
+		const n = node as AnyNode;
+		const inner = map.get(n as Node) ?? scope;
+		if (n.type === 'JSXElement') {
+			const name = jsxName((n.openingElement as AnyNode).name as AnyNode);
+			const component = name === undefined ? undefined : componentRoot(name);
+			if (component !== undefined && !defined.has(component) && !inner.has(component)) found.push({ kind: 'component', name: name! });
+		}
+		for (const [key, value] of Object.entries(n)) if (key !== 'loc' && key !== 'range' && value && typeof value === 'object') visit(value, inner);
+	};
+	visit(program, root);
+	return found;
+}
+
 /**
  * Every component a story uses that neither the site nor the story provides, and every name its
  * expressions use that nothing defines, each once per line, in the order of the body.
  */
 export function undefinedMdxReferences(uses: MdxUses, siteComponents: readonly string[] = SITE_MDX_COMPONENTS): MdxReference[] {
-	const defined = new Set<string>([...MDX_PROVIDED_NAMES, ...BUILT_INS, ...MDX_COMPONENTS, ...siteComponents, ...declaredNames(uses.esm.map((block) => block.program))]);
+	const defined = new Set<string>([...MDX_PROVIDED_NAMES, ...BUILT_INS, ...MDX_COMPONENTS, ...siteComponents, ...uses.esm.flatMap((block) => declaredNames(block.program))]);
 	const out: MdxReference[] = [];
 	const seen = new Set<string>();
 	const add = (reference: MdxReference) => {
@@ -243,16 +122,7 @@ export function undefinedMdxReferences(uses: MdxUses, siteComponents: readonly s
 		const root = componentRoot(element.name);
 		if (root !== undefined && !defined.has(root)) add({ kind: 'component', name: element.name, line: element.line });
 	}
-	for (const block of uses.esm) {
-		const found: { kind: MdxReference['kind']; name: string }[] = [];
-		freeNames(block.program, defined, found);
-		for (const reference of found) add({ ...reference, line: block.line });
-	}
-	for (const expression of uses.expressions) {
-		const found: { kind: MdxReference['kind']; name: string }[] = [];
-		freeNames(expression.program, defined, found);
-		for (const reference of found) add({ ...reference, line: expression.line });
-	}
+	for (const { program, line } of [...uses.esm, ...uses.expressions]) for (const reference of freeNames(program, defined)) add({ ...reference, line });
 	return out.sort((a, b) => a.line - b.line);
 }
 
