@@ -35,7 +35,9 @@ export function groupByInitial<T>(items: readonly T[], name: (item: T) => string
 	const groups = new Map<string, T[]>();
 	for (const item of items) {
 		const letter = initialOf(name(item));
-		groups.set(letter, [...(groups.get(letter) ?? []), item]);
+		const group = groups.get(letter);
+		if (group) group.push(item);
+		else groups.set(letter, [item]);
 	}
 	return [OTHER_INITIAL, ...LETTERS]
 		.filter((letter) => groups.has(letter))
