@@ -67,6 +67,21 @@ afterAll(async () => {
 });
 
 /** A page that records every request, console error and dialog it sees. */
+/**
+ * Clicks with `click` and answers the packet's own question (a confirm) that it opens; resolves to
+ * the question. Waits for the dialog itself: on a loaded machine its event can come after the
+ * click has resolved, so reading the dialogs seen so far right after the click is a race.
+ */
+async function answerConfirm(page: Page, click: () => Promise<void>, answer: 'accept' | 'dismiss'): Promise<string> {
+	const asked = page.waitForEvent('dialog', { predicate: (dialog) => dialog.type() === 'confirm' }).then(async (dialog) => {
+		const question = dialog.message();
+		await (answer === 'accept' ? dialog.accept() : dialog.dismiss());
+		return question;
+	});
+	await click();
+	return asked;
+}
+
 async function openPage(context: BrowserContext, url: string) {
 	const page = await context.newPage();
 	const requests: string[] = [];
@@ -118,10 +133,9 @@ it('is inert, offline, keeps scores across a reload and exports them', async () 
 	// Exporting an incomplete scorecard asks first; saying no downloads nothing.
 	let downloads = 0;
 	page.on('download', () => downloads++);
-	page.once('dialog', (dialog) => void dialog.dismiss());
-	await page.getByRole('button', { name: 'Export scores (JSON)' }).click();
-	await expect(page.locator('#message').textContent()).resolves.toBe('Export cancelled.');
-	expect(dialogs.at(-1)).toBe('Only 1 of 3 entries are complete. Export the 2 scores entered so far? You can export again when you finish.');
+	const question = await answerConfirm(page, () => page.getByRole('button', { name: 'Export scores (JSON)' }).click(), 'dismiss');
+	expect(question).toBe('Only 1 of 3 entries are complete. Export the 2 scores entered so far? You can export again when you finish.');
+	await expect.poll(() => page.locator('#message').textContent()).toBe('Export cancelled.');
 	expect(downloads).toBe(0);
 
 	// Entry 2 with the keyboard: Space picks the focused option, arrows move along the scale.
@@ -298,7 +312,7 @@ it('keeps the scores and comments of two copies of the packet open at once, and 
 
 it('says, before exporting, that comments on criteria without a score are not in the file', async () => {
 	const context = await browser.newContext({ acceptDownloads: true });
-	const { page, dialogs, errors } = await openPage(context, packetUrl);
+	const { page, errors } = await openPage(context, packetUrl);
 	for (const entry of [1, 2, 3]) for (const criterion of [1, 2]) await field(page, entry, criterion).locator('input[value="3"]').click();
 	// Two comments whose criteria then lose their scores (as another copy of the packet clearing them would).
 	const orphan = field(page, 2, 2).getByRole('textbox');
@@ -315,10 +329,9 @@ it('says, before exporting, that comments on criteria without a score are not in
 	let downloads = 0;
 	page.on('download', () => downloads++);
 	// Declined: nothing downloads, the message stays, and the first such comment has the focus.
-	page.once('dialog', (dialog) => void dialog.dismiss());
-	await page.getByRole('button', { name: 'Export scores (JSON)' }).click();
-	expect(dialogs.at(-1)).toBe(`${text} Export without them?`);
-	await expect(page.locator('#message').textContent()).resolves.toBe(`Export cancelled. ${text}`);
+	const question = await answerConfirm(page, () => page.getByRole('button', { name: 'Export scores (JSON)' }).click(), 'dismiss');
+	expect(question).toBe(`${text} Export without them?`);
+	await expect.poll(() => page.locator('#message').textContent()).toBe(`Export cancelled. ${text}`);
 	await expect(orphan.evaluate((t) => t === document.activeElement)).resolves.toBe(true);
 	expect(downloads).toBe(0);
 	// Accepted (and the incomplete entries too): the file has the scores, and the message says what it left out.
@@ -335,7 +348,7 @@ it('says, before exporting, that comments on criteria without a score are not in
 
 it('clears one criterion\'s score (button or Delete), or every score after confirming', async () => {
 	const context = await browser.newContext();
-	const { page, dialogs, errors } = await openPage(context, packetUrl);
+	const { page, errors } = await openPage(context, packetUrl);
 	const clear = (entry: number, criterion: number) => field(page, entry, criterion).getByRole('button', { name: /^Clear score for / });
 	await expect(clear(1, 1).isDisabled()).resolves.toBe(true);
 	await field(page, 1, 1).getByRole('radio', { name: '4.5' }).click();
@@ -362,10 +375,9 @@ it('clears one criterion\'s score (button or Delete), or every score after confi
 	await expect(field(page, 1, 2).getByRole('radio', { name: '2', exact: true }).isChecked()).resolves.toBe(true);
 
 	// Clear all asks first; declining keeps everything.
-	page.once('dialog', (dialog) => void dialog.dismiss());
-	await page.getByRole('button', { name: 'Clear all my scores' }).click();
-	expect(dialogs.at(-1)).toBe('Clear all 1 score and 1 comment in this packet? This cannot be undone: export them first if you may want them again.');
-	await expect(page.locator('#message').textContent()).resolves.toBe('Nothing was cleared.');
+	const question = await answerConfirm(page, () => page.getByRole('button', { name: 'Clear all my scores' }).click(), 'dismiss');
+	expect(question).toBe('Clear all 1 score and 1 comment in this packet? This cannot be undone: export them first if you may want them again.');
+	await expect.poll(() => page.locator('#message').textContent()).toBe('Nothing was cleared.');
 	await expect(field(page, 1, 2).getByRole('radio', { name: '2', exact: true }).isChecked()).resolves.toBe(true);
 	page.once('dialog', (dialog) => void dialog.accept());
 	await page.getByRole('button', { name: 'Clear all my scores' }).click();
