@@ -157,6 +157,30 @@ describe('every field the schemas take is documented in docs/authoring.md', () =
 		});
 	}
 
+	/** The cells of each table row of `markdown` whose first cell is one field in code: `| \`field\` | … |`. */
+	const rows = (markdown: string) =>
+		new Map([...markdown.matchAll(/^\| `([^`]+)` \|(.*)\|\s*$/gm)].map((m) => [m[1], m[2].split(' | ').map((cell) => cell.trim())] as const));
+	/** How a default is written in the Required column: `[]`, `false`, `en`, `""`, 30 (a group's default is described in words). */
+	const shownDefault = (value: unknown) =>
+		Array.isArray(value) && value.length === 0 ? '`[]`' : value === '' ? '`""`' : typeof value === 'number' ? String(value) : typeof value === 'string' || typeof value === 'boolean' ? `\`${value}\`` : undefined;
+
+	for (const [collection, heading] of Object.entries(SECTIONS) as [keyof typeof COLLECTION_SCHEMAS, string][]) {
+		it(`${collection}: the Required column agrees with the schema, defaults included`, () => {
+			const table = rows(`${section(authoring, heading)}\n${collection === 'awardWinners' ? '' : section(authoring, PUBLICATION)}`);
+			const wrong: string[] = [];
+			for (const { path: field, required, defaultValue } of fieldPaths(COLLECTION_SCHEMAS[collection](cliSchemaContext))) {
+				const cells = table.get(field);
+				if (!cells || required === undefined) continue; // a row shared by several fields, or variants (video source) that differ
+				const [said] = cells;
+				if (required && !said.startsWith('yes')) wrong.push(`${field}: required, the doc says "${said}"`);
+				if (!required && said.startsWith('yes')) wrong.push(`${field}: optional, the doc says "${said}"`);
+				const shown = shownDefault(defaultValue);
+				if (shown && !said.includes(shown)) wrong.push(`${field}: defaults to ${shown}, the doc says "${said}"`);
+			}
+			expect(wrong).toEqual([]);
+		});
+	}
+
 	it('score and ranking sheets: every column', () => {
 		const own = section(authoring, '## Score and ranking sheets')!;
 		const columns = [...fieldPaths(scoreRowSchema), ...fieldPaths(rankingRowSchema)].map((f) => f.path);
