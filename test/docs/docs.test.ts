@@ -11,6 +11,7 @@ import { cliSchemaContext } from '../../src/lib/content/validate.ts';
 import { scoreRowSchema } from '../../src/schemas/award.ts';
 import { COLLECTION_SCHEMAS } from '../../src/schemas/index.ts';
 import { rankingRowSchema } from '../../src/schemas/ranking.ts';
+import { syncExamples } from '../../scripts/docs-examples.ts';
 import { projectRoot, runScript } from '../helpers.ts';
 import { anchors, codeBlocks, linkTargets, section } from './markdown.ts';
 import { fieldPaths } from './schema-fields.ts';
@@ -71,12 +72,12 @@ describe('the example content in docs/authoring.md', () => {
 		.map((block) => ({ ...block, title: /\btitle="([^"]+)"/.exec(block.info)?.[1] }))
 		.filter((block): block is typeof block & { title: string } => block.title !== undefined);
 
-	it('quotes each example file byte for byte (fix the doc or the file so they agree)', () => {
+	it('quotes each example file byte for byte (after editing an example: node scripts/docs-examples.ts)', () => {
 		expect(shown.length).toBeGreaterThan(10);
 		for (const block of shown) {
 			const file = `${EXAMPLES}/${block.title}`;
 			expect(existsSync(path.join(projectRoot, file)), `docs/authoring.md line ${block.line}: ${file} exists`).toBe(true);
-			expect(block.body, `docs/authoring.md line ${block.line} shows ${file} as it is`).toBe(read(file));
+			expect(block.body, `docs/authoring.md line ${block.line} shows ${file} as it is (node scripts/docs-examples.ts copies it)`).toBe(read(file));
 		}
 	});
 
@@ -118,6 +119,23 @@ describe('the example content in docs/authoring.md', () => {
 			expect(body, file).not.toMatch(/^\s*(import|export)\s/m);
 			expect(body, file).not.toMatch(/[{}]|<script|\son[a-z]+\s*=/i);
 		}
+	});
+});
+
+describe('scripts/docs-examples.ts', () => {
+	const doc = 'Intro\n\n```yaml title="content/a.yaml"\nold: 1\n```\n\n```sh\nnpm run check\n```\n\n```yaml title="content/gone.yaml"\nx: 1\n```\n';
+	const files: Record<string, string> = { 'content/a.yaml': 'new: 2\nmore: 3\n' };
+
+	it('copies each labelled block from its file, leaves other blocks alone, and names blocks without a file', () => {
+		const { text, changed, missing } = syncExamples(doc, (title) => files[title]);
+		expect(text).toBe(doc.replace('old: 1\n', 'new: 2\nmore: 3\n'));
+		expect(changed).toEqual(['line 3: content/a.yaml']);
+		expect(missing).toEqual(['line 11: content/gone.yaml: no such file under docs/examples/']);
+	});
+
+	it('has nothing to change in the committed docs', async () => {
+		const result = await runScript('scripts/docs-examples.ts', ['--check']);
+		expect(result, result.out).toEqual({ code: 0, out: '' });
 	});
 });
 
