@@ -11,7 +11,8 @@ export interface CodeBlock {
 	line: number;
 }
 
-const FENCE = /^(`{3,}|~{3,})(.*)$/;
+/** An opening or closing fence, indented by up to three spaces (as inside a list item). */
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 
 /** Every fenced code block of `markdown`, in order. */
 export function codeBlocks(markdown: string): CodeBlock[] {
@@ -22,7 +23,7 @@ export function codeBlocks(markdown: string): CodeBlock[] {
 		if (!open) continue;
 		const start = i;
 		const body: string[] = [];
-		for (i++; i < lines.length && !(lines[i].startsWith(open[1]) && lines[i].trim() === open[1]); i++) body.push(lines[i]);
+		for (i++; i < lines.length && lines[i].trim() !== open[1]; i++) body.push(lines[i]);
 		blocks.push({ info: open[2].trim(), body: body.length ? `${body.join('\n')}\n` : '', line: start + 1 });
 	}
 	return blocks;
