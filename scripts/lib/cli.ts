@@ -4,16 +4,54 @@
  * user's mistake).
  */
 import cliProgress from 'cli-progress';
+import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs, styleText, type ParseArgsOptionsConfig } from 'node:util';
+import { format, parseArgs, styleText, type ParseArgsOptionsConfig } from 'node:util';
 import writeFileAtomic from 'write-file-atomic';
 import { decodeUtf8 } from '../../src/lib/content/load.ts';
 import { countOf } from '../../src/lib/evidence.ts';
 import { closestSpelling } from '../../src/lib/spelling.ts';
+import { terminalLines } from '../../src/lib/terminal-text.ts';
 
 type Style = Parameters<typeof styleText>[0];
-const paint = (style: Style) => (text: string) => styleText(style, text, { stream: process.stdout });
+
+/*
+ * Content reaches the terminal inside the CLI's own lines, so the one place to keep its control
+ * characters from being obeyed is the output itself: `guardConsole` passes everything printed
+ * through `terminalLines`. The colours the CLI adds must survive that, and content must not be
+ * able to forge them, so `colour` marks where its codes go with a per-run secret (a noncharacter,
+ * U+FDD0, and random digits content cannot guess), and the guard puts the codes in after escaping.
+ */
+const secret = `\uFDD0${randomBytes(6).toString('hex')}:`;
+const marked = new RegExp(`${secret}(\\d+)\uFDD1`, 'g');
+const codes: string[] = [];
+/** The marker for one of the CLI's own escape sequences (an SGR colour code). */
+function mark(code: string): string {
+	if (code === '') return '';
+	let i = codes.indexOf(code);
+	if (i < 0) i = codes.push(code) - 1;
+	return `${secret}${i}\uFDD1`;
+}
+/** Printed text as the terminal gets it: control characters from content escaped, the CLI's own colours in place. */
+export const terminalOutput = (text: string): string => terminalLines(text).replace(marked, (_, i: string) => codes[Number(i)]);
+
+/**
+ * Routes console output through `terminalOutput`; every CLI entry point calls it first (runMain
+ * does). `--json` output is unchanged in meaning: JSON already escapes C0 controls, and the
+ * escapes written for the others are JSON's own.
+ */
+export function guardConsole(): void {
+	for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+		const print = console[method].bind(console);
+		console[method] = (...args: unknown[]) => print('%s', terminalOutput(format(...args)));
+	}
+}
+
+const paint = (style: Style) => (text: string) => {
+	const [open, close] = styleText(style, '\0', { stream: process.stdout }).split('\0');
+	return close === undefined ? text : `${mark(open)}${text}${mark(close)}`;
+};
 export const colour = {
 	bold: paint('bold'),
 	dim: paint('dim'),
@@ -210,8 +248,9 @@ export function meter(done: number, total: number, width = 20): string {
 	return `${painted} ${done}/${total}`;
 }
 
-/** Runs a command's main function and maps failures to exit codes. */
+/** Runs a command's main function and maps failures to exit codes; its output goes through `guardConsole`. */
 export function runMain(main: () => Promise<number>): void {
+	guardConsole();
 	main().then(
 		(code) => process.exit(code),
 		(cause: unknown) => {
