@@ -5,7 +5,7 @@
  */
 import cliProgress from 'cli-progress';
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { format, parseArgs, styleText, type ParseArgsOptionsConfig } from 'node:util';
 import writeFileAtomic from 'write-file-atomic';
@@ -121,56 +121,6 @@ export async function readInputText(file: string, shown: string): Promise<string
 	const decoded = decodeUtf8(bytes);
 	if (decoded.text === undefined) throw new CliError(`${shown}: ${decoded.message}; nothing was imported`);
 	return decoded.text;
-}
-
-/** Whether a process with this id is running (a lock held by one that is not is stale). */
-function isAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (cause) {
-		return (cause as NodeJS.ErrnoException).code === 'EPERM';
-	}
-}
-
-/**
- * Runs `critical` holding an exclusive lock on `file`: `<file>.lock`, created with 'wx' and
- * holding this process's id, removed afterwards. While another live process holds it, waits up
- * to `waitMs` (default 5 s, or $CREDENCE_LOCK_WAIT_MS), then fails naming the holder; a lock
- * whose process is gone (a crash) is stale and taken over. For read-modify-write of a sheet that
- * concurrent commands update: read it inside `critical`, not before.
- */
-export async function withLock<T>(file: string, shown: string, critical: () => Promise<T>, waitMs = Number(process.env.CREDENCE_LOCK_WAIT_MS ?? 5000)): Promise<T> {
-	const lock = `${file}.lock`;
-	const deadline = Date.now() + waitMs;
-	await mkdir(path.dirname(file), { recursive: true });
-	for (;;) {
-		try {
-			const handle = await open(lock, 'wx');
-			await handle.writeFile(`${process.pid}\n`);
-			await handle.close();
-			break;
-		} catch (cause) {
-			if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw cause;
-		}
-		const holderText = await readFile(lock, 'utf8').catch(() => '');
-		const holder = Number.parseInt(holderText, 10);
-		// Being written this instant (empty), or held by a live process: wait for it.
-		if (holderText.trim() !== '' && !(holder > 0 && isAlive(holder))) {
-			// Stale: taken over only if it is still the same stale lock.
-			if ((await readFile(lock, 'utf8').catch(() => '')) === holderText) await unlink(lock).catch(() => {});
-			continue;
-		}
-		if (Date.now() >= deadline) {
-			throw new CliError(`${shown} is being updated by another command (process ${Number.isNaN(holder) ? 'unknown' : holder}, lock file ${lock}); nothing was written. Run this again when it has finished (if no command is running, delete the lock file)`);
-		}
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	try {
-		return await critical();
-	} finally {
-		await unlink(lock).catch(() => {});
-	}
 }
 
 /** Writes a file atomically (temp file + rename), creating its folder. */
