@@ -53,7 +53,7 @@ describe('sheet locks', () => {
 		expect(result.out).toMatch(new RegExp(`note: took over the lock file .*round-1\\.csv\\.lock: process ${holder.pid} is no longer running`));
 		expect(readFileSync(sheet(), 'utf8')).toContain('aca-demic,quarry-planning,impact,4,Strong');
 		expect(existsSync(lock())).toBe(false);
-	});
+	}, 120_000);
 
 	it('an empty lock file (a command killed while taking it) is taken over, not waited for', async () => {
 		writeFileSync(lock(), '');
@@ -61,7 +61,7 @@ describe('sheet locks', () => {
 		expect(result.code, result.out).toBe(0);
 		expect(result.out).toMatch(/note: took over the lock file .*round-1\.csv\.lock: it is empty or unreadable/);
 		expect(existsSync(lock())).toBe(false);
-	});
+	}, 120_000);
 
 	it('killed at any moment of taking and releasing, a command leaves no lock or a whole one', async () => {
 		for (let trial = 0; trial < 6; trial++) {
@@ -74,7 +74,7 @@ describe('sheet locks', () => {
 		expect(result.code, result.out).toBe(0);
 		// Nothing left beside the sheet: no lock, and no file a killed command staged.
 		expect(readdirSync(path.dirname(sheet()))).toEqual(['round-1.csv']);
-	});
+	}, 120_000);
 
 	it('a live holder makes the command fail naming the lock file and the process', async () => {
 		const holder = await child(`await withLock(file, 'the sheet', async () => { console.log('ready'); await new Promise(() => setInterval(() => {}, 1000)); });`);
@@ -85,5 +85,5 @@ describe('sheet locks', () => {
 		} finally {
 			await killed(holder);
 		}
-	});
+	}, 120_000);
 });

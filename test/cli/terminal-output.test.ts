@@ -31,7 +31,7 @@ describe('terminal output', () => {
 		expect(result.code, result.out).toBe(0);
 		expect(result.out).not.toMatch(OBEYED);
 		expect(result.out).toContain('Winner: One plan\\u001b]0;pwned\\u0007\\u001b[2J for every mill\\u202e');
-	});
+	}, 120_000);
 
 	it('keeps the CLI’s own colours, and content cannot forge them', async () => {
 		setTitle(`One plan\x1b[31m for every mill\x1b[8m`);
@@ -41,7 +41,7 @@ describe('terminal output', () => {
 		expect(result.out).toContain('Winner: \x1b[1mOne plan\\u001b[31m for every mill\\u001b[8m\x1b[22m');
 		// Every escape left is one of the CLI's colours.
 		expect(result.out.replace(/\x1b\[(1|22|2|31|32|33|36|39)m/g, '')).not.toMatch(OBEYED);
-	});
+	}, 120_000);
 
 	it('check quotes a bad value without obeying it, and so do the awards commands’ errors', async () => {
 		const text = readFileSync(entry(), 'utf8');
@@ -54,7 +54,7 @@ describe('terminal output', () => {
 		expect(awards.code).toBe(1);
 		expect(awards.out).toContain('found "\\u001b]0;pwned\\u0007\\u001b[2Jeligible"');
 		expect(awards.out).not.toMatch(OBEYED);
-	});
+	}, 120_000);
 
 	it('an error quoting an imported file’s values does not obey them', async () => {
 		const file = path.join(dir, '..', 'export.json');
@@ -63,5 +63,5 @@ describe('terminal output', () => {
 		expect(result.code).toBe(1);
 		expect(result.out).not.toMatch(OBEYED);
 		expect(result.out).toContain('\\u001b]0;pwned');
-	});
+	}, 120_000);
 });
