@@ -6,8 +6,9 @@
  * lock is judged by who wrote it, not by its age:
  * - it is written whole or not at all: the holder's details go to a temporary file first, which is
  *   then hard-linked to `<file>.lock` (a link, unlike a rename, fails when the lock exists). An
- *   empty or unreadable lock is therefore never one of ours being written; it is left over (from
- *   a version that created the file before writing it) and taken over;
+ *   empty or garbled lock is not one of ours being written; it is left over (from a version
+ *   that created the file before writing it) and taken over (after EMPTY_LOCK_GRACE_MS, for
+ *   the file systems without hard links, where a lock is created first and written after);
  * - it names the process id, the host, the boot and the process's start time: a lock from this
  *   host whose process is gone (ESRCH), or from an earlier boot, or whose id now belongs to a
  *   process started at another time (the id was reused), is stale and taken over;
@@ -17,7 +18,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { link, mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { terminalText } from '../../src/lib/terminal-text.ts';
@@ -81,7 +82,7 @@ export function lockText(probe = systemProbe, pid = process.pid, token = randomB
 	return `${JSON.stringify(holder)}\n`;
 }
 
-/** The holder a lock file names; undefined for an empty or unreadable one. A bare process id (the older format) is read too. */
+/** The holder a lock file names; undefined for an empty or garbled one. A bare process id (the older format) is read too. */
 export function parseLockText(text: string): LockHolder | undefined {
 	const trimmed = text.trim();
 	if (/^\d+$/.test(trimmed)) return Number(trimmed) > 0 ? { pid: Number(trimmed) } : undefined;
@@ -95,12 +96,16 @@ export function parseLockText(text: string): LockHolder | undefined {
 	}
 }
 
+/** How long an empty lock may be one being written (on a file system without hard links) before it counts as left over. */
+export const EMPTY_LOCK_GRACE_MS = 2000;
+
 /**
  * Why a lock is stale (its holder cannot be running), in words for the takeover note; undefined
- * while it may be held. Pure: everything about the system comes from `probe`.
+ * while it may be held. Pure: everything about the system comes from `probe`; `ageMs` is how long
+ * ago the lock file was last written.
  */
-export function staleness(holder: LockHolder | undefined, probe: ProcessProbe): string | undefined {
-	if (!holder) return 'it is empty or unreadable (left by a command that was stopped while taking it)';
+export function staleness(holder: LockHolder | undefined, probe: ProcessProbe, ageMs = Infinity): string | undefined {
+	if (!holder) return ageMs < EMPTY_LOCK_GRACE_MS ? undefined : 'it is empty or garbled (left by a command that was stopped while taking it)';
 	if (holder.host !== undefined && holder.host !== probe.host) return undefined;
 	if (holder.boot && probe.boot && holder.boot !== probe.boot) return `process ${holder.pid} ran before the machine restarted`;
 	const started = probe.startOf(holder.pid);
@@ -163,8 +168,8 @@ export async function withLock<T>(file: string, shown: string, critical: () => P
 		for (;;) {
 			try {
 				await link(staged, lock).catch(async (cause: NodeJS.ErrnoException) => {
-					// A file system without hard links: created exclusively, then written (not crash-safe
-					// in between, which is why an empty lock counts as stale).
+					// A file system without hard links: created exclusively, then written (empty for a
+					// moment, which is why an empty lock has EMPTY_LOCK_GRACE_MS before it is taken over).
 					if (cause.code === 'EEXIST') throw cause;
 					await writeFile(lock, mine, { flag: 'wx' });
 				});
@@ -172,12 +177,14 @@ export async function withLock<T>(file: string, shown: string, critical: () => P
 			} catch (cause) {
 				if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw cause;
 			}
-			const seen = await readFile(lock, 'utf8').catch((cause: NodeJS.ErrnoException) => (cause.code === 'ENOENT' ? undefined : ''));
+			// null: there, but this user may not read it (another user's command): held, by someone unknown.
+			const seen = await readFile(lock, 'utf8').catch((cause: NodeJS.ErrnoException) => (cause.code === 'ENOENT' ? undefined : null));
 			if (seen === undefined) continue; // released this instant
-			const holder = parseLockText(seen);
-			const stale = staleness(holder, probe);
+			const holder = seen === null ? undefined : parseLockText(seen);
+			const age = await stat(lock).then((info) => Date.now() - info.mtimeMs, () => Infinity);
+			const stale = seen === null ? undefined : staleness(holder, probe, age);
 			if (stale) {
-				if (await takeOver(lock, seen)) console.error(`note: took over the lock file ${lock}: ${stale}`);
+				if (await takeOver(lock, seen!)) console.error(`note: took over the lock file ${lock}: ${stale}`);
 				continue;
 			}
 			if (Date.now() >= deadline) {

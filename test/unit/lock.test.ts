@@ -27,7 +27,10 @@ describe('staleness', () => {
 		expect(staleness(holder, probe({}))).toMatch(/process 4242 is no longer running \(it crashed or was stopped\)/);
 		expect(staleness(holder, probe({ 4242: '12345' }))).toMatch(/its id now belongs to another process/);
 		expect(staleness(holder, probe({ 4242: '9000' }, 'build-1', 'boot-b'))).toMatch(/before the machine restarted/);
-		expect(staleness(undefined, probe({}))).toMatch(/empty or unreadable/);
+		expect(staleness(undefined, probe({}))).toMatch(/empty or garbled/);
+		expect(staleness(undefined, probe({}), 60_000)).toMatch(/empty or garbled/);
+		// Just created, maybe being written (a file system without hard links): not yet.
+		expect(staleness(undefined, probe({}), 500)).toBeUndefined();
 	});
 
 	it('cannot check a process on another host, so counts it as held', () => {
