@@ -10,7 +10,7 @@ import { contentRoot } from '../src/lib/content/layout.ts';
 import { displayPath } from '../src/lib/content/load.ts';
 import { formatDiagnostic } from '../src/lib/diagnostics.ts';
 import { publicationTime } from '../src/lib/publication.ts';
-import { CliError, parseCommandLine } from './lib/cli.ts';
+import { CliError, guardConsole, parseCommandLine } from './lib/cli.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 
@@ -36,6 +36,7 @@ async function main(): Promise<number> {
 	return result.errors > 0 ? 1 : 0;
 }
 
+guardConsole();
 main().then(
 	(code) => process.exit(code),
 	(cause: unknown) => {

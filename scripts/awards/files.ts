@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { SheetLine } from '../../src/lib/awards/csv-sheet.ts';
 import { decodeUtf8 } from '../../src/lib/content/load.ts';
 import type { Diagnostic } from '../../src/lib/diagnostics.ts';
-import { CliError, withLock } from '../lib/cli.ts';
+import { CliError } from '../lib/cli.ts';
+import { withLock } from '../lib/lock.ts';
 import type { ProgramData } from '../../src/lib/awards/program.ts';
 
 /** A round's results (`results/<round>.json`): private, recomputed by verify. */

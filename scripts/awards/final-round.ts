@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import { checkRankings, computeFinalRound, parseRankingSheet, type FinalRoundResults } from '../../src/lib/awards/rankings.ts';
 import type { ProgramData } from '../../src/lib/awards/program.ts';
 import { displayPath } from '../../src/lib/content/load.ts';
+import { neutraliseCsvCell } from '../../src/lib/csv-cell.ts';
 import { RANKING_COLUMNS, type RankingRow } from '../../src/schemas/ranking.ts';
 import { CliError, colour, plural, readInputText, writeAtomic } from '../lib/cli.ts';
 import type { CommandContext } from './commands.ts';
@@ -23,6 +24,11 @@ export function computeFinalResults(data: ProgramData, round: string): FinalRoun
 	const rows = (data.rankingSheet(round)?.lines ?? []).map((l) => l.row);
 	if (rows.length === 0) throw new CliError(`no rankings for ${round} yet: import them with \`npm run awards -- import ${data.id} --round ${round} <rankings.csv>\``);
 	return computeFinalRound(data.id, round, context.finalists, rows);
+}
+
+/** A round's ranking sheet: the text cells neutralised against formula injection (`=…` is written `'=…`), the rank as a number. */
+export function rankingSheetText(rows: RankingRow[]): string {
+	return stringify(rows.map((r) => [neutraliseCsvCell(r.judge), neutraliseCsvCell(r.entry), String(r.rank)]), { header: true, columns: [...RANKING_COLUMNS] });
 }
 
 export async function importRankings(context: CommandContext, file: string): Promise<number> {
@@ -54,7 +60,7 @@ export async function importRankings(context: CommandContext, file: string): Pro
 			console.log(`${colour.green('✓')} ${plural(incoming.length, 'ranking')} from ${[...judges].join(', ')} would be imported into ${sheetShown}${replacing.replace('replacing', 'and would replace')} (dry run: nothing written)`);
 			return;
 		}
-		await writeAtomic(sheetFile, stringify(merged.map((r) => [r.judge, r.entry, String(r.rank)]), { header: true, columns: [...RANKING_COLUMNS] }));
+		await writeAtomic(sheetFile, rankingSheetText(merged));
 		console.log(`${colour.green('✓')} imported ${plural(incoming.length, 'ranking')} from ${[...judges].join(', ')} into ${sheetShown}${replacing}`);
 	});
 	return 0;

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { parsePacketExport } from '../../src/lib/awards/packet.ts';
+import { neutraliseCsvCell } from '../../src/lib/csv-cell.ts';
 import { checkScores, describeIncomplete, incompletePairs, snapToStep, type LocatedScore } from '../../src/lib/awards/score-rules.ts';
 import { parseScoreSheet } from '../../src/lib/awards/scores.ts';
 import { scoreContextFor } from '../../src/lib/content/integrity.ts';
@@ -41,8 +42,9 @@ export function sortScores(rows: ScoreRow[], criteria: string[]): ScoreRow[] {
 	return [...rows].sort((a, b) => a.judge.localeCompare(b.judge) || a.entry.localeCompare(b.entry) || criteria.indexOf(a.criterion) - criteria.indexOf(b.criterion));
 }
 
+/** A round's score sheet: every text cell neutralised against formula injection (`=…` is written `'=…`), the score as a number. */
 export function scoreSheetText(rows: ScoreRow[]): string {
-	return stringify(rows.map((r) => SCORE_COLUMNS.map((c) => (c === 'score' ? String(r.score) : r[c]))), { header: true, columns: [...SCORE_COLUMNS] });
+	return stringify(rows.map((r) => SCORE_COLUMNS.map((c) => (c === 'score' ? String(r.score) : neutraliseCsvCell(r[c])))), { header: true, columns: [...SCORE_COLUMNS] });
 }
 
 export async function importScores(context: CommandContext): Promise<number> {

@@ -4,16 +4,54 @@
  * user's mistake).
  */
 import cliProgress from 'cli-progress';
-import { lstat, mkdir, open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs, styleText, type ParseArgsOptionsConfig } from 'node:util';
+import { format, parseArgs, styleText, type ParseArgsOptionsConfig } from 'node:util';
 import writeFileAtomic from 'write-file-atomic';
 import { decodeUtf8 } from '../../src/lib/content/load.ts';
 import { countOf } from '../../src/lib/evidence.ts';
 import { closestSpelling } from '../../src/lib/spelling.ts';
+import { terminalLines } from '../../src/lib/terminal-text.ts';
 
 type Style = Parameters<typeof styleText>[0];
-const paint = (style: Style) => (text: string) => styleText(style, text, { stream: process.stdout });
+
+/*
+ * Content reaches the terminal inside the CLI's own lines, so the one place to keep its control
+ * characters from being obeyed is the output itself: `guardConsole` passes everything printed
+ * through `terminalLines`. The colours the CLI adds must survive that, and content must not be
+ * able to forge them, so `colour` marks where its codes go with a per-run secret (a noncharacter,
+ * U+FDD0, and random digits content cannot guess), and the guard puts the codes in after escaping.
+ */
+const secret = `\uFDD0${randomBytes(6).toString('hex')}:`;
+const marked = new RegExp(`${secret}(\\d+)\uFDD1`, 'g');
+const codes: string[] = [];
+/** The marker for one of the CLI's own escape sequences (an SGR colour code). */
+function mark(code: string): string {
+	if (code === '') return '';
+	let i = codes.indexOf(code);
+	if (i < 0) i = codes.push(code) - 1;
+	return `${secret}${i}\uFDD1`;
+}
+/** Printed text as the terminal gets it: control characters from content escaped, the CLI's own colours in place. */
+export const terminalOutput = (text: string): string => terminalLines(text).replace(marked, (_, i: string) => codes[Number(i)]);
+
+/**
+ * Routes console output through `terminalOutput`; every CLI entry point calls it first (runMain
+ * does). `--json` output is unchanged in meaning: JSON already escapes C0 controls, and the
+ * escapes written for the others are JSON's own.
+ */
+export function guardConsole(): void {
+	for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+		const print = console[method].bind(console);
+		console[method] = (...args: unknown[]) => print('%s', terminalOutput(format(...args)));
+	}
+}
+
+const paint = (style: Style) => (text: string) => {
+	const [open, close] = styleText(style, '\0', { stream: process.stdout }).split('\0');
+	return close === undefined ? text : `${mark(open)}${text}${mark(close)}`;
+};
 export const colour = {
 	bold: paint('bold'),
 	dim: paint('dim'),
@@ -83,56 +121,6 @@ export async function readInputText(file: string, shown: string): Promise<string
 	const decoded = decodeUtf8(bytes);
 	if (decoded.text === undefined) throw new CliError(`${shown}: ${decoded.message}; nothing was imported`);
 	return decoded.text;
-}
-
-/** Whether a process with this id is running (a lock held by one that is not is stale). */
-function isAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (cause) {
-		return (cause as NodeJS.ErrnoException).code === 'EPERM';
-	}
-}
-
-/**
- * Runs `critical` holding an exclusive lock on `file`: `<file>.lock`, created with 'wx' and
- * holding this process's id, removed afterwards. While another live process holds it, waits up
- * to `waitMs` (default 5 s, or $CREDENCE_LOCK_WAIT_MS), then fails naming the holder; a lock
- * whose process is gone (a crash) is stale and taken over. For read-modify-write of a sheet that
- * concurrent commands update: read it inside `critical`, not before.
- */
-export async function withLock<T>(file: string, shown: string, critical: () => Promise<T>, waitMs = Number(process.env.CREDENCE_LOCK_WAIT_MS ?? 5000)): Promise<T> {
-	const lock = `${file}.lock`;
-	const deadline = Date.now() + waitMs;
-	await mkdir(path.dirname(file), { recursive: true });
-	for (;;) {
-		try {
-			const handle = await open(lock, 'wx');
-			await handle.writeFile(`${process.pid}\n`);
-			await handle.close();
-			break;
-		} catch (cause) {
-			if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw cause;
-		}
-		const holderText = await readFile(lock, 'utf8').catch(() => '');
-		const holder = Number.parseInt(holderText, 10);
-		// Being written this instant (empty), or held by a live process: wait for it.
-		if (holderText.trim() !== '' && !(holder > 0 && isAlive(holder))) {
-			// Stale: taken over only if it is still the same stale lock.
-			if ((await readFile(lock, 'utf8').catch(() => '')) === holderText) await unlink(lock).catch(() => {});
-			continue;
-		}
-		if (Date.now() >= deadline) {
-			throw new CliError(`${shown} is being updated by another command (process ${Number.isNaN(holder) ? 'unknown' : holder}, lock file ${lock}); nothing was written. Run this again when it has finished (if no command is running, delete the lock file)`);
-		}
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	try {
-		return await critical();
-	} finally {
-		await unlink(lock).catch(() => {});
-	}
 }
 
 /** Writes a file atomically (temp file + rename), creating its folder. */
@@ -210,8 +198,9 @@ export function meter(done: number, total: number, width = 20): string {
 	return `${painted} ${done}/${total}`;
 }
 
-/** Runs a command's main function and maps failures to exit codes. */
+/** Runs a command's main function and maps failures to exit codes; its output goes through `guardConsole`. */
 export function runMain(main: () => Promise<number>): void {
+	guardConsole();
 	main().then(
 		(code) => process.exit(code),
 		(cause: unknown) => {

@@ -1,4 +1,5 @@
 /** Content problems as the CLI and the build report them: file, field, what was found, what is valid. */
+import { terminalLines, terminalText } from './terminal-text.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -39,7 +40,11 @@ export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
 	);
 }
 
-/** One line per problem: `error  content/stories/x.mdx  authors[1]: expected …` */
+/**
+ * One line per problem: `error  content/stories/x.mdx  authors[1]: expected …`. For a terminal or
+ * a build log: file names, fields and the values a message quotes come from content, so their
+ * control characters are shown as escapes, never obeyed (see terminal-text.ts).
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-	return `${d.severity.padEnd(7)} ${d.file}  ${d.field}: ${d.message}`;
+	return `${d.severity.padEnd(7)} ${terminalText(d.file)}  ${terminalText(d.field)}: ${terminalLines(d.message)}`;
 }

@@ -1,9 +1,12 @@
 /**
  * Private per-round sheets are CSV with a fixed header (scores, rankings). Parsing never throws:
  * problems come back as diagnostics naming the row's line, and valid rows keep their line.
+ * Each cell is read back as it was before the CLI wrote it (`restoreCsvCell`: the `'` that keeps a
+ * spreadsheet from reading `=…` as a formula is not part of the value).
  */
 import { parse } from 'csv-parse/sync';
 import type { z } from 'astro/zod';
+import { restoreCsvCell } from '../csv-cell.ts';
 import { error, type Diagnostic } from '../diagnostics.ts';
 
 export interface SheetLine<Row> {
@@ -37,7 +40,7 @@ export function parseCsvSheet<Schema extends z.ZodType>(
 	const lines: SheetLine<z.output<Schema>>[] = [];
 	const diagnostics: Diagnostic[] = [];
 	for (const { record, info } of records) {
-		const result = rowSchema.safeParse(record);
+		const result = rowSchema.safeParse(Object.fromEntries(Object.entries(record).map(([column, cell]) => [column, restoreCsvCell(cell)])));
 		if (result.success) lines.push({ line: info.lines, row: result.data });
 		else for (const issue of result.error.issues) diagnostics.push(error(file, `line ${info.lines} ${String(issue.path[0] ?? '')}`.trim(), issue.message));
 	}
