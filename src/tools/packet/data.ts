@@ -1,6 +1,6 @@
 /**
  * What a judge packet's page hands its script: the JSON block `#packet-data`, written by
- * `renderPacket` (src/lib/awards/packet-html.ts). Ids travel here as data, not in the markup: the
+ * `renderPacket` (src/lib/awards/packet/html.ts). Ids travel here as data, not in the markup: the
  * form's fields carry only indices into `entries` and `criteria`.
  */
 

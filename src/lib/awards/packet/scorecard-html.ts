@@ -4,8 +4,8 @@
  * field beside the level list; a Clear button and an optional comment. The fields carry indices,
  * not ids: the packet's script maps them back through its data block.
  */
-import { escapeHtml as e } from '../html-tool.ts';
-import { allowedScores, levelId, MAX_RADIO_OPTIONS, scaleText, sortedLevels, type PacketCriterion, type PacketInput } from './packet-input.ts';
+import { escapeHtml as e } from '../../html-tool.ts';
+import { allowedScores, levelId, MAX_RADIO_OPTIONS, scaleText, sortedLevels, type PacketCriterion, type PacketInput } from './input.ts';
 
 /** The attributes naming a field's cell: entry and criterion, by index. */
 const cellAttributes = (ei: number, ci: number) => `data-entry-index="${ei}" data-criterion-index="${ci}"`;

@@ -3,10 +3,10 @@
  * the entrant's text is HTML-escaped, the narrative is shown as plain text blocks (never as HTML),
  * and URLs stay text: the packet must not load or link anything.
  */
-import { escapeHtml as e } from '../html-tool.ts';
-import { markdownToTextBlocks } from '../plaintext.ts';
-import type { PacketEntry, PacketInput } from './packet-input.ts';
-import { scoreField } from './packet-scorecard-html.ts';
+import { escapeHtml as e } from '../../html-tool.ts';
+import { markdownToTextBlocks } from '../../plaintext.ts';
+import type { PacketEntry, PacketInput } from './input.ts';
+import { scoreField } from './scorecard-html.ts';
 
 /** The Markdown narrative as headings, paragraphs and lists of plain text. */
 function narrativeHtml(markdown: string): string {

@@ -10,17 +10,16 @@
  * no fetches at all: even a slip in escaping could neither run a script nor make the judge's
  * browser contact anyone.
  */
-import type { PacketData } from '../../tools/packet/data.ts';
-import { PACKET_DATA_ID } from '../../tools/packet/data.ts';
-import { escapeHtml as e, renderHtmlTool } from '../html-tool.ts';
-import { entryHtml } from './packet-entry-html.ts';
-import { PACKET_EXPORT_FORMAT, packetExportFileName } from './packet-export.ts';
-import { levelId, scaleText, sortedLevels, type PacketCriterion, type PacketInput } from './packet-input.ts';
+import { PACKET_DATA_ID, type PacketData } from '../../../tools/packet/data.ts';
+import { escapeHtml as e, renderHtmlTool } from '../../html-tool.ts';
+import { entryHtml } from './entry-html.ts';
+import { PACKET_EXPORT_FORMAT, packetExportFileName } from './export-file.ts';
+import { levelId, scaleText, sortedLevels, type PacketCriterion, type PacketInput } from './input.ts';
 
 /** The scorecard's browser code. */
 const PACKET_TOOL = {
-	script: new URL('../../tools/packet/main.ts', import.meta.url),
-	style: new URL('../../tools/packet/packet.css', import.meta.url),
+	script: new URL('../../../tools/packet/main.ts', import.meta.url),
+	style: new URL('../../../tools/packet/packet.css', import.meta.url),
 };
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

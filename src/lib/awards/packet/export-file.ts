@@ -3,7 +3,7 @@
  * `awards import` takes what judges send only through `parsePacketExport`, which accepts exactly
  * this shape and names every problem it finds.
  */
-import { ID_PATTERN } from '../../schemas/common.ts';
+import { ID_PATTERN } from '../../../schemas/common.ts';
 
 /** The `format` of a score file exported by a packet; bump when its shape changes. */
 export const PACKET_EXPORT_FORMAT = 'credence-scores/1';
