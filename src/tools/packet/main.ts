@@ -7,29 +7,18 @@
 import { PACKET_DATA_ID, type PacketData } from './data.ts';
 import { download } from './download.ts';
 import { exportCsv, exportJson, scoredRows, type ScoreRow } from './export.ts';
+import { scorecardForm, type CellElement } from './form.ts';
 import { count, leftOutText, orphanCommentsText, toolbarMessages } from './messages.ts';
-import { readSaved, Scorebook, type CellRef } from './scorebook.ts';
+import { readSaved, Scorebook } from './scorebook.ts';
 import { onScale, readTypedScore } from './scores.ts';
 import { openStorage } from './storage.ts';
 
 const data = JSON.parse(document.getElementById(PACKET_DATA_ID)!.textContent!) as PacketData;
 const totalEntries = data.entries.length;
-const totalCriteria = data.criteria.length;
 const storage = openStorage(`${data.storageKey}:probe`);
 const { say, notice } = toolbarMessages(document.getElementById('message')!, document.getElementById('notices')!);
 const book = new Scorebook(data);
-
-/** A score field, comment or button: it names its cell by indices into the packet's data. */
-type CellElement = HTMLElement & { dataset: { entryIndex?: string; criterionIndex?: string } };
-
-function idsOf(element: CellElement): { entry: string; criterion: string } {
-	return { entry: data.entries[Number(element.dataset.entryIndex)], criterion: data.criteria[Number(element.dataset.criterionIndex)] };
-}
-
-/** The form controls of one cell, by kind. */
-function cellSelector(entry: string, criterion: string): string {
-	return `[data-entry-index="${data.entries.indexOf(entry)}"][data-criterion-index="${data.criteria.indexOf(criterion)}"]`;
-}
+const { idsOf, updateProgress, showError, showCells, orphanComments } = scorecardForm(data, book);
 
 // True from the judge's first change here until the next export: closing the page asks first.
 let unexported = false;
@@ -77,86 +66,24 @@ function save(): void {
 	}
 }
 
-function setText(element: Element, text: string): void {
-	if (element.textContent !== text) element.textContent = text;
-}
-
-function updateProgress(): void {
-	data.entries.forEach((entry, i) => {
-		const scored = book.scoredCount(entry);
-		const done = scored === totalCriteria;
-		const progress = document.querySelector(`[data-entry-progress="${i}"]`)!;
-		setText(progress, `${scored} of ${totalCriteria} criteria scored${done ? ': complete' : ''}`);
-		progress.classList.toggle('done', done);
-		const status = document.querySelector(`[data-entry-status="${i}"]`)!;
-		setText(status, done ? 'Complete' : scored === 0 ? 'Not started' : `${scored} of ${totalCriteria} criteria scored`);
-		status.classList.toggle('done', done);
-	});
-	document.querySelectorAll<HTMLButtonElement>('[data-clear]').forEach((button) => {
-		const ids = idsOf(button);
-		const input = document.querySelector<HTMLInputElement>(`[data-score][data-entry-index="${button.dataset.entryIndex}"][data-criterion-index="${button.dataset.criterionIndex}"]`)!;
-		const empty = book.score(ids.entry, ids.criterion) === undefined && !(input.type === 'number' && (input.value !== '' || input.validity.badInput));
-		if (button.disabled !== empty) {
-			// The focus would be lost with the button: it goes to the criterion's first option or field.
-			if (empty && document.activeElement === button) input.focus();
-			button.disabled = empty;
-		}
-	});
-	setText(document.getElementById('progress')!, `${book.completeCount()} of ${totalEntries} entries complete`);
-}
-
-function showError(input: HTMLInputElement, text: string): void {
-	const error = document.getElementById(input.dataset.error!)!;
-	if (text) {
-		input.setAttribute('aria-invalid', 'true');
-		error.textContent = text;
-		error.hidden = false;
-	} else {
-		input.removeAttribute('aria-invalid');
-		error.textContent = '';
-		error.hidden = true;
-	}
-}
-
 // A typed score counts only when it is on the scale; anything else is not kept and, once the
 // judge moves on (`flag`), is marked as not valid.
 function readNumberInput(input: HTMLInputElement, flag: boolean): void {
 	const ids = idsOf(input);
-	const typed = readTypedScore(data.scale, input.value, input.validity.badInput);
+	const raw = input.value.trim();
+	const typed = readTypedScore(data.scale, raw, input.validity.badInput);
 	if (typed.kind === 'empty') {
 		setScore(ids.entry, ids.criterion, undefined);
 		showError(input, '');
 	} else if (typed.kind === 'valid') {
 		// Kept as the exact step (42.0000000001 is 42); the field shows it once the judge moves on.
 		setScore(ids.entry, ids.criterion, typed.score);
-		if (flag && String(typed.score) !== input.value.trim()) input.value = String(typed.score);
+		if (flag && String(typed.score) !== raw) input.value = String(typed.score);
 		showError(input, '');
 	} else {
 		setScore(ids.entry, ids.criterion, undefined);
 		if (flag) showError(input, `Not a valid score: enter a number from ${data.scaleText}.`);
 	}
-}
-
-/** Shows the saved values of the given cells in the form. */
-function showCells(cells: CellRef[]): void {
-	for (const [entry, criterion] of cells) {
-		const selector = cellSelector(entry, criterion);
-		const score = book.score(entry, criterion);
-		document.querySelectorAll<HTMLInputElement>(`[data-score]${selector}`).forEach((input) => {
-			if (input.type === 'radio') {
-				input.checked = score !== undefined && Number(input.value) === score;
-			} else {
-				input.value = score === undefined ? '' : String(score);
-				showError(input, '');
-			}
-		});
-		const text = book.comment(entry, criterion);
-		document.querySelectorAll<HTMLTextAreaElement>(`[data-comment]${selector}`).forEach((textarea) => {
-			if (textarea.value !== text) textarea.value = text;
-		});
-		document.querySelectorAll(`[data-comment-print]${selector}`).forEach((copy) => setText(copy, text));
-	}
-	if (cells.length) updateProgress();
 }
 
 // Another copy of this packet (a second tab or window) saved: take its newer values and say so.
@@ -250,14 +177,6 @@ document.getElementById('clear-all')!.addEventListener('click', () => {
 	updateProgress();
 	say(`Cleared ${what}.`, false);
 });
-
-// Comment fields with text whose criterion has no score, in the order of the page.
-function orphanComments(): HTMLTextAreaElement[] {
-	return [...document.querySelectorAll<HTMLTextAreaElement>('[data-comment]')].filter((textarea) => {
-		const ids = idsOf(textarea);
-		return book.comment(ids.entry, ids.criterion).trim() !== '' && book.score(ids.entry, ids.criterion) === undefined;
-	});
-}
 
 // Exports carry only valid scores; an incomplete scorecard exports only after the judge confirms.
 function readyToExport(): ScoreRow[] | null {
