@@ -25,6 +25,7 @@ let unexported = false;
 window.addEventListener('beforeunload', (event) => {
 	if (!unexported) return;
 	event.preventDefault();
+	// Deprecated, but older browsers ask only when it is set.
 	event.returnValue = '';
 });
 
