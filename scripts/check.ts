@@ -9,7 +9,7 @@ import { runCheck } from '../src/lib/content/check.ts';
 import { contentRoot } from '../src/lib/content/layout.ts';
 import { displayPath } from '../src/lib/content/load.ts';
 import { formatDiagnostic } from '../src/lib/diagnostics.ts';
-import { publicationTime } from '../src/lib/publication.ts';
+import { PublicationTimeError, publicationTime } from '../src/lib/publication.ts';
 import { CliError, parseCommandLine } from './lib/cli.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -42,6 +42,10 @@ main().then(
 		if (cause instanceof CliError) {
 			console.error(`error: ${cause.message}`);
 			process.exit(cause.code);
+		}
+		if (cause instanceof PublicationTimeError) {
+			console.error(`error: ${cause.message}`);
+			process.exit(2);
 		}
 		// Content problems are diagnostics above; reaching here means a bug or an unreadable folder.
 		console.error(`check failed: ${cause instanceof Error ? cause.message : String(cause)}`);
