@@ -44,7 +44,7 @@ async function main(): Promise<number> {
 	const check = await runCheck({ ...contentCheckOptions(projectRoot), now });
 	for (const d of check.diagnostics) console.log(formatDiagnostic(d));
 	if (check.errors > 0) {
-		console.error(`✗ content check found ${check.errors} error${check.errors === 1 ? '' : 's'} (listed above) in ${displayPath(projectRoot, contentDir)}: nothing was built, and ${shownOut} keeps the last complete build; \`npm run check\` gives the same report`);
+		console.log(`✗ content check found ${check.errors} error${check.errors === 1 ? '' : 's'} (listed above) in ${displayPath(projectRoot, contentDir)}: nothing was built and ${shownOut} is unchanged; \`npm run check\` gives the same report`);
 		return 1;
 	}
 

@@ -12,7 +12,7 @@ import { buildCacheDir, contentRoot } from '../lib/content/layout.ts';
 import path from 'node:path';
 import { formatDiagnostic } from '../lib/diagnostics.ts';
 import { countOf } from '../lib/evidence.ts';
-import { publicationTime } from '../lib/publication.ts';
+import { PublicationTimeError, publicationTime } from '../lib/publication.ts';
 
 type Logger = Pick<AstroIntegrationLogger, 'info' | 'warn' | 'error'>;
 
@@ -149,10 +149,24 @@ export function contentCheck(): AstroIntegration {
 					return;
 				}
 				const started = performance.now();
-				const result = await checkProject(projectRoot)();
+				let result: CheckResult;
+				try {
+					result = await checkProject(projectRoot)();
+				} catch (cause) {
+					// A CREDENCE_NOW that is not a date-time: one line, not a crash of this hook.
+					if (!(cause instanceof PublicationTimeError) || command !== 'build') throw cause;
+					logger.error(cause.message);
+					process.exit(2);
+				}
 				logDiagnostics(result, logger);
 				if (result.errors > 0) {
-					const error = new Error(`content check found ${plural(result.errors, 'error')} (listed above); run \`npm run check\` for the same report`);
+					const summary = `content check found ${plural(result.errors, 'error')} (listed above); run \`npm run check\` for the same report`;
+					if (command === 'build') {
+						// Thrown, Astro would frame it as a crash of this hook, with an empty stack trace.
+						logger.error(summary);
+						process.exit(1);
+					}
+					const error = new Error(summary);
 					error.stack = error.message; // a content mistake is not a crash: no stack trace
 					throw error;
 				}
