@@ -60,6 +60,13 @@ describe('npm run check', () => {
 		expect(expectCleanFailure(result, story(), `line ${lines + 5}`)).toMatch(/found <Callout>, which the build cannot render/);
 	});
 
+	it('fails on an approval that lapses before it was given, saying so (not a hint about quotes)', async () => {
+		writeFileSync(story(), readFileSync(story(), 'utf8').replace('expiresOn: 2028-02-20', 'expiresOn: 2020-01-01'));
+		const line = expectCleanFailure(await check(dir), story(), 'approval.expiresOn');
+		expect(line).toMatch(/expected the day the approval lapses, after approvedOn \(2026-02-20\), found 2020-01-01, before approvedOn: the approval would lapse before it was given; set expiresOn to the day the customer's approval ends \(after 2026-02-20\)/);
+		expect(line).not.toMatch(/quotes/);
+	});
+
 	it('fails on a file nothing reads (a customer saved as .yml), naming the name that would be read', async () => {
 		const file = path.join(dir, 'customers/acme.yml');
 		writeFileSync(file, readFileSync(path.join(dir, 'customers/quarry-bank.yaml'), 'utf8'));
