@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { mdxToJs, markdownToJs } from 'satteri';
+import { mdxToJs, markdownToJs, type MarkdownToJsResult, type MdxToJsResult } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { checkMdxSyntax } from '../../src/lib/content/mdx-syntax.ts';
 import { MdxRuleError, SITE_MDX_COMPONENTS, mdxStoryGuard, mdxStoryRule, type MdxRuleBreach } from '../../src/lib/content/mdx-rule.ts';
@@ -90,7 +90,9 @@ describe('the rule for MDX stories, as the check reports it', () => {
 });
 
 describe('the rule for MDX stories, as the build’s compiler enforces it (mdxStoryGuard)', () => {
-	const compile = (source: string, frontmatter: Record<string, unknown> = {}) => mdxToJs(source, { hastPlugins: [mdxStoryGuard()], data: { astro: { frontmatter } } });
+	// As @astrojs/markdown-satteri compiles a story: the front matter in the data Astro seeds (the guard's plugins are synchronous).
+	const astro = (frontmatter: Record<string, unknown>) => ({ frontmatter, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() });
+	const compile = (source: string, frontmatter: Record<string, unknown> = {}) => mdxToJs(source, { hastPlugins: [mdxStoryGuard()], data: { astro: astro(frontmatter) } }) as MdxToJsResult;
 
 	it('stops the compile of the audit’s story before any code is written, with the line and column first', () => {
 		expect(() => compile(ESCAPE)).toThrow(MdxRuleError);
@@ -114,6 +116,6 @@ describe('the rule for MDX stories, as the build’s compiler enforces it (mdxSt
 	});
 
 	it('leaves Markdown (.md) compiles alone: braces there are text', () => {
-		expect(markdownToJs('{not code}\n', { hastPlugins: [mdxStoryGuard()] }).code).toContain('{not code}');
+		expect((markdownToJs('{not code}\n', { hastPlugins: [mdxStoryGuard()] }) as MarkdownToJsResult).code).toContain('{not code}');
 	});
 });
