@@ -2,9 +2,9 @@
  * `npm run build`: checks the content, builds the site with Astro, indexes it with Pagefind, and
  * only then puts it in place as the output folder (`CREDENCE_OUT_DIR`, default `dist/`).
  *
- * - The content check runs first, here, and a content mistake ends the build with the same
- *   report as `npm run check` (file, field, what was found, what is valid) and exit 1, before
- *   Astro starts: no hook name, no stack trace. Astro's own check (src/integrations/content-check.ts,
+ * - The content check runs first (`npm run check` itself), and a content mistake ends the build
+ *   with its report (file, field, what was found, what is valid) and exit 1, before Astro
+ *   starts: no hook name, no stack trace. Astro's own check (src/integrations/content-check.ts,
  *   for `astro dev` and a direct `astro build`) is told it passed, so it does not run twice.
  * - Astro and the search index write into a staging folder beside the output folder; when both
  *   succeeded it replaces the output folder with two renames (scripts/lib/staged-output.ts). A
@@ -15,37 +15,45 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { CONTENT_CHECKED_ENV, contentCheckOptions } from '../src/integrations/content-check.ts';
-import { runCheck } from '../src/lib/content/check.ts';
+import { CONTENT_CHECKED_ENV } from '../src/integrations/content-check.ts';
 import { contentRoot } from '../src/lib/content/layout.ts';
 import { displayPath } from '../src/lib/content/load.ts';
-import { formatDiagnostic } from '../src/lib/diagnostics.ts';
 import { PublicationTimeError, publicationTime } from '../src/lib/publication.ts';
 import { astroBuildArgs } from './lib/astro-build.ts';
 import { deletePreviousBuilds, publishStagedBuild, stagingDirFor } from './lib/staged-output.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 
-/** Runs Node with `args` in the project, its output on ours; resolves with its exit code. */
-function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+/**
+ * Runs Node with `args` in the project, its output on ours; resolves with its exit code and,
+ * with `capture`, what it printed on stdout.
+ */
+function runNode(args: string[], env: NodeJS.ProcessEnv, capture = false): Promise<{ code: number; out: string }> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: 'inherit' });
+		const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: ['inherit', capture ? 'pipe' : 'inherit', 'inherit'] });
+		let out = '';
+		child.stdout?.on('data', (chunk: Buffer) => {
+			out += chunk.toString();
+			process.stdout.write(chunk);
+		});
 		child.on('error', reject);
-		child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+		child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), out }));
 	});
 }
 
 async function main(): Promise<number> {
-	const now = publicationTime();
+	publicationTime(); // a CREDENCE_NOW that is not a date-time ends the build here, in one line
 	const contentDir = contentRoot(projectRoot);
 	const outDir = path.resolve(projectRoot, process.env.CREDENCE_OUT_DIR ?? 'dist');
 	const shownOut = displayPath(projectRoot, outDir);
 
-	const check = await runCheck({ ...contentCheckOptions(projectRoot), now });
-	for (const d of check.diagnostics) console.log(formatDiagnostic(d));
-	if (check.errors > 0) {
-		console.log(`✗ content check found ${check.errors} error${check.errors === 1 ? '' : 's'} (listed above) in ${displayPath(projectRoot, contentDir)}: nothing was built and ${shownOut} is unchanged; \`npm run check\` gives the same report`);
-		return 1;
+	// The check runs in a process of its own, as `npm run check` (its report is that one's), so
+	// that the memory it takes is handed back before Astro starts.
+	const check = await runNode([path.join(projectRoot, 'scripts/check.ts'), '--content', contentDir, '--cache'], process.env, true);
+	if (check.code !== 0) {
+		const errors = /: (\d+ errors?), \d+ warnings?\s*$/.exec(check.out)?.[1] ?? 'errors';
+		if (check.code === 1) console.log(`✗ content check found ${errors} (listed above): nothing was built and ${shownOut} is unchanged`);
+		return check.code;
 	}
 
 	// The builds that earlier ones replaced are deleted while Astro works.
@@ -57,9 +65,9 @@ async function main(): Promise<number> {
 		return code || 1;
 	};
 	const astro = await runNode(astroBuildArgs(projectRoot), env);
-	if (astro !== 0) return failed('astro build', astro);
+	if (astro.code !== 0) return failed('astro build', astro.code);
 	const search = await runNode([path.join(projectRoot, 'scripts/search-index.ts'), '--site', staging], env);
-	if (search !== 0) return failed('the search index', search);
+	if (search.code !== 0) return failed('the search index', search.code);
 	await deleting;
 	publishStagedBuild(staging, outDir);
 	console.log(`✓ built the site into ${shownOut}`);

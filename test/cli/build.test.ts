@@ -42,6 +42,7 @@ describe('a mistake that is not a crash', () => {
 			expect(result.code, result.out).toBe(1);
 			for (const line of reported) expect(result.out).toContain(line);
 			expect(result.out).toMatch(/content check found 2 errors \(listed above\)/);
+			expect(result.out).not.toMatch(/\[build\]|Building/); // Astro did not start
 			expect(result.out).not.toMatch(NOISE);
 		}
 	}, 60_000);
