@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { mdxToJs, markdownToJs, type MarkdownToJsResult, type MdxToJsResult } from 'satteri';
+import { markdownToHtml, mdxToJs, markdownToJs, type MarkdownToHtmlResult, type MarkdownToJsResult, type MdxToJsResult } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { checkMdxSyntax } from '../../src/lib/content/mdx-syntax.ts';
 import { MdxRuleError, SITE_MDX_COMPONENTS, mdxStoryGuard, mdxStoryRule, type MdxRuleBreach } from '../../src/lib/content/mdx-rule.ts';
@@ -117,5 +117,14 @@ describe('the rule for MDX stories, as the build’s compiler enforces it (mdxSt
 
 	it('leaves Markdown (.md) compiles alone: braces there are text', () => {
 		expect((markdownToJs('{not code}\n', { hastPlugins: [mdxStoryGuard()] }) as MarkdownToJsResult).code).toContain('{not code}');
+	});
+});
+
+describe('Markdown stories (.md)', () => {
+	it('cannot run code: Astro renders them to HTML (markdownToHtml), where braces and import lines are text', () => {
+		const { html } = markdownToHtml("import fs from 'node:fs'\n\n{process.exit(1)} and <Callout />\n") as MarkdownToHtmlResult;
+		expect(html).toContain("<p>import fs from 'node:fs'</p>");
+		expect(html).toContain('{process.exit(1)}');
+		// <Callout /> stays raw HTML: markup for the browser (the story sanitiser's business), never code the build runs.
 	});
 });
