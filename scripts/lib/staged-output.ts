@@ -39,6 +39,7 @@ export function deletePreviousBuilds(outDir: string): Promise<void> {
  * and `stagingDir` is renamed `outDir`. Call only after every step of the build succeeded.
  */
 export function publishStagedBuild(stagingDir: string, outDir: string): void {
+	let movedAside: string | undefined;
 	if (existsSync(outDir)) {
 		for (const name of KEEP) {
 			if (existsSync(path.join(outDir, name)) && !existsSync(path.join(stagingDir, name))) renameSync(path.join(outDir, name), path.join(stagingDir, name));
@@ -47,9 +48,15 @@ export function publishStagedBuild(stagingDir: string, outDir: string): void {
 		else {
 			const previous = previousDirFor(outDir);
 			mkdirSync(previous, { recursive: true });
-			renameSync(outDir, path.join(previous, `${process.pid}-${Date.now()}`));
+			movedAside = path.join(previous, `${process.pid}-${Date.now()}`);
+			renameSync(outDir, movedAside);
 		}
 	}
 	mkdirSync(path.dirname(outDir), { recursive: true });
-	renameSync(stagingDir, outDir);
+	try {
+		renameSync(stagingDir, outDir);
+	} catch (cause) {
+		if (movedAside) renameSync(movedAside, outDir); // the last build goes back rather than leave no site
+		throw cause;
+	}
 }
