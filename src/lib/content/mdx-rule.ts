@@ -76,8 +76,7 @@ export function elementNameProblem(name: string | null | undefined, siteComponen
 }
 
 /** Why an attribute is refused; undefined when its value is literal text (or it has none: `<details open>`). */
-export function attributeProblem(element: string, attribute: JsxAttribute): string | undefined {
-	const tag = element || '';
+export function attributeProblem(tag: string, attribute: JsxAttribute): string | undefined {
 	if (attribute.type === 'mdxJsxExpressionAttribute') {
 		return `expected attributes written as name="value", found {${quote(String(attribute.value ?? ''))}} in <${tag}>, which would run as code when the page is built; write each attribute as name="value"`;
 	}
