@@ -1,4 +1,5 @@
 // @ts-check
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
@@ -7,8 +8,15 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { pruneAssets } from './src/integrations/prune-assets.ts';
 import { releaseMemory } from './src/integrations/release-memory.ts';
 import { buildCacheDir } from './src/lib/content/layout.ts';
+import { mdxStoryGuard } from './src/lib/content/mdx-rule.ts';
 
 const projectRoot = import.meta.dirname;
+
+/**
+ * MDX stories hold no code (src/lib/content/mdx-rule.ts): the compiler itself refuses an
+ * expression, an import/export or an unknown component, whether or not the content check ran.
+ */
+const mdxStories = { processor: satteri({ hastPlugins: [mdxStoryGuard()] }) };
 
 export default defineConfig({
 	site: process.env.CREDENCE_SITE_URL ?? 'https://evidence.tessellate.example',
@@ -41,5 +49,5 @@ export default defineConfig({
 	},
 	// The Pagefind search index is the build's second step (scripts/search-index.ts), after Astro
 	// has exited and released its memory.
-	integrations: [contentCheck(), clearOutDir(), releaseMemory(), mdx(), sitemap(), pruneAssets()],
+	integrations: [contentCheck(), clearOutDir(), releaseMemory(), mdx(mdxStories), sitemap(), pruneAssets()],
 });

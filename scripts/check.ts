@@ -5,26 +5,28 @@
  *   node scripts/check.ts [--content <dir>] [--json]
  */
 import path from 'node:path';
+import { contentCheckOptions } from '../src/integrations/content-check.ts';
 import { runCheck } from '../src/lib/content/check.ts';
 import { contentRoot } from '../src/lib/content/layout.ts';
 import { displayPath } from '../src/lib/content/load.ts';
 import { formatDiagnostic } from '../src/lib/diagnostics.ts';
-import { publicationTime } from '../src/lib/publication.ts';
+import { PublicationTimeError, publicationTime } from '../src/lib/publication.ts';
 import { CliError, guardConsole, parseCommandLine } from './lib/cli.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 
-const USAGE = 'Usage: npm run check -- [--content <dir>] [--json]\n\nValidates every content file, and the rules across files, as the build does.\nExit 0 when there are no errors (warnings allowed), 1 otherwise.';
+const USAGE = 'Usage: npm run check -- [--content <dir>] [--json] [--cache]\n\nValidates every content file, and the rules across files, as the build does.\n--cache keeps each file\'s parse in the build\'s cache folder between runs (npm run build checks with it).\nExit 0 when there are no errors (warnings allowed), 1 otherwise.';
 
 async function main(): Promise<number> {
-	const { values, positionals } = parseCommandLine(process.argv.slice(2), { content: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, USAGE);
+	const { values, positionals } = parseCommandLine(process.argv.slice(2), { content: { type: 'string' }, json: { type: 'boolean' }, cache: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, USAGE);
 	if (values.help) {
 		console.log(USAGE);
 		return 0;
 	}
 	if (positionals.length) throw new CliError(`check takes no arguments, found ${positionals.map((p) => `"${p}"`).join(', ')} (for another content folder: --content <dir>)\n\n${USAGE}`);
 	const contentDir = typeof values.content === 'string' ? path.resolve(values.content) : contentRoot(projectRoot);
-	const result = await runCheck({ projectRoot, contentDir, now: publicationTime() });
+	const parseCacheFile = values.cache ? contentCheckOptions(projectRoot).parseCacheFile : undefined;
+	const result = await runCheck({ projectRoot, contentDir, now: publicationTime(), parseCacheFile });
 	if (values.json) {
 		console.log(JSON.stringify({ errors: result.errors, warnings: result.warnings, diagnostics: result.diagnostics }, null, 2));
 	} else {
@@ -43,6 +45,10 @@ main().then(
 		if (cause instanceof CliError) {
 			console.error(`error: ${cause.message}`);
 			process.exit(cause.code);
+		}
+		if (cause instanceof PublicationTimeError) {
+			console.error(`error: ${cause.message}`);
+			process.exit(2);
 		}
 		// Content problems are diagnostics above; reaching here means a bug or an unreadable folder.
 		console.error(`check failed: ${cause instanceof Error ? cause.message : String(cause)}`);

@@ -3,22 +3,28 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { astroBuildArgs } from '../scripts/lib/astro-build.ts';
+import { previousDirFor, stagingDirFor } from '../scripts/lib/staged-output.ts';
 import { afterAll } from 'vitest';
-import { copyFixture, projectRoot, runNode, runScript } from './helpers.ts';
+import { copyFixture, projectRoot, runScript } from './helpers.ts';
 
 export interface BuildResult {
 	code: number;
 	output: string;
 }
 
-/** Builds `contentDir` into `outDir` as `npm run build` does (`astro build`, then the search index), with the clock pinned. */
+/**
+ * Builds `contentDir` into `outDir` with `npm run build`'s own script (scripts/build.ts: the
+ * content check, `astro build` and the search index into a staging folder beside `outDir`, then
+ * the swap), with the clock pinned.
+ */
 export async function buildSite(contentDir: string, outDir: string, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
-	const env = { CREDENCE_CONTENT_DIR: contentDir, CREDENCE_OUT_DIR: outDir, ...extraEnv };
-	const astro = await runNode(astroBuildArgs(projectRoot), env);
-	if (astro.code !== 0) return { code: astro.code, output: astro.out };
-	const search = await runScript(path.join(projectRoot, 'scripts/search-index.ts'), ['--site', outDir], env);
-	return { code: search.code, output: astro.out + search.out };
+	const result = await runScript(path.join(projectRoot, 'scripts/build.ts'), [], { CREDENCE_CONTENT_DIR: contentDir, CREDENCE_OUT_DIR: outDir, ...extraEnv });
+	return { code: result.code, output: result.out };
+}
+
+/** Removes `outDir` and the folders the build keeps beside it (its staging folder, the builds it replaced). */
+export function removeOutDir(outDir: string): void {
+	for (const dir of [outDir, stagingDirFor(outDir), previousDirFor(outDir)]) rmSync(dir, { recursive: true, force: true });
 }
 
 export interface BuiltFile {
@@ -52,7 +58,7 @@ export function fixtureSite(): { dir: string; outDir: string } {
 	const outDir = mkdtempSync(path.join(tmpdir(), 'credence-dist-'));
 	afterAll(() => {
 		cleanup();
-		rmSync(outDir, { recursive: true, force: true });
+		removeOutDir(outDir);
 	});
 	return { dir, outDir };
 }

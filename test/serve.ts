@@ -3,7 +3,7 @@ import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { buildSite } from './build-helpers.ts';
+import { buildSite, removeOutDir } from './build-helpers.ts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -111,7 +111,7 @@ export function builtSiteInChromium(
 	afterAll(async () => {
 		await browser?.close();
 		await site?.close();
-		rmSync(outDir, { recursive: true, force: true });
+		removeOutDir(outDir);
 		rmSync(cacheDir, { recursive: true, force: true });
 	});
 	return {

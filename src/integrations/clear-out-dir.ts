@@ -1,9 +1,13 @@
 /**
- * Astro empties the output folder just before it bundles, deleting the last build file by file on
- * the main thread: 20,000 files and 2–3 s of a 10,000-item rebuild. This moves the last build
- * aside first, one rename per top-level entry, into a folder of the build's cache, and deletes it
- * there in the background while Astro bundles; Astro then finds the output folder empty. When a
- * rename cannot be done (the cache on another file system), Astro deletes what is left as before.
+ * Astro empties the output folder just before it bundles, deleting what is there file by file on
+ * the main thread: 20,000 files and 2–3 s of a 10,000-item rebuild. This moves it aside first,
+ * one rename per top-level entry, into a folder of the build's cache, and deletes it there in the
+ * background while Astro bundles; Astro then finds the output folder empty. When a rename cannot
+ * be done (the cache on another file system), Astro deletes what is left as before.
+ *
+ * Under `npm run build` Astro's output folder is the staging folder (scripts/lib/staged-output.ts),
+ * which holds at most what a failed build left; the last complete build, beside it, is not
+ * touched. A direct `astro build` writes into the output folder itself and empties it first.
  */
 import type { AstroIntegration } from 'astro';
 import { mkdirSync, readdirSync, renameSync } from 'node:fs';

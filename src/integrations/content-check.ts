@@ -12,15 +12,27 @@ import { buildCacheDir, contentRoot } from '../lib/content/layout.ts';
 import path from 'node:path';
 import { formatDiagnostic } from '../lib/diagnostics.ts';
 import { countOf } from '../lib/evidence.ts';
-import { publicationTime } from '../lib/publication.ts';
+import { PublicationTimeError, publicationTime } from '../lib/publication.ts';
 
 type Logger = Pick<AstroIntegrationLogger, 'info' | 'warn' | 'error'>;
 
-/** The check as the integration runs it, for one project. */
-function checkProject(projectRoot: string): () => Promise<CheckResult> {
+/**
+ * Set by `npm run build` (scripts/build.ts) to the content folder it has just checked: a build
+ * started with it does not check the same folder again. Any other value, or none, and the
+ * integration checks.
+ */
+export const CONTENT_CHECKED_ENV = 'CREDENCE_CONTENT_CHECKED';
+
+/** What the check is run with for one project, but the time: its content folder and its parse cache. */
+export function contentCheckOptions(projectRoot: string): { projectRoot: string; contentDir: string; parseCacheFile: string } {
 	// Files unchanged since the last run are not parsed again (they are validated again).
 	const parseCacheFile = path.join(buildCacheDir(projectRoot), 'content-check', 'parses.v8');
-	return () => runCheck({ projectRoot, contentDir: contentRoot(projectRoot), now: publicationTime(), parseCacheFile });
+	return { projectRoot, contentDir: contentRoot(projectRoot), parseCacheFile };
+}
+
+/** The check as the integration runs it, for one project. */
+function checkProject(projectRoot: string): () => Promise<CheckResult> {
+	return () => runCheck({ ...contentCheckOptions(projectRoot), now: publicationTime() });
 }
 
 /** `1 error`, `3 errors`. */
@@ -130,13 +142,31 @@ export function contentCheck(): AstroIntegration {
 	return {
 		name: 'credence:content-check',
 		hooks: {
-			'astro:config:setup': async ({ config, logger }) => {
+			'astro:config:setup': async ({ config, command, logger }) => {
 				projectRoot = fileURLToPath(config.root);
+				if (command === 'build' && process.env[CONTENT_CHECKED_ENV] === contentRoot(projectRoot)) {
+					logger.info('content check passed before the build started (npm run build)');
+					return;
+				}
 				const started = performance.now();
-				const result = await checkProject(projectRoot)();
+				let result: CheckResult;
+				try {
+					result = await checkProject(projectRoot)();
+				} catch (cause) {
+					// A CREDENCE_NOW that is not a date-time: one line, not a crash of this hook.
+					if (!(cause instanceof PublicationTimeError) || command !== 'build') throw cause;
+					logger.error(cause.message);
+					process.exit(2);
+				}
 				logDiagnostics(result, logger);
 				if (result.errors > 0) {
-					const error = new Error(`content check found ${plural(result.errors, 'error')} (listed above); run \`npm run check\` for the same report`);
+					const summary = `content check found ${plural(result.errors, 'error')} (listed above); run \`npm run check\` for the same report`;
+					if (command === 'build') {
+						// Thrown, Astro would frame it as a crash of this hook, with an empty stack trace.
+						logger.error(summary);
+						process.exit(1);
+					}
+					const error = new Error(summary);
 					error.stack = error.message; // a content mistake is not a crash: no stack trace
 					throw error;
 				}

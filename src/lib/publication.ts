@@ -30,18 +30,28 @@ export function daysUntilExpiry(item: Publishable, now: Date): number | undefine
 	return Math.floor((item.approval.expiresOn.getTime() - now.getTime()) / 86_400_000);
 }
 
+/** `CREDENCE_NOW` holds something that is not a date-time: a mistake in the environment, not a crash (no stack trace). */
+export class PublicationTimeError extends Error {
+	constructor(found: string) {
+		super(`CREDENCE_NOW holds "${found}", which is not a date-time; expected an ISO 8601 date-time such as 2026-11-23T00:00:00Z or a day such as 2026-11-23 (UTC), or leave CREDENCE_NOW unset to use the clock`);
+		this.name = 'PublicationTimeError';
+	}
+}
+
+/** `2026-11-23`, `2026-11-23T08:00Z`, `2026-11-23T08:00:00.000+01:00`: what `CREDENCE_NOW` may hold. */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
 /**
  * The instant the build treats as "now". `CREDENCE_NOW` pins it (tests, reproducible builds);
  * otherwise the clock. A static site only changes when rebuilt, so schedule a daily build for
- * embargoes and expiries to take effect on time.
+ * embargoes and expiries to take effect on time. Throws `PublicationTimeError` when
+ * `CREDENCE_NOW` is not an ISO date-time (`new Date` alone would take "1" or "March 3").
  */
 export function publicationTime(env: Record<string, string | undefined> = process.env): Date {
 	const pinned = env.CREDENCE_NOW;
 	if (!pinned) return new Date();
 	const parsed = new Date(pinned);
-	if (Number.isNaN(parsed.getTime())) {
-		throw new Error(`CREDENCE_NOW must be an ISO date-time like 2026-11-23T00:00:00Z, found "${pinned}"`);
-	}
+	if (!ISO_DATE_TIME.test(pinned.trim()) || Number.isNaN(parsed.getTime())) throw new PublicationTimeError(pinned);
 	return parsed;
 }
 

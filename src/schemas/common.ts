@@ -105,6 +105,15 @@ export const isoDate = () => strictDate(false);
 /** A date, or a date-time with an explicit zone. */
 export const isoDateTime = () => strictDate(true);
 
+/** `2026-02-20` */
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+/** The message for an approval that lapses before (or the day) it is given: what was found, and what would be valid. */
+function approvalLapsesFirst({ approvedOn, expiresOn }: { approvedOn: Date; expiresOn: Date }): string {
+	const when = expiresOn.getTime() === approvedOn.getTime() ? 'the same day as' : 'before';
+	return `expected the day the approval lapses, after approvedOn (${day(approvedOn)}), found ${day(expiresOn)}, ${when} approvedOn: the approval would lapse before it was given; set expiresOn to the day the customer's approval ends (after ${day(approvedOn)}), or check approvedOn`;
+}
+
 /** A customer's sign-off on what is published about them. */
 export const approvalSchema = z
 	.object({
@@ -117,7 +126,7 @@ export const approvalSchema = z
 	})
 	.strict()
 	.refine((a) => a.expiresOn.getTime() > a.approvedOn.getTime(), {
-		message: 'expected expiresOn to be after approvedOn',
+		error: (issue) => approvalLapsesFirst(issue.input as { approvedOn: Date; expiresOn: Date }),
 		path: ['expiresOn'],
 	})
 	.describe('The customer approval that must exist, unexpired, for the item to be public.');

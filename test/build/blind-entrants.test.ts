@@ -3,12 +3,12 @@
  * not who entered it", and could otherwise look the entrant up. The fixture's program is judged
  * blind; its results are announced on 10 December. Built as of before and after that instant.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { buildSite } from '../build-helpers.ts';
+import { buildSite, removeOutDir } from '../build-helpers.ts';
 import { copyFixture } from '../helpers.ts';
 
 const ENTRY = '/awards/demo-awards/entries/quarry-planning/';
@@ -29,7 +29,7 @@ beforeAll(async () => {
 
 afterAll(() => {
 	site.cleanup();
-	for (const out of Object.values(outs)) rmSync(out, { recursive: true, force: true });
+	for (const out of Object.values(outs)) removeOutDir(out);
 });
 
 describe('a blind program being judged', () => {

@@ -2,13 +2,13 @@
  * Incremental builds reuse unchanged pages (Astro's cacheKey) but never serve a stale one: a
  * rebuild after an edit shows the edit on every page that shows the edited record.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { buildSite, filesMentioning, readBuiltFiles } from '../build-helpers.ts';
+import { buildSite, filesMentioning, readBuiltFiles, removeOutDir } from '../build-helpers.ts';
 import { buildCacheDir } from '../../src/lib/content/layout.ts';
 import { copyFixture, editData, projectRoot } from '../helpers.ts';
 
@@ -16,7 +16,7 @@ const { dir, cleanup } = copyFixture();
 const outDir = mkdtempSync(path.join(tmpdir(), 'credence-dist-'));
 afterAll(() => {
 	cleanup();
-	rmSync(outDir, { recursive: true, force: true });
+	removeOutDir(outDir);
 });
 const page = (route: string) => readFileSync(path.join(outDir, route, 'index.html'), 'utf8');
 
@@ -87,6 +87,6 @@ it('re-renders what an embargo decides when it lifts during the day, and again w
 		expect(filesMentioning(readBuiltFiles(out), 'Award winner').filter((file) => file !== 'search/index.html')).toEqual([]);
 	} finally {
 		site.cleanup();
-		rmSync(out, { recursive: true, force: true });
+		removeOutDir(out);
 	}
 }, 240_000);

@@ -50,12 +50,21 @@ describe('npm run check', () => {
 		expect(expectCleanFailure(await check(dir), story(), 'publishedOn')).toMatch(/"2026-02-30" which is not a real date/);
 	});
 
-	it('fails on an MDX component or name the page does not provide, naming the line, before the build would stop on it', async () => {
-		const lines = readFileSync(story(), 'utf8').replace(/\n*$/, '\n').split('\n').length;
-		writeFileSync(story(), `${readFileSync(story(), 'utf8').replace(/\n*$/, '\n')}\n<Callout>Read this</Callout> and {foo}.\n`);
-		const line = expectCleanFailure(await check(dir), story(), `line ${lines + 1}`);
-		expect(line).toMatch(/found <Callout>|found \{foo\}/);
-		expect((await check(dir)).out).toMatch(/found <Callout>[\s\S]*found \{foo\}|found \{foo\}[\s\S]*found <Callout>/);
+	it('fails on MDX that would run code (the audit\'s expression, an import, an unknown component), naming each line and the fix', async () => {
+		const source = readFileSync(story(), 'utf8').replace(/\n*$/, '\n');
+		const lines = source.split('\n').length;
+		writeFileSync(story(), `${source}\n{[].constructor.constructor("return process")().getBuiltinModule("fs").writeFileSync("pwned", "x")}\n\nimport Chart from './chart.js'\n\n<Callout>Read this</Callout>\n`);
+		const result = await check(dir);
+		expect(expectCleanFailure(result, story(), `line ${lines + 1}`)).toMatch(/a JavaScript expression, which stories may not contain .*write them as \\\{ and \\\}/);
+		expect(expectCleanFailure(result, story(), `line ${lines + 3}`)).toMatch(/MDX stories cannot import files or code; put an image in the front matter/);
+		expect(expectCleanFailure(result, story(), `line ${lines + 5}`)).toMatch(/found <Callout>, which the build cannot render/);
+	});
+
+	it('fails on an approval that lapses before it was given, saying so (not a hint about quotes)', async () => {
+		writeFileSync(story(), readFileSync(story(), 'utf8').replace('expiresOn: 2028-02-20', 'expiresOn: 2020-01-01'));
+		const line = expectCleanFailure(await check(dir), story(), 'approval.expiresOn');
+		expect(line).toMatch(/expected the day the approval lapses, after approvedOn \(2026-02-20\), found 2020-01-01, before approvedOn: the approval would lapse before it was given; set expiresOn to the day the customer's approval ends \(after 2026-02-20\)/);
+		expect(line).not.toMatch(/quotes/);
 	});
 
 	it('fails on a file nothing reads (a customer saved as .yml), naming the name that would be read', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysUntilExpiry, isPublic, publicationState, publicationTime, resultsAnnounced } from '../../src/lib/publication.ts';
+import { daysUntilExpiry, isPublic, PublicationTimeError, publicationState, publicationTime, resultsAnnounced } from '../../src/lib/publication.ts';
 
 const now = new Date('2026-11-23T12:00:00Z');
 const approval = { approvedBy: 'ada', approvedOn: new Date('2026-01-01'), expiresOn: new Date('2027-01-01') };
@@ -47,7 +47,11 @@ describe('publicationTime', () => {
 		expect(publicationTime({ CREDENCE_NOW: '2030-01-01T00:00:00Z' }).toISOString()).toBe('2030-01-01T00:00:00.000Z');
 	});
 	it('rejects a malformed CREDENCE_NOW with a clear message', () => {
-		expect(() => publicationTime({ CREDENCE_NOW: 'soon' })).toThrow(/CREDENCE_NOW must be an ISO date-time/);
+		expect(() => publicationTime({ CREDENCE_NOW: 'soon' })).toThrow(PublicationTimeError);
+		expect(() => publicationTime({ CREDENCE_NOW: 'soon' })).toThrow(/^CREDENCE_NOW holds "soon", which is not a date-time; expected an ISO 8601 date-time such as 2026-11-23T00:00:00Z/);
+		// `new Date` alone takes these.
+		for (const loose of ['1', 'March 3 2026', '2026-11-23 08:00']) expect(() => publicationTime({ CREDENCE_NOW: loose }), loose).toThrow(PublicationTimeError);
+		expect(publicationTime({ CREDENCE_NOW: '2026-11-23' }).toISOString()).toBe('2026-11-23T00:00:00.000Z');
 	});
 	it('defaults to the clock', () => {
 		expect(Math.abs(publicationTime({}).getTime() - Date.now())).toBeLessThan(5000);
