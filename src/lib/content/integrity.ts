@@ -4,7 +4,7 @@
  * score sheets match their program, captions parse, image and media files exist.
  * Astro only logs a dangling `reference()`; these rules fail the build and `check`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { AssignmentFile, Entry, Judge, Program, Winners } from '../../schemas/award.ts';
 import type { Publishable } from '../../schemas/common.ts';
@@ -24,7 +24,9 @@ import { fileNameReveals, findMentions, organisationNeedles, personNeedles } fro
 import { daysUntilExpiry, publicationState } from '../publication.ts';
 import { inspectSvg, type SvgInspection } from '../svg-safety.ts';
 import { parseCaptions, relabelVoices, type Cue } from '../vtt.ts';
+import { contentEscape, contentEscapeMessage } from './inside-content.ts';
 import { displayPath, type RejectedFile } from './load.ts';
+import { VIDEO_SIGNATURE_LENGTH, videoSignatureProblem } from './video-signature.ts';
 import { splitScopedId, VIDEO_MEDIA_FOLDER, type CollectionName } from './layout.ts';
 import type { ValidEntry } from './validate.ts';
 
@@ -84,6 +86,19 @@ export interface IntegrityIO {
 	 * when the file was not read.
 	 */
 	rasterImageProblem?(absolutePath: string): string | undefined;
+	/** A file's first `length` bytes (fewer when it is shorter), to tell what it holds by content; video files are not checked without it. */
+	readHead?(absolutePath: string, length: number): Uint8Array;
+}
+
+/** A file's first `length` bytes (fewer when it is shorter). */
+export function readFileHead(absolutePath: string, length: number): Uint8Array {
+	const head = Buffer.alloc(length);
+	const fd = openSync(absolutePath, 'r');
+	try {
+		return head.subarray(0, readSync(fd, head, 0, length, 0));
+	} finally {
+		closeSync(fd);
+	}
 }
 
 /** Every image file the entries refer to (`IMAGE_FIELDS`), by absolute path, each once. */
@@ -107,6 +122,7 @@ function* imageReferences(entry: ValidEntry): Generator<{ field: string[]; targe
 export const nodeIO: IntegrityIO = {
 	exists: (p) => existsSync(p),
 	readText: (p) => readFileSync(p, 'utf8'),
+	readHead: readFileHead,
 };
 
 export interface IntegrityOptions {
@@ -207,6 +223,16 @@ export function checkIntegrity(
 	function checkImages(entry: ValidEntry) {
 		for (const { field, target } of imageReferences(entry)) {
 			const shown = displayPath(options.projectRoot, target);
+			const escape = contentEscape(options.contentDir, target);
+			if (escape) {
+				out.push(error(entry.file, formatFieldPath(field), contentEscapeMessage('an image file', escape)));
+				continue;
+			}
+			if (/[?#]/.test(path.basename(target))) {
+				// The build hands the path to its bundler, for which what follows ? or # is a query, not the name.
+				out.push(error(entry.file, formatFieldPath(field), `expected an image file name without "?" or "#", found ${shown}: rename the file`));
+				continue;
+			}
 			if (!io.exists(target)) {
 				out.push(error(entry.file, formatFieldPath(field), `expected an image file, found no file at ${shown}`));
 				continue;
@@ -379,11 +405,27 @@ export function checkIntegrity(
 		video.data.products.forEach((id, i) => resolve(video, ['products', i], 'products', id));
 		if (video.data.source.kind === 'file') {
 			const media = path.join(options.contentDir, VIDEO_MEDIA_FOLDER, video.data.source.file);
-			if (!io.exists(media)) out.push(error(video.file, 'source.file', `expected a video file, found no file at ${displayPath(options.projectRoot, media)}`));
+			const shown = displayPath(options.projectRoot, media);
+			const escape = contentEscape(options.contentDir, media);
+			if (escape) out.push(error(video.file, 'source.file', contentEscapeMessage('a video file', escape)));
+			else if (!io.exists(media)) out.push(error(video.file, 'source.file', `expected a video file, found no file at ${shown}`));
+			else if (io.readHead) {
+				let problem: string | undefined;
+				try {
+					problem = videoSignatureProblem(media, io.readHead(media, VIDEO_SIGNATURE_LENGTH));
+				} catch (cause) {
+					const code = (cause as NodeJS.ErrnoException).code;
+					problem = code === 'EISDIR' ? 'a folder, not a file,' : `a file that cannot be read (${code ?? (cause as Error).message})`;
+				}
+				if (problem) out.push(error(video.file, 'source.file', `expected an MP4 or WebM video, found ${problem} at ${shown}`));
+			}
 		}
 		const captionsPath = path.resolve(path.dirname(video.absolutePath), video.data.captions);
 		const captionsFile = displayPath(options.projectRoot, captionsPath);
-		if (!io.exists(captionsPath)) {
+		const captionsEscape = contentEscape(options.contentDir, captionsPath);
+		if (captionsEscape) {
+			out.push(error(video.file, 'captions', contentEscapeMessage('a captions file', captionsEscape)));
+		} else if (!io.exists(captionsPath)) {
 			out.push(error(video.file, 'captions', `expected a WebVTT captions file, found no file at ${captionsFile}`));
 		} else {
 			const { cues, problems } = parseCaptions(io.readText(captionsPath));
