@@ -52,13 +52,16 @@ const SCRIPT_PROPERTIES = new Set(['behavior', '-moz-binding']);
 export function unsafeCss(css: string, context: 'stylesheet' | 'declarationList' | 'value'): string | undefined {
 	const problems: string[] = [];
 	let unreadable: string | undefined;
-	const ast = csstree.parse(css, { context, positions: false, onParseError: (e) => (unreadable ??= e.message) });
+	// Custom properties parsed too: `--a: url(…)` fetches once a property reads var(--a).
+	const ast = csstree.parse(css, { context, positions: false, parseCustomProperty: true, onParseError: (e) => (unreadable ??= e.message) });
 	const name = (raw: string) => csstree.ident.decode(raw).toLowerCase();
 	csstree.walk(ast, (node) => {
 		if (node.type === 'Atrule' && ['import', 'namespace'].includes(name(node.name))) problems.push(`@${name(node.name)} in its CSS`);
 		else if (node.type === 'Url' && !node.value.trim().startsWith('#')) problems.push(`a CSS url(${node.value.trim().slice(0, 60)}) that leaves the file`);
 		else if (node.type === 'Function' && FETCHING_FUNCTIONS.has(name(node.name))) problems.push(`a CSS ${name(node.name)}(…)${name(node.name) === 'expression' ? ' (script)' : ' that fetches what it names'}`);
 		else if (node.type === 'Declaration' && SCRIPT_PROPERTIES.has(name(node.property))) problems.push(`a CSS ${name(node.property)} (script)`);
+		// Text css-tree kept unparsed could hold anything a browser parses.
+		else if (node.type === 'Raw' && node.value.trim() !== '') unreadable ??= `unparsed text "${node.value.trim().slice(0, 40)}"`;
 		else if ((node.type === 'Identifier' || node.type === 'String') && /javascript:/i.test(node.type === 'Identifier' ? name(node.name) : node.value)) problems.push('script in its CSS');
 	});
 	if (problems.length) return problems[0];

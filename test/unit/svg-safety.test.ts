@@ -69,6 +69,8 @@ describe('svgProblems', () => {
 		['a url() in a presentation attribute', svg('<rect fill="url(https://evil.example/p.svg#g)"/>'), 'a CSS url(https://evil.example/p.svg#g) that leaves the file (fill on <rect>)'],
 		['a url() in a filter, mask, clip-path, cursor or marker attribute', svg('<rect filter="url(//evil.example/f.svg#f)" mask="url(a.svg#m)" cursor="url(c.cur), auto" marker-end="url(m.svg#m)" clip-path="url(c.svg#c)"/>'), '(clip-path on <rect>)'],
 		['a behaviour binding', svg('<rect style="behavior: url(#x); -moz-binding: none"/>'), 'a CSS behavior (script)'],
+		['a url() in a custom property', svg('<rect style="--a: url(https://evil.example/p.svg#g); fill: var(--a)"/>'), 'a CSS url(https://evil.example/p.svg#g) that leaves the file (style on <rect>)'],
+		['an image-set() in a custom property', svg('<style>rect { --a: image-set("https://evil.example/p.png" 1x); fill: var(--a) }</style>'), 'a CSS image-set(…) that fetches what it names'],
 		['CSS the parser cannot read', svg('<style>}}} rect { fill: red }</style>'), 'CSS the check cannot read'],
 	])('reports %s', (_, source, problem) => {
 		expect(svgProblems(source).join('\n')).toContain(problem);
