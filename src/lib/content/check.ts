@@ -15,7 +15,7 @@ import { error, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { checkIntegrity, indexEntries, readFileHead, referencedImages, type AssignmentSheet, type RankingSheet, type CaptionsByVideo, type ContentIndex, type IntegrityIO, type ScoreSheet } from './integrity.ts';
 import { displayPath, loadSourceFiles, readContentText, readParseCache, writeParseCache } from './load.ts';
 import { checkMdxSyntax } from './mdx-syntax.ts';
-import { findStrayFiles } from './stray-files.ts';
+import { findEscapingLinks, findStrayFiles } from './stray-files.ts';
 import { validateSourceFiles } from './validate.ts';
 
 export interface CheckOptions {
@@ -187,7 +187,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 	if (loaded.cacheChanged) writeParseCache(options.parseCacheFile!, cache!);
 	const validated = validateSourceFiles(loaded.files);
 	const mdx = checkMdxSyntax(loaded.files);
-	const stray = findStrayFiles(options.projectRoot, options.contentDir);
+	const stray = [...findStrayFiles(options.projectRoot, options.contentDir), ...findEscapingLinks(options.projectRoot, options.contentDir)];
 	const indexed = indexEntries(validated.entries);
 	const scores = await loadScoreSheets(options.projectRoot, options.contentDir);
 	const assignments = await loadAssignments(options.projectRoot, options.contentDir);
