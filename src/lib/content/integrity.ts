@@ -228,9 +228,9 @@ export function checkIntegrity(
 				out.push(error(entry.file, formatFieldPath(field), contentEscapeMessage('an image file', escape)));
 				continue;
 			}
-			if (/[?#]/.test(path.basename(target))) {
+			if (/[?#]/.test(path.relative(options.contentDir, target))) {
 				// The build hands the path to its bundler, for which what follows ? or # is a query, not the name.
-				out.push(error(entry.file, formatFieldPath(field), `expected an image file name without "?" or "#", found ${shown}: rename the file`));
+				out.push(error(entry.file, formatFieldPath(field), `expected a plain image file path, without "?" or "#" (the build would read what follows as options), found ${shown}: rename the file, or remove what follows the "?" or "#"`));
 				continue;
 			}
 			if (!io.exists(target)) {
