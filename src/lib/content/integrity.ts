@@ -1,7 +1,8 @@
 /**
  * Rules that span files, which no single schema can see: references resolve, bylines and
  * approvals come from the right organisation, judges are independent and free of conflict,
- * score sheets match their program, captions parse, image and media files exist.
+ * score sheets match their program, captions parse, image and media files exist inside the
+ * content folder (`inside-content.ts`) and hold what their names say.
  * Astro only logs a dangling `reference()`; these rules fail the build and `check`.
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
