@@ -8,6 +8,7 @@
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { localBodyImages } from '../../src/lib/content/body-images.ts';
 import { runCheck } from '../../src/lib/content/check.ts';
 import { contentEscape, isPathInside, realPathInsideContent } from '../../src/lib/content/inside-content.ts';
 import { videoContainer, videoSignatureProblem } from '../../src/lib/content/video-signature.ts';
@@ -158,5 +159,35 @@ describe('media are judged by what they hold', () => {
 	it('the sample video passes', () => {
 		const sample = readFileSync(path.join(projectRoot, 'content/videos/media/valle-alto-transit-in-30-seconds.mp4')).subarray(0, 12);
 		expect(videoSignatureProblem('valle-alto-transit-in-30-seconds.mp4', sample)).toBeUndefined();
+	});
+});
+
+describe("images a story's body names", () => {
+	it('lists local images as the build collects them: decoded, references included, URLs and site paths left out', () => {
+		const body = 'Intro\n\n![a](../assets/a.png "t") ![remote](https://cdn.example/x.png) ![site](/logo.png)\n\n![b][ref] ![c](%2e%2e/assets/c.png)\n\n[ref]: ../assets/b.png\n[unused]: ../../x.png\n';
+		expect(localBodyImages(body, false)).toEqual([
+			{ path: '../assets/a.png', line: 3 },
+			{ path: '../assets/b.png', line: 7 },
+			{ path: '../assets/c.png', line: 5 },
+		].sort((x, y) => x.line - y.line));
+		expect(localBodyImages('import X from "./x.js"\n\n<X />\n\n![a](./a.png)\n', true)).toEqual([{ path: './a.png', line: 5 }]);
+	});
+
+	it('an image in a story body that leads out of the content folder, by path or by link, or names no file', async () => {
+		const story = at('stories/quarry-forecasting.mdx');
+		const source = readFileSync(story, 'utf8');
+		writeFileSync(path.join(outside, 'x.jpg'), readFileSync(at('assets/hero.jpg')));
+		symlinkSync(path.join(outside, 'x.jpg'), at('assets/linked.jpg'));
+		writeFileSync(story, `${source}\n![Out](../../outside/x.jpg)\n\n![Linked](../assets/linked.jpg)\n\n![Encoded](%2e%2e/%2e%2e/outside/x.jpg)\n\n![Gone](../assets/gone.jpg)\n`);
+		const result = await check();
+		const body = result.diagnostics.filter((d) => d.file.endsWith('stories/quarry-forecasting.mdx') && d.field.startsWith('line '));
+		expect(body.map((d) => d.message)).toEqual([
+			expect.stringMatching(/^expected an image file \(!\[…\]\(\.\.\/\.\.\/outside\/x\.jpg\)\) inside the content folder .*found a path that leads outside the content folder/),
+			expect.stringMatching(/^expected an image file \(!\[…\]\(\.\.\/assets\/linked\.jpg\)\) inside the content folder .*found a symbolic link to .*outside\/x\.jpg/),
+			expect.stringMatching(/^expected an image file \(!\[…\]\(\.\.\/\.\.\/outside\/x\.jpg\)\) inside the content folder .*found a path that leads outside/),
+			expect.stringMatching(/^expected an image file at \.\.\/assets\/gone\.jpg .*found no file at .*assets\/gone\.jpg$/),
+		]);
+		const lines = source.split('\n').length;
+		expect(body[0].field).toBe(`line ${lines + 1}`);
 	});
 });

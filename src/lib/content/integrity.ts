@@ -25,6 +25,7 @@ import { fileNameReveals, findMentions, organisationNeedles, personNeedles } fro
 import { daysUntilExpiry, publicationState } from '../publication.ts';
 import { inspectSvg, type SvgInspection } from '../svg-safety.ts';
 import { parseCaptions, relabelVoices, type Cue } from '../vtt.ts';
+import { localBodyImages } from './body-images.ts';
 import { contentEscape, contentEscapeMessage } from './inside-content.ts';
 import { displayPath, type RejectedFile } from './load.ts';
 import { VIDEO_SIGNATURE_LENGTH, videoSignatureProblem } from './video-signature.ts';
@@ -255,6 +256,21 @@ export function checkIntegrity(
 		}
 	}
 
+	/**
+	 * Images a story's body names (`![alt](path)`), which the build reads and publishes too: inside
+	 * the content folder, and there. (Award entries' bodies are shown as text, never rendered.)
+	 */
+	function checkBodyImages(entry: ValidEntry<Story>) {
+		if (!entry.body) return;
+		for (const image of localBodyImages(entry.body, entry.absolutePath.endsWith('.mdx'))) {
+			const field = `line ${image.line + (entry.bodyLine ?? 1) - 1}`;
+			const target = path.resolve(path.dirname(entry.absolutePath), image.path.replace(/[?#].*$/, ''));
+			const escape = contentEscape(options.contentDir, target);
+			if (escape) out.push(error(entry.file, field, contentEscapeMessage(`an image file (![…](${image.path.slice(0, 60)}))`, escape)));
+			else if (!io.exists(target)) out.push(error(entry.file, field, `expected an image file at ${image.path.slice(0, 60)} (paths are relative to this file), found no file at ${displayPath(options.projectRoot, target)}`));
+		}
+	}
+
 	/** Publication fields shared by stories, videos and award entries. */
 	function checkPublication(entry: ValidEntry<Publishable & { customer: string }>) {
 		const { approval } = entry.data;
@@ -394,6 +410,7 @@ export function checkIntegrity(
 		checkAnonymity(story, [...publishedTextFields(story.data), ['(body)', story.body ?? '']]);
 		checkFileAnonymity(story, [['hero.src', story.data.hero.src]]);
 		checkImages(story);
+		checkBodyImages(story);
 		checkPublication(story);
 	}
 
