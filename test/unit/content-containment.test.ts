@@ -88,9 +88,11 @@ describe('content never leaves the content folder', () => {
 		await expectError('awards/demo-awards/scores/round-1.csv', '(file)', /^expected a sheet inside the content folder .*outside\/round-1.csv/);
 	});
 
-	it('an image path with a query, which the build\'s bundler would read as another file with options', async () => {
+	it('an image path with a query or a %-escape, which the build\'s bundler would read as options or decode', async () => {
 		editData(at('stories/quarry-forecasting.mdx'), (d) => (d.hero.src = '../customers/quarry-bank.yaml?raw&x.png'));
-		await expectError('stories/quarry-forecasting.mdx', 'hero.src', /^expected a plain image file path, without "\?" or "#" .*found .*quarry-bank.yaml\?raw&x.png: rename the file/);
+		await expectError('stories/quarry-forecasting.mdx', 'hero.src', /^expected a plain image file path, without "\?", "#" or "%" .*found .*quarry-bank.yaml\?raw&x.png: rename the file/);
+		editData(at('stories/quarry-forecasting.mdx'), (d) => (d.hero.src = '../assets/%2e%2e/%2e%2e/outside/x.jpg'));
+		await expectError('stories/quarry-forecasting.mdx', 'hero.src', /^expected a plain image file path, without "\?", "#" or "%"/);
 	});
 
 	it('follows links that stay inside the content folder, and a content folder reached through a link', async () => {

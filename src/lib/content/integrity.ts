@@ -230,9 +230,10 @@ export function checkIntegrity(
 				out.push(error(entry.file, formatFieldPath(field), contentEscapeMessage('an image file', escape)));
 				continue;
 			}
-			if (/[?#]/.test(path.relative(options.contentDir, target))) {
-				// The build hands the path to its bundler, for which what follows ? or # is a query, not the name.
-				out.push(error(entry.file, formatFieldPath(field), `expected a plain image file path, without "?" or "#" (the build would read what follows as options), found ${shown}: rename the file, or remove what follows the "?" or "#"`));
+			if (/[?#%]/.test(path.relative(options.contentDir, target))) {
+				// The build hands the path to its bundler, for which what follows ? or # is a query, not the
+				// name, and which may decode %-escapes (%2e%2e is ..) after this check has resolved the path.
+				out.push(error(entry.file, formatFieldPath(field), `expected a plain image file path, without "?", "#" or "%" (the build would read them as options or escapes), found ${shown}: rename the file, or write the path without them`));
 				continue;
 			}
 			if (!io.exists(target)) {
