@@ -49,11 +49,18 @@ const SCRIPT_PROPERTIES = new Set(['behavior', '-moz-binding']);
  * in the file, @import, a fetching function, a behaviour binding. CSS css-tree cannot read is
  * refused too, since a browser may read it differently.
  */
-export function unsafeCss(css: string, context: 'stylesheet' | 'declarationList' | 'value'): string | undefined {
+export function unsafeCss(css: string, context: 'stylesheet' | 'declarationList' | 'value', { lenient = false } = {}): string | undefined {
 	const problems: string[] = [];
 	let unreadable: string | undefined;
 	// Custom properties parsed too: `--a: url(…)` fetches once a property reads var(--a).
-	const ast = csstree.parse(css, { context, positions: false, parseCustomProperty: true, onParseError: (e) => (unreadable ??= e.message) });
+	let ast: csstree.CssNode;
+	try {
+		ast = csstree.parse(css, { context, positions: false, parseCustomProperty: true, onParseError: (e) => (unreadable ??= e.message) });
+	} catch (cause) {
+		// Some input stops the parser outright rather than through onParseError: strict, that is
+		// refused; lenient (text that may not be CSS at all), its tokens are read as a browser would.
+		return lenient ? fetchingToken(css) : `CSS the check cannot read (${cause instanceof Error ? cause.message : String(cause)})`;
+	}
 	const name = (raw: string) => csstree.ident.decode(raw).toLowerCase();
 	csstree.walk(ast, (node) => {
 		if (node.type === 'Atrule' && ['import', 'namespace'].includes(name(node.name))) problems.push(`@${name(node.name)} in its CSS`);
@@ -65,8 +72,22 @@ export function unsafeCss(css: string, context: 'stylesheet' | 'declarationList'
 		else if ((node.type === 'Identifier' || node.type === 'String') && /javascript:/i.test(node.type === 'Identifier' ? name(node.name) : node.value)) problems.push('script in its CSS');
 	});
 	if (problems.length) return problems[0];
-	if (unreadable) return `CSS the check cannot read (${unreadable})`;
+	if (unreadable && !lenient) return `CSS the check cannot read (${unreadable})`;
 	return undefined;
+}
+
+/** A url() or fetching function among the CSS tokens of `text`, for text css-tree cannot parse. */
+function fetchingToken(text: string): string | undefined {
+	let found: string | undefined;
+	csstree.tokenize(text, (type, start, end) => {
+		if (found) return;
+		if (type === csstree.tokenTypes.Url || type === csstree.tokenTypes.BadUrl) found = 'a CSS url(…)';
+		else if (type === csstree.tokenTypes.Function) {
+			const name = csstree.ident.decode(text.slice(start, end - 1)).toLowerCase();
+			if (FETCHING_FUNCTIONS.has(name)) found = `a CSS ${name}(…) that fetches what it names`;
+		}
+	});
+	return found;
 }
 
 function elementProblems(node: XastElement): string[] {
@@ -84,6 +105,11 @@ function elementProblems(node: XastElement): string[] {
 			if (!target.startsWith('#') && !embedded) problems.push(`a link to "${target.slice(0, 60)}" on <${node.name}> (only #ids inside the file)`);
 		} else if (URL_ATTRIBUTES.has(lower)) {
 			const unsafe = unsafeCss(value, lower === 'style' ? 'declarationList' : 'value');
+			if (unsafe) problems.push(`${unsafe} (${name} on <${node.name}>)`);
+		} else if (/[(\\]/.test(value)) {
+			// Any other attribute a browser may read as a CSS property (color-profile, mask-image, a
+			// future one): a url() or fetching function in it is refused; text that is not CSS is not.
+			const unsafe = unsafeCss(value, 'value', { lenient: true });
 			if (unsafe) problems.push(`${unsafe} (${name} on <${node.name}>)`);
 		}
 	}

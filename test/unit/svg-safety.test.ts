@@ -71,6 +71,8 @@ describe('svgProblems', () => {
 		['a behaviour binding', svg('<rect style="behavior: url(#x); -moz-binding: none"/>'), 'a CSS behavior (script)'],
 		['a url() in a custom property', svg('<rect style="--a: url(https://evil.example/p.svg#g); fill: var(--a)"/>'), 'a CSS url(https://evil.example/p.svg#g) that leaves the file (style on <rect>)'],
 		['an image-set() in a custom property', svg('<style>rect { --a: image-set("https://evil.example/p.png" 1x); fill: var(--a) }</style>'), 'a CSS image-set(…) that fetches what it names'],
+		['a url() in any other attribute a browser may read as CSS', svg('<rect color-profile="url(https://evil.example/p.icc)" mask-image="image-set(\'https://evil.example/m.png\' 1x)"/>'), 'a CSS url(https://evil.example/p.icc) that leaves the file (color-profile on <rect>)'],
+		['a url() in an attribute css-tree cannot parse', svg('<rect color-profile="x;u\\72l(https://evil.example/p.icc)"/>'), 'a CSS url(…) that fetches what it names (color-profile on <rect>)'],
 		['CSS the parser cannot read', svg('<style>}}} rect { fill: red }</style>'), 'CSS the check cannot read'],
 	])('reports %s', (_, source, problem) => {
 		expect(svgProblems(source).join('\n')).toContain(problem);
