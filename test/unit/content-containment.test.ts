@@ -115,6 +115,11 @@ describe('content never leaves the content folder', () => {
 		expect(contentEscape(dir, at('assets/environ.jpg'))?.realTarget).toBe(path.join(outside, 'environ'));
 		expect(() => realPathInsideContent(dir, at('assets/environ.jpg'))).toThrow(/refusing to read .*environ.jpg: a symbolic link to .*outside\/environ/);
 		expect(realPathInsideContent(dir, at('assets/hero.jpg'))).toBe(at('assets/hero.jpg'));
+		// The content folder reached through a link, and a file named by its real path: the real paths decide.
+		const linkedRoot = path.join(outside, 'content-link');
+		symlinkSync(dir, linkedRoot);
+		expect(contentEscape(linkedRoot, at('assets/hero.jpg'))).toBeUndefined();
+		expect(contentEscape(linkedRoot, path.join(linkedRoot, 'assets/environ.jpg'))?.found).toMatch(/^a symbolic link to .*outside\/environ/);
 	});
 });
 

@@ -52,16 +52,19 @@ export interface ContentEscape {
 export function contentEscape(contentDir: string, target: string): ContentEscape | undefined {
 	const root = path.resolve(contentDir);
 	const resolved = path.resolve(root, target);
-	if (!isPathInside(root, resolved)) {
-		return { target: resolved, found: `a path that leads outside the content folder (to ${resolved})` };
-	}
+	const leadsOut = !isPathInside(root, resolved);
 	let real: string;
 	try {
 		real = realpathSync.native(resolved);
 	} catch {
-		return undefined; // missing (or a dangling link): nothing is read
+		// Missing (or a dangling link): nothing is read here, but a path written to leave is refused
+		// all the same (on another machine, CI's, the file it names may exist).
+		return leadsOut ? { target: resolved, found: `a path that leads outside the content folder (to ${resolved})` } : undefined;
 	}
+	// Where the operating system will read decides, whatever the path's text says (the content
+	// folder itself may be reached through a link).
 	if (isPathInside(realRoot(contentDir), real)) return undefined;
+	if (leadsOut) return { target: resolved, realTarget: real, found: `a path that leads outside the content folder (to ${resolved})` };
 	return { target: resolved, realTarget: real, found: `a symbolic link to ${real}, outside the content folder` };
 }
 
