@@ -5,7 +5,8 @@
 import { getCollection, getEntry, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { splitScopedId } from '../lib/content/layout.ts';
+import { realPathInsideContent } from '../lib/content/inside-content.ts';
+import { contentRoot, splitScopedId } from '../lib/content/layout.ts';
 import type { ImageMetadata } from 'astro';
 import { byNewest, relatedIndex, customerDisplayName, entrantShown, publishedMediaName, WITHHELD_ENTRANT, customerFacets, customerIsNamed, mayQuote, metricHeadline, personCredit, type Credit } from '../lib/evidence.ts';
 import type { FacetValues } from '../lib/facets.ts';
@@ -358,7 +359,9 @@ export async function transcriptOf(video: Video): Promise<TranscriptParagraph[]>
  * person's credit (job title). The page's transcript and JSON-LD are derived from this text.
  */
 export async function captionsTextOf(video: Video): Promise<string> {
-	const source = readFileSync(path.resolve(path.dirname(path.resolve(video.filePath!)), video.data.captions), 'utf8');
+	// The check refuses captions that lead out of the content folder; this read refuses them again.
+	const captionsPath = path.resolve(path.dirname(path.resolve(video.filePath!)), video.data.captions);
+	const source = readFileSync(realPathInsideContent(contentRoot(process.cwd()), captionsPath), 'utf8');
 	const anonymous: VoiceLabel[] = [];
 	const customer = await customerById(video.data.customer);
 	for (const person of (await all('people')).filter((p) => p.data.customer === customer.id)) {

@@ -7,8 +7,11 @@
  * customer's, and the fix is to export it again as plain SVG.
  *
  * The file is read by SVGO's parser (through a plugin that only looks), not by patterns over
- * the text, so entities, CDATA and namespaces cannot hide an element.
+ * the text, so entities, CDATA and namespaces cannot hide an element; its CSS (style sheets,
+ * `style` attributes, presentation attributes that take a url()) is read by css-tree, so CSS
+ * escapes cannot hide an @import or a url().
  */
+import * as csstree from 'css-tree';
 import { optimize, type CustomPlugin, type XastElement } from 'svgo';
 
 /** SVG's own elements that draw, group, define or describe. */
@@ -29,14 +32,62 @@ const PREFIXED_ATTRIBUTES = new Set(['xlink:href', 'xlink:title', 'xml:space', '
 /** A raster image embedded in the file: the one kind of link that leaves it. */
 const EMBEDDED_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,/i;
 
-/** CSS that fetches or runs something: a url() to anything but an id in the file, an import. */
-function unsafeCss(css: string): string | undefined {
-	if (/@import/i.test(css)) return '@import in its CSS';
-	for (const match of css.matchAll(/url\(\s*(['"]?)([^'")]*)\1\s*\)/gi)) {
-		if (!match[2].trim().startsWith('#')) return `a CSS url(${match[2].trim()}) that leaves the file`;
+/** Presentation attributes that take a CSS value which may hold a url() (others are numbers, keywords or colours). */
+const URL_ATTRIBUTES = new Set(['fill', 'stroke', 'filter', 'mask', 'clip-path', 'cursor', 'marker', 'marker-start', 'marker-mid', 'marker-end', 'style']);
+
+/**
+ * CSS functions that fetch what they name or run something: `url()` spelled with escapes (which
+ * css-tree leaves a plain function), `src()`, images built from other images, old script hooks.
+ */
+const FETCHING_FUNCTIONS = new Set(['url', 'src', 'image', 'image-set', '-webkit-image-set', 'cross-fade', '-webkit-cross-fade', 'element', '-moz-element', 'paint', 'expression']);
+/** Properties that bind behaviour (old Internet Explorer and Firefox). */
+const SCRIPT_PROPERTIES = new Set(['behavior', '-moz-binding']);
+
+/**
+ * What in a piece of CSS fetches or runs something, read by css-tree (so escapes such as
+ * `@\69mport` or `u\72l(…)` are read as the browser reads them): a url() to anything but an id
+ * in the file, @import, a fetching function, a behaviour binding. CSS css-tree cannot read is
+ * refused too, since a browser may read it differently.
+ */
+export function unsafeCss(css: string, context: 'stylesheet' | 'declarationList' | 'value', { lenient = false } = {}): string | undefined {
+	const problems: string[] = [];
+	let unreadable: string | undefined;
+	// Custom properties parsed too: `--a: url(…)` fetches once a property reads var(--a).
+	let ast: csstree.CssNode;
+	try {
+		ast = csstree.parse(css, { context, positions: false, parseCustomProperty: true, onParseError: (e) => (unreadable ??= e.message) });
+	} catch (cause) {
+		// Some input stops the parser outright rather than through onParseError: strict, that is
+		// refused; lenient (text that may not be CSS at all), its tokens are read as a browser would.
+		return lenient ? fetchingToken(css) : `CSS the check cannot read (${cause instanceof Error ? cause.message : String(cause)})`;
 	}
-	if (/expression\s*\(|javascript:/i.test(css)) return 'script in its CSS';
+	const name = (raw: string) => csstree.ident.decode(raw).toLowerCase();
+	csstree.walk(ast, (node) => {
+		if (node.type === 'Atrule' && ['import', 'namespace'].includes(name(node.name))) problems.push(`@${name(node.name)} in its CSS`);
+		else if (node.type === 'Url' && !node.value.trim().startsWith('#')) problems.push(`a CSS url(${node.value.trim().slice(0, 60)}) that leaves the file`);
+		else if (node.type === 'Function' && FETCHING_FUNCTIONS.has(name(node.name))) problems.push(`a CSS ${name(node.name)}(…)${name(node.name) === 'expression' ? ' (script)' : ' that fetches what it names'}`);
+		else if (node.type === 'Declaration' && SCRIPT_PROPERTIES.has(name(node.property))) problems.push(`a CSS ${name(node.property)} (script)`);
+		// Text css-tree kept unparsed could hold anything a browser parses.
+		else if (node.type === 'Raw' && node.value.trim() !== '') unreadable ??= `unparsed text "${node.value.trim().slice(0, 40)}"`;
+		else if ((node.type === 'Identifier' || node.type === 'String') && /javascript:/i.test(node.type === 'Identifier' ? name(node.name) : node.value)) problems.push('script in its CSS');
+	});
+	if (problems.length) return problems[0];
+	if (unreadable && !lenient) return `CSS the check cannot read (${unreadable})`;
 	return undefined;
+}
+
+/** A url() or fetching function among the CSS tokens of `text`, for text css-tree cannot parse. */
+function fetchingToken(text: string): string | undefined {
+	let found: string | undefined;
+	csstree.tokenize(text, (type, start, end) => {
+		if (found) return;
+		if (type === csstree.tokenTypes.Url || type === csstree.tokenTypes.BadUrl) found = 'a CSS url(…)';
+		else if (type === csstree.tokenTypes.Function) {
+			const name = csstree.ident.decode(text.slice(start, end - 1)).toLowerCase();
+			if (FETCHING_FUNCTIONS.has(name)) found = `a CSS ${name}(…) that fetches what it names`;
+		}
+	});
+	return found;
 }
 
 function elementProblems(node: XastElement): string[] {
@@ -52,14 +103,19 @@ function elementProblems(node: XastElement): string[] {
 			const target = value.trim();
 			const embedded = (node.name === 'image' || node.name === 'feImage') && EMBEDDED_IMAGE.test(target);
 			if (!target.startsWith('#') && !embedded) problems.push(`a link to "${target.slice(0, 60)}" on <${node.name}> (only #ids inside the file)`);
-		} else if (lower === 'style') {
-			const unsafe = unsafeCss(value);
-			if (unsafe) problems.push(`${unsafe} (style on <${node.name}>)`);
+		} else if (URL_ATTRIBUTES.has(lower)) {
+			const unsafe = unsafeCss(value, lower === 'style' ? 'declarationList' : 'value');
+			if (unsafe) problems.push(`${unsafe} (${name} on <${node.name}>)`);
+		} else if (/[(\\]/.test(value)) {
+			// Any other attribute a browser may read as a CSS property (color-profile, mask-image, a
+			// future one): a url() or fetching function in it is refused; text that is not CSS is not.
+			const unsafe = unsafeCss(value, 'value', { lenient: true });
+			if (unsafe) problems.push(`${unsafe} (${name} on <${node.name}>)`);
 		}
 	}
 	if (node.name === 'style') {
 		const css = node.children.map((child) => (child.type === 'text' || child.type === 'cdata' ? child.value : '')).join('');
-		const unsafe = unsafeCss(css);
+		const unsafe = unsafeCss(css, 'stylesheet');
 		if (unsafe) problems.push(unsafe);
 	}
 	return problems;
@@ -112,6 +168,18 @@ export function inspectSvg(source: string): SvgInspection {
 	const inspect: CustomPlugin = {
 		name: 'credence-inspect',
 		fn: () => ({
+			// An <?xml-stylesheet?> makes the browser fetch and apply a style sheet; the XML declaration is the one instruction allowed.
+			instruction: {
+				enter: (node) => {
+					if (node.name.toLowerCase() !== 'xml') problems.push(`a processing instruction (<?${node.name} …?>)`);
+				},
+			},
+			// A DOCTYPE can declare entities, which spell markup the parser then expands (and a browser may read differently).
+			doctype: {
+				enter: () => {
+					problems.push('a DOCTYPE (<!DOCTYPE …>)');
+				},
+			},
 			element: {
 				enter: (node, parent) => {
 					if (parent.type === 'root' && !root) root = node;

@@ -2,6 +2,7 @@
  * WebVTT captions: validation (via the W3C validator's parser, which reports every error with its
  * line) and the plain-text transcript derived from the cues.
  */
+import { decodeHTML } from 'entities';
 import webvtt from 'webvtt-parser';
 
 export interface Cue {
@@ -20,13 +21,12 @@ export interface CaptionProblem {
 	message: string;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', nbsp: '\u00a0', lrm: '\u200e', rlm: '\u200f', quot: '"', apos: "'" };
-
-/** Character references → characters. */
-const decode = (text: string) =>
-	text
-		.replace(/&(amp|lt|gt|nbsp|lrm|rlm|quot|apos);/g, (_, name: string) => ENTITIES[name])
-		.replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)));
+/**
+ * Character references → characters (`&#x2019;` → ’, `&eacute;` → é, `&amp;` → &), as a player
+ * decodes them: by the HTML rules WebVTT cue text follows. The result is text, never markup:
+ * a decoded `<script>` is escaped again wherever the page shows it.
+ */
+const decode = (text: string) => decodeHTML(text);
 
 /** Cue payload → plain text (the parser's own tree mangles `&amp;`, so decode here). */
 export function cueText(payload: string): { speaker?: string; text: string } {

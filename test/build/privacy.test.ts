@@ -76,7 +76,8 @@ beforeAll(async () => {
 		// A self-hosted video with its own file, poster and captions.
 		await image(160).toFile(path.join(content, `assets/poster-${marker}.jpg`));
 		// The source file's name is not the video's: the site publishes it under the video's id.
-		writeFileSync(path.join(content, `videos/media/clip-${marker}.mp4`), 'not really a video');
+		// An MP4's signature (an 'ftyp' box at offset 4) is all the check reads of it.
+		writeFileSync(path.join(content, `videos/media/clip-${marker}.mp4`), Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom not really a video')]));
 		// Authoring notes and cue identifiers that name the anonymous customer and its speaker,
 		// who is also called by first name alone.
 		writeFileSync(

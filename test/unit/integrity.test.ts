@@ -304,7 +304,7 @@ describe('anonymity and blind judging', () => {
 			['videos/grid-operations.vtt', 'videos/hidden-grid-interview.vtt'],
 		]) cpSync(at(from), at(to));
 		mkdirSync(at('videos/media'));
-		writeFileSync(at('videos/media/hidden-interview.mp4'), 'not really a video');
+		writeFileSync(at('videos/media/hidden-interview.mp4'), Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom not really a video')]));
 		editData(at('videos/grid-operations.yaml'), (d) => {
 			d.poster.src = '../assets/control-room-hidden.jpg';
 			d.source = { kind: 'file', file: 'hidden-interview.mp4' };

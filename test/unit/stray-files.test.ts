@@ -1,8 +1,8 @@
 /** Files under the content folder that nothing reads are reported, never left out without a word. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CONTENT_FOLDERS, findStrayFiles, strayProblem } from '../../src/lib/content/stray-files.ts';
+import { CONTENT_FOLDERS, findEscapingLinks, findStrayFiles, strayProblem } from '../../src/lib/content/stray-files.ts';
 import { copyFixture, projectRoot } from '../helpers.ts';
 
 const folder = (name: string) => CONTENT_FOLDERS.folders![name]!;
@@ -50,6 +50,30 @@ describe('findStrayFiles', () => {
 			['awards/demo-awards/judges/x.json', '(file name)', 'error'],
 			['customers/acme.yml', '(file name)', 'error'],
 			['stories/drafts', '(folder)', 'error'],
+		]);
+	});
+});
+
+describe('findEscapingLinks', () => {
+	let dir: string;
+	let cleanup: () => void;
+	beforeEach(() => ({ dir, cleanup } = copyFixture()));
+	afterEach(() => cleanup());
+
+	it('reports every link under the content folder that leads out of it, read or not, and no link that stays inside', () => {
+		expect(findEscapingLinks(projectRoot, dir)).toEqual([]);
+		const outside = path.join(path.dirname(dir), 'outside');
+		mkdirSync(outside);
+		writeFileSync(path.join(outside, 'secret.txt'), 'secret');
+		symlinkSync(path.join(outside, 'secret.txt'), path.join(dir, 'assets/unused.png'));
+		// A folder the award tools write and read, linked out: its files are never listed, the link is.
+		symlinkSync(outside, path.join(dir, 'awards/demo-awards/results'));
+		symlinkSync(path.join(dir, 'assets/hero.jpg'), path.join(dir, 'assets/hero-again.jpg'));
+		symlinkSync('../../etc', path.join(dir, 'assets/relative'));
+		const found = findEscapingLinks(projectRoot, dir).map((d) => [path.relative(dir, d.file), d.field, d.severity, d.message]);
+		expect(found).toEqual([
+			['assets/unused.png', '(file)', 'error', expect.stringMatching(/^expected files and folders inside the content folder .*found a symbolic link to .*outside\/secret.txt, outside the content folder: replace the link with a copy of the file$/)],
+			['awards/demo-awards/results', '(file)', 'error', expect.stringMatching(/found a symbolic link to .*outside, outside the content folder/)],
 		]);
 	});
 });

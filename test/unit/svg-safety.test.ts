@@ -57,6 +57,23 @@ describe('svgProblems', () => {
 		['another default vocabulary', '<svg xmlns="http://www.w3.org/1999/xhtml"><rect/></svg>', 'elements from another vocabulary (xmlns="http://www.w3.org/1999/xhtml")'],
 		['an attribute of another vocabulary', svg('<rect ev:event="click" xmlns:ev="http://www.w3.org/2001/xml-events"/>'), 'a ev:event attribute'],
 		['text that is not XML', '<svg xmlns="http://www.w3.org/2000/svg"><rect></svg>', 'XML that cannot be read'],
+		// Found by the audit: each passed the regexes, and Chromium fetched the URL on opening the file.
+		['an xml-stylesheet instruction', `<?xml version="1.0"?><?xml-stylesheet href="https://evil.example/x.css"?>${svg('<rect/>')}`, 'a processing instruction (<?xml-stylesheet …?>)'],
+		['a DOCTYPE', `<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">${svg('<rect/>')}`, 'a DOCTYPE (<!DOCTYPE …>)'],
+		['an @import spelled with a CSS escape', svg('<style>@\\69mport "https://evil.example/x.css";</style>'), '@import in its CSS'],
+		['a url() spelled with a CSS escape, in a style sheet', svg('<style>rect { fill: u\\72l(https://evil.example/p.svg#g) }</style>'), 'CSS'],
+		['a url() spelled with a CSS escape, in a style attribute', svg('<rect style="fill: u\\72l(https://evil.example/p.svg#g)"/>'), '(style on <rect>)'],
+		['a url() spelled with a CSS escape, to a bare name', svg('<rect style="fill: u\\72l(tracker)"/>'), 'a CSS url(…) that fetches what it names (style on <rect>)'],
+		['an image-set()', svg('<style>rect { fill: image-set("https://evil.example/p.png" 1x) }</style>'), 'a CSS image-set(…) that fetches what it names'],
+		['an @font-face src', svg('<style>@font-face { font-family: x; src: url(https://evil.example/f.woff) }</style>'), 'a CSS url(https://evil.example/f.woff) that leaves the file'],
+		['a url() in a presentation attribute', svg('<rect fill="url(https://evil.example/p.svg#g)"/>'), 'a CSS url(https://evil.example/p.svg#g) that leaves the file (fill on <rect>)'],
+		['a url() in a filter, mask, clip-path, cursor or marker attribute', svg('<rect filter="url(//evil.example/f.svg#f)" mask="url(a.svg#m)" cursor="url(c.cur), auto" marker-end="url(m.svg#m)" clip-path="url(c.svg#c)"/>'), '(clip-path on <rect>)'],
+		['a behaviour binding', svg('<rect style="behavior: url(#x); -moz-binding: none"/>'), 'a CSS behavior (script)'],
+		['a url() in a custom property', svg('<rect style="--a: url(https://evil.example/p.svg#g); fill: var(--a)"/>'), 'a CSS url(https://evil.example/p.svg#g) that leaves the file (style on <rect>)'],
+		['an image-set() in a custom property', svg('<style>rect { --a: image-set("https://evil.example/p.png" 1x); fill: var(--a) }</style>'), 'a CSS image-set(…) that fetches what it names'],
+		['a url() in any other attribute a browser may read as CSS', svg('<rect color-profile="url(https://evil.example/p.icc)" mask-image="image-set(\'https://evil.example/m.png\' 1x)"/>'), 'a CSS url(https://evil.example/p.icc) that leaves the file (color-profile on <rect>)'],
+		['a url() in an attribute css-tree cannot parse', svg('<rect color-profile="x;u\\72l(https://evil.example/p.icc)"/>'), 'a CSS url(…) that fetches what it names (color-profile on <rect>)'],
+		['CSS the parser cannot read', svg('<style>}}} rect { fill: red }</style>'), 'CSS the check cannot read'],
 	])('reports %s', (_, source, problem) => {
 		expect(svgProblems(source).join('\n')).toContain(problem);
 	});

@@ -67,6 +67,18 @@ describe('transcripts', () => {
 		expect(cueText('<script>alert(1)</script>&lt;b&gt;').text).toBe('alert(1)<b>');
 	});
 
+	it('decodes every character reference a player decodes: hexadecimal, decimal and named', () => {
+		expect(cueText('It&#x2019;s the caf&eacute;&#39;s &amp; the team&rsquo;s plan&hellip;').text).toBe('It’s the café\'s & the team’s plan…');
+		expect(cueText('<v Ren&eacute;e O&#x2019;Neil>Hello').speaker).toBe('Renée O’Neil');
+		const { cues } = parseCaptions('WEBVTT\n\n00:00.000 --> 00:01.000\nWe&#x2019;re in S&atilde;o Paulo &amp; Lisbon.\n');
+		expect(transcriptFromCues(cues).map((p) => p.text)).toEqual(['We’re in São Paulo & Lisbon.']);
+	});
+
+	it('decodes an escaped script to text once, never to markup read again', () => {
+		// The transcript is rendered as {text} (escaped by Astro) and JSON-LD escapes "<": decoded text stays text.
+		expect(cueText('&lt;script&gt;alert(1)&lt;/script&gt; &amp;lt;b&amp;gt;').text).toBe('<script>alert(1)</script> &lt;b&gt;');
+	});
+
 	it('formats timestamps', () => {
 		expect(formatTimestamp(75)).toBe('1:15');
 		expect(formatTimestamp(3725)).toBe('1:02:05');

@@ -8,13 +8,14 @@ import path from 'node:path';
 import { parseRankingSheet } from '../awards/rankings.ts';
 import { parseScoreSheet } from '../awards/scores.ts';
 import { assignmentFileSchema } from '../../schemas/award.ts';
+import { contentEscape, contentEscapeMessage } from './inside-content.ts';
 import { parseYaml } from './load.ts';
 import { issueToDiagnostic } from './validate.ts';
-import { sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
-import { checkIntegrity, indexEntries, referencedImages, type AssignmentSheet, type RankingSheet, type CaptionsByVideo, type ContentIndex, type IntegrityIO, type ScoreSheet } from './integrity.ts';
+import { error, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import { checkIntegrity, indexEntries, readFileHead, referencedImages, type AssignmentSheet, type RankingSheet, type CaptionsByVideo, type ContentIndex, type IntegrityIO, type ScoreSheet } from './integrity.ts';
 import { displayPath, loadSourceFiles, readContentText, readParseCache, writeParseCache } from './load.ts';
 import { checkMdxSyntax } from './mdx-syntax.ts';
-import { findStrayFiles } from './stray-files.ts';
+import { findEscapingLinks, findStrayFiles } from './stray-files.ts';
 import { validateSourceFiles } from './validate.ts';
 
 export interface CheckOptions {
@@ -50,14 +51,20 @@ function readText(absolutePath: string, file: string, diagnostics: Diagnostic[])
 /** Formats the build can process, as sharp names them (AVIF is sharp's `heif` with AV1 compression). */
 const RASTER_FORMATS: Record<string, string> = { jpeg: 'JPEG', png: 'PNG', webp: 'WebP', gif: 'GIF', tiff: 'TIFF' };
 
-/** A raster image's header as read before, by absolute path, kept while its size and modification time are unchanged. */
+/** A raster image's verdict as read before, by absolute path, kept while its size and modification time are unchanged. */
 const rasterHeaders = new Map<string, { size: number; mtimeMs: number; problem?: string }>();
 
-/** Why sharp (reading the header only) says the build could not process `file`; undefined when it can. */
+/**
+ * Why sharp says the build could not process `file`; undefined when it can. The header names the
+ * format and size; then the whole image is decoded, since a header is all a cut-off upload
+ * keeps intact (Astro's image service decodes leniently and would publish the half image).
+ */
 async function rasterProblem(file: string): Promise<string | undefined> {
 	const { default: sharp } = await import('sharp');
 	try {
-		const metadata = await sharp(file).metadata();
+		// 'truncated' fails on a cut-off or corrupt image, not on the warnings valid files can carry.
+		const image = sharp(file, { failOn: 'truncated' });
+		const metadata = await image.metadata();
 		const avif = metadata.format === 'heif' && metadata.compression === 'av1';
 		if (metadata.format === 'svg') return 'an SVG drawing under a raster image name (name it .svg, so it is checked and published as one)';
 		if (!avif && !RASTER_FORMATS[metadata.format ?? '']) {
@@ -65,6 +72,8 @@ async function rasterProblem(file: string): Promise<string | undefined> {
 			return `an image in ${found} format, which the site cannot process (save it as one of those)`;
 		}
 		if (!metadata.width || !metadata.height) return 'an image whose header gives no width and height (save it again)';
+		// Decoded to raw pixels and dropped: the cheapest whole decode (stats() costs twice as much).
+		await image.raw().toBuffer();
 		return undefined;
 	} catch (cause) {
 		return `a file sharp cannot read (${(cause instanceof Error ? cause.message : String(cause)).split('\n')[0]})`;
@@ -72,15 +81,15 @@ async function rasterProblem(file: string): Promise<string | undefined> {
 }
 
 /**
- * Reads the header of every raster image in `files` (SVG and missing files are left to the
- * rules), each once and in parallel; many entries share a few images. Headers already read
- * are reused while the file's size and modification time are unchanged.
+ * Decodes every raster image in `files` (SVG, missing files and files outside `contentDir` are
+ * left to the rules), each once and in parallel; many entries share a few images. Verdicts
+ * already reached are reused while the file's size and modification time are unchanged.
  */
-export async function readRasterImages(files: Iterable<string>): Promise<Map<string, string | undefined>> {
+export async function readRasterImages(files: Iterable<string>, contentDir: string): Promise<Map<string, string | undefined>> {
 	const problems = new Map<string, string | undefined>();
 	await Promise.all(
 		[...files]
-			.filter((file) => !/\.svg$/i.test(file))
+			.filter((file) => !/\.svg$/i.test(file) && !contentEscape(contentDir, file))
 			.map(async (file) => {
 				let stat;
 				try {
@@ -104,6 +113,7 @@ function strictNodeIO(projectRoot: string, diagnostics: Diagnostic[], rasterImag
 	return {
 		exists: (p) => existsSync(p),
 		rasterImageProblem: (p) => rasterImages.get(p),
+		readHead: readFileHead,
 		readText: (p) => {
 			const read = readContentText(p, displayPath(projectRoot, p));
 			if (read.diagnostic) diagnostics.push(read.diagnostic);
@@ -133,6 +143,11 @@ async function loadRoundFiles<Sheet>(
 		const absolutePath = path.join(base, relative);
 		const [program, , name] = relative.split('/');
 		const file = displayPath(projectRoot, absolutePath);
+		const escape = contentEscape(contentDir, absolutePath);
+		if (escape) {
+			diagnostics.push(error(file, '(file)', contentEscapeMessage('a sheet', escape)));
+			continue;
+		}
 		const text = readText(absolutePath, file, diagnostics);
 		if (text === undefined) continue;
 		const result = read(text, file, program, name.slice(0, -extension.length - 1));
@@ -172,7 +187,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 	if (loaded.cacheChanged) writeParseCache(options.parseCacheFile!, cache!);
 	const validated = validateSourceFiles(loaded.files);
 	const mdx = checkMdxSyntax(loaded.files);
-	const stray = findStrayFiles(options.projectRoot, options.contentDir);
+	const stray = [...findStrayFiles(options.projectRoot, options.contentDir), ...findEscapingLinks(options.projectRoot, options.contentDir)];
 	const indexed = indexEntries(validated.entries);
 	const scores = await loadScoreSheets(options.projectRoot, options.contentDir);
 	const assignments = await loadAssignments(options.projectRoot, options.contentDir);
@@ -180,7 +195,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 	const reading: Diagnostic[] = [];
 	const rejected = [...loaded.unreadable, ...validated.invalid];
 	// Image headers are read here, asynchronously, for the rules (which are synchronous) to report.
-	const io = options.io ?? strictNodeIO(options.projectRoot, reading, await readRasterImages(referencedImages(indexed.index)));
+	const io = options.io ?? strictNodeIO(options.projectRoot, reading, await readRasterImages(referencedImages(indexed.index), options.contentDir));
 	const integrity = checkIntegrity(indexed.index, scores.sheets, { ...options, io, rejected }, assignments.sheets, rankings.sheets);
 	const diagnostics = sortDiagnostics([
 		...loaded.diagnostics,

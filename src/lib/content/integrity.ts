@@ -1,10 +1,11 @@
 /**
  * Rules that span files, which no single schema can see: references resolve, bylines and
  * approvals come from the right organisation, judges are independent and free of conflict,
- * score sheets match their program, captions parse, image and media files exist.
+ * score sheets match their program, captions parse, image and media files exist inside the
+ * content folder (`inside-content.ts`) and hold what their names say.
  * Astro only logs a dangling `reference()`; these rules fail the build and `check`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { AssignmentFile, Entry, Judge, Program, Winners } from '../../schemas/award.ts';
 import type { Publishable } from '../../schemas/common.ts';
@@ -24,7 +25,10 @@ import { fileNameReveals, findMentions, organisationNeedles, personNeedles } fro
 import { daysUntilExpiry, publicationState } from '../publication.ts';
 import { inspectSvg, type SvgInspection } from '../svg-safety.ts';
 import { parseCaptions, relabelVoices, type Cue } from '../vtt.ts';
+import { localBodyImages } from './body-images.ts';
+import { contentEscape, contentEscapeMessage } from './inside-content.ts';
 import { displayPath, type RejectedFile } from './load.ts';
+import { VIDEO_SIGNATURE_LENGTH, videoSignatureProblem } from './video-signature.ts';
 import { splitScopedId, VIDEO_MEDIA_FOLDER, type CollectionName } from './layout.ts';
 import type { ValidEntry } from './validate.ts';
 
@@ -84,6 +88,19 @@ export interface IntegrityIO {
 	 * when the file was not read.
 	 */
 	rasterImageProblem?(absolutePath: string): string | undefined;
+	/** A file's first `length` bytes (fewer when it is shorter), to tell what it holds by content; video files are not checked without it. */
+	readHead?(absolutePath: string, length: number): Uint8Array;
+}
+
+/** A file's first `length` bytes (fewer when it is shorter). */
+export function readFileHead(absolutePath: string, length: number): Uint8Array {
+	const head = Buffer.alloc(length);
+	const fd = openSync(absolutePath, 'r');
+	try {
+		return head.subarray(0, readSync(fd, head, 0, length, 0));
+	} finally {
+		closeSync(fd);
+	}
 }
 
 /** Every image file the entries refer to (`IMAGE_FIELDS`), by absolute path, each once. */
@@ -107,6 +124,7 @@ function* imageReferences(entry: ValidEntry): Generator<{ field: string[]; targe
 export const nodeIO: IntegrityIO = {
 	exists: (p) => existsSync(p),
 	readText: (p) => readFileSync(p, 'utf8'),
+	readHead: readFileHead,
 };
 
 export interface IntegrityOptions {
@@ -207,6 +225,17 @@ export function checkIntegrity(
 	function checkImages(entry: ValidEntry) {
 		for (const { field, target } of imageReferences(entry)) {
 			const shown = displayPath(options.projectRoot, target);
+			const escape = contentEscape(options.contentDir, target);
+			if (escape) {
+				out.push(error(entry.file, formatFieldPath(field), contentEscapeMessage('an image file', escape)));
+				continue;
+			}
+			if (/[?#%]/.test(path.relative(options.contentDir, target))) {
+				// The build hands the path to its bundler, for which what follows ? or # is a query, not the
+				// name, and which may decode %-escapes (%2e%2e is ..) after this check has resolved the path.
+				out.push(error(entry.file, formatFieldPath(field), `expected a plain image file path, without "?", "#" or "%" (the build would read them as options or escapes), found ${shown}: rename the file, or write the path without them`));
+				continue;
+			}
 			if (!io.exists(target)) {
 				out.push(error(entry.file, formatFieldPath(field), `expected an image file, found no file at ${shown}`));
 				continue;
@@ -225,6 +254,21 @@ export function checkIntegrity(
 			if (size) {
 				out.push(error(entry.file, formatFieldPath(field), `expected an SVG whose <svg> element has a viewBox or a width and a height (the site needs its size to lay it out), found ${size} in ${shown}`));
 			}
+		}
+	}
+
+	/**
+	 * Images a story's body names (`![alt](path)`), which the build reads and publishes too: inside
+	 * the content folder, and there. (Award entries' bodies are shown as text, never rendered.)
+	 */
+	function checkBodyImages(entry: ValidEntry<Story>) {
+		if (!entry.body) return;
+		for (const image of localBodyImages(entry.body, entry.absolutePath.endsWith('.mdx'))) {
+			const field = `line ${image.line + (entry.bodyLine ?? 1) - 1}`;
+			const target = path.resolve(path.dirname(entry.absolutePath), image.path.replace(/[?#].*$/, ''));
+			const escape = contentEscape(options.contentDir, target);
+			if (escape) out.push(error(entry.file, field, contentEscapeMessage(`an image file (![…](${image.path.slice(0, 60)}))`, escape)));
+			else if (!io.exists(target)) out.push(error(entry.file, field, `expected an image file at ${image.path.slice(0, 60)} (paths are relative to this file), found no file at ${displayPath(options.projectRoot, target)}`));
 		}
 	}
 
@@ -367,6 +411,7 @@ export function checkIntegrity(
 		checkAnonymity(story, [...publishedTextFields(story.data), ['(body)', story.body ?? '']]);
 		checkFileAnonymity(story, [['hero.src', story.data.hero.src]]);
 		checkImages(story);
+		checkBodyImages(story);
 		checkPublication(story);
 	}
 
@@ -379,11 +424,27 @@ export function checkIntegrity(
 		video.data.products.forEach((id, i) => resolve(video, ['products', i], 'products', id));
 		if (video.data.source.kind === 'file') {
 			const media = path.join(options.contentDir, VIDEO_MEDIA_FOLDER, video.data.source.file);
-			if (!io.exists(media)) out.push(error(video.file, 'source.file', `expected a video file, found no file at ${displayPath(options.projectRoot, media)}`));
+			const shown = displayPath(options.projectRoot, media);
+			const escape = contentEscape(options.contentDir, media);
+			if (escape) out.push(error(video.file, 'source.file', contentEscapeMessage('a video file', escape)));
+			else if (!io.exists(media)) out.push(error(video.file, 'source.file', `expected a video file, found no file at ${shown}`));
+			else if (io.readHead) {
+				let problem: string | undefined;
+				try {
+					problem = videoSignatureProblem(media, io.readHead(media, VIDEO_SIGNATURE_LENGTH));
+				} catch (cause) {
+					const code = (cause as NodeJS.ErrnoException).code;
+					problem = code === 'EISDIR' ? 'a folder, not a file,' : `a file that cannot be read (${code ?? (cause as Error).message})`;
+				}
+				if (problem) out.push(error(video.file, 'source.file', `expected an MP4 or WebM video, found ${problem} at ${shown}`));
+			}
 		}
 		const captionsPath = path.resolve(path.dirname(video.absolutePath), video.data.captions);
 		const captionsFile = displayPath(options.projectRoot, captionsPath);
-		if (!io.exists(captionsPath)) {
+		const captionsEscape = contentEscape(options.contentDir, captionsPath);
+		if (captionsEscape) {
+			out.push(error(video.file, 'captions', contentEscapeMessage('a captions file', captionsEscape)));
+		} else if (!io.exists(captionsPath)) {
 			out.push(error(video.file, 'captions', `expected a WebVTT captions file, found no file at ${captionsFile}`));
 		} else {
 			const { cues, problems } = parseCaptions(io.readText(captionsPath));

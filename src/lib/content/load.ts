@@ -10,6 +10,7 @@ import path from 'node:path';
 import { CORE_SCHEMA, load, Type, YAMLException } from 'js-yaml';
 import { ID_PATTERN, YamlTimestamp } from '../../schemas/common.ts';
 import { error, type Diagnostic } from '../diagnostics.ts';
+import { contentEscape, contentEscapeMessage } from './inside-content.ts';
 import { COLLECTION_LAYOUT, type CollectionName } from './layout.ts';
 
 export interface SourceFile {
@@ -256,6 +257,13 @@ export async function loadSourceFiles(projectRoot: string, contentDir: string, c
 			}
 			if (collection !== 'site' && !ID_PATTERN.test(name)) {
 				diagnostics.push(error(file, '(file name)', `expected a file name of lower-case words joined by hyphens (it becomes the id and the URL), found "${name}"`));
+				continue;
+			}
+			// An entry file that is a symbolic link out of the content folder is never read.
+			const escape = contentEscape(contentDir, absolutePath);
+			if (escape) {
+				diagnostics.push(error(file, '(file)', contentEscapeMessage('an entry file', escape)));
+				unreadable.push({ collection, id: layout.idFromPath(relative), file });
 				continue;
 			}
 			seen.add(absolutePath);

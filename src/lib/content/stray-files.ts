@@ -8,6 +8,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { error, type Diagnostic } from '../diagnostics.ts';
+import { contentEscape } from './inside-content.ts';
 import { displayPath } from './load.ts';
 
 /** What a folder of the content root holds: its files' extensions, the sub-folders it may have, and how to say it. */
@@ -124,4 +125,30 @@ export function findStrayFiles(projectRoot: string, contentDir: string): Diagnos
 	};
 	visit(contentDir, CONTENT_FOLDERS);
 	return out;
+}
+
+/**
+ * Every symbolic link under `contentDir` that leads out of it, wherever it is and whether or not
+ * anything refers to it, as errors. The check refuses each such file where it is read (naming the
+ * field that refers to it); this also covers what the check does not read itself (award results,
+ * packets and feedback the CLI writes and reads, files a story imports), so the content folder
+ * as a whole never reaches outside.
+ */
+export function findEscapingLinks(projectRoot: string, contentDir: string): Diagnostic[] {
+	let entries;
+	try {
+		// Recursive listing does not descend into linked folders; the link itself is listed.
+		entries = readdirSync(contentDir, { recursive: true, withFileTypes: true });
+	} catch {
+		return [];
+	}
+	const out: Diagnostic[] = [];
+	for (const entry of entries) {
+		if (!entry.isSymbolicLink()) continue;
+		const absolutePath = path.join(entry.parentPath, entry.name);
+		const escape = contentEscape(contentDir, absolutePath);
+		if (!escape) continue;
+		out.push(error(displayPath(projectRoot, absolutePath), '(file)', `expected files and folders inside the content folder (nothing under it may lead outside: the check and the build read nothing there), found ${escape.found}: replace the link with a copy of the file`));
+	}
+	return out.sort((a, b) => a.file.localeCompare(b.file));
 }

@@ -7,6 +7,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { mediaUrl, publicVideos } from '../../data/content';
+import { realPathInsideContent } from '../../lib/content/inside-content';
 import { contentRoot, VIDEO_MEDIA_FOLDER } from '../../lib/content/layout';
 
 export const getStaticPaths = (async () =>
@@ -16,6 +17,8 @@ export const getStaticPaths = (async () =>
 
 export const GET: APIRoute = async ({ props }) => {
 	const file = (props as { file: string }).file;
-	const bytes = await readFile(path.join(contentRoot(process.cwd()), VIDEO_MEDIA_FOLDER, file));
+	const root = contentRoot(process.cwd());
+	// The check refuses a media file that leads out of the content folder; this read refuses it again, whatever ran before.
+	const bytes = await readFile(realPathInsideContent(root, path.join(root, VIDEO_MEDIA_FOLDER, file)));
 	return new Response(bytes, { headers: { 'Content-Type': file.endsWith('.webm') ? 'video/webm' : 'video/mp4' } });
 };
