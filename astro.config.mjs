@@ -1,4 +1,5 @@
 // @ts-check
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
@@ -7,6 +8,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { pruneAssets } from './src/integrations/prune-assets.ts';
 import { releaseMemory } from './src/integrations/release-memory.ts';
 import { buildCacheDir } from './src/lib/content/layout.ts';
+import { storyHtmlPlugin } from './src/lib/story-html.ts';
 
 const projectRoot = import.meta.dirname;
 
@@ -22,6 +24,14 @@ export default defineConfig({
 	outDir: process.env.CREDENCE_OUT_DIR ?? './dist',
 	// One cache per content folder (the sample, each test fixture, each benchmark corpus).
 	cacheDir: buildCacheDir(projectRoot),
+	markdown: {
+		// Story bodies (.md, and .mdx, which shares this processor) are held to an HTML allow-list:
+		// no scripts, event handlers, javascript: links or forms (src/lib/story-html.ts).
+		processor: satteri({ hastPlugins: [storyHtmlPlugin] }),
+		// Highlighted code carries style= attributes, which the pages' Content-Security-Policy
+		// (src/lib/csp.ts) refuses; story code blocks are shown plain.
+		syntaxHighlight: false,
+	},
 	vite: {
 		build: {
 			rolldownOptions: {
