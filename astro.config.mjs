@@ -7,6 +7,7 @@ import { clearOutDir } from './src/integrations/clear-out-dir.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { pruneAssets } from './src/integrations/prune-assets.ts';
 import { releaseMemory } from './src/integrations/release-memory.ts';
+import { astroCsp } from './src/lib/csp.ts';
 import { buildCacheDir } from './src/lib/content/layout.ts';
 import { storyHtmlPlugin } from './src/lib/story-html.ts';
 
@@ -24,6 +25,9 @@ export default defineConfig({
 	outDir: process.env.CREDENCE_OUT_DIR ?? './dist',
 	// One cache per content folder (the sample, each test fixture, each benchmark corpus).
 	cacheDir: buildCacheDir(projectRoot),
+	// A strict Content-Security-Policy <meta> on every page, with the hashes of Astro's inline
+	// scripts and styles (src/lib/csp.ts).
+	security: { csp: astroCsp },
 	markdown: {
 		// Story bodies (.md, and .mdx, which shares this processor) are held to an HTML allow-list:
 		// no scripts, event handlers, javascript: links or forms (src/lib/story-html.ts).
