@@ -4,7 +4,8 @@
  * `[link](javascript:…)` or an MDX `<a onClick="…">` would run in every visitor's browser.
  * Every story body (`.md` and `.mdx`) is sanitised against one allow-list, with hast-util-sanitize
  * (the library behind rehype-sanitize), by a Sätteri plugin (`storyHtmlPlugin`) that
- * `astro.config.mjs` gives the Markdown processor, which MDX shares.
+ * `astro.config.mjs` gives the Markdown processor, which MDX shares. Award entries never become
+ * HTML at all (src/loaders/plain-markdown.ts, lib/plaintext.ts).
  *
  * What is kept: headings, paragraphs, lists, tables, figures, `<details>`, links (http, https,
  * mailto, tel and relative), images (also `data:`), `<abbr>`, `<sup>`, `<sub>`, `<kbd>`,
@@ -17,7 +18,7 @@ import type { Element, ElementContent, Nodes, Root, RootContent } from 'hast';
 import { raw } from 'hast-util-raw';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { find, html } from 'property-information';
-import type { HastPluginDefinition } from 'satteri';
+import type { HastPluginDefinition, PluginFactoryContext } from 'satteri';
 import { VIMEO_EMBED_HOST, YOUTUBE_EMBED_HOST } from './video-embed.ts';
 
 /** Players a story may embed with `<iframe>`: the hosts the site's own video pages use. */
@@ -162,10 +163,48 @@ export function sanitiseStoryTree(tree: Root): Root {
 	return { type: 'root', children: sanitiseChildren(root.children) };
 }
 
-/** The Sätteri hast plugin that sanitises every Markdown and MDX document it compiles. */
-export const storyHtmlPlugin: HastPluginDefinition = {
-	name: 'credence-story-html',
-	after(root, ctx) {
-		ctx.replaceNode(root, sanitiseStoryTree(root as Root) as never);
+/** Elements Markdown itself writes that carry a URL: links (and autolinks) and images. */
+const URL_ELEMENTS = ['a', 'img'];
+
+/**
+ * An element's URL properties as the allow-list would keep them: `undefined` where it would drop
+ * one (`[x](javascript:…)`). Only the element's own properties are judged, not its children.
+ */
+function refusedUrlProperties(node: Readonly<Element>): string[] {
+	const kept = sanitize({ ...node, children: [] }, STORY_HTML_SCHEMA) as Nodes;
+	const properties = kept.type === 'element' ? kept.properties : {};
+	return ['href', 'src'].filter((name) => node.properties?.[name] !== undefined && properties[name] === undefined);
+}
+
+/** Judges the URLs of the links and images Markdown wrote. */
+const urlElements: HastPluginDefinition['element'] = {
+	filter: URL_ELEMENTS,
+	visit(node, ctx) {
+		for (const name of refusedUrlProperties(node)) ctx.setProperty(node, name, null);
 	},
 };
+
+/**
+ * The Sätteri hast plugin that sanitises every Markdown and MDX document it compiles (a factory:
+ * Sätteri calls it once per document). Reading a whole document's tree out of the compiler costs
+ * about forty times its compilation, so only a document with raw HTML or MDX JSX (which can hold
+ * anything) is rebuilt through `sanitiseStoryTree`. In any other, every element is one Markdown
+ * wrote, and only the URLs of its links and images can be hostile: only those cross to
+ * JavaScript and are judged. Without a `<` a document can hold neither HTML nor JSX, and the
+ * plugin does not even wait for the end of the document.
+ */
+export function storyHtmlPlugin({ source }: PluginFactoryContext): HastPluginDefinition {
+	if (!source.includes('<')) return { name: 'credence-story-urls', element: urlElements };
+	let holdsHtml = false;
+	const markHtml = () => void (holdsHtml = true);
+	return {
+		name: 'credence-story-html',
+		raw: markHtml,
+		mdxJsxFlowElement: { filter: [], visit: markHtml },
+		mdxJsxTextElement: { filter: [], visit: markHtml },
+		element: urlElements,
+		after(root, ctx) {
+			if (holdsHtml) ctx.replaceNode(root, sanitiseStoryTree(root as Root) as never);
+		},
+	};
+}

@@ -54,6 +54,13 @@ describe('story Markdown', () => {
 		expect(html).toContain('styled');
 	});
 
+	it('drops dangerous link and image URLs in a body without any HTML too (the plugin\'s quick path)', () => {
+		const html = render('[click](javascript:alert(1)) [v](VBScript:msgbox) [d](data:text/html;base64,PHNjcmlwdD4=) ![i](javascript:alert(2)) [ok](https://example.com) ![dot](data:image/png;base64,iVBORw0KGgo=)');
+		expect(liveMarkup(html)).toEqual([]);
+		expect(html).toContain('href="https://example.com"');
+		expect(html).toContain('src="data:image/png;base64,iVBORw0KGgo="');
+	});
+
 	it("keeps what marketers write: headings, lists, tables, figures, details, links, images and inline marks", () => {
 		const markdown = [
 			'## Results', '- one\n- two', '| a | b |\n|---|---|\n| 1 | 2 |',
