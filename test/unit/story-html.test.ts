@@ -4,11 +4,12 @@
  * write stays. The HTML is read back with a parser, not patterns.
  */
 import type { Element, Nodes } from 'hast';
-import { htmlToHast, markdownToHtml, mdxToJs } from 'satteri';
+import { htmlToHast, markdownToHtml, mdxToJs, type MarkdownToHtmlResult, type MdxToJsResult } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { storyHtmlPlugin } from '../../src/lib/story-html.ts';
 
-const render = (markdown: string) => markdownToHtml(markdown, { hastPlugins: [storyHtmlPlugin] }).html;
+/** The plugin is synchronous, so is the compile. */
+const render = (markdown: string) => (markdownToHtml(markdown, { hastPlugins: [storyHtmlPlugin] }) as MarkdownToHtmlResult).html;
 
 function elements(node: Nodes, out: Element[] = []): Element[] {
 	if (node.type === 'element') out.push(node);
@@ -90,7 +91,7 @@ describe('story Markdown', () => {
 });
 
 describe('story MDX', () => {
-	const compile = (source: string) => mdxToJs(source, { hastPlugins: [storyHtmlPlugin] }).code;
+	const compile = (source: string) => (mdxToJs(source, { hastPlugins: [storyHtmlPlugin] }) as MdxToJsResult).code;
 
 	it('drops event handlers, style and javascript: links from JSX HTML elements', () => {
 		const code = compile('<a href="javascript:alert(1)" onClick="alert(1)">x</a>\n\n<div style="color:red" onMouseOver="alert(2)">**b** <img src="y.png" onError="alert(3)" alt="" /></div>\n\n<iframe src="https://evil.example/"></iframe>\n\n<form action="https://evil.example"><input name="q" /></form>');
