@@ -69,7 +69,12 @@ function plainCopy<T>(node: T, key?: string): T {
 	if (typeof node === 'string' && key && CLOBBERED.has(key) && node.startsWith(CLOBBER_PREFIX)) return node.slice(CLOBBER_PREFIX.length) as T;
 	if (!node || typeof node !== 'object') return node;
 	const copy: Record<string, unknown> = {};
-	for (const [name, value] of Object.entries(node)) if (name !== '_resolver' && name !== '_id') copy[name] = plainCopy(value, name);
+	for (const [name, value] of Object.entries(node)) {
+		if (name === '_resolver' || name === '_id') continue;
+		// A URL the quick pass (`urlElements`) already removed reads back as an empty string.
+		if ((name === 'href' || name === 'src') && value === '') continue;
+		copy[name] = plainCopy(value, name);
+	}
 	return copy as T;
 }
 

@@ -49,6 +49,8 @@ describe('story Markdown', () => {
 	it('keeps no script, handler, style, dangerous link, form, base, meta, object, embed, link or foreign iframe', () => {
 		const html = render(HOSTILE);
 		expect(liveMarkup(html)).toEqual([]);
+		// A refused link is text in an <a> without an address, not a link to this page.
+		expect(html).toContain('<a>click</a>');
 		// The text a refused element held stays readable.
 		expect(html).toContain('click');
 		expect(html).toContain('raw link');
