@@ -159,7 +159,8 @@ describe('the Content-Security-Policy', () => {
 	it('is not broken by the library filter, search, video play or chapter seek', async () => {
 		const library = await open('/stories/');
 		await library.page.getByRole('checkbox', { name: /^Video\b/ }).check();
-		await expect.poll(() => library.page.locator('[data-results-count]').textContent()).toMatch(/pieces of evidence match/);
+		// The first filtering loads Pagefind (a worker and its WebAssembly): over a second on a busy machine.
+		await expect.poll(() => library.page.locator('[data-results-count]').textContent(), { timeout: 15_000 }).toMatch(/pieces of evidence match/);
 		await library.page.waitForLoadState('networkidle');
 		expect(await library.violations()).toEqual([]);
 		expect(library.errors).toEqual([]);
@@ -191,9 +192,9 @@ describe('the Content-Security-Policy', () => {
 		const video = file.page.locator('.player video');
 		await file.page.getByRole('link', { name: /The change/ }).click();
 		// Sought to the chapter at 12 s (and playing on from there).
-		await expect.poll(() => video.evaluate((v) => (v as HTMLVideoElement).currentTime)).toBeGreaterThanOrEqual(12);
+		await expect.poll(() => video.evaluate((v) => (v as HTMLVideoElement).currentTime), { timeout: 15_000 }).toBeGreaterThanOrEqual(12);
 		// The captions track loaded (media-src): its cues are there.
-		await expect.poll(() => video.evaluate((v) => (v as HTMLVideoElement).textTracks[0]?.cues?.length ?? 0)).toBeGreaterThan(0);
+		await expect.poll(() => video.evaluate((v) => (v as HTMLVideoElement).textTracks[0]?.cues?.length ?? 0), { timeout: 15_000 }).toBeGreaterThan(0);
 		expect(await file.violations()).toEqual([]);
 		expect(file.errors).toEqual([]);
 		await file.page.close();
