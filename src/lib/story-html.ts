@@ -120,12 +120,16 @@ function sanitiseChildren(children: readonly RootContent[]): RootContent[] {
 	return out;
 }
 
+/** Whether an MDX node is anywhere below `node` (not only among its children: `**<abbr>…</abbr>**`). */
+function containsMdx(node: { children?: readonly { type: string }[] }): boolean {
+	return (node.children ?? []).some((child) => MDX_PASS_THROUGH.includes(child.type) || containsMdx(child as { children?: readonly { type: string }[] }));
+}
+
 /** One node through the allow-list; its MDX descendants are sanitised separately and put back. */
 function sanitiseNode(node: RootContent): RootContent[] {
 	if (node.type === 'element') {
 		// hast-util-sanitize drops node types it does not know, so MDX children are judged here.
-		const hasMdx = node.children.some((c) => MDX_PASS_THROUGH.includes(c.type));
-		if (hasMdx) {
+		if (containsMdx(node)) {
 			const shell = sanitize({ ...node, children: [] }, STORY_HTML_SCHEMA) as Nodes;
 			const kept = shell.type === 'root' ? shell.children : [shell];
 			const children = sanitiseChildren(node.children);

@@ -101,6 +101,13 @@ describe('story MDX', () => {
 		expect(code).toContain('"y.png"');
 	});
 
+	it('keeps JSX HTML elements nested inside Markdown formatting', () => {
+		const code = compile('Our **<abbr title="Stock-keeping unit">SKU</abbr> count** fell, _see <a href="https://example.com" onClick="alert(1)">the data</a>_.');
+		expect(code).toContain('"Stock-keeping unit"');
+		expect(code).toContain('"https://example.com"');
+		expect(code).not.toMatch(/alert|onclick/i);
+	});
+
 	it('keeps links, components and the text they hold', () => {
 		const code = compile('<Fragment><a href="https://example.com" title="t">ok</a></Fragment>');
 		expect(code).toContain('"https://example.com"');
