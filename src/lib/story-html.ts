@@ -29,10 +29,9 @@ const ARIA = ['ariaDescribedBy', 'ariaLabel', 'ariaLabelledBy'];
 /** The allow-list (hast property names): GitHub's (hast-util-sanitize's default) plus what stories use. */
 export const STORY_HTML_SCHEMA: Schema = {
 	...defaultSchema,
+	// GitHub's list includes `input`, for GFM task lists: only as a disabled checkbox (`required`).
 	tagNames: [
-		...(defaultSchema.tagNames ?? []).filter((name) => name !== 'input'),
-		// Task-list checkboxes, disabled (GFM's `- [x]`).
-		'input',
+		...(defaultSchema.tagNames ?? []),
 		'abbr', 'caption', 'cite', 'figcaption', 'figure', 'iframe', 'mark', 'small', 'time', 'u',
 	],
 	attributes: {
@@ -49,8 +48,9 @@ export const STORY_HTML_SCHEMA: Schema = {
 		// `data:` is for images only; an `<iframe src>` must also name an allowed player (see below).
 		src: ['http', 'https', 'data'],
 	},
-	// Dropped with their content (their text is code, not prose); other refused elements keep their text.
-	strip: ['script', 'style', 'template', 'noscript', 'textarea', 'title', 'iframe', 'object', 'embed', 'frameset', 'frame', 'svg', 'math'],
+	// Dropped with their content (their text is code, not prose); other refused elements keep their
+	// text. An `<iframe>` of another host goes whole too (`removeForeignFrames`).
+	strip: ['script', 'style', 'template', 'noscript', 'textarea', 'title', 'object', 'embed', 'frameset', 'frame', 'svg', 'math'],
 };
 
 const isMdxJsx = (node: { type: string }) => node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
