@@ -7,16 +7,19 @@ import { clearOutDir } from './src/integrations/clear-out-dir.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { pruneAssets } from './src/integrations/prune-assets.ts';
 import { releaseMemory } from './src/integrations/release-memory.ts';
+import { astroCsp } from './src/lib/csp.ts';
 import { buildCacheDir } from './src/lib/content/layout.ts';
 import { mdxStoryGuard } from './src/lib/content/mdx-rule.ts';
+import { storyHtmlPlugin } from './src/lib/story-html.ts';
 
 const projectRoot = import.meta.dirname;
 
 /**
  * MDX stories hold no code (src/lib/content/mdx-rule.ts): the compiler itself refuses an
  * expression, an import/export or an unknown component, whether or not the content check ran.
+ * What remains is HTML, held to the same allow-list as Markdown stories (src/lib/story-html.ts).
  */
-const mdxStories = { processor: satteri({ hastPlugins: [mdxStoryGuard()] }) };
+const mdxStories = { processor: satteri({ hastPlugins: [mdxStoryGuard(), storyHtmlPlugin] }) };
 
 export default defineConfig({
 	site: process.env.CREDENCE_SITE_URL ?? 'https://evidence.tessellate.example',
@@ -30,6 +33,17 @@ export default defineConfig({
 	outDir: process.env.CREDENCE_OUT_DIR ?? './dist',
 	// One cache per content folder (the sample, each test fixture, each benchmark corpus).
 	cacheDir: buildCacheDir(projectRoot),
+	// A strict Content-Security-Policy <meta> on every page, with the hashes of Astro's inline
+	// scripts and styles (src/lib/csp.ts).
+	security: { csp: astroCsp },
+	markdown: {
+		// Markdown story bodies (and MDX ones, through mdxStories above) are held to an HTML allow-list:
+		// no scripts, event handlers, javascript: links or forms (src/lib/story-html.ts).
+		processor: satteri({ hastPlugins: [storyHtmlPlugin] }),
+		// Highlighted code carries style= attributes, which the pages' Content-Security-Policy
+		// (src/lib/csp.ts) refuses; story code blocks are shown plain.
+		syntaxHighlight: false,
+	},
 	vite: {
 		build: {
 			rolldownOptions: {

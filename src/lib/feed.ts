@@ -12,3 +12,14 @@ export const DEFAULT_FEED_ITEMS = 50;
 export function feedItems<T>(newestFirst: readonly T[], limit: number): T[] {
 	return newestFirst.slice(0, Math.max(0, limit));
 }
+
+/**
+ * Content text as a feed carries it. Feed readers take an item's `<description>` (and often its
+ * title) as HTML, so an entrant's summary `<img src=x onerror=…>`, only XML-escaped, arrives as
+ * live markup. Text is HTML-escaped here first, then XML-escaped when the feed is written: a
+ * reader shows the literal `<img …>` text. For every text a feed takes from content: titles,
+ * descriptions, `dc:creator` names and categories.
+ */
+export function feedText(text: string): string {
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}

@@ -5,12 +5,13 @@
  */
 
 export const YOUTUBE_EMBED_HOST = 'https://www.youtube-nocookie.com';
+export const VIMEO_EMBED_HOST = 'https://player.vimeo.com';
 
 /** The embeddable player URL, autoplaying from `start` seconds (whole seconds: the players ignore fractions). */
 export function embedUrl(kind: 'youtube' | 'vimeo', id: string, start = 0): string {
 	const seconds = Math.max(0, Math.floor(start));
 	const safeId = encodeURIComponent(id);
-	if (kind === 'vimeo') return `https://player.vimeo.com/video/${safeId}?autoplay=1&dnt=1#t=${seconds}s`;
+	if (kind === 'vimeo') return `${VIMEO_EMBED_HOST}/video/${safeId}?autoplay=1&dnt=1#t=${seconds}s`;
 	return `${YOUTUBE_EMBED_HOST}/embed/${safeId}?autoplay=1&rel=0&start=${seconds}`;
 }
 

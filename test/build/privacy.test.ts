@@ -9,6 +9,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
+import type { Element, Nodes } from 'hast';
+import { htmlToHast } from 'satteri';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify, parse } from 'yaml';
 import { buildSite, filesMentioning, readBuiltFiles, type BuiltFile } from '../build-helpers.ts';
@@ -26,6 +28,22 @@ type Variant = keyof typeof MARKERS;
 /** The file name of a draft's hero that is a copy of a public one. */
 const SECRET_IMAGE = 'hero-secret-merger-plans';
 const PRIVATE: Variant[] = ['draft', 'embargoed', 'expired', 'unapproved'];
+/** Raw HTML and links in a Markdown story that would run script if published as written. */
+const HOSTILE_MARKDOWN_BODY = [
+	'[Click me](javascript:alert("md-link")) and <a href="javascript:alert(\'raw-link\')">this</a>',
+	'<img src=x onerror="alert(\'img\')"> <p onclick="alert(\'p\')" style="color:red">styled</p>',
+	'<script>alert("story-script")</script>',
+	'<iframe src="https://evil.example/"></iframe>',
+	'<form action="https://evil.example/"><input name="q"></form> <base href="https://evil.example/"> <meta http-equiv="refresh" content="0;url=https://evil.example/">',
+	'<object data="x.swf"></object> <embed src="x.swf"> <link rel="stylesheet" href="https://evil.example/x.css"> <style>body{display:none}</style>',
+	'<details><summary>Kept</summary>\n\nKept **details**.\n\n</details>',
+].join('\n\n');
+/** The same in an MDX story, written as JSX HTML elements. */
+const HOSTILE_MDX_BODY = [
+	'<a href="javascript:alert(\'mdx-link\')" onClick="alert(\'mdx-click\')">this</a>',
+	'<div style="color:red" onMouseOver="alert(\'mdx-over\')"><img src="https://images.example/y.png" alt="" onError="alert(\'mdx-img\')" /></div>',
+	'<iframe src="https://evil.example/"></iframe>',
+].join('\n\n');
 /** A story title that would end the page's JSON-LD `<script>` element if written into it raw. */
 const HOSTILE_STORY_TITLE = 'Hostile </script><script>alert("ld")</script> story';
 
@@ -116,12 +134,20 @@ beforeAll(async () => {
 		'<script>alert("body")</script>\n\n<iframe src="https://evil.example"></iframe> narrative {1+1}\n\n## <script>alert("heading")</script>\n\n- <img src=x onerror="alert(\'item\')"> item',
 		path.join(content, 'awards/demo-awards/entries/hostile-entry.md'),
 	);
-	// A story whose title tries to close the page's JSON-LD script element and open its own.
+	// A story whose title tries to close the page's JSON-LD script element and open its own, and
+	// whose Markdown body carries raw HTML and links that would run script.
 	withFrontmatter(
 		path.join(content, 'stories/quarry-forecasting.mdx'),
 		(d) => (d.title = HOSTILE_STORY_TITLE),
-		'',
+		HOSTILE_MARKDOWN_BODY,
 		path.join(content, 'stories/hostile-story.md'),
+	);
+	// An MDX story whose JSX HTML elements carry handlers and javascript: links.
+	withFrontmatter(
+		path.join(content, 'stories/quarry-forecasting.mdx'),
+		(d) => (d.title = 'Hostile MDX story'),
+		HOSTILE_MDX_BODY,
+		path.join(content, 'stories/hostile-mdx-story.mdx'),
 	);
 	// Announced results that place a private entry (the draft copy wins), and a second program
 	// whose results are published but still under embargo.
@@ -241,9 +267,9 @@ describe('the search index', () => {
 	it('indexes only evidence pages, with facet filters', () => {
 		const fragments = files.filter((f) => f.path.startsWith('pagefind/fragment/'));
 		// fixture story + video + entry, the published copy of each, the hostile entry (an
-		// honourable mention) and the hostile story; the embargoed program's entry is not placed
-		// yet, so not searchable
-		expect(fragments).toHaveLength(8);
+		// honourable mention) and the two hostile stories; the embargoed program's entry is not
+		// placed yet, so not searchable
+		expect(fragments).toHaveLength(9);
 		const story = fragments.find((f) => f.text.includes('zymurgical'))!;
 		expect(story.text).toContain('"industry":["Manufacturing"]');
 		expect(story.text).toContain('"type":["Story"]');
@@ -323,6 +349,50 @@ describe('hostile text from entrants', () => {
 		expect(scripts).toHaveLength(1);
 		expect(JSON.parse(scripts[0]).headline).toBe(HOSTILE_STORY_TITLE);
 		expect(outsideAttributes(page)).not.toMatch(/<script>alert/);
+	});
+});
+
+describe('hostile HTML in story bodies', () => {
+	/** The elements of a page's story body (its `.prose`), parsed as a browser would. */
+	function storyBodyElements(page: string): Element[] {
+		const html = files.find((f) => f.path === page)!.text;
+		const out: Element[] = [];
+		let bodies = 0;
+		const walk = (node: Nodes, inBody: boolean) => {
+			const isBody = node.type === 'element' && Array.isArray(node.properties.className) && node.properties.className.includes('prose');
+			if (isBody) bodies++;
+			if (node.type === 'element' && inBody) out.push(node);
+			if ('children' in node) for (const child of node.children) walk(child as Nodes, inBody || isBody);
+		};
+		walk(htmlToHast(html) as Nodes, false);
+		expect(bodies, page).toBe(1);
+		return out;
+	}
+	/** Anything in a page that would run script, restyle it, or send a visitor elsewhere. */
+	const liveMarkup = (elements: Element[]) =>
+		elements.flatMap((el) => [
+			// The page's own scripts are files or JSON-LD; a story's would say alert.
+			...(el.tagName === 'script' && JSON.stringify(el.children).includes('alert') ? ['<script>alert'] : []),
+			...(['form', 'base', 'object', 'embed', 'iframe'].includes(el.tagName) ? [`<${el.tagName}>`] : []),
+			...(el.tagName === 'meta' && el.properties.httpEquiv && String(el.properties.httpEquiv).toLowerCase() !== 'content-security-policy' ? ['<meta http-equiv>'] : []),
+			...Object.entries(el.properties ?? {}).flatMap(([name, value]) => [
+				...(/^on/i.test(name) ? [`${el.tagName} ${name}`] : []),
+				...(/^\s*(javascript|vbscript|data):/i.test(String(value)) && ['href', 'src', 'action'].includes(name) ? [`${el.tagName} ${name}=${value}`] : []),
+			]),
+		]);
+
+	it('are published without script, handlers, dangerous links, forms or foreign frames', () => {
+		for (const page of ['stories/hostile-story/index.html', 'stories/hostile-mdx-story/index.html']) {
+			const elements = storyBodyElements(page);
+			expect(liveMarkup(elements), page).toEqual([]);
+			const text = files.find((f) => f.path === page)!.text;
+			expect(text, page).not.toMatch(/alert\((&quot;|"|'|&#39;)(md-link|raw-link|img|p|story-script|mdx-link|mdx-click|mdx-over|mdx-img)/);
+			expect(text, page).not.toContain('evil.example');
+		}
+		// What marketers write stays: the link text, the details, the image of the MDX story.
+		const markdown = files.find((f) => f.path === 'stories/hostile-story/index.html')!.text;
+		expect(markdown).toContain('Click me');
+		expect(markdown).toMatch(/<details><summary>Kept<\/summary>\s*<p>Kept <strong>details<\/strong>.<\/p>\s*<\/details>/);
 	});
 });
 

@@ -3,13 +3,17 @@
  * held a company name), co-authors credited with Dublin Core's `dc:creator` under its namespace
  * (by title for a customer that withholds its name), and `atom:link rel="self"` under Atom's.
  * It carries only the newest `feedItems` pieces of evidence: with all of them, a 10,000-item
- * library's feed was 4.3 MB, fetched again on every reader's poll.
+ * library's feed was 4.3 MB, fetched again on every reader's poll. Readers take titles and
+ * descriptions as HTML, so content's text is HTML-escaped before it is XML-escaped: an entrant's
+ * `<img onerror>` reaches the reader as text, never as an element.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 // The XML parser @astrojs/rss writes the feed with: a real parse, not patterns over the text.
 import { XMLParser } from 'fast-xml-parser';
+import type { Nodes } from 'hast';
+import { htmlToHast } from 'satteri';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildSite } from '../build-helpers.ts';
 import { copyFixture, editData } from '../helpers.ts';
@@ -19,6 +23,8 @@ const outDir = mkdtempSync(path.join(tmpdir(), 'credence-dist-'));
 const SITE = 'https://feed.example';
 /** Items in this build's feed: the fixture's library has one more (the archived story). */
 const FEED_ITEMS = 3;
+/** A summary a feed reader would turn into a live element if the feed carried it as HTML. */
+const HOSTILE_SUMMARY = '<img src=x onerror="alert(1)"> Outages <b>halved</b> & more';
 let feed: any;
 let text: string;
 let library: string;
@@ -27,6 +33,7 @@ beforeAll(async () => {
 	// A second story, about the customer that withholds its name, by its person and the vendor's.
 	const story = readFileSync(path.join(dir, 'stories/quarry-forecasting.mdx'), 'utf8')
 		.replace(/^title: .*$/m, 'title: How an operator & its planners cut outages')
+		.replace(/^summary: .*$/m, `summary: '${HOSTILE_SUMMARY}'`)
 		.replace('customer: quarry-bank', 'customer: hidden-grid')
 		.replace('authors: [ada-quarry, vera-vendor]', 'authors: [hal-grid, vera-vendor]')
 		.replace(/quotes:\n  - text: .*\n    person: ada-quarry\n/, '')
@@ -67,10 +74,34 @@ it('has no <author> (RSS 2.0 wants an email address) and credits co-authors with
 	expect(byLink('quarry-forecasting')['dc:creator']).toEqual(['Ada Quarry', 'Vera Vendor']);
 	// Named as on the story's page: by title and the anonymous label, never by name.
 	expect(byLink('operator-outages')['dc:creator']).toEqual(['Operations Director, A European grid operator', 'Vera Vendor']);
-	expect(byLink('operator-outages').title).toBe('How an operator & its planners cut outages');
+	expect(asReaderShows(byLink('operator-outages').title)).toBe('How an operator & its planners cut outages');
 	expect(text).not.toMatch(/Hal Grid|Hidden Grid/);
 	// Videos and award entries have no co-authors.
 	for (const item of items.filter((i) => !i.link.includes('/stories/'))) expect(item['dc:creator']).toBeUndefined();
+});
+
+/** What a reader makes of a feed text it takes as HTML: its elements (there must be none) and its text. */
+function readAsHtml(html: string): { elements: string[]; text: string } {
+	const elements: string[] = [];
+	let text = '';
+	const walk = (node: Nodes) => {
+		if (node.type === 'element') elements.push(node.tagName);
+		if (node.type === 'text') text += node.value;
+		if ('children' in node) for (const child of node.children) walk(child as Nodes);
+	};
+	walk(htmlToHast(String(html), { fragment: true }) as Nodes);
+	return { elements, text };
+}
+const asReaderShows = (html: string) => readAsHtml(html).text;
+
+it('carries content as text: a reader taking titles, descriptions, creators and categories as HTML finds no element', () => {
+	const items: any[] = feed.rss.channel.item;
+	const texts = [feed.rss.channel.title, feed.rss.channel.description, ...items.flatMap((i) => [i.title, i.description, ...(i.category ?? []), ...(i['dc:creator'] ?? [])])];
+	expect(texts.length).toBeGreaterThan(10);
+	for (const text of texts) expect(readAsHtml(text).elements, text).toEqual([]);
+	// The entrant's markup is shown as the literal text they wrote.
+	const outages = items.find((i) => i.link === `${SITE}/stories/operator-outages/`);
+	expect(asReaderShows(outages.description)).toBe(HOSTILE_SUMMARY);
 });
 
 it('carries only the newest feedItems pieces of evidence, in the library\'s order', () => {

@@ -60,10 +60,25 @@ afterAll(sample.cleanup);
 const site = builtSiteInChromium(sample.dir, { CREDENCE_SEARCH_BUNDLE_PAGES: '20' });
 const { outDir } = site;
 
-/** Opens a page, failing on any console error or uncaught exception. */
-async function open(url: string, options: { colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean } = {}): Promise<{ page: Page; errors: string[]; requests: string[] }> {
-	const context = await site.browser.newContext({ colorScheme: options.colorScheme ?? 'light', javaScriptEnabled: options.javaScriptEnabled ?? true });
+/**
+ * Opens a page, failing on any console error or uncaught exception. `violations()` lists what the
+ * page's Content-Security-Policy refused since it loaded (a listener added before any of the
+ * page's own code runs). `bypassCSP` is for injecting the axe script, which the policy refuses.
+ */
+async function open(
+	url: string,
+	options: { colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean; bypassCSP?: boolean } = {},
+): Promise<{ page: Page; errors: string[]; requests: string[]; violations: () => Promise<string[]> }> {
+	const context = await site.browser.newContext({ colorScheme: options.colorScheme ?? 'light', javaScriptEnabled: options.javaScriptEnabled ?? true, bypassCSP: options.bypassCSP ?? false });
 	const page = await context.newPage();
+	await page.addInitScript(() => {
+		const seen: string[] = [];
+		(window as unknown as { cspViolations: string[] }).cspViolations = seen;
+		document.addEventListener('securitypolicyviolation', (event) => {
+			seen.push(`${event.effectiveDirective} refused ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber}) ${event.sample}`);
+		});
+	});
+	const violations = () => page.evaluate(() => [...(window as unknown as { cspViolations: string[] }).cspViolations]);
 	const errors: string[] = [];
 	const requests: string[] = [];
 	page.on('console', (message) => {
@@ -74,7 +89,7 @@ async function open(url: string, options: { colorScheme?: 'light' | 'dark'; java
 	// The browser may already be closing when the last test closes its page.
 	page.on('close', () => void context.close().catch(() => {}));
 	await page.goto(`${site.url}${url}`, { waitUntil: 'load' });
-	return { page, errors, requests };
+	return { page, errors, requests, violations };
 }
 
 async function axeViolations(page: Page): Promise<string[]> {
@@ -104,13 +119,86 @@ describe('every page template', () => {
 	it.each(Object.entries(TEMPLATES).flatMap(([name, url]) => (['light', 'dark'] as const).map((scheme) => [name, scheme, url] as const)))(
 		'%s has no axe violations in %s mode',
 		async (_, colorScheme, url) => {
-			const { page } = await open(url, { colorScheme });
+			const { page } = await open(url, { colorScheme, bypassCSP: true });
 			if (url.startsWith('/search/')) await page.locator('.search-result').first().waitFor({ timeout: 15_000 });
 			expect(await axeViolations(page)).toEqual([]);
 			await page.close();
 		},
 		30_000,
 	);
+});
+
+describe('the Content-Security-Policy', () => {
+	/** The policy a page declares in its `<meta http-equiv>`, directive by directive. */
+	async function declaredPolicy(page: Page): Promise<Map<string, string[]>> {
+		const metas = await page.locator('meta[http-equiv="content-security-policy" i]').evaluateAll((all) => all.map((m) => m.getAttribute('content') ?? ''));
+		expect(metas).toHaveLength(1);
+		return new Map(metas[0].split(';').map((d) => d.trim()).filter(Boolean).map((d) => { const [name, ...sources] = d.split(/\s+/); return [name, sources]; }));
+	}
+
+	it.each(Object.entries(TEMPLATES))('%s declares a strict policy and breaks none of it', async (_, url) => {
+		const { page, violations } = await open(url);
+		if (url.startsWith('/search/')) await page.locator('.search-result').first().waitFor({ timeout: 15_000 });
+		await page.waitForLoadState('networkidle');
+		const policy = await declaredPolicy(page);
+		expect(policy.get('default-src')).toEqual(["'self'"]);
+		expect(policy.get('object-src')).toEqual(["'none'"]);
+		expect(policy.get('base-uri')).toEqual(["'none'"]);
+		expect(policy.get('form-action')).toEqual(["'self'"]);
+		expect(policy.get('frame-src')).toEqual(['https://www.youtube-nocookie.com', 'https://player.vimeo.com']);
+		for (const directive of ['script-src', 'style-src']) {
+			expect(policy.get(directive), directive).toContain("'self'");
+			expect(policy.get(directive)!.filter((source) => /unsafe-inline|unsafe-eval|unsafe-hashes|\*|https?:|data:/.test(source) && source !== "'wasm-unsafe-eval'"), directive).toEqual([]);
+		}
+		expect([...policy.values()].flat()).not.toContain("'unsafe-inline'");
+		// Nothing on the page is refused: the policy allows everything the site itself does.
+		expect(await violations()).toEqual([]);
+		await page.close();
+	});
+
+	it('is not broken by the library filter, search, video play or chapter seek', async () => {
+		const library = await open('/stories/');
+		await library.page.getByRole('checkbox', { name: /^Video\b/ }).check();
+		// The first filtering loads Pagefind (a worker and its WebAssembly): over a second on a busy machine.
+		await expect.poll(() => library.page.locator('[data-results-count]').textContent(), { timeout: 15_000 }).toMatch(/pieces of evidence match/);
+		await library.page.waitForLoadState('networkidle');
+		expect(await library.violations()).toEqual([]);
+		expect(library.errors).toEqual([]);
+		await library.page.close();
+
+		const search = await open('/search/');
+		await search.page.getByRole('searchbox').fill('Curitiba');
+		await search.page.locator('.search-result a[href="/stories/feira-boa-perishables/"]').waitFor({ timeout: 15_000 });
+		expect(await search.violations()).toEqual([]);
+		expect(search.errors).toEqual([]);
+		await search.page.close();
+
+		const youtube = await open('/videos/feira-boa-fresh-morning/');
+		await youtube.page.context().route('https://www.youtube-nocookie.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>player</title>' }));
+		await youtube.page.getByRole('button', { name: /^Play video: / }).click();
+		const frame = youtube.page.locator('.player iframe');
+		await frame.waitFor();
+		await youtube.page.getByRole('link', { name: /The markdown list/ }).click();
+		await expect.poll(() => frame.getAttribute('src')).toContain('start=34');
+		// The player's page loads in the frame: a refused frame-src would be reported here.
+		await expect.poll(() => frame.evaluate((f) => (f as HTMLIFrameElement).contentWindow !== null)).toBe(true);
+		await youtube.page.waitForLoadState('networkidle');
+		expect(await youtube.violations()).toEqual([]);
+		expect(youtube.errors).toEqual([]);
+		await youtube.page.close();
+
+		const file = await open('/videos/valle-alto-transit-in-30-seconds/');
+		await file.page.getByRole('button', { name: /^Play video: / }).click();
+		const video = file.page.locator('.player video');
+		await file.page.getByRole('link', { name: /The change/ }).click();
+		// Sought to the chapter at 12 s (and playing on from there).
+		await expect.poll(() => video.evaluate((v) => (v as HTMLVideoElement).currentTime), { timeout: 15_000 }).toBeGreaterThanOrEqual(12);
+		// The captions track loaded (media-src): its cues are there.
+		await expect.poll(() => video.evaluate((v) => (v as HTMLVideoElement).textTracks[0]?.cues?.length ?? 0), { timeout: 15_000 }).toBeGreaterThan(0);
+		expect(await file.violations()).toEqual([]);
+		expect(file.errors).toEqual([]);
+		await file.page.close();
+	}, 60_000);
 });
 
 describe('the evidence library', () => {
