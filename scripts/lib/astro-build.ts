@@ -21,7 +21,7 @@ export const ASTRO_BIN = 'node_modules/astro/bin/astro.mjs';
  * with V8's own choice the heap sometimes reached 1.3 GB during bundling, and the build's peak
  * 2.05 GB at 10,000 items. With this it stayed under 650 MB, and the main thread's time spent
  * collecting did not measurably change; V8 marks more often on the other core, which may cost
- * some CPU time (README, "Scale and benchmarks").
+ * some CPU time (docs/performance.md).
  */
 export const ASTRO_V8_OPTIONS = ['--heap-growing-percent=50'];
 

@@ -4,7 +4,7 @@
  * `[link](javascript:…)` or an MDX `<a onClick="…">` would run in every visitor's browser.
  * Every story body (`.md` and `.mdx`) is sanitised against one allow-list, with hast-util-sanitize
  * (the library behind rehype-sanitize), by a Sätteri plugin (`storyHtmlPlugin`) that
- * `astro.config.mjs` gives the Markdown processor, which MDX shares. Award entries never become
+ * `astro.config.mjs` gives the Markdown processor and the MDX one (after the MDX no-code rule). Award entries never become
  * HTML at all (src/loaders/plain-markdown.ts, lib/plaintext.ts).
  *
  * What is kept: headings, paragraphs, lists, tables, figures, `<details>`, links (http, https,
