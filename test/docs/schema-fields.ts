@@ -4,20 +4,8 @@
  * schemas (one source of truth: a field added to a schema fails the tests until it is documented).
  */
 import type { z } from 'astro/zod';
+import { defOf } from '../../src/lib/content/zod-def.ts';
 
-/** A schema's definition, as zod 4 keeps it. */
-interface SchemaDef {
-	type: string;
-	shape?: Record<string, z.ZodType>;
-	element?: z.ZodType;
-	innerType?: z.ZodType;
-	in?: z.ZodType;
-	options?: z.ZodType[];
-	entries?: Record<string, string>;
-	values?: unknown[];
-	defaultValue?: unknown;
-}
-const defOf = (schema: z.ZodType): SchemaDef => (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
 
 /** A documented place in a content file: `metrics[].unit`, `source.kind`. */
 export interface FieldPath {

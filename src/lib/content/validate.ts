@@ -9,6 +9,7 @@ import type { SchemaContext } from '../../schemas/common.ts';
 import { error, formatFieldPath, type Diagnostic } from '../diagnostics.ts';
 import { closestSpelling } from '../spelling.ts';
 import type { RejectedFile, SourceFile } from './load.ts';
+import { defOf, type SchemaDef } from './zod-def.ts';
 
 /**
  * Outside Astro an image is a path relative to the entry file; `integrity.ts` checks the file
@@ -48,17 +49,6 @@ export function describeValue(value: unknown): string {
 	return String(value);
 }
 
-/** A schema's definition, as zod 4 keeps it (read only to name the fields a place takes). */
-interface SchemaDef {
-	type: string;
-	shape?: Record<string, z.ZodType>;
-	element?: z.ZodType;
-	innerType?: z.ZodType;
-	in?: z.ZodType;
-	options?: z.ZodType[];
-	getter?: () => z.ZodType;
-}
-const defOf = (schema: z.ZodType): SchemaDef => (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
 
 /** The object schemas a value at `schema` may be (through optional, default, pipes and unions). */
 function objectsOf(schema: z.ZodType | undefined, depth = 0): SchemaDef[] {
