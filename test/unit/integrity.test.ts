@@ -410,6 +410,12 @@ describe('publication warnings', () => {
 		const result = await check();
 		expect(result.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/lapsed on 2026-11-01: the item is withdrawn/) }));
 	});
+	it('says when an approval dated in the future takes effect, not that there is none', async () => {
+		editData(at('stories/quarry-forecasting.mdx'), (d) => (d.approval.approvedOn = '2026-12-15'));
+		const result = await check();
+		expect(result.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', field: 'approval.approvedOn', message: 'approval is dated 2026-12-15, still to come: the item stays unpublished until then' }));
+		expect(result.diagnostics.find((d) => /no customer approval yet/.test(d.message))).toBeUndefined();
+	});
 	it('warns about a finished item with no approval', async () => {
 		editData(at('videos/grid-operations.yaml'), (d) => delete d.approval);
 		const result = await check();

@@ -25,6 +25,15 @@ describe('parseYaml', () => {
 		expect(result.diagnostics[0].message).toMatch(/^invalid YAML: /);
 	});
 
+	it('says to quote a value that holds a colon and a space, the usual cause of "bad indentation"', () => {
+		const result = parseYaml('name: Quarry Bank\ntitle: Planning: the next step\n', FILE);
+		expect(result.diagnostics[0]).toMatchObject({ field: 'line 2', message: expect.stringMatching(/colon and a space.*put the whole value in quotes/) });
+		expect(result.diagnostics[0].message).not.toMatch(/at line/); // the line is the field already
+		// A quoted value, or an error of another kind, gets no such hint.
+		expect(parseYaml('title: "Planning: the next step"\n', FILE).diagnostics).toEqual([]);
+		expect(parseYaml('name: Quarry Bank\nindustry: [manufacturing\nregion: europe\n', FILE).diagnostics[0].message).not.toMatch(/colon and a space/);
+	});
+
 	it('rejects a key given twice, naming its line', () => {
 		const result = parseYaml('name: Quarry Bank\nregion: europe\nname: Other\n', FILE);
 		expect(result.data).toBeUndefined();

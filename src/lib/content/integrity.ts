@@ -288,6 +288,8 @@ export function checkIntegrity(
 		const day = (d: Date) => d.toISOString().slice(0, 10);
 		if (state === 'approval-expired') {
 			out.push(warning(entry.file, 'approval.expiresOn', `approval lapsed on ${day(approval!.expiresOn)}: the item is withdrawn from the site until the customer renews it`));
+		} else if (state === 'unapproved' && approval && approval.approvedOn > options.now) {
+			out.push(warning(entry.file, 'approval.approvedOn', `approval is dated ${day(approval.approvedOn)}, still to come: the item stays unpublished until then`));
 		} else if (state === 'unapproved') {
 			out.push(warning(entry.file, 'approval', 'no customer approval yet: the item stays unpublished until it has one'));
 		} else if (approval) {

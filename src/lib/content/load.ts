@@ -114,6 +114,17 @@ export function readContentText(absolutePath: string, file: string): { text?: st
 }
 
 /**
+ * YAML's complaint about a value holding a colon and a space (`title: Planning: the next step`)
+ * is "bad indentation" or "incomplete explicit mapping pair", which sends a marketer looking at the
+ * wrong thing: name the likely cause, and the fix.
+ */
+function colonHint(line: string): string {
+	const value = /^\s*(?:-\s+)?[\w.-]+:\s+(.*)$/.exec(line)?.[1] ?? '';
+	if (!/^["'|>]/.test(value) && /:\s/.test(value)) return `; the value on this line holds a colon and a space, which YAML reads as the start of another field: put the whole value in quotes, like title: "Planning: the next step"`;
+	return '';
+}
+
+/**
  * Parses YAML text; syntax errors (and duplicate keys) become a diagnostic naming the line.
  *
  * With js-yaml, the parser Astro reads content with: it is about eight times faster than `yaml`
@@ -130,7 +141,7 @@ export function parseYaml(source: string, file: string, lineOffset = 0): { data?
 		// A few errors (a second document, say) belong to no position.
 		if (!cause.mark) return { diagnostics: [error(file, '(file)', `invalid YAML: ${cause.reason}`)] };
 		const line = cause.mark.line + 1 + lineOffset;
-		return { diagnostics: [error(file, `line ${line}`, `invalid YAML: ${cause.reason} at line ${line}, column ${cause.mark.column + 1}`)] };
+		return { diagnostics: [error(file, `line ${line}`, `invalid YAML: ${cause.reason} (column ${cause.mark.column + 1})${colonHint(source.split('\n')[cause.mark.line] ?? '')}`)] };
 	}
 }
 
