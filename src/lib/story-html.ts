@@ -8,21 +8,20 @@
  * HTML at all (src/loaders/plain-markdown.ts, lib/plaintext.ts).
  *
  * What is kept: headings, paragraphs, lists, tables, figures, `<details>`, links (http, https,
- * mailto, tel and relative), images (also `data:`), `<abbr>`, `<sup>`, `<sub>`, `<kbd>`,
- * `<mark>`, quotes, code, and `<iframe>` players of the video hosts the site embeds. Everything
- * else is dropped: scripts and styles with their content; event handlers, `style=` and unknown
- * attributes; `javascript:`, `vbscript:` and `data:` links; `<form>`, `<base>`, `<meta>`,
- * `<object>`, `<embed>`, `<link>` and other elements (their text stays).
+ * mailto, tel and relative), images of the site's own (relative) or `data:`, `<abbr>`, `<sup>`,
+ * `<sub>`, `<kbd>`, `<mark>`, quotes and code. Everything else is dropped: scripts and styles
+ * with their content; event handlers, `style=` and unknown attributes; `javascript:`,
+ * `vbscript:` and `data:` links; images from other hosts (the pages' Content-Security-Policy
+ * refuses them); `<iframe>` (a player in a story would load the video host's page before the
+ * visitor presses play: a video is a video entry, with its facade, captions and consent);
+ * `<form>`, `<base>`, `<meta>`, `<object>`, `<embed>`, `<link>` and other elements (their text
+ * stays). An MDX element is judged by its name as a browser reads it: `<mEta>` is a `<meta>`.
  */
 import type { Element, ElementContent, Nodes, Root, RootContent } from 'hast';
 import { raw } from 'hast-util-raw';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { find, html } from 'property-information';
 import type { HastPluginDefinition, PluginFactoryContext } from 'satteri';
-import { VIMEO_EMBED_HOST, YOUTUBE_EMBED_HOST } from './video-embed.ts';
-
-/** Players a story may embed with `<iframe>`: the hosts the site's own video pages use. */
-export const STORY_IFRAME_PREFIXES: readonly string[] = [`${YOUTUBE_EMBED_HOST}/embed/`, `${VIMEO_EMBED_HOST}/video/`];
 
 const ARIA = ['ariaDescribedBy', 'ariaLabel', 'ariaLabelledBy'];
 
@@ -32,12 +31,11 @@ export const STORY_HTML_SCHEMA: Schema = {
 	// GitHub's list includes `input`, for GFM task lists: only as a disabled checkbox (`required`).
 	tagNames: [
 		...(defaultSchema.tagNames ?? []),
-		'abbr', 'caption', 'cite', 'figcaption', 'figure', 'iframe', 'mark', 'small', 'time', 'u',
+		'abbr', 'caption', 'cite', 'figcaption', 'figure', 'mark', 'small', 'time', 'u',
 	],
 	attributes: {
 		...defaultSchema.attributes,
 		abbr: ['title'],
-		iframe: ['src', 'title', 'allow', 'allowFullScreen', 'loading', 'width', 'height', 'referrerPolicy'],
 		img: [...ARIA, 'longDesc', 'src', 'loading', 'decoding'],
 		th: ['scope', 'colSpan', 'rowSpan', 'abbr'],
 		time: ['dateTime'],
@@ -45,12 +43,13 @@ export const STORY_HTML_SCHEMA: Schema = {
 	protocols: {
 		...defaultSchema.protocols,
 		href: ['http', 'https', 'mailto', 'tel'],
-		// `data:` is for images only; an `<iframe src>` must also name an allowed player (see below).
-		src: ['http', 'https', 'data'],
+		// Images are the site's own (a relative address) or embedded (`data:`): the pages'
+		// Content-Security-Policy (img-src 'self' data:) would refuse any other.
+		src: ['data'],
 	},
 	// Dropped with their content (their text is code, not prose); other refused elements keep their
-	// text. An `<iframe>` of another host goes whole too (`removeForeignFrames`).
-	strip: ['script', 'style', 'template', 'noscript', 'textarea', 'title', 'object', 'embed', 'frameset', 'frame', 'svg', 'math'],
+	// text, but `<iframe>`, whose content is only a fallback for browsers without frames.
+	strip: ['script', 'style', 'template', 'noscript', 'textarea', 'title', 'object', 'embed', 'frameset', 'frame', 'iframe', 'svg', 'math'],
 };
 
 const isMdxJsx = (node: { type: string }) => node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
@@ -91,7 +90,9 @@ interface MdxJsxNode {
  * expressions are the MDX check's to refuse). Components (`<Fragment>`) stay as they are.
  */
 function mdxHtmlElement(node: MdxJsxNode): Element | undefined {
-	if (!node.name || !/^[a-z][a-z0-9-]*$/.test(node.name)) return undefined;
+	// A name that does not start with a capital is an element, not a component, whatever its case
+	// (`<mEta>`, `<svg:rect>`): judged by the lower-case name a browser gives it.
+	if (!node.name || !/^[a-z]/.test(node.name)) return undefined;
 	const properties: Element['properties'] = {};
 	for (const attribute of node.attributes) {
 		if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) continue;
@@ -100,7 +101,7 @@ function mdxHtmlElement(node: MdxJsxNode): Element | undefined {
 		const info = find(html, attribute.name === 'className' ? 'class' : attribute.name);
 		properties[info.property] = value === null || value === undefined ? true : info.spaceSeparated ? value.split(/\s+/).filter(Boolean) : value;
 	}
-	return { type: 'element', tagName: node.name, properties, children: node.children as ElementContent[] };
+	return { type: 'element', tagName: node.name.toLowerCase(), properties, children: node.children as ElementContent[] };
 }
 
 /** Sanitises children one by one, so MDX components and expressions survive around and inside. */
@@ -133,27 +134,13 @@ function sanitiseNode(node: RootContent): RootContent[] {
 			const shell = sanitize({ ...node, children: [] }, STORY_HTML_SCHEMA) as Nodes;
 			const kept = shell.type === 'root' ? shell.children : [shell];
 			const children = sanitiseChildren(node.children);
-			if (kept.length === 1 && kept[0]!.type === 'element') return [allowedFrame({ ...kept[0]!, children: children as ElementContent[] })].filter((n) => n !== undefined);
+			if (kept.length === 1 && kept[0]!.type === 'element') return [{ ...kept[0]!, children: children as ElementContent[] }];
 			// The element itself was refused: its children stay unless it is one whose content goes too.
 			return STORY_HTML_SCHEMA.strip?.includes(node.tagName) ? [] : children;
 		}
 	}
 	const safe = sanitize(node, STORY_HTML_SCHEMA) as Nodes;
-	const nodes = safe.type === 'root' ? safe.children : [safe as RootContent];
-	return nodes.map(removeForeignFrames).filter((n) => n !== undefined);
-}
-
-/** An `<iframe>` stays only when it plays from an allowed video host. */
-function allowedFrame<T extends RootContent>(node: T): T | undefined {
-	if (node.type !== 'element' || node.tagName !== 'iframe') return node;
-	const src = node.properties.src;
-	return typeof src === 'string' && STORY_IFRAME_PREFIXES.some((prefix) => src.startsWith(prefix)) ? node : undefined;
-}
-
-function removeForeignFrames<T extends RootContent>(node: T): T | undefined {
-	const kept = allowedFrame(node);
-	if (kept && kept.type === 'element') kept.children = kept.children.map(removeForeignFrames).filter((n) => n !== undefined);
-	return kept;
+	return safe.type === 'root' ? safe.children : [safe as RootContent];
 }
 
 /** Whether a tree holds raw HTML (Markdown's inline and block HTML). */

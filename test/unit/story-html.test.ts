@@ -26,7 +26,9 @@ function liveMarkup(html: string): string[] {
 			if (/^on/i.test(name) || name === 'style') problems.push(`${el.tagName} ${name}`);
 			if ((name === 'href' || name === 'src' || name === 'action' || name === 'formAction') && /^\s*(javascript|vbscript|data):/i.test(String(value)) && !(el.tagName === 'img' && name === 'src')) problems.push(`${el.tagName} ${name}=${value}`);
 		}
-		if (el.tagName === 'iframe' && !/^https:\/\/(www\.youtube-nocookie\.com\/embed\/|player\.vimeo\.com\/video\/)/.test(String(el.properties.src))) problems.push(`iframe ${el.properties.src}`);
+		// A frame loads another page (a video host's, before the visitor presses play); an image from another host breaks the CSP.
+		if (el.tagName === 'iframe') problems.push(`iframe ${el.properties.src}`);
+		if (el.tagName === 'img' && /^\s*https?:/i.test(String(el.properties.src))) problems.push(`img ${el.properties.src}`);
 	}
 	return problems;
 }
@@ -37,7 +39,8 @@ const HOSTILE = [
 	'<img src=x onerror="alert(1)"> <p onclick="alert(1)" style="position:fixed">styled</p>',
 	'<script>alert(1)</script>',
 	'<style>body { display: none }</style>',
-	'<iframe src="https://evil.example/"></iframe> <iframe srcdoc="<script>alert(1)</script>"></iframe>',
+	'<iframe src="https://evil.example/"></iframe> <iframe srcdoc="<script>alert(1)</script>"></iframe> <iframe src="https://www.youtube-nocookie.com/embed/abc" allow="camera"></iframe>',
+	'<img src="https://tracker.example/pixel.gif" alt="pixel"> ![remote](https://tracker.example/x.png)',
 	'<base href="https://evil.example/"> <meta http-equiv="refresh" content="0;url=https://evil.example">',
 	'<form action="https://evil.example"><button formaction="javascript:alert(1)">Go</button></form>',
 	'<object data="x.swf"></object><embed src="x.swf"><link rel="stylesheet" href="https://evil.example/x.css">',
@@ -46,7 +49,7 @@ const HOSTILE = [
 ].join('\n\n');
 
 describe('story Markdown', () => {
-	it('keeps no script, handler, style, dangerous link, form, base, meta, object, embed, link or foreign iframe', () => {
+	it('keeps no script, handler, style, dangerous link, form, base, meta, object, embed, link, iframe or image from another host', () => {
 		const html = render(HOSTILE);
 		expect(liveMarkup(html)).toEqual([]);
 		// A refused link is text in an <a> without an address, not a link to this page.
@@ -72,11 +75,10 @@ describe('story Markdown', () => {
 			'[Site](https://example.com) [Mail](mailto:a@example.com) [Page](/stories/) ![Dot](data:image/png;base64,iVBORw0KGgo=)',
 			'<abbr title="Stock-keeping unit">SKU</abbr> x<sup>2</sup> H<sub>2</sub>O <kbd>Ctrl</kbd> <mark>key</mark>',
 			'> A quote', '```\ncode\n```',
-			'<iframe src="https://www.youtube-nocookie.com/embed/abc123" title="Demo"></iframe>',
 		].join('\n\n');
 		const html = render(markdown);
 		const tags = new Set(elements(htmlToHast(html, { fragment: true }) as Nodes).map((el) => el.tagName));
-		for (const tag of ['h2', 'ul', 'li', 'table', 'th', 'td', 'figure', 'img', 'figcaption', 'details', 'summary', 'strong', 'a', 'abbr', 'sup', 'sub', 'kbd', 'mark', 'blockquote', 'pre', 'code', 'iframe']) expect(tags, tag).toContain(tag);
+		for (const tag of ['h2', 'ul', 'li', 'table', 'th', 'td', 'figure', 'img', 'figcaption', 'details', 'summary', 'strong', 'a', 'abbr', 'sup', 'sub', 'kbd', 'mark', 'blockquote', 'pre', 'code']) expect(tags, tag).toContain(tag);
 		expect(html).toContain('href="https://example.com"');
 		expect(html).toContain('href="mailto:a@example.com"');
 		expect(html).toContain('src="data:image/png;base64,iVBORw0KGgo="');
@@ -99,6 +101,13 @@ describe('story MDX', () => {
 		const code = compile('<a href="javascript:alert(1)" onClick="alert(1)">x</a>\n\n<div style="color:red" onMouseOver="alert(2)">**b** <img src="y.png" onError="alert(3)" alt="" /></div>\n\n<iframe src="https://evil.example/"></iframe>\n\n<form action="https://evil.example"><input name="q" /></form>');
 		expect(code).not.toMatch(/javascript:|alert|onclick|onClick|style|evil\.example|"form"/i);
 		expect(code).toContain('"y.png"');
+	});
+
+	it('judges a JSX element by the lower-case name a browser gives it: <mEta>, <iMg>, <fOrm> are <meta>, <img>, <form>', () => {
+		const code = compile('<mEta http-equiv="refresh" content="0;url=https://evil.example/" />\n\n<iMg src="x.png" onerror="alert(1)" alt="" />\n\n<fOrm action="https://evil.example/"><bUtton>Go</bUtton></fOrm>\n\n<aBbr title="Stock-keeping unit">SKU</aBbr>');
+		expect(code).not.toMatch(/http-equiv|refresh|onerror|alert|evil\.example|"fOrm"|"form"|"mEta"|"meta"/i);
+		expect(code).toContain('"x.png"');
+		expect(code).toContain('"Stock-keeping unit"');
 	});
 
 	it('keeps JSX HTML elements nested inside Markdown formatting', () => {
