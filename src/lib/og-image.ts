@@ -17,9 +17,19 @@ export interface OgCard {
 	site: string;
 }
 
-/** Escapes text for SVG content and attribute values. */
+/**
+ * `text` without the characters XML forbids (a title holding U+FFFE, a control character or a
+ * lone surrogate made the card invalid XML, and sharp failed the build on it). XML 1.0's Char is
+ * tab, newline, carriage return, U+0020–U+D7FF, U+E000–U+FFFD and U+10000–U+10FFFF; the `u` flag
+ * makes a lone surrogate one code point, outside them all, and keeps a pair (an emoji) whole.
+ */
+export function xmlChars(text: string): string {
+	return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
+}
+
+/** Escapes text for SVG content and attribute values, dropping characters XML forbids (`xmlChars`). */
 export function escapeXml(text: string): string {
-	return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+	return xmlChars(text).replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 }
 
 /**
@@ -55,14 +65,16 @@ export function wrapText(text: string, maxChars: number, maxLines: number): stri
 }
 
 export function ogCardSvg(card: OgCard): string {
-	const titleSize = card.title.length > 90 ? 52 : 62;
+	// Dropped before wrapping too, so characters that will not be drawn take no room on a line.
+	const title = xmlChars(card.title);
+	const titleSize = title.length > 90 ? 52 : 62;
 	// Bold sans glyphs average a little under 0.6em; the text block is 1040px wide.
-	const lines = wrapText(card.title, Math.floor(1040 / (titleSize * 0.58)), 4);
+	const lines = wrapText(title, Math.floor(1040 / (titleSize * 0.58)), 4);
 	const lineHeight = Math.round(titleSize * 1.18);
 	const titleTop = 210;
 	const tspans = lines.map((l, i) => `<tspan x="80" y="${titleTop + i * lineHeight}">${escapeXml(l)}</tspan>`).join('');
 	const bylineY = titleTop + lines.length * lineHeight + 30;
-	const byline = card.byline ? wrapText(card.byline, 48, 1)[0] : undefined;
+	const byline = card.byline ? wrapText(xmlChars(card.byline), 48, 1)[0] : undefined;
 	return `<svg xmlns="http://www.w3.org/2000/svg" width="${OG_WIDTH}" height="${OG_HEIGHT}" viewBox="0 0 ${OG_WIDTH} ${OG_HEIGHT}">
 <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#0b1f4d"/><stop offset="1" stop-color="#0b57d0"/></linearGradient></defs>
 <rect width="${OG_WIDTH}" height="${OG_HEIGHT}" fill="url(#g)"/>

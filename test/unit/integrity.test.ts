@@ -6,7 +6,7 @@ import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync 
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/lib/content/check.ts';
-import { whenLapses } from '../../src/lib/content/integrity.ts';
+import { hasUrlSyntax, nodeIO, whenLapses } from '../../src/lib/content/integrity.ts';
 import { copyFixture, editData, NOW, projectRoot } from '../helpers.ts';
 
 let dir: string;
@@ -286,6 +286,66 @@ describe('files', () => {
 	it('Markdown without frontmatter', async () => {
 		writeFileSync(at('stories/quarry-forecasting.mdx'), '# Just a heading\n');
 		await expectError('stories/quarry-forecasting.mdx', '(frontmatter)', /YAML frontmatter between two "---" lines/);
+	});
+});
+
+describe("images a story's body names, judged like the front matter's", () => {
+	/** Appends `markdown` to the fixture story; returns the line it starts on. */
+	function appendToStory(markdown: string): number {
+		const story = at('stories/quarry-forecasting.mdx');
+		const source = readFileSync(story, 'utf8');
+		writeFileSync(story, `${source}\n${markdown}\n`);
+		return source.split('\n').length + 1;
+	}
+
+	it('an SVG with <script> or an event handler is an error (it is published as /_astro/<hash>.svg and runs on the site origin)', async () => {
+		writeFileSync(at('assets/evil.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(1)"><script>alert(document.domain)</script></svg>');
+		const line = appendToStory('![x](../assets/evil.svg)');
+		const result = await check();
+		expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message).join('\n')).toMatch(/svg|script|draws/i);
+		await expectError('stories/quarry-forecasting.mdx', `line ${line}`, /^expected an SVG that only draws .*found an event handler \(onload on <svg>\); a <script> element in .*assets\/evil.svg: export it again as plain SVG$/);
+	});
+
+	it('a truncated image is an error (astro build failed on it after check passed)', async () => {
+		writeFileSync(at('assets/broken.png'), Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), Buffer.from('not really a png')]));
+		const line = appendToStory('![x](../assets/broken.png)');
+		const result = await check();
+		expect(result.diagnostics.some((d) => d.severity === 'error' && /broken\.png/.test(d.message))).toBe(true);
+		await expectError('stories/quarry-forecasting.mdx', `line ${line}`, /^expected a JPEG\/PNG\/WebP\/AVIF\/GIF\/TIFF image, found a file sharp cannot read \(.+\) at .*assets\/broken.png$/);
+	});
+
+	it('good images pass, and an SVG both the front matter and the body name is read once', async () => {
+		appendToStory('![a](../assets/person.png) ![b](../assets/logo.svg)\n\n![c](../assets/logo.svg)');
+		expect((await check()).diagnostics).toEqual([]);
+		const reads: string[] = [];
+		const io = { ...nodeIO, readText: (p: string) => (reads.push(p), nodeIO.readText(p)) };
+		expect((await runCheck({ projectRoot, contentDir: dir, now: NOW, io })).diagnostics).toEqual([]);
+		expect(reads.filter((p) => p.endsWith('logo.svg'))).toHaveLength(1);
+	});
+
+	it('a path with "%", "?" or "#" is an error (a %2F in the name failed the build with ERR_INVALID_FILE_URL_PATH)', async () => {
+		writeFileSync(at('assets/a%2Fb.png'), readFileSync(at('assets/person.png')));
+		writeFileSync(at('assets/x.png?raw'), readFileSync(at('assets/person.png')));
+		const line = appendToStory('![a](../assets/a%2Fb.png)\n\n![b](../assets/x.png?raw)\n\n![c](../assets/hero.jpg#top)\n\n![d](../assets/evil.svg?/../logo.svg)');
+		const result = await check();
+		const plain = /^expected a plain image file path, without "\?", "#" or "%" \(the build would read them as options or escapes\), found /;
+		expect(result.diagnostics.filter((d) => d.field.startsWith('line '))).toEqual([
+			expect.objectContaining({ severity: 'error', field: `line ${line}`, message: expect.stringMatching(new RegExp(`${plain.source}\\.\\./assets/a%2Fb\\.png: rename the file`)) }),
+			expect.objectContaining({ severity: 'error', field: `line ${line + 2}`, message: expect.stringMatching(new RegExp(`${plain.source}\\.\\./assets/x\\.png\\?raw:`)) }),
+			expect.objectContaining({ severity: 'error', field: `line ${line + 4}`, message: expect.stringMatching(new RegExp(`${plain.source}\\.\\./assets/hero\\.jpg#top:`)) }),
+			expect.objectContaining({ severity: 'error', field: `line ${line + 6}`, message: expect.stringMatching(plain) }),
+		]);
+	});
+
+	it('a front-matter path whose query resolving would drop is refused too', async () => {
+		editData(at('stories/quarry-forecasting.mdx'), (d) => (d.hero.src = '../assets/evil.svg?/../hero.jpg'));
+		await expectError('stories/quarry-forecasting.mdx', 'hero.src', /^expected a plain image file path, without "\?", "#" or "%" .*found \.\.\/assets\/evil.svg\?\/\.\.\/hero.jpg: rename the file/);
+	});
+
+	it('the plain-path rule', () => {
+		expect(hasUrlSyntax('../assets/hero.jpg')).toBe(false);
+		expect(hasUrlSyntax('../assets/my photo (1).jpg')).toBe(false);
+		for (const written of ['../assets/a%2Fb.png', '../assets/x.png?raw', '../assets/x.png#top', '%2e%2e/x.png']) expect(hasUrlSyntax(written)).toBe(true);
 	});
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml, ogCardSvg, wrapText } from '../../src/lib/og-image.ts';
+import sharp from 'sharp';
+import { escapeXml, ogCardSvg, wrapText, xmlChars } from '../../src/lib/og-image.ts';
 
 describe('wrapText', () => {
 	it('wraps at word boundaries within the width', () => {
@@ -30,5 +31,28 @@ describe('ogCardSvg', () => {
 
 	it('escapes XML specials', () => {
 		expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
+	});
+
+	it('drops characters XML forbids, so sharp can draw any title (U+FFFE failed the build: "PCDATA invalid Char value 65534")', async () => {
+		const title = 'Forecasts\uFFFE that \uFFFFheld\u0000\u0008\u000B\u000C\u001F \uD800up\uDC00 \u{1F680}';
+		const svg = ogCardSvg({ kicker: 'Story\u0001', title, byline: 'Quarry\uFFFE Bank', site: 'Site\uDBFF' });
+		expect(svg).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Surrogate}(?<![\uD800-\uDBFF](?=[\uDC00-\uDFFF]))/u);
+		expect(svg).toContain('Forecasts that held up \u{1F680}');
+		const png = await sharp(Buffer.from(svg)).png().toBuffer();
+		expect((await sharp(png).metadata()).width).toBe(1200);
+	});
+});
+
+describe('xmlChars', () => {
+	it('keeps every XML Char: tab, newline, carriage return, text, U+FFFD and characters beyond U+FFFF', () => {
+		const kept = 'a\tb\nc\rd é 中 \uD7FF\uE000\uFFFD \u{10000}\u{1F680}\u{10FFFF}';
+		expect(xmlChars(kept)).toBe(kept);
+	});
+
+	it('drops C0 controls other than tab, newline and carriage return, U+FFFE, U+FFFF and lone surrogates', () => {
+		expect(xmlChars('\u0000\u0001\u0008\u000B\u000C\u000E\u001Fa\uFFFEb\uFFFFc')).toBe('abc');
+		expect(xmlChars('x\uD800y\uDC00z\uDBFF')).toBe('xyz');
+		// A pair cut by wrapping's slice leaves its high half alone.
+		expect(xmlChars('\u{1F680}'.slice(0, 1))).toBe('');
 	});
 });

@@ -25,7 +25,7 @@ import { fileNameReveals, findMentions, organisationNeedles, personNeedles } fro
 import { daysUntilExpiry, publicationState } from '../publication.ts';
 import { inspectSvg, type SvgInspection } from '../svg-safety.ts';
 import { parseCaptions, relabelVoices, type Cue } from '../vtt.ts';
-import { localBodyImages } from './body-images.ts';
+import { localBodyImages, type BodyImage } from './body-images.ts';
 import { contentEscape, contentEscapeMessage } from './inside-content.ts';
 import { displayPath, type RejectedFile } from './load.ts';
 import { VIDEO_SIGNATURE_LENGTH, videoSignatureProblem } from './video-signature.ts';
@@ -103,7 +103,10 @@ export function readFileHead(absolutePath: string, length: number): Uint8Array {
 	}
 }
 
-/** Every image file the entries refer to (`IMAGE_FIELDS`), by absolute path, each once. */
+/**
+ * Every image file the entries refer to, in a front-matter field (`IMAGE_FIELDS`) or in a
+ * story's body, by absolute path, each once.
+ */
 export function referencedImages(index: ContentIndex): Set<string> {
 	const files = new Set<string>();
 	const collections = [index.customers, index.people, index.stories, index.videos] as Map<string, ValidEntry>[];
@@ -111,14 +114,48 @@ export function referencedImages(index: ContentIndex): Set<string> {
 	return files;
 }
 
-/** An entry's image fields with the file each names (resolved against the entry's file). */
-function* imageReferences(entry: ValidEntry): Generator<{ field: string[]; target: string }> {
+/** An image an entry names, which the build reads and publishes. */
+interface ImageReference {
+	/** Where: the field path (`hero.src`), or `line N` of the entry's file for an image in its body. */
+	field: string;
+	/** The path as written (a body image's as the build decodes it). */
+	written: string;
+	/** The file it names, resolved against the entry's file. */
+	target: string;
+	/** Named in the body (`![alt](path)`), not in a front-matter field. */
+	inBody: boolean;
+}
+
+/** A story body's images, parsed once per entry (the raster images are read before the rules run, from the same list). */
+const bodyImagesOf = new WeakMap<ValidEntry, BodyImage[]>();
+
+/**
+ * An entry's images: its image fields, and the images a story's body names (the build publishes
+ * those too; award entries' bodies are shown as text, never rendered).
+ */
+function* imageReferences(entry: ValidEntry): Generator<ImageReference> {
+	const folder = path.dirname(entry.absolutePath);
 	for (const field of IMAGE_FIELDS[entry.collection] ?? []) {
 		let value: unknown = entry.data;
 		for (const key of field) value = (value as Record<string, unknown> | undefined)?.[key];
 		if (typeof value !== 'string') continue;
-		yield { field, target: path.resolve(path.dirname(entry.absolutePath), value) };
+		yield { field: formatFieldPath(field), written: value, target: path.resolve(folder, value), inBody: false };
 	}
+	if (entry.collection !== 'stories' || !entry.body) return;
+	if (!bodyImagesOf.has(entry)) bodyImagesOf.set(entry, localBodyImages(entry.body, entry.absolutePath.endsWith('.mdx')));
+	for (const image of bodyImagesOf.get(entry)!) {
+		yield { field: `line ${image.line + (entry.bodyLine ?? 1) - 1}`, written: image.path, target: path.resolve(folder, image.path), inBody: true };
+	}
+}
+
+/**
+ * Whether an image path holds "?", "#" or "%": the build hands it to its bundler, for which what
+ * follows ? or # is a query, not the name, and which may decode %-escapes (%2e%2e is ..) after the
+ * check has resolved the path, or refuse them (%2F fails the build). Judged on the path as
+ * written, since resolving `x.svg?/../y.png` drops the query.
+ */
+export function hasUrlSyntax(imagePath: string): boolean {
+	return /[?#%]/.test(imagePath);
 }
 
 export const nodeIO: IntegrityIO = {
@@ -221,54 +258,44 @@ export function checkIntegrity(
 		return target;
 	}
 
+	/**
+	 * Every image an entry names, in its fields or its body, is judged alike: inside the content
+	 * folder, a plain path, a file there, and one the build can process (raster images decoded
+	 * whole beforehand, see `readRasterImages`) or an SVG that only draws.
+	 */
 	const svgChecked = new Map<string, SvgInspection>();
 	function checkImages(entry: ValidEntry) {
-		for (const { field, target } of imageReferences(entry)) {
+		for (const { field, written, target, inBody } of imageReferences(entry)) {
 			const shown = displayPath(options.projectRoot, target);
+			const asWritten = written.length > 80 ? `${written.slice(0, 79)}…` : written;
 			const escape = contentEscape(options.contentDir, target);
 			if (escape) {
-				out.push(error(entry.file, formatFieldPath(field), contentEscapeMessage('an image file', escape)));
+				out.push(error(entry.file, field, contentEscapeMessage(inBody ? `an image file (![…](${asWritten}))` : 'an image file', escape)));
 				continue;
 			}
-			if (/[?#%]/.test(path.relative(options.contentDir, target))) {
-				// The build hands the path to its bundler, for which what follows ? or # is a query, not the
-				// name, and which may decode %-escapes (%2e%2e is ..) after this check has resolved the path.
-				out.push(error(entry.file, formatFieldPath(field), `expected a plain image file path, without "?", "#" or "%" (the build would read them as options or escapes), found ${shown}: rename the file, or write the path without them`));
+			if (hasUrlSyntax(written)) {
+				out.push(error(entry.file, field, `expected a plain image file path, without "?", "#" or "%" (the build would read them as options or escapes), found ${asWritten}: rename the file, or write the path without them`));
 				continue;
 			}
 			if (!io.exists(target)) {
-				out.push(error(entry.file, formatFieldPath(field), `expected an image file, found no file at ${shown}`));
+				const expected = inBody ? `an image file at ${asWritten} (paths are relative to this file)` : 'an image file';
+				out.push(error(entry.file, field, `expected ${expected}, found no file at ${shown}`));
 				continue;
 			}
 			if (!/\.svg$/i.test(target)) {
 				const problem = io.rasterImageProblem?.(target);
-				if (problem) out.push(error(entry.file, formatFieldPath(field), `expected a JPEG/PNG/WebP/AVIF/GIF/TIFF image, found ${problem} at ${shown}`));
+				if (problem) out.push(error(entry.file, field, `expected a JPEG/PNG/WebP/AVIF/GIF/TIFF image, found ${problem} at ${shown}`));
 				continue;
 			}
 			// SVG files are published as they are (see svg-safety.ts); each is read once however many entries use it.
 			if (!svgChecked.has(target)) svgChecked.set(target, inspectSvg(io.readText(target)));
 			const { problems, size } = svgChecked.get(target)!;
 			if (problems.length) {
-				out.push(error(entry.file, formatFieldPath(field), `expected an SVG that only draws (it is published as it is, and a browser opening it would run or fetch what it holds), found ${problems.join('; ')} in ${shown}: export it again as plain SVG`));
+				out.push(error(entry.file, field, `expected an SVG that only draws (it is published as it is, and a browser opening it would run or fetch what it holds), found ${problems.join('; ')} in ${shown}: export it again as plain SVG`));
 			}
 			if (size) {
-				out.push(error(entry.file, formatFieldPath(field), `expected an SVG whose <svg> element has a viewBox or a width and a height (the site needs its size to lay it out), found ${size} in ${shown}`));
+				out.push(error(entry.file, field, `expected an SVG whose <svg> element has a viewBox or a width and a height (the site needs its size to lay it out), found ${size} in ${shown}`));
 			}
-		}
-	}
-
-	/**
-	 * Images a story's body names (`![alt](path)`), which the build reads and publishes too: inside
-	 * the content folder, and there. (Award entries' bodies are shown as text, never rendered.)
-	 */
-	function checkBodyImages(entry: ValidEntry<Story>) {
-		if (!entry.body) return;
-		for (const image of localBodyImages(entry.body, entry.absolutePath.endsWith('.mdx'))) {
-			const field = `line ${image.line + (entry.bodyLine ?? 1) - 1}`;
-			const target = path.resolve(path.dirname(entry.absolutePath), image.path.replace(/[?#].*$/, ''));
-			const escape = contentEscape(options.contentDir, target);
-			if (escape) out.push(error(entry.file, field, contentEscapeMessage(`an image file (![…](${image.path.slice(0, 60)}))`, escape)));
-			else if (!io.exists(target)) out.push(error(entry.file, field, `expected an image file at ${image.path.slice(0, 60)} (paths are relative to this file), found no file at ${displayPath(options.projectRoot, target)}`));
 		}
 	}
 
@@ -413,7 +440,6 @@ export function checkIntegrity(
 		checkAnonymity(story, [...publishedTextFields(story.data), ['(body)', story.body ?? '']]);
 		checkFileAnonymity(story, [['hero.src', story.data.hero.src]]);
 		checkImages(story);
-		checkBodyImages(story);
 		checkPublication(story);
 	}
 
