@@ -70,14 +70,3 @@ describe('audit: a withheld speaker named with character references in a voice s
 		expect(cueText(relabelVoices('<v\fHal Grid>text', people)).speaker).toBe('Operations Director');
 	});
 });
-
-describe('audit: blind judging — an entrant named with invisible characters', () => {
-	it('a soft hyphen or zero-width space inside the entrant\'s name is still found (judges see "Quarry Bank Mills")', async () => {
-		const { lintBlindEntries } = await import('../../src/lib/awards/blind.ts');
-		const entrant = { customer: 'quarry-bank', name: 'Quarry Bank Mills', website: 'https://quarrybank.example', people: ['Ada Quarry'] };
-		const entry = (narrative: string) => ({ id: 'one-plan', title: 'One plan', summary: 'A plan.', narrative, evidence: [], entrant });
-		expect(lintBlindEntries([entry('We at Quarry Bank Mills planned.')])).not.toEqual([]);
-		expect(lintBlindEntries([entry('We at Quar\u00adry Bank Mi\u00adlls planned.')])).not.toEqual([]);
-		expect(lintBlindEntries([entry('We at Quar\u200bry Bank Mi\u200blls planned.')])).not.toEqual([]);
-	});
-});
