@@ -101,6 +101,9 @@ function occursAsWord(haystack: string, needle: string): boolean {
  */
 const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}\u0000-\u0008\u000e-\u001f\u007f-\u009f]/gu;
 
+/** Anything but printable ASCII and ASCII whitespace. */
+const NOT_PLAIN_ASCII = /[^\t-\r -~]/;
+
 /** Case folding (full: "ß" → "ss", "ς" → "σ"), as far as JavaScript's case mappings reach. */
 const caseFold = (text: string) => text.toLowerCase().toUpperCase().toLowerCase();
 
@@ -115,6 +118,8 @@ const caseFold = (text: string) => text.toLowerCase().toUpperCase().toLowerCase(
  * itself is never replaced by them.
  */
 export function searchForms(text: string): string[] {
+	// Printable ASCII and whitespace: nothing to normalise or take out (the common case, and the quick one).
+	if (!NOT_PLAIN_ASCII.test(text)) return [text.toLowerCase()];
 	const folded = caseFold(text.normalize('NFKC')).normalize('NFKC');
 	INVISIBLE.lastIndex = 0;
 	if (!INVISIBLE.test(folded)) return [folded];
