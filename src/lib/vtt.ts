@@ -31,10 +31,11 @@ export const decode = (text: string) => decodeHTML(text);
 
 /**
  * A voice span's start tag, as WebVTT reads one: `<v`, its classes (`.loud`), ASCII whitespace
- * (space, tab, line feed, form feed, carriage return), then the annotation up to `>`. Groups:
- * classes, the whitespace, the annotation as written.
+ * (space, tab, line feed, form feed, carriage return), then the annotation up to `>` or, with no
+ * `>`, to the end of the cue (a blank line or the end of the text). Groups: classes, the
+ * whitespace, the annotation as written.
  */
-const VOICE_TAG = String.raw`<v((?:\.[^\t\n\f\r >.]*)*)([\t\n\f\r ]+)([^>]*)>`;
+const VOICE_TAG = String.raw`<v((?:\.[^\t\n\f\r >.]*)*)([\t\n\f\r ]+)((?:[^>\n]|\n(?!\n|$))*)(?:>|(?=\n\n|\n?$))`;
 const VOICE_TAGS = new RegExp(VOICE_TAG, 'g');
 const LEADING_VOICE_TAG = new RegExp(String.raw`^[\t\n\f\r ]*${VOICE_TAG}`);
 
@@ -53,7 +54,8 @@ export function voiceName(annotation: string): string {
 /** Cue payload → plain text (the parser's own tree mangles `&amp;`, so decode here). */
 export function cueText(payload: string): { speaker?: string; text: string } {
 	const voice = LEADING_VOICE_TAG.exec(payload);
-	const text = decode(payload.replace(/<[^>]*>/g, ''))
+	// A tag a cue leaves open runs to its end, as a player reads it: nothing of it is text.
+	const text = decode(payload.replace(/<[^>]*(?:>|$)/g, ''))
 		.replace(/\s*\n\s*/g, ' ')
 		.trim();
 	return { speaker: voice ? voiceName(voice[3]) || undefined : undefined, text };

@@ -193,4 +193,13 @@ describe('audit: a withheld speaker named with character references in a voice s
 		expect(relabelVoices('<v H&#97;lvard\u00ad Grid>text', people)).toBe('<v Operations Director>text');
 		expect(relabelVoices('<v Halvard>text', people)).toBe('<v Halvard>text');
 	});
+	it('reads a voice tag left open to the end of its cue, as a player does: relabelled, and no text', () => {
+		const people = [{ name: 'Hal Grid', label: 'Operations Director' }];
+		expect(relabelVoices('00:00.000 --> 00:01.000\nHello <v H&#97;l\nGr&#105;d\n\n00:01.000 --> 00:02.000\n<v Ana>Hi', people)).toBe('00:00.000 --> 00:01.000\nHello <v Operations Director>\n\n00:01.000 --> 00:02.000\n<v Ana>Hi');
+		expect(relabelVoices('<v Hal Grid', people)).toBe('<v Operations Director>');
+		expect(relabelVoices('WEBVTT\n\n00:00.000 --> 00:01.000\n<v Hal\nGrid\n', people)).toBe('WEBVTT\n\n00:00.000 --> 00:01.000\n<v Operations Director>\n');
+		expect(cueText('<v H&#97;l Grid').speaker).toBe('Hal Grid');
+		expect(cueText('Hello <v Hal Grid')).toEqual({ speaker: undefined, text: 'Hello' });
+		expect(cueText('a <b>bold</b> word')).toEqual({ speaker: undefined, text: 'a bold word' });
+	});
 });
