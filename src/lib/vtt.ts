@@ -4,6 +4,7 @@
  */
 import { decodeHTML } from 'entities';
 import webvtt from 'webvtt-parser';
+import { searchForms } from './mentions.ts';
 
 export interface Cue {
 	/** Seconds. */
@@ -26,15 +27,38 @@ export interface CaptionProblem {
  * decodes them: by the HTML rules WebVTT cue text follows. The result is text, never markup:
  * a decoded `<script>` is escaped again wherever the page shows it.
  */
-const decode = (text: string) => decodeHTML(text);
+export const decode = (text: string) => decodeHTML(text);
+
+/**
+ * A voice span's start tag, as WebVTT reads one: `<v`, its classes (`.loud`), ASCII whitespace
+ * (space, tab, line feed, form feed, carriage return), then the annotation up to `>` or, with no
+ * `>`, to the end of the cue (a blank line or the end of the text). Groups: classes, the
+ * whitespace, the annotation as written.
+ */
+const VOICE_TAG = String.raw`<v((?:\.[^\t\n\f\r >.]*)*)([\t\n\f\r ]+)((?:[^>\n]|\n(?!\n|$))*)(?:>|(?=\n\n|\n?$))`;
+const VOICE_TAGS = new RegExp(VOICE_TAG, 'g');
+const LEADING_VOICE_TAG = new RegExp(String.raw`^[\t\n\f\r ]*${VOICE_TAG}`);
+
+/**
+ * The voice name a voice span's annotation gives, as a player reads it: character references
+ * decoded (`H&#97;l` → "Hal"), then runs of ASCII whitespace made one space and stripped at
+ * either end. The one reading of a voice name: the transcript shows it, and relabelling
+ * (`relabelVoices`) matches it, so a name cannot be spelled to be shown but not matched.
+ */
+export function voiceName(annotation: string): string {
+	return decode(annotation)
+		.replace(/[\t\n\f\r ]+/g, ' ')
+		.replace(/^ | $/g, '');
+}
 
 /** Cue payload → plain text (the parser's own tree mangles `&amp;`, so decode here). */
 export function cueText(payload: string): { speaker?: string; text: string } {
-	const voice = /^\s*<v(?:\.[\w.-]+)?\s+([^>]+)>/.exec(payload);
-	const text = decode(payload.replace(/<[^>]*>/g, ''))
+	const voice = LEADING_VOICE_TAG.exec(payload);
+	// A tag a cue leaves open runs to its end, as a player reads it: nothing of it is text.
+	const text = decode(payload.replace(/<[^>]*(?:>|$)/g, ''))
 		.replace(/\s*\n\s*/g, ' ')
 		.trim();
-	return { speaker: voice ? decode(voice[1]).trim() : undefined, text };
+	return { speaker: voice ? voiceName(voice[3]) || undefined : undefined, text };
 }
 
 /** Parses WebVTT text; `problems` lists every syntax or timing error with its line. */
@@ -134,34 +158,47 @@ export interface VoiceLabel {
 /** Whole words of `text`, lower-cased. */
 const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
 
+/** A search form of a name (see `searchForms`), its whitespace runs one space. */
+const nameForm = (form: string) => form.replace(/\s+/g, ' ').trim();
+
 /**
  * The label for a voice name: a person's when it is their full name; otherwise the first whose
  * first or last name (or full name) is one of its words ("Jonas", "Mr Lindqvist", "Jonas L.").
  * Names in `keep` (people who may be named) are left alone when the voice is exactly theirs.
+ * Names are compared as `findMentions` compares them: case-folded, compatibility characters
+ * (full-width letters, no-break spaces) read as what they show, and invisible characters
+ * (soft hyphens, zero-width spaces) taken out or read as a space.
  */
 function labelFor(voice: string, people: VoiceLabel[], keep: string[]): string | undefined {
-	const lower = voice.toLowerCase();
-	const exact = people.find((p) => p.name.trim().toLowerCase() === lower);
+	const forms = searchForms(voice).map(nameForm);
+	const folded = (name: string) => nameForm(searchForms(name)[0]);
+	const exact = people.find((p) => forms.includes(folded(p.name)));
 	if (exact) return exact.label;
-	if (keep.some((name) => name.trim().toLowerCase() === lower)) return undefined;
-	const words = wordsOf(voice);
-	const joined = ` ${words.join(' ')} `;
-	return people.find((p) => {
-		const parts = wordsOf(p.name);
-		if (parts.length === 0) return false;
-		return joined.includes(` ${parts.join(' ')} `) || words.includes(parts[0]) || words.includes(parts.at(-1)!);
-	})?.label;
+	if (keep.some((name) => forms.includes(folded(name)))) return undefined;
+	for (const form of forms) {
+		const words = wordsOf(form);
+		const joined = ` ${words.join(' ')} `;
+		const person = people.find((p) => {
+			const parts = wordsOf(folded(p.name));
+			if (parts.length === 0) return false;
+			return joined.includes(` ${parts.join(' ')} `) || words.includes(parts[0]) || words.includes(parts.at(-1)!);
+		});
+		if (person) return person.label;
+	}
+	return undefined;
 }
 
 /**
  * Replaces voice names (`<v Name>`) of the listed people by their labels, to keep anonymous
  * speakers anonymous: a voice naming a person by full name, first name or last name becomes the
  * person's label (classes kept). `keep` lists names that may stay (e.g. the vendor's speakers).
+ * A voice is read as a player and the transcript read it (see `voiceName`): `<v H&#97;l>` and
+ * `<v\fHal>` name Hal.
  */
 export function relabelVoices(source: string, people: VoiceLabel[], keep: string[] = []): string {
 	if (people.length === 0) return source;
-	return source.replace(/<v((?:\.[\w.-]+)?)([ \t\n]+)([^>]+)>/g, (whole, classes: string, space: string, name: string) => {
-		const label = labelFor(name.trim(), people, keep);
+	return source.replace(VOICE_TAGS, (whole, classes: string, space: string, annotation: string) => {
+		const label = labelFor(voiceName(annotation), people, keep);
 		return label === undefined ? whole : `<v${classes}${space}${label.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}>`;
 	});
 }

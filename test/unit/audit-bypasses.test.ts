@@ -37,24 +37,3 @@ describe('audit: a story iframe loads YouTube before the visitor presses play', 
 		expect(html).not.toMatch(/<iframe[^>]+src="https:\/\/www\.youtube-nocookie\.com/);
 	});
 });
-
-describe('audit: a withheld speaker named with character references in a voice span', () => {
-	it('`<v H&#97;l Gr&#105;d>` is relabelled like `<v Hal Grid>` (the transcript and JSON-LD showed "Hal Grid", and check warned of nothing)', async () => {
-		const { relabelVoices, cueText } = await import('../../src/lib/vtt.ts');
-		const people = [{ name: 'Hal Grid', label: 'Operations Director' }];
-		expect(cueText(relabelVoices('<v Hal Grid>text', people)).speaker).toBe('Operations Director');
-		expect(cueText(relabelVoices('<v H&#97;l Gr&#105;d>text', people)).speaker).toBe('Operations Director');
-		expect(cueText(relabelVoices('<v\fHal Grid>text', people)).speaker).toBe('Operations Director');
-	});
-});
-
-describe('audit: blind judging — an entrant named with invisible characters', () => {
-	it('a soft hyphen or zero-width space inside the entrant\'s name is still found (judges see "Quarry Bank Mills")', async () => {
-		const { lintBlindEntries } = await import('../../src/lib/awards/blind.ts');
-		const entrant = { customer: 'quarry-bank', name: 'Quarry Bank Mills', website: 'https://quarrybank.example', people: ['Ada Quarry'] };
-		const entry = (narrative: string) => ({ id: 'one-plan', title: 'One plan', summary: 'A plan.', narrative, evidence: [], entrant });
-		expect(lintBlindEntries([entry('We at Quarry Bank Mills planned.')])).not.toEqual([]);
-		expect(lintBlindEntries([entry('We at Quar\u00adry Bank Mi\u00adlls planned.')])).not.toEqual([]);
-		expect(lintBlindEntries([entry('We at Quar\u200bry Bank Mi\u200blls planned.')])).not.toEqual([]);
-	});
-});

@@ -45,3 +45,18 @@ describe('lintBlindEntries', () => {
 		expect(lintBlindEntries([entry('y', { customer: 'bay-foods', name: 'Bay Foods', people: ['Mia Ek'] }, { summary: 'Foods from the bay, by Mia and the Ek team.' })])).toEqual([]);
 	});
 });
+
+describe('audit: blind judging — an entrant named with invisible characters', () => {
+	it('a soft hyphen or zero-width space inside the entrant\'s name is still found (judges see "Quarry Bank Mills")', () => {
+		const entrant = { customer: 'quarry-bank', name: 'Quarry Bank Mills', website: 'https://quarrybank.example', people: ['Ada Quarry'] };
+		const entry = (narrative: string) => ({ id: 'one-plan', title: 'One plan', summary: 'A plan.', narrative, evidence: [], entrant });
+		expect(lintBlindEntries([entry('We at Quarry Bank Mills planned.')])).not.toEqual([]);
+		expect(lintBlindEntries([entry('We at Quar\u00adry Bank Mi\u00adlls planned.')])).not.toEqual([]);
+		expect(lintBlindEntries([entry('We at Quar\u200bry Bank Mi\u200blls planned.')])).not.toEqual([]);
+		// And each other zero-width or invisible character, and full-width letters.
+		for (const c of ['\u200c', '\u200d', '\u2060', '\ufeff', '\u180e', '\u{e0041}']) {
+			expect(lintBlindEntries([entry(`We at Quar${c}ry Bank Mi${c}lls planned.`)]), JSON.stringify(c)).toMatchObject([{ field: 'narrative', found: ['Quarry Bank Mills', 'Quarry'] }]);
+		}
+		expect(lintBlindEntries([entry('We at Ｑｕａｒｒｙ Ｂａｎｋ Ｍｉｌｌｓ planned.')])).toMatchObject([{ field: 'narrative', found: ['Quarry Bank Mills', 'Quarry'] }]);
+	});
+});

@@ -438,6 +438,15 @@ describe('anonymity and blind judging', () => {
 		expect(after.map((d) => `${d.severity} ${d.field}`)).toEqual(['warning line 3', 'warning line 5', 'warning line 7']);
 		expect(after[2].message).toMatch(/names "Hal Grid", "Grid", but hidden-grid withholds its name/);
 	});
+	it("reads captions as shown: a person named with character references or invisible characters is warned of, a voice so named is relabelled", async () => {
+		writeFileSync(
+			at('videos/grid-operations.vtt'),
+			'WEBVTT\n\n00:00.000 --> 00:02.000\n<v H&#97;l Gr&#105;d>Hello\n\n00:02.000 --> 00:04.000\n<v\fHal\u00adGrid>Hello\n\n00:04.000 --> 00:06.000\nI am H&#97;l Gr&#105;d.\n\n00:06.000 --> 00:08.000\nI am Hal Gr\u200bid.\n',
+		);
+		const after = (await check()).diagnostics.filter((d) => d.file.endsWith('grid-operations.vtt'));
+		expect(after.map((d) => `${d.severity} ${d.field}`)).toEqual(['warning line 10', 'warning line 13']);
+		expect(after[0].message).toMatch(/names "Hal Grid", "Grid", but hidden-grid withholds its name/);
+	});
 	it('warns when an entry of a blind program names its entrant', async () => {
 		editData(at('awards/demo-awards/entries/quarry-planning.md'), (d) => (d.summary = 'How Quarry Bank Mills replaced three spreadsheets.'));
 		const result = await check();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { personCredit } from '../../src/lib/evidence.ts';
-import { brandWord, fileNameReveals, findMentions, organisationNeedles, personNeedles } from '../../src/lib/mentions.ts';
+import { brandWord, fileNameReveals, findMentions, organisationNeedles, personNeedles, searchForms } from '../../src/lib/mentions.ts';
 
 describe('organisation mentions', () => {
 	const needles = organisationNeedles('Harbourline Freight Ltd', 'https://www.harbourline.example');
@@ -23,6 +23,48 @@ describe('organisation mentions', () => {
 		expect(findMentions('\u{1F600}harbourline', one)).toEqual(['Harbourline']);
 		// A later whole-word occurrence after one inside a word.
 		expect(findMentions('harbourlines, then harbourline.', one)).toEqual(['Harbourline']);
+	});
+	it('finds a name split by a soft hyphen', () => {
+		expect(findMentions('We at Harbour\u00adline Freight moved.', needles)).toEqual(['harbourline', 'Harbourline Freight']);
+		expect(findMentions('Harbour\u00adline\u00ad Frei\u00adght Ltd', needles)).toEqual(['Harbourline Freight Ltd', 'harbourline', 'Harbourline Freight']);
+	});
+	it('finds a name split by a zero-width space, non-joiner, joiner, word joiner or byte order mark', () => {
+		for (const c of ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff']) {
+			expect(findMentions(`We at Harbour${c}line Freight moved.`, needles), JSON.stringify(c)).toEqual(['harbourline', 'Harbourline Freight']);
+			expect(findMentions(`harbour${c}line${c}.example`, needles), JSON.stringify(c)).toEqual(['harbourline.example', 'harbourline']);
+		}
+	});
+	it('finds a name split by other invisible characters: variation selectors, tags, bidi marks, controls', () => {
+		for (const c of ['\ufe0f', '\u{e0041}', '\u200e', '\u202e', '\u2066', '\u034f', '\u0000', '\u001b']) {
+			expect(findMentions(`Harbour${c}line`, ['Harbourline']), JSON.stringify(c)).toEqual(['Harbourline']);
+		}
+	});
+	it('finds a name where an invisible character stands between two words, as it may break the line there', () => {
+		expect(findMentions('HarbourlineFreight', needles)).toEqual([]);
+		expect(findMentions('Harbourline\u200bFreight', needles)).toEqual(['harbourline', 'Harbourline Freight']);
+		expect(findMentions('Harbourline\u00ad\u200bFreight', needles)).toEqual(['harbourline', 'Harbourline Freight']);
+	});
+	it('finds a name written with compatibility characters: full-width letters, mathematical letters, a no-break space', () => {
+		expect(findMentions('We at Ｈａｒｂｏｕｒｌｉｎｅ moved.', needles)).toEqual(['harbourline']);
+		expect(findMentions('We at \u{1D407}\u{1D41A}\u{1D42B}\u{1D41B}\u{1D428}\u{1D42E}\u{1D42B}\u{1D425}\u{1D422}\u{1D427}\u{1D41E} moved.', needles)).toEqual(['harbourline']);
+		expect(findMentions('Harbourline\u00a0Freight', needles)).toEqual(['harbourline', 'Harbourline Freight']);
+		expect(findMentions('ｈａｒｂｏｕｒｌｉｎｅ．ｅｘａｍｐｌｅ', needles)).toEqual(['harbourline.example', 'harbourline']);
+	});
+	it('compares by case folding, and folds the needles too', () => {
+		expect(findMentions('Grüße aus der GROSSSTRASSE', ['Großstraße'])).toEqual(['Großstraße']);
+		expect(findMentions('ΟΔΥΣΣΕΥΣ', ['Οδυσσευς'])).toEqual(['Οδυσσευς']);
+		expect(findMentions('Harbourline', ['Harbour\u00adline'])).toEqual(['Harbour\u00adline']);
+	});
+	it('still counts a mention only as a whole word in every form', () => {
+		const one = ['Harbourline'];
+		expect(findMentions('Harbour\u00adlines', one)).toEqual([]);
+		expect(findMentions('x\u200bHarbourline\u200by', one)).toEqual(['Harbourline']);
+		expect(findMentions('Ｈａｒｂｏｕｒｌｉｎｅｓ', one)).toEqual([]);
+		expect(findMentions('a harbour line', one)).toEqual([]);
+	});
+	it('searches forms of the text, not a replacement for it', () => {
+		expect(searchForms('Plain text')).toEqual(['plain text']);
+		expect(searchForms('Ｑｕａｒ\u00adry\u200bBank')).toEqual(['quarrybank', 'quar ry bank']);
 	});
 });
 

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { error, formatDiagnostic } from '../../src/lib/diagnostics.ts';
 import { terminalLines, terminalText } from '../../src/lib/terminal-text.ts';
 
-/** Every character a terminal obeys rather than shows: C0, DEL, C1, bidi embeddings, overrides and isolates. */
+/** Every character a terminal obeys rather than shows: C0, DEL, C1, bidi marks, embeddings, overrides and isolates. */
 const controls = [
 	...Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(i)),
 	...Array.from({ length: 0x21 }, (_, i) => String.fromCharCode(0x7f + i)),
-	...'\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069',
+	...'\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069',
 ];
 
 describe('terminalText', () => {
@@ -18,8 +18,20 @@ describe('terminalText', () => {
 		for (const c of controls) expect(terminalText(`x${c}y`)).toMatch(/^x\\u[0-9a-f]{4}y$/);
 	});
 
+	it('shows the invisible bidi marks (RLM, LRM, ALM), which move punctuation and extensions about', () => {
+		// "report\u200f.exe" can show as ".exe" before "report" beside right-to-left text.
+		expect(terminalText('report\u200f.exe')).toBe('report\\u200f.exe');
+		expect(terminalText('a\u200eb\u061cc')).toBe('a\\u200eb\\u061cc');
+		expect(terminalLines('مرحبا\u200f\n')).toBe('مرحبا\\u200f\n');
+		// Every Bidi_Control character is escaped.
+		for (let code = 0; code <= 0xffff; code++) {
+			const c = String.fromCharCode(code);
+			if (/\p{Bidi_Control}/u.test(c)) expect(terminalText(c)).toBe(`\\u${code.toString(16).padStart(4, '0')}`);
+		}
+	});
+
 	it('leaves ordinary text alone, in any script', () => {
-		for (const text of ['One plan for every mill', 'Ørsted — São Paulo, 東京 🚀', 'שלום עולם', 'مرحبا\u200f', 'a\\u001b b', '']) expect(terminalText(text)).toBe(text);
+		for (const text of ['One plan for every mill', 'Ørsted — São Paulo, 東京 🚀', 'שלום עולם', 'مرحبا', 'a\\u001b b', '']) expect(terminalText(text)).toBe(text);
 	});
 });
 
@@ -32,7 +44,7 @@ describe('terminalLines', () => {
 	it('leaves JSON output meaning the same', () => {
 		const value = { title: controls.join(''), nested: ['\u202eevil', 'plain'] };
 		const shown = terminalLines(JSON.stringify(value, null, 2));
-		expect(shown).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
+		expect(shown).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
 		expect(JSON.parse(shown)).toEqual(value);
 	});
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../helpers.ts';
-import { cueText, formatTimestamp, parseCaptions, publishedCaptions, relabelVoices, transcriptFromCues, transcriptFromText } from '../../src/lib/vtt.ts';
+import { cueText, formatTimestamp, parseCaptions, publishedCaptions, relabelVoices, transcriptFromCues, transcriptFromText, voiceName } from '../../src/lib/vtt.ts';
 
 describe('parseCaptions', () => {
 	it('reads cues with times, speakers and decoded text', () => {
@@ -164,5 +164,42 @@ describe('a transcript from published, relabelled captions', () => {
 		const source = 'WEBVTT\n\nNOTE Interview with Jonas Lindqvist, Kestrel Grid\n\nkestrel-grid-cue-1\n00:00.000 --> 00:02.000\n<v Jonas>We plan around the forecast.\n';
 		const paragraphs = transcriptFromCues(parseCaptions(relabelVoices(publishedCaptions(source), [{ name: 'Jonas Lindqvist', label: 'Head of Asset Logistics' }])).cues);
 		expect(paragraphs).toEqual([{ start: 0, speaker: 'Head of Asset Logistics', text: 'We plan around the forecast.' }]);
+	});
+});
+
+describe('audit: a withheld speaker named with character references in a voice span', () => {
+	it('`<v H&#97;l Gr&#105;d>` is relabelled like `<v Hal Grid>` (the transcript and JSON-LD showed "Hal Grid", and check warned of nothing)', () => {
+		const people = [{ name: 'Hal Grid', label: 'Operations Director' }];
+		expect(cueText(relabelVoices('<v Hal Grid>text', people)).speaker).toBe('Operations Director');
+		expect(cueText(relabelVoices('<v H&#97;l Gr&#105;d>text', people)).speaker).toBe('Operations Director');
+		expect(cueText(relabelVoices('<v\fHal Grid>text', people)).speaker).toBe('Operations Director');
+	});
+	it('reads a voice name once, as a player does: references decoded, ASCII whitespace (form feed too) one space', () => {
+		expect(voiceName(' H&#97;l&#12;&#10; Gr&#x69;d\f')).toBe('Hal Grid');
+		expect(cueText('<v\fH&#97;l\t\nGrid>text').speaker).toBe('Hal Grid');
+		expect(cueText('<v.loud\fHal>text').speaker).toBe('Hal');
+		expect(cueText('<v >text').speaker).toBeUndefined();
+		// A no-break space is no separator to a player: `<v\u00a0Hal>` is no voice span, so no speaker.
+		expect(cueText('<v\u00a0Hal Grid>text').speaker).toBeUndefined();
+	});
+	it('relabels voices spelled with classes, character references, invisible or compatibility characters', () => {
+		const people = [{ name: 'Hal Grid', label: 'Operations Director' }];
+		for (const voice of ['<v.a+b Hal Grid>', '<v H&#x61;l&#32;Grid>', '<v\tGr&#105;d>', '<v Hal\u00adGrid>', '<v Hal\u200bGrid>', '<v H\u200dal>', '<v Ｈａｌ\u3000Ｇｒｉｄ>', '<v HAL&nbsp;GRID>', '<v Gr&shy;id>']) {
+			const out = relabelVoices(`${voice}text`, people);
+			expect(cueText(out).speaker, voice).toBe('Operations Director');
+		}
+		// A name that may be shown is recognised however it is spelled too.
+		expect(relabelVoices('<v H&#97;lvard\u00ad Grid>text', people, ['Halvard Grid'])).toBe('<v H&#97;lvard\u00ad Grid>text');
+		expect(relabelVoices('<v H&#97;lvard\u00ad Grid>text', people)).toBe('<v Operations Director>text');
+		expect(relabelVoices('<v Halvard>text', people)).toBe('<v Halvard>text');
+	});
+	it('reads a voice tag left open to the end of its cue, as a player does: relabelled, and no text', () => {
+		const people = [{ name: 'Hal Grid', label: 'Operations Director' }];
+		expect(relabelVoices('00:00.000 --> 00:01.000\nHello <v H&#97;l\nGr&#105;d\n\n00:01.000 --> 00:02.000\n<v Ana>Hi', people)).toBe('00:00.000 --> 00:01.000\nHello <v Operations Director>\n\n00:01.000 --> 00:02.000\n<v Ana>Hi');
+		expect(relabelVoices('<v Hal Grid', people)).toBe('<v Operations Director>');
+		expect(relabelVoices('WEBVTT\n\n00:00.000 --> 00:01.000\n<v Hal\nGrid\n', people)).toBe('WEBVTT\n\n00:00.000 --> 00:01.000\n<v Operations Director>\n');
+		expect(cueText('<v H&#97;l Grid').speaker).toBe('Hal Grid');
+		expect(cueText('Hello <v Hal Grid')).toEqual({ speaker: undefined, text: 'Hello' });
+		expect(cueText('a <b>bold</b> word')).toEqual({ speaker: undefined, text: 'a bold word' });
 	});
 });

@@ -24,7 +24,7 @@ import { error, formatFieldPath, warning, type Diagnostic } from '../diagnostics
 import { fileNameReveals, findMentions, organisationNeedles, personNeedles } from '../mentions.ts';
 import { daysUntilExpiry, publicationState } from '../publication.ts';
 import { inspectSvg, type SvgInspection } from '../svg-safety.ts';
-import { parseCaptions, relabelVoices, type Cue } from '../vtt.ts';
+import { decode as decodeCueText, parseCaptions, relabelVoices, type Cue } from '../vtt.ts';
 import { localBodyImages, type BodyImage } from './body-images.ts';
 import { contentEscape, contentEscapeMessage } from './inside-content.ts';
 import { displayPath, type RejectedFile } from './load.ts';
@@ -404,7 +404,9 @@ export function checkIntegrity(
 		if (!anonymous) return;
 		const keep = video.data.speakers.map((id) => index.people.get(id)).filter((p) => p && p.data.customer !== video.data.customer).map((p) => p!.data.name);
 		source.split(/\r\n?|\n/).forEach((line, i) => {
-			const named = findMentions(relabelVoices(line, anonymous.voices, keep), anonymous.needles);
+			// As written and as shown: a player and the transcript decode character references (`H&#97;l`).
+			const relabelled = relabelVoices(line, anonymous.voices, keep);
+			const named = findMentions(`${relabelled}\n${decodeCueText(relabelled)}`, anonymous.needles);
 			if (named.length) out.push(warning(captionsFile, `line ${i + 1}`, `${anonymityMessage(named, anonymous.customer)} (NOTE blocks and cue identifiers are left out of the published captions, but the file is in the repository)`));
 		});
 	}
