@@ -6,9 +6,9 @@
  * resolved (`..` and symbolic links, as the operating system will follow them) and must stay
  * inside the content folder, itself resolved (the folder may be reached through a link).
  *
- * The one rule for the check (entries, sheets, images, media, captions), the build's own reads
- * (`src/pages/media/[file].ts`, the captions in `src/data/content.ts`) and, for MDX imports,
- * `mdx-references.ts`.
+ * The one rule for the check (entries, sheets, images in front matter and story bodies, media,
+ * captions) and the build's own reads (`src/pages/media/[file].ts`, the captions in
+ * `src/data/content.ts`). MDX stories import nothing (mdx-rule.ts).
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
