@@ -127,7 +127,7 @@ describe('media are judged by what they hold', () => {
 	it('a truncated JPEG (its header intact) is decoded whole and reported', async () => {
 		const jpeg = readFileSync(at('assets/hero.jpg'));
 		writeFileSync(at('assets/hero.jpg'), jpeg.subarray(0, Math.floor(jpeg.length / 2)));
-		await expectError('stories/quarry-forecasting.mdx', 'hero.src', /^expected a JPEG\/PNG\/WebP\/AVIF\/GIF\/TIFF image, found a file sharp cannot read \(.*JPEG.*\) at .*assets\/hero.jpg$/);
+		await expectError('stories/quarry-forecasting.mdx', 'hero.src', /^expected a JPEG\/PNG\/WebP\/AVIF\/GIF\/TIFF image, found a file sharp cannot read \(a JPEG file cut short or damaged, so export or upload it again: .*\) at .*assets\/hero.jpg$/);
 	});
 
 	it('a truncated PNG is reported too', async () => {

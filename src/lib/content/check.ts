@@ -61,10 +61,15 @@ const rasterHeaders = new Map<string, { size: number; mtimeMs: number; problem?:
  */
 async function rasterProblem(file: string): Promise<string | undefined> {
 	const { default: sharp } = await import('sharp');
+	// 'truncated' fails on a cut-off or corrupt image, not on the warnings valid files can carry.
+	const image = sharp(file, { failOn: 'truncated' });
+	let metadata;
 	try {
-		// 'truncated' fails on a cut-off or corrupt image, not on the warnings valid files can carry.
-		const image = sharp(file, { failOn: 'truncated' });
-		const metadata = await image.metadata();
+		metadata = await image.metadata();
+	} catch (cause) {
+		return `a file sharp cannot read (not an image it knows: ${sharpReason(cause)})`;
+	}
+	try {
 		const avif = metadata.format === 'heif' && metadata.compression === 'av1';
 		if (metadata.format === 'svg') return 'an SVG drawing under a raster image name (name it .svg, so it is checked and published as one)';
 		if (!avif && !RASTER_FORMATS[metadata.format ?? '']) {
@@ -76,9 +81,14 @@ async function rasterProblem(file: string): Promise<string | undefined> {
 		await image.raw().toBuffer();
 		return undefined;
 	} catch (cause) {
-		return `a file sharp cannot read (${(cause instanceof Error ? cause.message : String(cause)).split('\n')[0]})`;
+		// libvips keeps its last error per thread, and with images decoded in parallel the message
+		// is sometimes only "Unknown error": the format from the header says what the file is.
+		return `a file sharp cannot read (a ${(metadata.format ?? 'image').toUpperCase()} file cut short or damaged, so export or upload it again: ${sharpReason(cause)})`;
 	}
 }
+
+/** The first line of sharp's complaint. */
+const sharpReason = (cause: unknown) => (cause instanceof Error ? cause.message : String(cause)).split('\n')[0];
 
 /**
  * Decodes every raster image in `files` (SVG, missing files and files outside `contentDir` are
