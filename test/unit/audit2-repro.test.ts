@@ -38,3 +38,21 @@ describe('audit 2: feedback comments keep judges’ names written another way', 
 		expect(text.toLowerCase()).not.toMatch(/\bana\b|\blyst\b/);
 	});
 });
+
+describe('audit 2: a withheld customer named in another customer’s story', async () => {
+	const { readFileSync, writeFileSync } = await import('node:fs');
+	const path = await import('node:path');
+	const { runCheck } = await import('../../src/lib/content/check.ts');
+	const { copyFixture, NOW, projectRoot } = await import('../helpers.ts');
+	it('is at least a warning, as it is in hidden-grid’s own items', async () => {
+		const { dir, cleanup } = copyFixture();
+		try {
+			const file = path.join(dir, 'stories/quarry-forecasting.mdx');
+			writeFileSync(file, readFileSync(file, 'utf8').replace('We finally plan from one number.', 'Hal Grid at Hidden Grid Operator told us to try it.'));
+			const result = await runCheck({ projectRoot, contentDir: dir, now: NOW });
+			expect(result.diagnostics.filter((d) => /hidden-grid/.test(d.message))).not.toEqual([]);
+		} finally {
+			cleanup();
+		}
+	});
+});
