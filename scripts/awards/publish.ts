@@ -10,6 +10,7 @@ import { stringify } from 'yaml';
 import type { ProgramData } from '../../src/lib/awards/program.ts';
 import { describeIncomplete } from '../../src/lib/awards/score-rules.ts';
 import { displayPath } from '../../src/lib/content/load.ts';
+import { replaceMentions } from '../../src/lib/mentions.ts';
 import { winnersSchema, type Winners } from '../../src/schemas/award.ts';
 import { isoDateTime } from '../../src/schemas/common.ts';
 import { CliError, colour, failureReason, plural, writeAllAtomic } from '../lib/cli.ts';
@@ -94,6 +95,9 @@ async function assertResultsCurrent(data: ProgramData, round: Round): Promise<vo
 const RESULT_LABEL = { winner: 'Winner', finalist: 'Finalist', mention: 'Honourable mention', none: 'Not placed' } as const;
 
 /** Markdown feedback for one entrant: their scores against the category, comments without names. */
+/** Particles of names ("van" of "Anna van Dijk"): ordinary words on their own, naming nobody. */
+const NAME_PARTICLES = new Set(['al', 'bin', 'bint', 'da', 'das', 'de', 'del', 'della', 'der', 'den', 'di', 'do', 'dos', 'du', 'el', 'ibn', 'la', 'le', 'st', 'st.', 'van', 'von', 'y', 'zu']);
+
 export function feedbackFor(data: ProgramData, results: RoundResults, outcome: Winners['categories'][number], entryId: string): string {
 	const entry = data.entries.find((e) => e.id === entryId)!;
 	const category = data.program.categories.find((c) => c.id === entry.category)!;
@@ -105,8 +109,16 @@ export function feedbackFor(data: ProgramData, results: RoundResults, outcome: W
 	/** Mean score of one entry on one criterion. */
 	const entryMean = (id: string, criterion: string) => meanOf(scores.filter((s) => s.entry === id && s.criterion === criterion).map((s) => s.score));
 	const placed = outcome.winner === entryId ? 'winner' : outcome.finalists.includes(entryId) ? 'finalist' : outcome.honourableMentions.includes(entryId) ? 'mention' : 'none';
-	const judgeNames = data.judges.flatMap((j) => [j.name, ...j.name.split(' ').filter((part) => part.length > 3)]);
-	const anonymise = (text: string) => judgeNames.reduce((t, name) => t.replaceAll(name, 'a judge'), text);
+	// Judges' names, found as the blind check finds an entrant's (`replaceMentions`: whole words,
+	// case-insensitive, look-alike letters and invisible characters seen through): the full name and
+	// each part of it on its own, "Ana" and "Lyst" of "Ana Lyst" too. Unlike `personNeedles`, short
+	// parts are kept: a comment signed "Ana" names its judge to an entrant who saw the panel, and a
+	// part only ever matches as a whole word, so "Ana" does not touch "analysis". Left out are
+	// initials ("J.") and name particles ("van", "de", "al"), which are ordinary words on their own and
+	// name nobody. A judge whose name is also a word ("Will", "Mark") turns that word into "a judge":
+	// an awkward sentence, rather than an entrant learning who scored them.
+	const judgeNames = data.judges.flatMap((j) => [j.name, ...j.name.split(/\s+/).filter((part) => part.replace(/\.$/, '').length >= 2 && !NAME_PARTICLES.has(part.toLowerCase()))]);
+	const anonymise = (text: string) => replaceMentions(text, judgeNames, 'a judge');
 	// Sorted, so the order says nothing about which judge wrote what.
 	const comments = [...new Set(scores.filter((s) => s.entry === entryId && s.comment?.trim()).map((s) => anonymise(s.comment!.trim())))].sort();
 	const rows = data.program.criteria.map((c) => {

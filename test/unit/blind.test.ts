@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { entrantNeedles, lintBlindEntries, type BlindEntry } from '../../src/lib/awards/blind.ts';
+import { markdownToTextBlocks } from '../../src/lib/plaintext.ts';
 
 const harbourline = { customer: 'harbourline-freight', name: 'Harbourline Freight Ltd', website: 'https://www.harbourline.example', people: ['Darius Farahani'] };
 const kestrel = { customer: 'kestrel-grid', name: 'Kestrel Grid', website: 'https://kestrel-grid.example', people: ['Jonas Lindqvist', 'Marieke Dekker'] };
@@ -58,5 +59,25 @@ describe('audit: blind judging — an entrant named with invisible characters', 
 			expect(lintBlindEntries([entry(`We at Quar${c}ry Bank Mi${c}lls planned.`)]), JSON.stringify(c)).toMatchObject([{ field: 'narrative', found: ['Quarry Bank Mills', 'Quarry'] }]);
 		}
 		expect(lintBlindEntries([entry('We at Ｑｕａｒｒｙ Ｂａｎｋ Ｍｉｌｌｓ planned.')])).toMatchObject([{ field: 'narrative', found: ['Quarry Bank Mills', 'Quarry'] }]);
+	});
+});
+
+describe('audit 2: blind lint reads raw Markdown, the packet shows rendered text', () => {
+	const entrant = { customer: 'quarry-bank', name: 'Quarry Bank', website: 'https://quarrybank.example', people: ['Ada Quarry'] };
+	for (const narrative of ['We are Qu**arry** Holdings.', 'We are [Quar](x)ry Holdings.', 'We are Q`uarry` Holdings.']) {
+		it(`refuses ${JSON.stringify(narrative)}, which a judge reads as "Quarry"`, () => {
+			const shown = markdownToTextBlocks(narrative).map((b) => ('text' in b ? b.text : '')).join(' ');
+			expect(shown).toContain('Quarry');
+			const problems = lintBlindEntries([{ id: 'e1', title: 't', summary: 's', narrative, evidence: [], entrant }]);
+			expect(problems).not.toEqual([]);
+		});
+	}
+});
+
+describe('audit 2: confusable letters name an entrant unnoticed', () => {
+	const entrant = { customer: 'quarry-bank', name: 'Quarry Bank', website: 'https://quarrybank.example', people: ['Ada Quarry'] };
+	it('refuses "Qu\\u0430rry B\\u0430nk" (Cyrillic a), which reads as "Quarry Bank"', () => {
+		const problems = lintBlindEntries([{ id: 'e1', title: 'Qu\u0430rry B\u0430nk', summary: 's', narrative: 'n', evidence: [], entrant }]);
+		expect(problems).not.toEqual([]);
 	});
 });

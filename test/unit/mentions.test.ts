@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { personCredit } from '../../src/lib/evidence.ts';
-import { brandWord, fileNameReveals, findMentions, organisationNeedles, personNeedles, searchForms } from '../../src/lib/mentions.ts';
+import { brandWord, fileNameReveals, findMentions, organisationNeedles, personNeedles, replaceMentions, searchForms } from '../../src/lib/mentions.ts';
 
 describe('organisation mentions', () => {
 	const needles = organisationNeedles('Harbourline Freight Ltd', 'https://www.harbourline.example');
@@ -109,5 +109,37 @@ describe('brand words and people', () => {
 		expect(fileNameReveals('grid-operator-substation.jpg', kestrel)).toBeUndefined();
 		expect(fileNameReveals('kestrels-at-dusk.jpg', kestrel)).toBeUndefined();
 		expect(fileNameReveals('harbourline-hub.mp4', { id: 'hl-freight', name: 'Harbourline Freight' })).toBe('harbourline');
+	});
+});
+
+describe('mentions as a reader sees them', () => {
+	const needles = ['Quarry Bank', 'Quarry'];
+	it('reads Markdown inline syntax as rendered: emphasis, code, links, HTML, character references', () => {
+		for (const text of ['Qu**arry** B*ank*', 'Q`uarry` B_ank_', '[Quar](https://x.example "t")ry Bank', '[Quar][ref]ry Bank', '![Quarry](a.png) Bank', 'Qu<b>arry</b> Bank', 'Qu&#97;rry B&#x61;nk', 'Qu~~arry~~ Bank']) {
+			expect(findMentions(text, needles), text).toEqual(needles);
+		}
+		expect(findMentions('Quarry<br>Bank', needles)).toEqual(needles);
+		expect(findMentions('Quarr**y**s', needles)).toEqual([]);
+	});
+	it('reads look-alike Cyrillic, Greek and Armenian letters as the Latin ones, capitals too', () => {
+		expect(findMentions('Qu\u0430rry B\u0430nk', needles)).toEqual(needles);
+		expect(findMentions('QU\u0391RRY', needles)).toEqual(['Quarry']);
+		expect(findMentions('B\u03b1\u03b7k', ['Bank'])).toEqual(['Bank']);
+		expect(findMentions('\u0397ARBOUR', ['Harbour'])).toEqual(['Harbour']);
+		expect(searchForms('plain ascii')).toEqual(['plain ascii']);
+	});
+	it('stays quick on hostile Markdown', () => {
+		const started = performance.now();
+		findMentions('[a]('.repeat(20_000) + '<a '.repeat(20_000) + '](x'.repeat(20_000), needles);
+		expect(performance.now() - started).toBeLessThan(1000);
+	});
+});
+
+describe('replaceMentions', () => {
+	it('replaces whole words, case-insensitively, full names first, keeping the rest as written', () => {
+		expect(replaceMentions('Per ANA LYST and ana; analysis by Lyst.', ['Ana Lyst', 'Ana', 'Lyst'], 'a judge')).toBe('Per a judge and a judge; analysis by a judge.');
+		expect(replaceMentions('Ana\n  Lyst said', ['Ana Lyst'], 'X')).toBe('X said');
+		expect(replaceMentions('An\u0430 L\u00adyst, Ｌｙｓｔ', ['Ana Lyst', 'Lyst'], 'X')).toBe('X, X');
+		expect(replaceMentions('Judge Dredd', ['Judge'], 'a judge')).toBe('a judge Dredd');
 	});
 });
