@@ -157,14 +157,25 @@ export interface SvgInspection {
 	problems: string[];
 	/** Why the build cannot tell the image's size (see `missingSize`); undefined when it can, or the file cannot be read. */
 	size?: string;
+	/**
+	 * The words the file carries, one string per piece: text nodes (of <text>, <tspan>, <title>,
+	 * <desc>…), CDATA outside <style>, comments, and aria-label and xlink:title attributes. They are published with it (SVGs are served
+	 * as they are), so a name in any of them is on the site; empty when the file cannot be read.
+	 */
+	text: string[];
 }
 
-/** Reads an SVG file's text once: whether it only draws, and whether the build can tell its size. */
+/** Reads an SVG file's text once: whether it only draws, whether the build can tell its size, and the words it carries. */
 export function inspectSvg(source: string): SvgInspection {
 	const problems: string[] = [];
 	// An entity could spell an element or a link the parser would then never show as one.
 	if (/<!ENTITY/i.test(source)) problems.push('an entity declaration (<!ENTITY …>)');
 	let root: XastElement | undefined;
+	const text: string[] = [];
+	// A style sheet's CSS is not text a reader sees (and is checked as CSS above).
+	const words = (value: string, parent: { type: string; name?: string }) => {
+		if (value.trim() !== '' && !(parent.type === 'element' && parent.name === 'style')) text.push(value);
+	};
 	const inspect: CustomPlugin = {
 		name: 'credence-inspect',
 		fn: () => ({
@@ -184,20 +195,25 @@ export function inspectSvg(source: string): SvgInspection {
 				enter: (node, parent) => {
 					if (parent.type === 'root' && !root) root = node;
 					problems.push(...elementProblems(node));
+					// Labels a screen reader or a tooltip reads out.
+					for (const name of ['aria-label', 'xlink:title']) if (node.attributes[name]) text.push(node.attributes[name]);
 				},
 			},
+			text: { enter: (node, parent) => words(node.value, parent) },
+			cdata: { enter: (node, parent) => words(node.value, parent) },
+			comment: { enter: (node, parent) => words(node.value, parent) },
 		}),
 	};
 	try {
 		optimize(source, { plugins: [inspect] });
 	} catch (cause) {
 		problems.push(`XML that cannot be read (${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)})`);
-		return { problems: [...new Set(problems)] };
+		return { problems: [...new Set(problems)], text: [] };
 	}
 	let size = missingSize(root?.name === 'svg' ? root : undefined);
 	// The build recognises an SVG by its root tag within the first 1,000 characters.
 	if (!size && !SVG_START.test(source.slice(0, 1000))) size = 'an <svg> element that starts after the first 1,000 characters (the build looks for it there: remove the comments or doctype before it)';
-	return { problems: [...new Set(problems)], size };
+	return { problems: [...new Set(problems)], size, text };
 }
 
 /** What in `source` (an SVG file's text) is more than drawing; empty when it is safe to publish. */

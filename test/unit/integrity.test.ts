@@ -447,6 +447,47 @@ describe('anonymity and blind judging', () => {
 		expect(after.map((d) => `${d.severity} ${d.field}`)).toEqual(['warning line 10', 'warning line 13']);
 		expect(after[0].message).toMatch(/names "Hal Grid", "Grid", but hidden-grid withholds its name/);
 	});
+	it("warns when another customer's item names a customer that withholds its name, or its people", async () => {
+		const file = at('stories/quarry-forecasting.mdx');
+		writeFileSync(file, readFileSync(file, 'utf8').replace('We finally plan from one number.', 'Hal Grid at Hidden Grid Operator told us to try it.'));
+		const result = await check();
+		// The audit's reproduction: the story is quarry-bank's, and passed with 0 warnings.
+		expect(result.diagnostics.filter((d) => /hidden-grid/.test(d.message))).not.toEqual([]);
+		expect(result.diagnostics).toContainEqual(
+			expect.objectContaining({
+				severity: 'warning',
+				file: expect.stringMatching(/stories\/quarry-forecasting.mdx$/),
+				message: expect.stringMatching(/^names "Hidden Grid Operator", "Hidden", "Hal Grid", "Grid", of hidden-grid, which withholds its name \(its own items show "A European grid operator" instead\): this item is about quarry-bank but would publish it all the same; write "A European grid operator" or leave the name out$/),
+			}),
+		);
+	});
+	it('does not take a name inside the item\'s own customer\'s name for a withheld one', async () => {
+		editData(at('customers/quarry-bank.yaml'), (d) => (d.name = 'Hidden Grid Operator Services'));
+		editData(at('stories/quarry-forecasting.mdx'), (d) => (d.disclosure = 'Hidden Grid Operator Services is a paying customer.'));
+		expect((await check()).diagnostics.filter((d) => d.file.endsWith('quarry-forecasting.mdx') && /withholds/.test(d.message))).toEqual([]);
+	});
+	it("warns when an SVG of a withheld customer's item spells its name in its text, title or comments", async () => {
+		writeFileSync(
+			at('assets/poster-a.svg'),
+			'<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="720" viewBox="0 0 1280 720"><title>Hidden Grid Operator</title><!-- Hidden Grid Operator --><rect width="1280" height="720" fill="#123"/><text x="40" y="80" fill="#fff">Hidden Grid Operator</text></svg>',
+		);
+		const file = at('videos/grid-operations.yaml');
+		writeFileSync(file, readFileSync(file, 'utf8').replace('../assets/poster.jpg', '../assets/poster-a.svg'));
+		const result = await check();
+		// The audit's reproduction: the poster passed, and is published as it is.
+		expect(result.diagnostics.filter((d) => /hidden-grid/.test(d.message))).not.toEqual([]);
+		expect(result.diagnostics).toContainEqual(
+			expect.objectContaining({
+				severity: 'warning',
+				file: expect.stringMatching(/videos\/grid-operations.yaml$/),
+				field: 'poster.src',
+				message: expect.stringMatching(/^the image .*assets\/poster-a.svg names "Hidden Grid Operator", "Hidden", "Grid", but hidden-grid withholds its name: .*take the name out of the file/),
+			}),
+		);
+		// The same drawing for a customer that lets us use its name is fine.
+		writeFileSync(at('assets/poster-a.svg'), readFileSync(at('assets/poster-a.svg'), 'utf8').replaceAll('Hidden Grid Operator', 'Control room'));
+		expect((await check()).diagnostics.filter((d) => d.field === 'poster.src')).toEqual([]);
+	});
 	it('warns when an entry of a blind program names its entrant', async () => {
 		editData(at('awards/demo-awards/entries/quarry-planning.md'), (d) => (d.summary = 'How Quarry Bank Mills replaced three spreadsheets.'));
 		const result = await check();

@@ -78,3 +78,20 @@ describe('svgProblems', () => {
 		expect(svgProblems(source).join('\n')).toContain(problem);
 	});
 });
+
+describe('inspectSvg text', () => {
+	// SVGs are published unchanged (dist/_astro/<hash>.svg is the source's bytes), so <text>, <title>, comments all ship.
+	it('collects the words the file carries: text, title, desc, comments, CDATA and labels, not CSS', () => {
+		const source = svg(
+			'<title>Hidden Grid Operator</title><desc>Logo &amp; mark</desc><!-- made for Hal Grid --><style>rect { fill: red }</style>' +
+				'<text x="1" y="5">Hidden <tspan>Grid</tspan></text><text><![CDATA[Operator]]></text><g aria-label="Control room"><rect width="1" height="1"/></g>',
+		);
+		const { problems, text } = inspectSvg(source);
+		expect(problems).toEqual([]);
+		expect(text).toEqual(expect.arrayContaining(['Hidden Grid Operator', 'Logo & mark', 'made for Hal Grid', 'Hidden ', 'Grid', 'Operator', 'Control room']));
+		expect(text.join('\n')).not.toContain('fill');
+	});
+	it('collects nothing from a file it cannot read', () => {
+		expect(inspectSvg('<svg><title>Hidden').text).toEqual([]);
+	});
+});

@@ -21,7 +21,7 @@ import { checkRankings, type RankingContext, type RankingLine } from '../awards/
 import { checkScores, pairKey, type ScoreContext } from '../awards/score-rules.ts';
 import type { ScoreLine } from '../awards/scores.ts';
 import { error, formatFieldPath, warning, type Diagnostic } from '../diagnostics.ts';
-import { fileNameReveals, findMentions, organisationNeedles, personNeedles } from '../mentions.ts';
+import { fileNameReveals, findMentions, organisationNeedles, personNeedles, searchForms } from '../mentions.ts';
 import { daysUntilExpiry, publicationState } from '../publication.ts';
 import { inspectSvg, type SvgInspection } from '../svg-safety.ts';
 import { decode as decodeCueText, parseCaptions, relabelVoices, type Cue } from '../vtt.ts';
@@ -31,6 +31,9 @@ import { displayPath, type RejectedFile } from './load.ts';
 import { VIDEO_SIGNATURE_LENGTH, videoSignatureProblem } from './video-signature.ts';
 import { splitScopedId, VIDEO_MEDIA_FOLDER, type CollectionName } from './layout.ts';
 import type { ValidEntry } from './validate.ts';
+
+/** What separates words, for the look-up of withheld names (what `findMentions` counts as a word's edge). */
+const WORD_BREAK = /[^\p{L}\p{N}]+/u;
 
 /** All validated entries, by collection and id. */
 export interface ContentIndex {
@@ -289,12 +292,18 @@ export function checkIntegrity(
 			}
 			// SVG files are published as they are (see svg-safety.ts); each is read once however many entries use it.
 			if (!svgChecked.has(target)) svgChecked.set(target, inspectSvg(io.readText(target)));
-			const { problems, size } = svgChecked.get(target)!;
+			const { problems, size, text } = svgChecked.get(target)!;
 			if (problems.length) {
 				out.push(error(entry.file, field, `expected an SVG that only draws (it is published as it is, and a browser opening it would run or fetch what it holds), found ${problems.join('; ')} in ${shown}: export it again as plain SVG`));
 			}
 			if (size) {
 				out.push(error(entry.file, field, `expected an SVG whose <svg> element has a viewBox or a width and a height (the site needs its size to lay it out), found ${size} in ${shown}`));
+			}
+			// Its words are published with it: a withheld customer's hero, poster or people's portraits must not spell its name.
+			const anonymous = withheldBy(entry);
+			const named = anonymous && text.length ? findMentions(text.join('\n'), anonymous.needles) : [];
+			if (named.length) {
+				out.push(warning(entry.file, field, `the image ${shown} ${anonymityMessage(named, anonymous!.customer)}; an SVG is published as it is, with its text, <title>, <desc> and comments: take the name out of the file (or export it again without them)`));
 			}
 		}
 	}
@@ -359,20 +368,107 @@ export function checkIntegrity(
 	/**
 	 * A customer that withholds its name must not be named by an item about it: its id in the
 	 * file name would put it in the URL (an error); its name, brand word, domain or people's
-	 * names in any published text field are probably a slip (a warning naming the field).
+	 * names in any published text field are probably a slip (a warning naming the field). Nor by
+	 * another customer's item: every item's text is searched for every withheld customer's names.
 	 */
 	function checkAnonymity(entry: ValidEntry<{ customer: string }>, fields: [field: string, text: string][]) {
 		const anonymous = anonymousCustomer(entry.data.customer);
-		if (!anonymous) return;
-		const { customer, needles } = anonymous;
-		const local = entry.id.split('/').pop()!;
-		if (fileNameReveals(local, { id: customer.id, name: customer.data.name })) {
-			out.push(error(entry.file, '(file name)', `expected a file name that does not reveal "${customer.id}" (it withholds its name and the file name becomes the URL), found "${local}"`));
+		if (anonymous) {
+			const { customer } = anonymous;
+			const local = entry.id.split('/').pop()!;
+			if (fileNameReveals(local, { id: customer.id, name: customer.data.name })) {
+				out.push(error(entry.file, '(file name)', `expected a file name that does not reveal "${customer.id}" (it withholds its name and the file name becomes the URL), found "${local}"`));
+			}
 		}
+		// Every withheld customer, not only the item's own: another customer's story quoting one publishes its name all the same.
 		for (const [field, text] of fields) {
-			const named = findMentions(text, needles);
-			if (named.length) out.push(warning(entry.file, field, anonymityMessage(named, customer)));
+			for (const [id, named] of withheldNamesIn(text)) {
+				const { customer } = anonymousCustomer(id)!;
+				if (id === entry.data.customer) {
+					out.push(warning(entry.file, field, anonymityMessage(named, customer)));
+					continue;
+				}
+				// A name inside one the item's own customer (or its people) goes by names that customer first ("Amber" of "Amber Foods", "Kestrel Grid" of "Kestrel Grid Services").
+				const other = named.filter((needle) => !partOfOwnName(entry.data.customer, needle));
+				if (other.length) {
+					out.push(warning(entry.file, field, `names ${other.map((n) => `"${n}"`).join(', ')}, of ${customer.id}, which withholds its name (its own items show "${customer.data.anonymousLabel}" instead): this item is about ${entry.data.customer} but would publish it all the same; write "${customer.data.anonymousLabel}" or leave the name out`));
+				}
+			}
 		}
+	}
+
+	/**
+	 * The withheld customer whose name an entry's images must not spell: the customer of a story,
+	 * video or award entry, or a person's. Not a customer's own logo, which is its name drawn and
+	 * which the site shows only with its name (`permissions.name`), never for a withheld customer.
+	 */
+	function withheldBy(entry: ValidEntry) {
+		const id = entry.collection === 'customers' ? undefined : (entry.data as { customer?: unknown }).customer;
+		return typeof id === 'string' ? anonymousCustomer(id) : undefined;
+	}
+
+	/** Whether `needle` is one of a customer's own names or its people's, or a whole word or words of one (once per pair). */
+	const ownNames = new Map<string, string[]>();
+	const partOfOwn = new Map<string, boolean>();
+	function partOfOwnName(id: string, needle: string): boolean {
+		const key = `${id}\n${needle}`;
+		let part = partOfOwn.get(key);
+		if (part === undefined) {
+			let names = ownNames.get(id);
+			if (!names) {
+				const customer = index.customers.get(id);
+				names = customer ? [...organisationNeedles(customer.data.name, customer.data.website), ...peopleOf(id).flatMap((p) => personNeedles(p.data.name))] : [];
+				ownNames.set(id, names);
+			}
+			part = names.some((name) => findMentions(name, [needle]).length > 0);
+			partOfOwn.set(key, part);
+		}
+		return part;
+	}
+
+	/**
+	 * Every withheld customer's needles, built once, by their first word as searched for: a text
+	 * is split into words once and only the needles whose first word it holds are searched for
+	 * (each needle in each text would be items × needles: 10,000 items and hundreds of needles).
+	 * A needle found as a whole word starts where a word of the text starts and its first word
+	 * ends where that word ends, so the look-up misses none `findMentions` would find.
+	 */
+	let withheldByWord: Map<string, { customer: string; needle: string }[]> | undefined;
+	/** Needles that start with no letter or digit, searched for in every text. */
+	const withheldAlways: { customer: string; needle: string }[] = [];
+	function withheldNeedles() {
+		if (withheldByWord) return withheldByWord;
+		withheldByWord = new Map();
+		for (const id of index.customers.keys()) {
+			const anonymous = anonymousCustomer(id);
+			if (!anonymous) continue;
+			for (const needle of anonymous.needles) {
+				const first = searchForms(needle)[0].trim().split(WORD_BREAK)[0];
+				if (!first) withheldAlways.push({ customer: id, needle });
+				else if (withheldByWord.has(first)) withheldByWord.get(first)!.push({ customer: id, needle });
+				else withheldByWord.set(first, [{ customer: id, needle }]);
+			}
+		}
+		return withheldByWord;
+	}
+
+	/** The withheld customers `text` names, each with the needles found (in the customer's order, as `findMentions` gives them). */
+	function withheldNamesIn(text: string): Map<string, string[]> {
+		const byWord = withheldNeedles();
+		const found = new Map<string, string[]>();
+		if (byWord.size === 0 && withheldAlways.length === 0) return found;
+		const candidates = new Map<string, Set<string>>();
+		const add = ({ customer, needle }: { customer: string; needle: string }) => {
+			if (!candidates.has(customer)) candidates.set(customer, new Set());
+			candidates.get(customer)!.add(needle);
+		};
+		for (const form of searchForms(text)) for (const word of form.split(WORD_BREAK)) byWord.get(word)?.forEach(add);
+		withheldAlways.forEach(add);
+		for (const [customer, needles] of candidates) {
+			const named = findMentions(text, anonymousCustomer(customer)!.needles.filter((n) => needles.has(n)));
+			if (named.length) found.set(customer, named);
+		}
+		return found;
 	}
 
 	/**
