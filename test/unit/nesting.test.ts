@@ -24,7 +24,15 @@ describe('story nesting', () => {
 	});
 
 	it('reads ordinary text as text: "<5 per week", emphasis, a thematic break', () => {
-		expect(storyNesting('It fell to <5 per week.\n\n*Emphasis* and **strong**.\n\n---\n').depth).toBeLessThanOrEqual(1);
+		expect(storyNesting('It fell to <5 per week.\n\n*Emphasis* and **strong**.\n\n---\n').depth).toBeLessThanOrEqual(2);
+		const paragraph = 'We **grew** by *half* and _more_ [here](x), 3 * 4 = 12, snake_case_name.\n'.repeat(200);
+		expect(storyNesting(paragraph).depth).toBeLessThanOrEqual(2);
+	});
+
+	it('counts emphasis and link text nested within a paragraph (20,000 nested "*a " crash the MDX compiler)', () => {
+		expect(storyNesting(`${'*a '.repeat(20_000)}x${' a*'.repeat(20_000)}`).depth).toBe(20_000);
+		expect(storyNesting(`${'['.repeat(500)}x${'](y)'.repeat(500)}`).depth).toBe(500);
+		expect(storyNesting('*a *b *c x c* b* a*\n\n*d*').depth).toBe(3);
 	});
 
 	it('is linear: a 10 MB body is measured quickly, as is one of unclosed tags and quotes', () => {

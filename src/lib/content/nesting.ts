@@ -9,7 +9,8 @@
  * The scan counts, at each line's start, block-quote markers (`>`), list markers (`-`, `*`, `+`,
  * `1.`, `1)`) and indentation (two columns a level, a tab four; not the space after a marker), and across the body the
  * depth of HTML and component elements (`<div>` opens, `</div>` closes; `<br>`, `<img …>` and
- * `<X />` do not nest). It overcounts rather than undercounts: it only has to be cheap and never
+ * `<X />` do not nest), and within a paragraph emphasis (`*`, `_` before a word open, after one
+ * close) and link text (`[`, `]`): 20,000 nested `*a ` crash the MDX compiler too. It overcounts rather than undercounts: it only has to be cheap and never
  * miss a body that would crash.
  */
 import { error, type Diagnostic } from '../diagnostics.ts';
@@ -23,6 +24,7 @@ const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img'
 const isLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const isNameChar = (c: number) => isLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e || c === 0x3a || c === 0x5f;
 const isBlank = (c: number) => c === 0x20 || c === 0x09;
+const isPunctuation = (c: number) => (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
 
 /**
  * The deepest nesting in `body` and its first line there (1-based, of the body). One pass over
@@ -32,12 +34,13 @@ const isBlank = (c: number) => c === 0x20 || c === 0x09;
 export function storyNesting(body: string): { depth: number; line: number } {
 	let deepest = { depth: 0, line: 1 };
 	let elements = 0; // open HTML/component elements, carried across lines
+	let inline = 0; // open emphasis and link text in the current paragraph
 	let containers = 0; // quote and list markers and indentation levels of the current line
 	let line = 1;
 	let i = 0;
 	const n = body.length;
 	const reach = () => {
-		const depth = containers + elements;
+		const depth = containers + elements + inline;
 		if (depth > deepest.depth) deepest = { depth, line };
 	};
 	while (i < n) {
@@ -68,10 +71,31 @@ export function storyNesting(body: string): { depth: number; line: number } {
 			} else break;
 		}
 		containers += Math.floor(columns / 2);
+		if (i === n || body.charCodeAt(i) === 0x0a) inline = 0; // a blank line ends the paragraph
 		reach();
-		// The rest of the line: elements opened and closed.
+		// The rest of the line: emphasis, link text and elements opened and closed.
 		while (i < n && body.charCodeAt(i) !== 0x0a) {
-			if (body.charCodeAt(i) !== 0x3c /* < */) {
+			const c = body.charCodeAt(i);
+			if (c === 0x2a || c === 0x5f /* * _ */) {
+				// A run of delimiters: opens before a word (by one level a character), closes after one.
+				let j = i;
+				while (j < n && body.charCodeAt(j) === c) j += 1;
+				const before = i === 0 ? 0x20 : body.charCodeAt(i - 1);
+				const after = j === n ? 0x20 : body.charCodeAt(j);
+				const spaceBefore = before === 0x20 || before === 0x09 || before === 0x0a || isPunctuation(before);
+				const spaceAfter = after === 0x20 || after === 0x09 || after === 0x0a || isPunctuation(after);
+				if (spaceBefore && !spaceAfter) {
+					inline += j - i;
+					reach();
+				} else if (!spaceBefore && spaceAfter) inline = Math.max(0, inline - (j - i));
+				i = j;
+				continue;
+			}
+			if (c === 0x5b /* [ */) {
+				inline += 1;
+				reach();
+			} else if (c === 0x5d /* ] */) inline = Math.max(0, inline - 1);
+			if (c !== 0x3c /* < */) {
 				i += 1;
 				continue;
 			}
