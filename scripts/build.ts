@@ -6,6 +6,8 @@
  *   with its report (file, field, what was found, what is valid) and exit 1, before Astro
  *   starts: no hook name, no stack trace. Astro's own check (src/integrations/content-check.ts,
  *   for `astro dev` and a direct `astro build`) is told it passed, so it does not run twice.
+ *   A check that crashes instead (a signal, or an exit with no report) is said to have crashed,
+ *   with its exit code or signal, not reported as content errors "listed above".
  * - Astro and the search index write into a staging folder beside the output folder; when both
  *   succeeded it replaces the output folder with two renames (scripts/lib/staged-output.ts). A
  *   build that fails anywhere leaves the last complete build in place, untouched.
@@ -14,6 +16,7 @@
  *   node scripts/build.ts
  */
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import path from 'node:path';
 import { CONTENT_CHECKED_ENV } from '../src/integrations/content-check.ts';
 import { contentRoot } from '../src/lib/content/layout.ts';
@@ -25,10 +28,11 @@ import { deletePreviousBuilds, publishStagedBuild, stagingDirFor } from './lib/s
 const projectRoot = path.resolve(import.meta.dirname, '..');
 
 /**
- * Runs Node with `args` in the project, its output on ours; resolves with its exit code and,
- * with `capture`, what it printed on stdout.
+ * Runs Node with `args` in the project, its output on ours; resolves with its exit code (128 + the
+ * signal's number when a signal ended it, as a shell reports it), the signal, and, with `capture`,
+ * what it printed on stdout.
  */
-function runNode(args: string[], env: NodeJS.ProcessEnv, capture = false): Promise<{ code: number; out: string }> {
+function runNode(args: string[], env: NodeJS.ProcessEnv, capture = false): Promise<{ code: number; signal: NodeJS.Signals | null; out: string }> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: ['inherit', capture ? 'pipe' : 'inherit', 'inherit'] });
 		let out = '';
@@ -37,7 +41,7 @@ function runNode(args: string[], env: NodeJS.ProcessEnv, capture = false): Promi
 			process.stdout.write(chunk);
 		});
 		child.on('error', reject);
-		child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), out }));
+		child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 0), signal, out }));
 	});
 }
 
@@ -51,8 +55,15 @@ async function main(): Promise<number> {
 	// that the memory it takes is handed back before Astro starts.
 	const check = await runNode([path.join(projectRoot, 'scripts/check.ts'), '--content', contentDir, '--cache'], process.env, true);
 	if (check.code !== 0) {
-		const errors = /: (\d+ errors?), \d+ warnings?\s*$/.exec(check.out)?.[1] ?? 'errors';
-		if (check.code === 1) console.log(`✗ content check found ${errors} (listed above): nothing was built and ${shownOut} is unchanged`);
+		// Its report ends with its summary line; without one, the check itself failed (its own message, if any, is above).
+		const errors = /: (\d+ errors?), \d+ warnings?\s*$/.exec(check.out)?.[1];
+		if (check.code === 1 && errors) console.log(`✗ content check found ${errors} (listed above): nothing was built and ${shownOut} is unchanged`);
+		else {
+			const how = check.signal ? `was ended by ${check.signal} (exit code ${check.code})` : `stopped with exit code ${check.code}`;
+			console.error(
+				`✗ the content check crashed: it ${how} before reporting on the content (its own output, if any, is above), so nothing was built and ${shownOut} is unchanged; run \`npm run check\` to see it again, and report it with the content change that caused it`,
+			);
+		}
 		return check.code;
 	}
 

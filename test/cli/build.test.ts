@@ -47,3 +47,21 @@ describe('a mistake that is not a crash', () => {
 		}
 	}, 60_000);
 });
+
+describe('a check that crashes', () => {
+	// The check process is made to crash as a stack overflow in the compiler did (SIGSEGV), or to stop without a report.
+	const crashing = (how: string) => ({ NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=data:text/javascript,if(process.argv[1]?.endsWith('check.ts'))${how}`.trim() });
+	for (const [how, said] of [
+		[`process.kill(process.pid,'SIGSEGV')`, /the content check crashed: it was ended by SIGSEGV \(exit code 139\)/],
+		[`process.exit(2)`, /the content check crashed: it stopped with exit code 2/],
+	] as const) {
+		it(`says so, with how it ended, not "found errors (listed above)": ${how}`, async () => {
+			const result = await build(crashing(how));
+			expect(result.code, result.out).not.toBe(0);
+			expect(result.out).toMatch(said);
+			expect(result.out).toMatch(/nothing was built/);
+			expect(result.out).not.toMatch(/listed above/);
+			expect(result.out).not.toMatch(/\[build\]|Building/); // Astro did not start
+		}, 60_000);
+	}
+});

@@ -15,6 +15,7 @@ import { error, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { checkIntegrity, indexEntries, readFileHead, referencedImages, type AssignmentSheet, type RankingSheet, type CaptionsByVideo, type ContentIndex, type IntegrityIO, type ScoreSheet } from './integrity.ts';
 import { displayPath, loadSourceFiles, readContentText, readParseCache, writeParseCache } from './load.ts';
 import { checkMdxSyntax } from './mdx-syntax.ts';
+import { withoutDeepBodies } from './nesting.ts';
 import { findEscapingLinks, findStrayFiles } from './stray-files.ts';
 import { validateSourceFiles } from './validate.ts';
 
@@ -195,8 +196,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 	const cache = options.parseCacheFile ? readParseCache(options.parseCacheFile) : undefined;
 	const loaded = await loadSourceFiles(options.projectRoot, options.contentDir, cache);
 	if (loaded.cacheChanged) writeParseCache(options.parseCacheFile!, cache!);
-	const validated = validateSourceFiles(loaded.files);
-	const mdx = checkMdxSyntax(loaded.files);
+	// Before any body is parsed (the parsers recurse): a story nested thousands deep is refused here.
+	const nesting = withoutDeepBodies(loaded.files);
+	const validated = validateSourceFiles(nesting.files);
+	const mdx = checkMdxSyntax(nesting.files);
 	const stray = [...findStrayFiles(options.projectRoot, options.contentDir), ...findEscapingLinks(options.projectRoot, options.contentDir)];
 	const indexed = indexEntries(validated.entries);
 	const scores = await loadScoreSheets(options.projectRoot, options.contentDir);
@@ -209,6 +212,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 	const integrity = checkIntegrity(indexed.index, scores.sheets, { ...options, io, rejected }, assignments.sheets, rankings.sheets);
 	const diagnostics = sortDiagnostics([
 		...loaded.diagnostics,
+		...nesting.diagnostics,
 		...validated.diagnostics,
 		...mdx,
 		...stray,

@@ -10,6 +10,7 @@
 import { mdxToJs } from 'satteri';
 import { error, type Diagnostic } from '../diagnostics.ts';
 import { mdxStoryRule, type MdxRuleBreach } from './mdx-rule.ts';
+import { MAX_STORY_NESTING, storyNesting } from './nesting.ts';
 
 /** The compiler's complaint about an MDX body, with its line in the file; none when it compiles. */
 export function mdxSyntaxProblem(body: string, bodyLine = 1): { line: number; column: number; reason: string } | undefined {
@@ -22,6 +23,12 @@ export function mdxSyntaxProblem(body: string, bodyLine = 1): { line: number; co
  */
 function compileMdx(body: string, bodyLine = 1): { problem?: { line: number; column: number; reason: string }; breaches: MdxRuleBreach[] } {
 	const breaches: MdxRuleBreach[] = [];
+	// The compiler recurses: a body nested thousands deep overflows its stack, or crashes the process.
+	const nesting = storyNesting(body);
+	if (nesting.depth > MAX_STORY_NESTING) {
+		const line = nesting.line + bodyLine - 1;
+		return { problem: { line, column: 1, reason: `nested ${nesting.depth.toLocaleString('en-GB')} deep (quotes, lists and HTML elements), more than the ${MAX_STORY_NESTING} a story may nest` }, breaches: [] };
+	}
 	try {
 		mdxToJs(body, { hastPlugins: [mdxStoryRule((breach) => breaches.push(breach))] });
 		return { breaches };
