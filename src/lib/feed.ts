@@ -4,6 +4,7 @@
  * with the library, to 4.3 MB (750 KB gzipped) for 7,100 items, fetched again on each poll.
  * The library and the sitemap list everything.
  */
+import { escapeHtml } from './html-escape.ts';
 
 /** Items in the feed unless `feedItems` in `content/site.yaml` says otherwise. */
 export const DEFAULT_FEED_ITEMS = 50;
@@ -21,5 +22,5 @@ export function feedItems<T>(newestFirst: readonly T[], limit: number): T[] {
  * descriptions, `dc:creator` names and categories.
  */
 export function feedText(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+	return escapeHtml(text);
 }

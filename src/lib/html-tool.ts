@@ -15,6 +15,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
+import { escapeHtml } from './html-escape.ts';
+
+export { escapeHtml };
 
 /** A tool's browser code, ready to inline. */
 export interface ToolAssets {
@@ -88,12 +91,6 @@ export function toolCsp(assets: ToolAssets, extra: readonly string[] = []): stri
 	].join('; ');
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text made safe for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-	return String(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-}
 
 /**
  * JSON safe inside a `<script>` element: no `<` (so no `</script>` or `<!--`), no `>` or `&`, and
