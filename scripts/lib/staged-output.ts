@@ -14,9 +14,8 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { OUTPUT_KEEPS } from '../../src/integrations/clear-out-dir.ts';
 
-/** What stays in the output folder from one build to the next (a deploy repository's history). */
-const KEEP = ['.git'];
 
 /** `dist` → `.dist.building`, beside it: where the build writes until it has succeeded. */
 export function stagingDirFor(outDir: string): string {
@@ -41,7 +40,7 @@ export function deletePreviousBuilds(outDir: string): Promise<void> {
 export function publishStagedBuild(stagingDir: string, outDir: string): void {
 	let movedAside: string | undefined;
 	if (existsSync(outDir)) {
-		for (const name of KEEP) {
+		for (const name of OUTPUT_KEEPS) {
 			if (existsSync(path.join(outDir, name)) && !existsSync(path.join(stagingDir, name))) renameSync(path.join(outDir, name), path.join(stagingDir, name));
 		}
 		if (readdirSync(outDir).length === 0) rmdirSync(outDir);

@@ -15,8 +15,8 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** What Astro means to keep in the output folder (a deploy repository's history). */
-const KEEP = new Set(['.git']);
+/** What stays in the output folder from one build to the next (a deploy repository's history), as Astro keeps it. */
+export const OUTPUT_KEEPS: readonly string[] = ['.git'];
 
 /**
  * Moves every entry of `outDir` (but `.git`) into a new folder under `trashDir`, then deletes
@@ -26,7 +26,7 @@ const KEEP = new Set(['.git']);
 export function moveAsideAndDelete(outDir: string, trashDir: string): Promise<void> {
 	let names: string[];
 	try {
-		names = readdirSync(outDir).filter((name) => !KEEP.has(name));
+		names = readdirSync(outDir).filter((name) => !OUTPUT_KEEPS.includes(name));
 	} catch {
 		names = []; // no earlier build
 	}
