@@ -1,32 +1,46 @@
 /**
- * The scale targets (issue #5) checked against a benchmark's results. The targets are for
- * 10,000 items, so they are checked at the largest size measured; per-page growth compares it
- * with the smallest.
+ * The speed targets (issue #21) checked against a benchmark's results. The floor is bare Astro
+ * building the same Markdown bodies plus the Pagefind CLI indexing its output: a site that
+ * indexes nothing is the wrong floor, since at 10,000 pages Pagefind alone takes as long as bare
+ * Astro's whole build.
  */
 
 /** Most static hosts (Cloudflare Pages, for one) stop at 20,000 files per deployment. */
 export const HOST_FILE_LIMIT = 20_000;
 
-/** The limits, as the issue states them. */
+/** The limits, as the issues state them. */
 export const TARGETS = {
-	/** Time per page, as a multiple of bare Astro's on the same bodies. */
-	perPageVsBare: 1.25,
-	/** Time per page at the largest size, as a multiple of that at the smallest. */
-	perPageGrowth: 1.2,
-	/** Peak resident memory of all the build's processes, in MB (10^6 bytes). */
-	peakRssMb: 2000,
-	/** A rebuild after editing one story, as a share of the cold build. */
-	rebuildOfCold: 0.2,
-	/** Bytes transferred for the first search, in KB. */
+	/** Cold build as a multiple of bare Astro + Pagefind, at 1,000 items and below. */
+	coldVsFloorSmall: 1.6,
+	/** The same at 10,000 items and above; sizes between are held to a limit in between (coldVsFloorLimit). */
+	coldVsFloorLarge: 1.3,
+	/** A one-story rebuild, as a multiple of bare Astro's cold build of the same bodies. */
+	rebuildVsBareCold: 1,
+	/** Bytes transferred for the first search, in KB (issue #5). */
 	firstSearchKb: 100,
 } as const;
+
+/**
+ * The cold-build limit at `items`: 1.6× up to 1,000 items, 1.3× from 10,000, and in between a
+ * straight line on a logarithmic scale of items (1.45× at about 3,160), so no size falls in a gap.
+ */
+export function coldVsFloorLimit(items: number): number {
+	const { coldVsFloorSmall: small, coldVsFloorLarge: large } = TARGETS;
+	if (items <= 1000) return small;
+	if (items >= 10_000) return large;
+	const along = Math.log10(items / 1000);
+	return Math.round((small + (large - small) * along) * 100) / 100;
+}
 
 /** What the check reads from one size's results (a subset of the benchmark's figures). */
 export interface TargetFigures {
 	items: number;
-	cold: { msPerPage: number; peakRssMb: number };
-	rebuild: { ofCold: number };
-	ratio: { msPerPage: number };
+	cold: { seconds: number; peakRssMb: number };
+	rebuild: { seconds: number };
+	/** Bare Astro's cold build of the same bodies. */
+	bare: { seconds: number };
+	/** Bare Astro + the Pagefind CLI on its output: wall time summed, peak the larger of the two. */
+	floor: { seconds: number; peakRssMb: number };
 	dist: { files: number };
 	/** Absent when the browser measurements were skipped. */
 	search?: { kb: number };
@@ -40,22 +54,29 @@ export interface TargetCheck {
 	met: boolean;
 }
 
-/** Each target, measured at the largest size; the growth target only when two or more sizes were measured, the search target only when it was measured. */
+const times = (ratio: number) => `${ratio.toFixed(2)}×`;
+
+/**
+ * Each target at each size measured: the cold build against the floor and the rebuild against
+ * bare Astro at every size; peak memory against the floor's from 10,000 items (the issue's
+ * promise: a small site's build holds more than Astro's and Pagefind's alone, and that is fine);
+ * files and the first search at the largest size.
+ */
 export function checkTargets(results: TargetFigures[]): TargetCheck[] {
 	if (results.length === 0) return [];
-	const largest = results.reduce((a, b) => (b.items > a.items ? b : a));
-	const smallest = results.reduce((a, b) => (b.items < a.items ? b : a));
-	const checks: TargetCheck[] = [
-		{ target: `ms per page ≤ ${TARGETS.perPageVsBare}× bare Astro's`, measured: `${largest.ratio.msPerPage.toFixed(2)}×`, met: largest.ratio.msPerPage <= TARGETS.perPageVsBare },
-	];
-	if (smallest !== largest) {
-		const growth = largest.cold.msPerPage / smallest.cold.msPerPage;
-		checks.push({ target: `ms per page ≤ ${TARGETS.perPageGrowth}× that at ${smallest.items} items`, measured: `${growth.toFixed(2)}×`, met: growth <= TARGETS.perPageGrowth });
+	const checks: TargetCheck[] = [];
+	for (const r of [...results].sort((a, b) => a.items - b.items)) {
+		const at = `at ${r.items.toLocaleString('en')} items`;
+		const limit = coldVsFloorLimit(r.items);
+		const cold = r.cold.seconds / r.floor.seconds;
+		checks.push({ target: `cold build ≤ ${limit}× bare Astro + Pagefind ${at}`, measured: `${times(cold)} (${r.cold.seconds.toFixed(1)} s vs ${r.floor.seconds.toFixed(1)} s)`, met: cold <= limit + 1e-9 });
+		const rebuild = r.rebuild.seconds / r.bare.seconds;
+		checks.push({ target: `one-story rebuild ≤ bare Astro's cold build ${at}`, measured: `${times(rebuild)} (${r.rebuild.seconds.toFixed(1)} s vs ${r.bare.seconds.toFixed(1)} s)`, met: rebuild <= TARGETS.rebuildVsBareCold + 1e-9 });
+		if (r.items >= 10_000) {
+			checks.push({ target: `peak RSS ≤ bare Astro + Pagefind's ${at}`, measured: `${r.cold.peakRssMb.toLocaleString('en')} MB vs ${r.floor.peakRssMb.toLocaleString('en')} MB`, met: r.cold.peakRssMb <= r.floor.peakRssMb });
+		}
 	}
-	checks.push(
-		{ target: `peak RSS ≤ ${TARGETS.peakRssMb.toLocaleString('en')} MB`, measured: `${largest.cold.peakRssMb.toLocaleString('en')} MB`, met: largest.cold.peakRssMb <= TARGETS.peakRssMb },
-		{ target: `one-story rebuild ≤ ${TARGETS.rebuildOfCold * 100}% of the cold build`, measured: `${Math.round(largest.rebuild.ofCold * 100)}%`, met: largest.rebuild.ofCold <= TARGETS.rebuildOfCold },
-	);
+	const largest = results.reduce((a, b) => (b.items > a.items ? b : a));
 	if (largest.search) {
 		checks.push({ target: `first search ≤ ${TARGETS.firstSearchKb} KB transferred`, measured: `${largest.search.kb.toFixed(1)} KB`, met: largest.search.kb <= TARGETS.firstSearchKb });
 	}

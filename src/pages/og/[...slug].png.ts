@@ -3,7 +3,6 @@
  * for the site. Paths come from the query layer, so private items get no card.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import sharp from 'sharp';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import { awardPrograms, customerById, getSite, ogCardScope, publicStories, publi
 import { pageKey } from '../../data/cache-keys';
 import { contentTypeLabel, customerDisplayName, customerIsNamed } from '../../lib/evidence';
 import { ogCardSvg, type OgCard } from '../../lib/og-image';
+import { ogCardPng } from '../../lib/og-png';
 
 export const getStaticPaths = (async () => {
 	const site = await getSite();
@@ -57,7 +57,7 @@ async function renderCard(svg: string): Promise<Buffer> {
 		rendering.set(
 			hash,
 			readFile(cached).catch(async () => {
-				const png = await sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer();
+				const png = await ogCardPng(svg);
 				await mkdir(CARD_CACHE, { recursive: true });
 				const temporary = `${cached}.${process.pid}.${randomUUID()}`;
 				await writeFile(temporary, png);
