@@ -24,6 +24,7 @@ Commands:
   import   <program> [--round r] <file> [--replace] [--dry-run]
                                                           import a judge's scores (CSV or packet export)
   tally    <program> [--round r] [--json]                 rank the entries, with uncertainty
+  report   <program> [--round r] [--out file] [--json]    a private HTML report of the tally, with charts, in plain words
   verify   <program> [--json]                             recompute every result from the committed inputs
   publish  <program> [--round r] [--publish-at t] [--dry-run] [--json]
                                                           mark winners, finalists and mentions; write feedback
@@ -60,6 +61,7 @@ const COMMAND_OPTIONS: Record<string, (keyof typeof OPTIONS)[]> = {
 	packets: ['round', 'out', 'json'],
 	import: ['round', 'replace', 'dry-run'],
 	tally: ['round', 'json'],
+	report: ['round', 'out', 'json'],
 	verify: ['json'],
 	publish: ['round', 'publish-at', 'dry-run', 'json'],
 };

@@ -6,6 +6,7 @@ import { assign } from './assign.ts';
 import { importScores } from './import.ts';
 import { packets } from './packets.ts';
 import { publish } from './publish.ts';
+import { report } from './report.ts';
 import { status } from './status.ts';
 import { tally } from './tally.ts';
 import { verify } from './verify.ts';
@@ -39,6 +40,7 @@ export const COMMANDS: Record<string, (context: CommandContext) => Promise<numbe
 	import: importScores,
 	packets,
 	publish,
+	report,
 	tally,
 	verify,
 };

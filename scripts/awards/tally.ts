@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { describeIncomplete, incompletePairs, type IncompletePair } from '../../src/lib/awards/score-rules.ts';
+import { TALLY_LEGEND } from '../../src/lib/awards/report/explain.ts';
 import { tallyRound, type TallyResult } from '../../src/lib/awards/tally.ts';
 import type { ProgramData } from '../../src/lib/awards/program.ts';
 import { displayPath } from '../../src/lib/content/load.ts';
@@ -133,7 +134,8 @@ function printReport(data: ProgramData, results: RoundResults): void {
 			...s.judgesChangingWinner.map((j) => `without ${j.judge} → ${j.winner ?? 'tie'}`),
 		];
 		console.log(`  ${categoryName(s.category)}: ${s.stable ? colour.green('stable (no other method, and no single judge left out, changes the winner)') : colour.yellow(`winner changes with ${changes.join('; ')}`)}`);
-	}
+	}	console.log(`\n${colour.bold('Reading the table')}`);
+	for (const line of TALLY_LEGEND) console.log(colour.dim(`  ${line}`));
 }
 
 export async function tally(context: CommandContext): Promise<number> {
