@@ -29,7 +29,7 @@ function main(): void {
 		return {
 			...size,
 			panels,
-			rho: Object.fromEntries((['offset', 'zscore', 'mean', 'offsetOracle'] as const).map((m) => [m, Math.round(average(cards.map((c) => c.rho[m])) * 1000) / 1000])),
+			rho: Object.fromEntries((['offset', 'scaled', 'zscore', 'mean', 'offsetOracle'] as const).map((m) => [m, Math.round(average(cards.map((c) => c.rho[m])) * 1000) / 1000])),
 			coverage: Math.round(average(cards.map((c) => c.coverage)) * 1000) / 1000,
 			erraticFlagged: cards.filter((c) => c.erraticFlagged).length / panels,
 			falseFlagsPerPanel: average(cards.map((c) => c.falseFlags)),
@@ -41,7 +41,7 @@ function main(): void {
 	}
 	for (const r of results) {
 		console.log(`${r.entries} entries × ${r.judges} judges, 4 per entry, ${r.panels} panels, ${method}, ${resamples} resamples`);
-		console.log(`  Spearman ρ with the truth: offset ${r.rho.offset}, z-score ${r.rho.zscore}, mean ${r.rho.mean}, offset oracle ${r.rho.offsetOracle}`);
+		console.log(`  Spearman ρ with the truth: offset ${r.rho.offset}, scaled ${r.rho.scaled}, z-score ${r.rho.zscore}, mean ${r.rho.mean}, offset oracle ${r.rho.offsetOracle}`);
 		console.log(`  95% rank intervals cover the true rank: ${(r.coverage * 100).toFixed(1)}% (target 93–97%)`);
 		console.log(`  erratic judge flagged in ${(r.erraticFlagged * 100).toFixed(0)}% of panels; other judges flagged: ${r.falseFlagsPerPanel.toFixed(2)} per panel`);
 	}

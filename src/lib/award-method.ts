@@ -1,9 +1,10 @@
 /** Plain-language descriptions of how results were reached, for the winners page. */
 
-export type TallyMethod = 'offset' | 'zscore' | 'mean' | 'schulze';
+export type TallyMethod = 'offset' | 'scaled' | 'zscore' | 'mean' | 'schulze';
 
 export const TALLY_METHOD_DESCRIPTIONS: Record<TallyMethod, string> = {
 	offset: "each judge's weighted scores, corrected for how strict or lenient that judge scored across all entries (an additive judge-offset model)",
+	scaled: "each judge's weighted scores, corrected for how strict or lenient that judge scored, how far apart they spread entries, and how consistently they agreed with the other judges (a judge-effects model)",
 	zscore: "each judge's weighted scores, standardised per judge (z-scores) so a strict and a lenient judge count the same",
 	mean: "the mean of the judges' weighted scores",
 	schulze: "the judges' rankings of the finalists, combined by the Schulze method (a pairwise majority count)",

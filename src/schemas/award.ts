@@ -76,8 +76,8 @@ export const roundSchema = z
 /** How scores become a ranking: declared in the program file before judging starts. */
 export const tallyRulesSchema = z
 	.object({
-		/** offset: additive judge-offset model (default); zscore: per-judge normalisation; mean: raw mean. */
-		method: z.enum(['offset', 'zscore', 'mean'], { error: 'expected offset, zscore or mean' }).default('offset'),
+		/** offset: additive judge-offset model (default); scaled: judge offset, spread and reliability; zscore: per-judge normalisation; mean: raw mean. */
+		method: z.enum(['offset', 'scaled', 'zscore', 'mean'], { error: 'expected offset, scaled, zscore or mean' }).default('offset'),
 		/** Applied in order to break a tie: a criterion id (higher wins), or "judges" (more judges wins). */
 		tieBreak: z.array(z.string({ error: 'expected a criterion id or "judges"' }).regex(ID_PATTERN, { error: 'expected a criterion id (like "impact") or "judges"' })).default([]),
 		/** Bootstrap resamples for rank intervals. */
@@ -335,7 +335,7 @@ export const winnersSchema = z
 		/** Embargo: the site shows "judging in progress" until this instant, then the results (announce on a date). */
 		publishAt: isoDateTime().optional().describe('Embargo: results stay off the site until this date-time.'),
 		/** The tally method that produced them (declared in the program file). */
-		method: z.enum(['offset', 'zscore', 'mean', 'schulze']),
+		method: z.enum(['offset', 'scaled', 'zscore', 'mean', 'schulze']),
 		/** Outcome per category. */
 		categories: z.array(categoryOutcomeSchema),
 	})

@@ -138,7 +138,7 @@ suite('award program', programSchema, () => ({
 	['a tie-break naming an unknown criterion', (d) => (d.tally.tieBreak = ['price']), 'tally.tieBreak[0]', /found "price"/],
 	['a tie-break that is no id', (d) => (d.tally.tieBreak = ['Most judges']), 'tally.tieBreak[0]', /expected a criterion id \(like "impact"\) or "judges", found "Most judges"/],
 	['a category expertise tag in capitals', (d) => (d.categories[0].expertise = ['Ops']), 'categories[0].expertise[0]', /expected an expertise id like "data-and-ai", found "Ops"/],
-	['an unknown tally method', (d) => (d.tally.method = 'borda'), 'tally.method', /offset, zscore or mean/],
+	['an unknown tally method', (d) => (d.tally.method = 'borda'), 'tally.method', /offset, scaled, zscore or mean/],
 	['a round that closes before it opens', (d) => (d.rounds[0].closes = '2026-08-01'), 'rounds[0].closes', /on or after opens/],
 	['an inverted scale', (d) => (d.scale.max = 0), 'scale.max', /max above min/],
 ]);

@@ -113,6 +113,7 @@ export function scorePanel(panel: SimulatedPanel, method: TallyMethod, resamples
 	return {
 		rho: {
 			offset: rho((e) => e.scores.offset),
+			scaled: rho((e) => e.scores.scaled),
 			zscore: rho((e) => e.scores.zscore),
 			mean: rho((e) => e.scores.mean),
 			offsetOracle: rho((e) => weighted.get(e.id)!.sum / weighted.get(e.id)!.count),

@@ -7,6 +7,9 @@
  * - `mean`: the raw mean of the judges' weighted scores.
  * - `zscore`: each judge's weighted scores standardised (mean 0, SD 1 over everything the judge
  *   scored), then averaged per entry.
+ * - `scaled`: the offset model with each judge's spread and reliability too (tally/scaled-model.ts):
+ *   y_je = a_j + s_j·q_e + ε, each judge's scores weighted by how consistently they agree with
+ *   the panel. Ranks closest to the truth on simulated panels (docs/awards.md).
  * - `offset` (default): the additive model y_je = q_e + b_j + ε, entry quality plus judge offset
  *   (leniency, or severity when negative) plus noise, fitted by ridge-regularised least squares.
  *   When judges see different subsets of entries, a raw mean rewards entries that drew lenient
@@ -35,6 +38,7 @@ import { runBootstrap, rankSummary, tieBands } from './tally/bootstrap.ts';
 import { createMeanFit, createZscoreFit, fitAll, type Fit } from './tally/fits.ts';
 import { judgeResults } from './tally/judges.ts';
 import { analyseDesign, createOffsetFit } from './tally/offset-model.ts';
+import { createScaledFit, judgePrecisionWeights } from './tally/scaled-model.ts';
 import { preparePanel } from './tally/panel.ts';
 import { reliabilityOf } from './tally/reliability.ts';
 import { sensitivityOf } from './tally/sensitivity.ts';
@@ -65,11 +69,16 @@ export function tallyRound(input: TallyInput): TallyResult {
 
 	const design = analyseDesign(panel, input.ridge);
 	const offsetFit = createOffsetFit(panel, design.ridge);
-	const fits: Record<TallyMethod, Fit> = { offset: offsetFit.fit, zscore: createZscoreFit(panel), mean: createMeanFit(panel) };
 	const ones = new Float64Array(N).fill(1);
-	const scores = fitAll(fits, ones, E);
-	// fitAll ran the offset fit with all weights 1, so these are the full-data offsets.
+	// The offset fit of the full data, before the scaled fit reuses the offset fit's work arrays.
+	const offsetScores = new Float64Array(E);
+	offsetFit.fit(ones, offsetScores);
 	const offsets = Float64Array.from(offsetFit.offsets);
+	const precision = judgePrecisionWeights(panel, offsetFit, offsetScores, design.noiseVariance);
+	// The scaled fit runs the offset fit inside; it gets an offset fit of its own, so the two never share work arrays.
+	const scaledFit = createScaledFit(panel, createOffsetFit(panel, design.ridge), precision, design.noiseVariance);
+	const fits: Record<TallyMethod, Fit> = { offset: offsetFit.fit, scaled: scaledFit, zscore: createZscoreFit(panel), mean: createMeanFit(panel) };
+	const scores = fitAll(fits, ones, E);
 	const keys = tieKeys(panel, ones);
 	const declared = scores[input.method];
 	const orders = panel.categoryEntries.map((entries) => orderCategory(entries, declared, keys, rules, C));
@@ -83,7 +92,7 @@ export function tallyRound(input: TallyInput): TallyResult {
 			(e, p): EntryResult => ({
 				id: panel.entryIds[e],
 				judges: keys.judgeCounts[e],
-				scores: { offset: scores.offset[e], zscore: scores.zscore[e], mean: scores.mean[e] },
+				scores: { offset: scores.offset[e], scaled: scores.scaled[e], zscore: scores.zscore[e], mean: scores.mean[e] },
 				score: declared[e],
 				rank: category.ranks[p],
 				...rankSummary(bootstrap, R, E, e, rankSample),

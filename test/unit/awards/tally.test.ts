@@ -290,7 +290,7 @@ describe('tallyRound: bootstrap, bands, judges, reliability, sensitivity', () =>
 			{
 				category: 'c',
 				winner: 'a',
-				byMethod: { offset: 'a', zscore: 'a', mean: 'a' },
+				byMethod: { offset: 'a', scaled: 'a', zscore: 'a', mean: 'a' },
 				methodsChangingWinner: [],
 				judgesChangingWinner: [{ judge: 'j1', winner: 'b' }],
 				stable: false,
@@ -384,5 +384,35 @@ describe('tallyRound: properties and input handling', () => {
 		expect(() => tallyRound({ ...ok, method: 'median' as never })).toThrow(/method/);
 		expect(() => tallyRound({ ...ok, resamples: 0 })).toThrow(/resample/);
 		expect(() => tallyRound({ ...ok, ridge: -1 })).toThrow(/ridge/);
+	});
+});
+
+describe('tallyRound: the scaled method (judge spread and reliability)', () => {
+	it('counts an erratic judge for less: their scores weigh least, under half a typical judge\'s', async () => {
+		const { simulatePanel } = await import('../../../src/lib/awards/simulate.ts');
+		const { preparePanel } = await import('../../../src/lib/awards/tally/panel.ts');
+		const { analyseDesign, createOffsetFit } = await import('../../../src/lib/awards/tally/offset-model.ts');
+		const { judgePrecisionWeights } = await import('../../../src/lib/awards/tally/scaled-model.ts');
+		const simulated = simulatePanel({ entries: 300, judges: 15, perEntry: 4, seed: 11 });
+		const panel = preparePanel({ criteria: simulated.criteria, entries: simulated.entries, scores: simulated.scores, method: 'scaled', tieBreak: [], resamples: 1, seed: 1 });
+		const design = analyseDesign(panel, undefined);
+		const offsetFit = createOffsetFit(panel, design.ridge);
+		const quality = new Float64Array(panel.entryIds.length);
+		offsetFit.fit(new Float64Array(panel.obsScore.length).fill(1), quality);
+		const weights = judgePrecisionWeights(panel, offsetFit, quality, design.noiseVariance);
+		const weightOf = (judge: string) => weights[panel.obsJudge.indexOf(panel.judgeIds.indexOf(judge))];
+		const erratic = [...simulated.judges].find(([, j]) => j.erratic)![0];
+		const others = panel.judgeIds.filter((j) => j !== erratic).map(weightOf);
+		const median = [...others].sort((a, b) => a - b)[Math.floor(others.length / 2)];
+		expect(weightOf(erratic)).toBeLessThan(Math.min(...others));
+		expect(weightOf(erratic)).toBeLessThan(0.5 * median);
+	});
+
+	it('ranks simulated panels closer to the truth than the offset model and than an oracle that knows every offset', async () => {
+		const { scorePanel, simulatePanel } = await import('../../../src/lib/awards/simulate.ts');
+		const cards = [1, 2, 3, 4, 5, 6].map((seed) => scorePanel(simulatePanel({ entries: 40, judges: 10, perEntry: 4, seed }), 'scaled', 100));
+		const average = (pick: (c: (typeof cards)[number]) => number) => cards.reduce((sum, c) => sum + pick(c), 0) / cards.length;
+		expect(average((c) => c.rho.scaled)).toBeGreaterThan(average((c) => c.rho.offset));
+		expect(average((c) => c.rho.scaled)).toBeGreaterThanOrEqual(average((c) => c.rho.offsetOracle));
 	});
 });

@@ -66,7 +66,7 @@ export function createZscoreFit(panel: Panel): Fit {
 
 /** Fits every method with the given observation weights. */
 export function fitAll(fits: Record<TallyMethod, Fit>, weights: Float64Array, entries: number): Record<TallyMethod, Float64Array> {
-	const out = { offset: new Float64Array(entries), zscore: new Float64Array(entries), mean: new Float64Array(entries) };
+	const out = { offset: new Float64Array(entries), scaled: new Float64Array(entries), zscore: new Float64Array(entries), mean: new Float64Array(entries) };
 	for (const method of TALLY_METHODS) fits[method](weights, out[method]);
 	return out;
 }

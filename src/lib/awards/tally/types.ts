@@ -2,10 +2,10 @@
 import type { CriterionRef, EntryRef, Score } from '../types.ts';
 
 /** How judges' weighted scores become an entry score (see the module comment). */
-export type TallyMethod = 'offset' | 'zscore' | 'mean';
+export type TallyMethod = 'offset' | 'scaled' | 'zscore' | 'mean';
 
 /** The tally methods, the usual default first. */
-export const TALLY_METHODS: readonly TallyMethod[] = ['offset', 'zscore', 'mean'];
+export const TALLY_METHODS: readonly TallyMethod[] = ['offset', 'scaled', 'zscore', 'mean'];
 
 export interface TallyInput {
 	/** Criteria with weights in percent. */
@@ -42,8 +42,9 @@ export interface EntryResult {
 	judges: number;
 	/**
 	 * Its score under each method: `offset` = estimated quality on the score scale (what a judge of
-	 * average leniency would give), `zscore` = mean of the judges' standardised scores, `mean` =
-	 * raw mean of the weighted scores.
+	 * average leniency would give), `scaled` = the same with each judge's spread and reliability
+	 * modelled too, `zscore` = mean of the judges' standardised scores, `mean` = raw mean of the
+	 * weighted scores.
 	 */
 	scores: Record<TallyMethod, number>;
 	/** The declared method's score, the one ranked. */
