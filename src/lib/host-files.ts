@@ -69,31 +69,41 @@ export const SECURITY_HEADERS: Record<string, string> = {
 	'X-Frame-Options': 'DENY',
 };
 
-/** What the output folder holds, as `_headers` needs it: its top-level entries and Pagefind's top-level files. */
+/** What the output folder holds, as `_headers` needs it: its top-level entries and Pagefind's files. */
 export interface OutputLayout {
 	/** Names of the files and folders at the output folder's root. */
 	entries: { name: string; directory: boolean }[];
-	/** Names of the files directly in `pagefind/` (its sub-folders hold only content-hashed files). */
+	/** Every file under `pagefind/`, relative to it with forward slashes (`pagefind.js`, `fragment/en_6ab0a50.pf_fragment`, `2020-2022/pagefind-entry.json`). */
 	pagefindFiles: string[];
 }
 
-/** Folders whose every file is named by its content's hash: Astro's assets, Pagefind's index parts. */
-const HASHED_FOLDERS = ['/_astro/*', '/pagefind/fragment/*', '/pagefind/index/*', '/pagefind/filter/*'];
-/** Pagefind's metadata file carries its hash in its name (`pagefind.en_317ff8a9fc.pf_meta`); its scripts and WebAssembly do not. */
-const PAGEFIND_HASHED_FILE = /\.[a-z-]+_[0-9a-f]{6,}\.pf_meta$/;
+/** Pagefind's folders whose every file is named by its content's hash, in the primary bundle and in each other year bundle. */
+const PAGEFIND_HASHED_FOLDER = /^(.*?)(fragment|index|filter)\//;
+/** Pagefind's metadata file carries its hash in its name (`pagefind.en_317ff8a9fc.pf_meta`); its scripts, entry file and WebAssembly do not. */
+const PAGEFIND_HASHED_FILE = /(^|\/)pagefind\.[a-z-]+_[0-9a-f]{6,}\.pf_meta$/;
+
+/** Cache rules for Pagefind: a folder rule per hashed folder of each bundle, a rule per other file. */
+function pagefindRules(files: string[]): [path: string, cache: string][] {
+	const folders = new Set<string>();
+	const rules: [string, string][] = [];
+	for (const file of [...files].sort()) {
+		const hashedFolder = PAGEFIND_HASHED_FOLDER.exec(file);
+		if (hashedFolder) folders.add(`/pagefind/${hashedFolder[1]}${hashedFolder[2]}/*`);
+		else rules.push([`/pagefind/${file}`, PAGEFIND_HASHED_FILE.test(file) ? IMMUTABLE : REVALIDATE]);
+	}
+	return [...[...folders].map((folder): [string, string] => [folder, IMMUTABLE]), ...rules];
+}
 
 /**
  * The `_headers` file. Both hosts add up the headers of every rule that matches a path, and join
  * two values of one header with a comma, so each path gets its `Cache-Control` from exactly one
- * rule: the hashed folders are cached for a year, and every other top-level file or folder (and
- * each of Pagefind's own files) is revalidated on every use.
+ * rule: Astro's assets and Pagefind's hashed files are cached for a year, and every other
+ * top-level file or folder (and each of Pagefind's own files) is revalidated on every use.
  */
 export function headersFile(layout: OutputLayout): string {
 	const rules: [path: string, headers: Record<string, string>][] = [['/*', SECURITY_HEADERS]];
-	for (const path of HASHED_FOLDERS) rules.push([path, { 'Cache-Control': IMMUTABLE }]);
-	for (const file of [...layout.pagefindFiles].sort()) {
-		rules.push([`/pagefind/${file}`, { 'Cache-Control': PAGEFIND_HASHED_FILE.test(file) ? IMMUTABLE : REVALIDATE }]);
-	}
+	rules.push(['/_astro/*', { 'Cache-Control': IMMUTABLE }]);
+	for (const [path, cache] of pagefindRules(layout.pagefindFiles)) rules.push([path, { 'Cache-Control': cache }]);
 	rules.push(['/', { 'Cache-Control': REVALIDATE }]);
 	const own = new Set(['_astro', 'pagefind', ...HOST_FILES]);
 	for (const { name, directory } of [...layout.entries].sort((a, b) => a.name.localeCompare(b.name))) {
