@@ -107,7 +107,7 @@ describe('a withdrawn item', () => {
 		const page = file(`${address}/index.html`);
 		expect(page, address).toBeDefined();
 		expect(page).toContain('<meta name="robots" content="noindex">');
-		expect(page).toContain('Withdrawn at the customer's request on <time datetime="2026-11-20">20 November 2026</time>');
+		expect(page).toContain(`Withdrawn at the customer's request on <time datetime="2026-11-20">20 November 2026</time>`);
 		expect(page).not.toContain('rel="canonical"');
 		expect(page).not.toContain('application/ld+json');
 		expect(page).not.toContain('data-pagefind-body');
