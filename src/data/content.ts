@@ -46,16 +46,13 @@ export function memoised<T>(key: string, query: () => Promise<T>): () => Promise
 	};
 }
 
-/** Whether an item is public, its customer's withdrawal included (see `isPublic`). */
-async function isPublicItem(item: { data: Parameters<typeof isPublic>[0] & { customer: string } }): Promise<boolean> {
-	return isPublic(item.data, now, (await all('customers')).find((c) => c.id === item.data.customer)?.data);
-}
+/** Customers by id, for the publication rule (a customer's withdrawal takes down their items). */
+const customersById = memoised('customersById', async () => new Map((await all('customers')).map((c) => [c.id, c.data])));
 
-/** The items of a collection that pass the publication rule. */
+/** The items of a collection that pass the publication rule, their customer's withdrawal included. */
 async function publicOf<C extends 'stories' | 'videos' | 'awardEntries'>(name: C): Promise<CollectionEntry<C>[]> {
-	const items = await all(name);
-	const shown = await Promise.all(items.map((item) => isPublicItem(item)));
-	return items.filter((_, i) => shown[i]);
+	const customers = await customersById();
+	return (await all(name)).filter((item) => isPublic(item.data, now, customers.get(item.data.customer)));
 }
 
 export const publicStories = memoised('publicStories', () => publicOf('stories'));
@@ -73,9 +70,9 @@ export interface WithdrawnItem<Item> {
 
 /** The withdrawn items of a collection (by themselves or by their customer), whose addresses show a tombstone. */
 async function withdrawnOf<C extends 'stories' | 'videos'>(name: C): Promise<WithdrawnItem<CollectionEntry<C>>[]> {
-	const customers = await all('customers');
+	const customers = await customersById();
 	return (await all(name)).flatMap((item) => {
-		const withdrawal = withdrawalOf(item.data, customers.find((c) => c.id === item.data.customer)?.data);
+		const withdrawal = withdrawalOf(item.data, customers.get(item.data.customer));
 		return withdrawal ? [{ item, on: withdrawal.on }] : [];
 	});
 }
