@@ -11,7 +11,7 @@ import type { ImageMetadata } from 'astro';
 import { byNewest, relatedIndex, customerDisplayName, entrantShown, publishedMediaName, WITHHELD_ENTRANT, customerFacets, customerIsNamed, mayQuote, metricHeadline, personCredit, type Credit } from '../lib/evidence.ts';
 import type { FacetValues } from '../lib/facets.ts';
 import { winnersDecided } from '../lib/award-method.ts';
-import { isPublic, publicationTime, resultsAnnounced, withdrawalOf } from '../lib/publication.ts';
+import { isPublic, publicationTime, resultsAnnounced, tombstoneOf } from '../lib/publication.ts';
 import { cardPath, cardScope, type CardScope } from '../lib/og-image.ts';
 import { maxBundlePages, planSearchBundles, yearOf } from '../lib/search-bundles.ts';
 import { parseCaptions, publishedCaptions, relabelVoices, transcriptFromCues, transcriptFromText, type TranscriptParagraph, type VoiceLabel } from '../lib/vtt.ts';
@@ -68,11 +68,11 @@ export interface WithdrawnItem<Item> {
 	on: Date;
 }
 
-/** The withdrawn items of a collection (by themselves or by their customer), whose addresses show a tombstone. */
+/** The withdrawn items of a collection (by themselves or by their customer) that had been published, whose addresses show a tombstone (see `tombstoneOf`). */
 async function withdrawnOf<C extends 'stories' | 'videos'>(name: C): Promise<WithdrawnItem<CollectionEntry<C>>[]> {
 	const customers = await customersById();
 	return (await all(name)).flatMap((item) => {
-		const withdrawal = withdrawalOf(item.data, customers.get(item.data.customer));
+		const withdrawal = tombstoneOf(item.data, now, customers.get(item.data.customer));
 		return withdrawal ? [{ item, on: withdrawal.on }] : [];
 	});
 }

@@ -23,7 +23,7 @@ export type PublicationState = 'public' | 'withdrawn' | 'draft' | 'embargoed' | 
 
 /**
  * A withdrawal comes first: whatever else the item says, the customer asked for it to come down
- * (and its page becomes a tombstone, see `withdrawalOf`).
+ * (and its address shows a tombstone if it had been published, see `tombstoneOf`).
  */
 export function publicationState(item: Publishable, now: Date, customer?: PublishingCustomer): PublicationState {
 	if (withdrawalOf(item, customer)) return 'withdrawn';
@@ -40,6 +40,19 @@ export function publicationState(item: Publishable, now: Date, customer?: Publis
  */
 export function withdrawalOf(item: Publishable, customer?: PublishingCustomer): Withdrawal | undefined {
 	return item.withdrawn ?? customer?.withdrawn;
+}
+
+/**
+ * The withdrawal an item's address shows as a tombstone: only an item that was published before
+ * it was withdrawn (not a draft, its embargo passed, approved; its approval may have lapsed since)
+ * gets one. A draft or an embargoed item withdrawn stays unseen: a tombstone at its address would
+ * reveal its id, which no reader has seen.
+ */
+export function tombstoneOf(item: Publishable, now: Date, customer?: PublishingCustomer): Withdrawal | undefined {
+	const withdrawal = withdrawalOf(item, customer);
+	if (!withdrawal) return undefined;
+	const without = publicationState({ ...item, withdrawn: undefined }, now);
+	return without === 'public' || without === 'approval-expired' ? withdrawal : undefined;
 }
 
 /** Whole days from `now` until the approval lapses (negative once it has). */

@@ -22,6 +22,8 @@ const CUSTOMER = 'fernleafprobe';
 const PERSON = 'fernpersonprobe';
 const CUSTOMER_STORY = 'fernstoryprobe';
 const REASON = 'reasonprobe';
+/** In the id of a draft withdrawn before anyone saw it. */
+const UNSEEN = 'unseenprobe';
 const WITHDRAWN = { on: '2026-11-20', reason: `The customer asked; ${REASON}.` };
 
 const { dir: content, outDir } = fixtureSite();
@@ -79,6 +81,8 @@ beforeAll(async () => {
 		},
 		`Body ${CUSTOMER_STORY}.`,
 	);
+	// A draft withdrawn before it was ever published: nothing of it, not even its address.
+	copyStory(`draft-${UNSEEN}.md`, (d) => Object.assign(d, { title: 'An unseen draft', draft: true, withdrawn: WITHDRAWN, previousIds: [`earlier-${UNSEEN}`] }), '');
 	// A story renamed from old-forecasting-story.
 	copyStory('renamed-story.md', (d) => Object.assign(d, { title: 'The renamed story', previousIds: ['old-forecasting-story'] }), '');
 
@@ -89,7 +93,7 @@ beforeAll(async () => {
 }, 240_000);
 
 describe('a withdrawn item', () => {
-	it.each([STORY, VIDEO, CUSTOMER, PERSON, CUSTOMER_STORY, REASON])('leaves no trace of %s anywhere in dist/ (pages, feed, sitemap, assets, search index)', (marker) => {
+	it.each([STORY, VIDEO, CUSTOMER, PERSON, CUSTOMER_STORY, REASON, UNSEEN])('leaves no trace of %s anywhere in dist/ (pages, feed, sitemap, assets, search index)', (marker) => {
 		expect(filesMentioning(files, marker)).toEqual([]);
 	});
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysUntilExpiry, isPublic, PublicationTimeError, publicationState, publicationTime, resultsAnnounced, withdrawalOf } from '../../src/lib/publication.ts';
+import { daysUntilExpiry, isPublic, PublicationTimeError, publicationState, publicationTime, resultsAnnounced, tombstoneOf, withdrawalOf } from '../../src/lib/publication.ts';
 
 const now = new Date('2026-11-23T12:00:00Z');
 const approval = { approvedBy: 'ada', approvedOn: new Date('2026-01-01'), expiresOn: new Date('2027-01-01') };
@@ -56,6 +56,18 @@ describe('the publication rule', () => {
 		expect(withdrawalOf(base, { withdrawn })).toBe(withdrawn);
 		expect(isPublic(base, now, {})).toBe(true);
 		expect(withdrawalOf(base, {})).toBeUndefined();
+	});
+
+	it('shows a tombstone only for a withdrawn item that had been published, lapsed approval included', () => {
+		const withdrawn = { on: new Date('2026-11-20'), reason: 'customer asked' };
+		expect(tombstoneOf({ ...base, withdrawn }, now)).toBe(withdrawn);
+		expect(tombstoneOf(base, now, { withdrawn })).toBe(withdrawn);
+		expect(tombstoneOf({ ...base, withdrawn, approval: { ...approval, expiresOn: new Date('2026-11-01') } }, now)).toBe(withdrawn);
+		// Never seen, so no address to mark: a draft, an embargoed or an unapproved item.
+		expect(tombstoneOf({ ...base, withdrawn, draft: true }, now)).toBeUndefined();
+		expect(tombstoneOf({ ...base, publishAt: new Date('2026-12-01T00:00:00Z') }, now, { withdrawn })).toBeUndefined();
+		expect(tombstoneOf({ draft: false, withdrawn }, now)).toBeUndefined();
+		expect(tombstoneOf(base, now)).toBeUndefined();
 	});
 });
 
