@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { clearOutDir } from './src/integrations/clear-out-dir.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { hostRedirects } from './src/integrations/host-redirects.ts';
 import { pruneAssets } from './src/integrations/prune-assets.ts';
 import { releaseMemory } from './src/integrations/release-memory.ts';
 import { astroCsp } from './src/lib/csp.ts';
@@ -13,6 +14,9 @@ import { mdxStoryGuard } from './src/lib/content/mdx-rule.ts';
 import { storyHtmlPlugin } from './src/lib/story-html.ts';
 
 const projectRoot = import.meta.dirname;
+
+/** `_redirects` for renamed and withdrawn items; their addresses stay out of the sitemap (see the integration). */
+const redirects = hostRedirects();
 
 /**
  * MDX stories hold no code (src/lib/content/mdx-rule.ts): the compiler itself refuses an
@@ -63,5 +67,5 @@ export default defineConfig({
 	},
 	// The Pagefind search index is the build's second step (scripts/search-index.ts), after Astro
 	// has exited and released its memory.
-	integrations: [contentCheck(), clearOutDir(), releaseMemory(), mdx(mdxStories), sitemap(), pruneAssets()],
+	integrations: [contentCheck(), clearOutDir(), releaseMemory(), mdx(mdxStories), redirects.integration, sitemap({ filter: redirects.listed }), pruneAssets()],
 });

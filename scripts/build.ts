@@ -11,6 +11,8 @@
  * - Astro and the search index write into a staging folder beside the output folder; when both
  *   succeeded it replaces the output folder with two renames (scripts/lib/staged-output.ts). A
  *   build that fails anywhere leaves the last complete build in place, untouched.
+ * - Once the search index is built, `_headers` is written for Netlify and Cloudflare Pages (it
+ *   names Pagefind's files), and the build says how many files it has against the hosts' limit.
  * - `CREDENCE_NOW` that is not a date-time is reported in one line.
  *
  *   node scripts/build.ts
@@ -23,6 +25,7 @@ import { contentRoot } from '../src/lib/content/layout.ts';
 import { displayPath } from '../src/lib/content/load.ts';
 import { PublicationTimeError, publicationTime } from '../src/lib/publication.ts';
 import { astroBuildArgs } from './lib/astro-build.ts';
+import { writeHostHeaders } from './lib/host-headers.ts';
 import { deletePreviousBuilds, publishStagedBuild, stagingDirFor } from './lib/staged-output.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -79,6 +82,8 @@ async function main(): Promise<number> {
 	if (astro.code !== 0) return failed('astro build', astro.code);
 	const search = await runNode([path.join(projectRoot, 'scripts/search-index.ts'), '--site', staging], env);
 	if (search.code !== 0) return failed('the search index', search.code);
+	const count = await writeHostHeaders(staging);
+	(count.warn ? console.warn : console.log)(`${count.warn ? '!' : '✓'} ${count.message}`);
 	await deleting;
 	publishStagedBuild(staging, outDir);
 	console.log(`✓ built the site into ${shownOut}`);

@@ -11,11 +11,12 @@ import type { ImageMetadata } from 'astro';
 import { byNewest, relatedIndex, customerDisplayName, entrantShown, publishedMediaName, WITHHELD_ENTRANT, customerFacets, customerIsNamed, mayQuote, metricHeadline, personCredit, type Credit } from '../lib/evidence.ts';
 import type { FacetValues } from '../lib/facets.ts';
 import { winnersDecided } from '../lib/award-method.ts';
-import { isPublic, publicationTime, resultsAnnounced } from '../lib/publication.ts';
+import { isPublic, publicationTime, resultsAnnounced, tombstoneOf } from '../lib/publication.ts';
 import { cardPath, cardScope, type CardScope } from '../lib/og-image.ts';
 import { maxBundlePages, planSearchBundles, yearOf } from '../lib/search-bundles.ts';
 import { parseCaptions, publishedCaptions, relabelVoices, transcriptFromCues, transcriptFromText, type TranscriptParagraph, type VoiceLabel } from '../lib/vtt.ts';
 import type { ContentType } from '../schemas/taxonomy.ts';
+import type { RetiredAddresses } from '../lib/host-files.ts';
 
 export const now = publicationTime();
 
@@ -45,12 +46,39 @@ export function memoised<T>(key: string, query: () => Promise<T>): () => Promise
 	};
 }
 
-export const publicStories = memoised('publicStories', async () => (await all('stories')).filter((s) => isPublic(s.data, now)));
-export const publicVideos = memoised('publicVideos', async () => (await all('videos')).filter((v) => isPublic(v.data, now)));
-/** Award entries the entrant approved, not withdrawn or ineligible. */
+/** Customers by id, for the publication rule (a customer's withdrawal takes down their items). */
+const customersById = memoised('customersById', async () => new Map((await all('customers')).map((c) => [c.id, c.data])));
+
+/** The items of a collection that pass the publication rule, their customer's withdrawal included. */
+async function publicOf<C extends 'stories' | 'videos' | 'awardEntries'>(name: C): Promise<CollectionEntry<C>[]> {
+	const customers = await customersById();
+	return (await all(name)).filter((item) => isPublic(item.data, now, customers.get(item.data.customer)));
+}
+
+export const publicStories = memoised('publicStories', () => publicOf('stories'));
+export const publicVideos = memoised('publicVideos', () => publicOf('videos'));
+/** Award entries the entrant approved, not withdrawn or ineligible (and whose customer has not withdrawn). */
 export const publicAwardEntries = memoised('publicAwardEntries', async () =>
-	(await all('awardEntries')).filter((e) => isPublic(e.data, now) && (e.data.status === 'submitted' || e.data.status === 'eligible')),
+	(await publicOf('awardEntries')).filter((e) => e.data.status === 'submitted' || e.data.status === 'eligible'),
 );
+
+/** A story or video taken down at the customer's request, with the day they asked (the only thing its tombstone says). */
+export interface WithdrawnItem<Item> {
+	item: Item;
+	on: Date;
+}
+
+/** The withdrawn items of a collection (by themselves or by their customer) that had been published, whose addresses show a tombstone (see `tombstoneOf`). */
+async function withdrawnOf<C extends 'stories' | 'videos'>(name: C): Promise<WithdrawnItem<CollectionEntry<C>>[]> {
+	const customers = await customersById();
+	return (await all(name)).flatMap((item) => {
+		const withdrawal = tombstoneOf(item.data, now, customers.get(item.data.customer));
+		return withdrawal ? [{ item, on: withdrawal.on }] : [];
+	});
+}
+
+export const withdrawnStories = memoised('withdrawnStories', () => withdrawnOf('stories'));
+export const withdrawnVideos = memoised('withdrawnVideos', () => withdrawnOf('videos'));
 
 export const awardPrograms = () => all('awardPrograms');
 export type AwardProgram = CollectionEntry<'awardPrograms'>;
@@ -371,3 +399,23 @@ export async function captionsTextOf(video: Video): Promise<string> {
 	const named = (await Promise.all(video.data.speakers.map(creditedPerson))).filter(({ credit }) => credit.identified).map(({ person }) => person.data.name);
 	return relabelVoices(publishedCaptions(source), anonymous, named);
 }
+
+/**
+ * Addresses the site no longer serves as they were: a story or video renamed (`previousIds`)
+ * moved to its current address; a withdrawn one is gone, its address showing a tombstone. An
+ * earlier id of a withdrawn item is gone too, and one of an item that is private for another
+ * reason (a draft, an embargo) leads nowhere yet and is left out.
+ */
+export const retiredAddresses = memoised('retiredAddresses', async (): Promise<RetiredAddresses> => {
+	const moved: RetiredAddresses['moved'] = [];
+	const gone: RetiredAddresses['gone'] = [];
+	const kinds = [
+		{ url: storyUrl, shown: await publicStories(), withdrawn: await withdrawnStories() },
+		{ url: videoUrl, shown: await publicVideos(), withdrawn: await withdrawnVideos() },
+	];
+	for (const { url, shown, withdrawn } of kinds) {
+		for (const item of shown) for (const id of item.data.previousIds) moved.push({ from: url(id), to: url(item.id) });
+		for (const { item, on } of withdrawn) for (const id of [item.id, ...item.data.previousIds]) gone.push({ url: url(id), on });
+	}
+	return { moved, gone };
+});

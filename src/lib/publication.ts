@@ -2,26 +2,57 @@
  * The publication rule, defined once. Every page, feed, sitemap entry and search record goes
  * through `isPublic`; nothing else decides what prospects may see.
  */
-import type { Publishable } from '../schemas/common.ts';
+import type { Publishable, Withdrawal } from '../schemas/common.ts';
+
+/** The customer an item is about, as far as the publication rule reads it: a customer may withdraw everything about them. */
+export interface PublishingCustomer {
+	withdrawn?: Withdrawal;
+}
 
 /**
- * An item is public only if it is not a draft, its embargo (`publishAt`) has passed, and its
+ * An item is public only if neither it nor its customer is withdrawn, it is not a draft, its embargo (`publishAt`) has passed, and its
  * customer approval exists, has been given, and has not lapsed (it lapses at the start of
  * `expiresOn`, UTC).
  */
-export function isPublic(item: Publishable, now: Date): boolean {
-	return publicationState(item, now) === 'public';
+export function isPublic(item: Publishable, now: Date, customer?: PublishingCustomer): boolean {
+	return publicationState(item, now, customer) === 'public';
 }
 
 /** Why an item is or is not public, for `check` output and tests. */
-export type PublicationState = 'public' | 'draft' | 'embargoed' | 'unapproved' | 'approval-expired';
+export type PublicationState = 'public' | 'withdrawn' | 'draft' | 'embargoed' | 'unapproved' | 'approval-expired';
 
-export function publicationState(item: Publishable, now: Date): PublicationState {
+/**
+ * A withdrawal comes first: whatever else the item says, the customer asked for it to come down
+ * (and its address shows a tombstone if it had been published, see `tombstoneOf`).
+ */
+export function publicationState(item: Publishable, now: Date, customer?: PublishingCustomer): PublicationState {
+	if (withdrawalOf(item, customer)) return 'withdrawn';
 	if (item.draft) return 'draft';
 	if (item.publishAt && item.publishAt.getTime() > now.getTime()) return 'embargoed';
 	if (!item.approval || item.approval.approvedOn.getTime() > now.getTime()) return 'unapproved';
 	if (item.approval.expiresOn.getTime() <= now.getTime()) return 'approval-expired';
 	return 'public';
+}
+
+/**
+ * The withdrawal that applies to an item: its own, or else its customer's (a customer withdrawing
+ * takes down everything about them). Undefined when neither is withdrawn.
+ */
+export function withdrawalOf(item: Publishable, customer?: PublishingCustomer): Withdrawal | undefined {
+	return item.withdrawn ?? customer?.withdrawn;
+}
+
+/**
+ * The withdrawal an item's address shows as a tombstone: only an item that was published before
+ * it was withdrawn (not a draft, its embargo passed, approved; its approval may have lapsed since)
+ * gets one. A draft or an embargoed item withdrawn stays unseen: a tombstone at its address would
+ * reveal its id, which no reader has seen.
+ */
+export function tombstoneOf(item: Publishable, now: Date, customer?: PublishingCustomer): Withdrawal | undefined {
+	const withdrawal = withdrawalOf(item, customer);
+	if (!withdrawal) return undefined;
+	const without = publicationState({ ...item, withdrawn: undefined }, now);
+	return without === 'public' || without === 'approval-expired' ? withdrawal : undefined;
 }
 
 /** Whole days from `now` until the approval lapses (negative once it has). */

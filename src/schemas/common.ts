@@ -143,9 +143,42 @@ export const publicationFields = {
 	approval: approvalSchema.optional(),
 };
 
+/**
+ * A withdrawal: the customer asked for the item (or, on a customer, for everything about them) to
+ * come down. It takes effect at the next build whatever else the item says, and is final until
+ * the field is removed: the page becomes a tombstone that says only this date.
+ */
+export const withdrawalSchema = z
+	.object({
+		/** The day the customer asked; the tombstone says "Withdrawn at the customer's request on <day>". */
+		on: isoDate().describe("Day of the customer's request, shown on the tombstone page."),
+		/** Why, for the team's records only: never published. */
+		reason: text().describe('Why the item was withdrawn, for the team only; never published.'),
+	})
+	.strict()
+	.describe("Withdrawn at the customer's request: the page becomes a tombstone and the item leaves every list, feed, search index and sitemap.");
+
+export type Withdrawal = z.infer<typeof withdrawalSchema>;
+
+/**
+ * Fields of an item with a page of its own (story, video): a withdrawal, and the ids it had
+ * before it was renamed, whose addresses redirect to its current one.
+ */
+export const addressFields = {
+	/** Withdrawn at the customer's request (see `withdrawalSchema`). */
+	withdrawn: withdrawalSchema.optional(),
+	/** Ids the item had before a rename: their old addresses answer with a permanent redirect (301). */
+	previousIds: z
+		.array(z.string({ error: 'expected an earlier id (a string)' }).regex(ID_PATTERN, { error: 'expected an earlier id like "acme-logistics-story", lower-case words joined by hyphens' }))
+		.default([])
+		.describe('Ids this item had before it was renamed; their old addresses redirect (301) to the current one.'),
+};
+
 /** The publication state of an item, as read by the publication rule. */
 export interface Publishable {
 	draft: boolean;
+	/** Only stories and videos carry it (`addressFields`). */
+	withdrawn?: Withdrawal;
 	publishAt?: Date;
 	approval?: Approval;
 }

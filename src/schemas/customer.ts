@@ -1,6 +1,6 @@
 /** A customer organisation (`content/customers/<id>.yaml`): the record evidence hangs on. */
 import { z } from 'astro/zod';
-import { ref, text, webUrl, type SchemaContext } from './common.ts';
+import { ref, text, webUrl, withdrawalSchema, type SchemaContext } from './common.ts';
 import { companySize, industry, region } from './taxonomy.ts';
 
 /** What the customer lets us show about them. */
@@ -38,6 +38,8 @@ export function customerSchema<Image extends z.ZodType>(context: SchemaContext<I
 			about: text().describe('One or two sentences about the organisation.'),
 			/** What the customer lets us show. */
 			permissions: customerPermissionsSchema.default({ name: true, logo: true, quotes: true }),
+			/** Withdrawn at the customer's request: every story and video about them becomes a tombstone, and their page goes. */
+			withdrawn: withdrawalSchema.optional().describe("Withdrawn at the customer's request: every item about the customer becomes a tombstone and the customer leaves the site."),
 		})
 		.strict()
 		.refine((c) => c.permissions.name || c.anonymousLabel, {

@@ -3,7 +3,7 @@
  * together with the vendor, with measured results and pull quotes.
  */
 import { z } from 'astro/zod';
-import { imageWithAlt, isoDate, publicationFields, ref, text, topics, type SchemaContext } from './common.ts';
+import { addressFields, imageWithAlt, isoDate, publicationFields, ref, text, topics, type SchemaContext } from './common.ts';
 
 /** A measured result: what changed, from what, over which period, measured how. */
 export const metricSchema = z
@@ -65,6 +65,7 @@ export function storySchema<Image extends z.ZodType>(context: SchemaContext<Imag
 			/** Show on the home page. */
 			featured: z.boolean().default(false).describe('Feature on the home page.'),
 			...publicationFields,
+			...addressFields,
 		})
 		.strict();
 }

@@ -3,7 +3,7 @@
  * customer, on camera, about what they achieved.
  */
 import { z } from 'astro/zod';
-import { imageWithAlt, isoDate, publicationFields, ref, text, topics, type SchemaContext } from './common.ts';
+import { addressFields, imageWithAlt, isoDate, publicationFields, ref, text, topics, type SchemaContext } from './common.ts';
 
 const TIMESTAMP_RE = /^(?:(\d+):)?([0-5]?\d):([0-5]\d)$/;
 
@@ -95,6 +95,7 @@ export function videoSchema<Image extends z.ZodType>(context: SchemaContext<Imag
 			/** Show on the home page. */
 			featured: z.boolean().default(false),
 			...publicationFields,
+			...addressFields,
 		})
 		.strict()
 		.superRefine((v, ctx) => {

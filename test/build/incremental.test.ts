@@ -90,3 +90,28 @@ it('re-renders what an embargo decides when it lifts during the day, and again w
 		removeOutDir(out);
 	}
 }, 240_000);
+
+it('withdraws a published story in one edit: the rebuild keeps nothing of it from the build before, and leaves its tombstone', async () => {
+	const site = copyFixture();
+	const out = mkdtempSync(path.join(tmpdir(), 'credence-dist-'));
+	try {
+		const first = await buildSite(site.dir, out);
+		expect(first.code, first.output).toBe(0);
+		// "zymurgical" is a word of the story's body, in its page and in the search index.
+		expect(filesMentioning(readBuiltFiles(out), 'zymurgical').length).toBeGreaterThan(1);
+		editData(path.join(site.dir, 'stories/quarry-forecasting.mdx'), (d) => (d.withdrawn = { on: '2026-11-20', reason: 'Asked by email.' }));
+		const second = await buildSite(site.dir, out);
+		expect(second.code, second.output).toBe(0);
+		const files = readBuiltFiles(out);
+		for (const word of ['zymurgical', 'cut forecast error in half', 'We finally plan from one number', 'Asked by email']) expect(filesMentioning(files, word), word).toEqual([]);
+		const tombstone = readFileSync(path.join(out, 'stories/quarry-forecasting/index.html'), 'utf8');
+		expect(tombstone).toContain('<meta name="robots" content="noindex">');
+		expect(tombstone).toContain('Withdrawn at the customer');
+		expect(readFileSync(path.join(out, '_redirects'), 'utf8')).toContain('/stories/quarry-forecasting/ /stories/quarry-forecasting/ 410!');
+		expect(readFileSync(path.join(out, 'sitemap-0.xml'), 'utf8')).not.toContain('/stories/quarry-forecasting/');
+		expect(existsSync(path.join(out, 'customers/quarry-bank'))).toBe(false);
+	} finally {
+		site.cleanup();
+		removeOutDir(out);
+	}
+}, 240_000);

@@ -532,3 +532,55 @@ describe('publication warnings', () => {
 		expect(result.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', file: expect.stringMatching(/grid-operations.yaml$/), field: 'approval' }));
 	});
 });
+
+describe('withdrawals and renames', () => {
+	const story = () => at('stories/quarry-forecasting.mdx');
+	const copyAs = (name: string, edit: (d: any) => void) => {
+		writeFileSync(at('stories', name), readFileSync(story(), 'utf8'));
+		editData(at('stories', name), edit);
+	};
+
+	it('an earlier id that is a current id: its address is in use', async () => {
+		copyAs('renamed.mdx', (d) => (d.previousIds = ['quarry-forecasting']));
+		await expectError('stories/renamed.mdx', 'previousIds[0]', /found "quarry-forecasting", which is the id of the story .*quarry-forecasting\.mdx: its address is in use/);
+	});
+
+	it("an item's own id among its earlier ids", async () => {
+		editData(story(), (d) => (d.previousIds = ['quarry-forecasting']));
+		await expectError('stories/quarry-forecasting.mdx', 'previousIds[0]', /which is this story's own id/);
+	});
+
+	it('an earlier id two items claim', async () => {
+		editData(story(), (d) => (d.previousIds = ['old-name']));
+		copyAs('other.mdx', (d) => (d.previousIds = ['old-name']));
+		const result = await check();
+		const claims = result.diagnostics.filter((d) => d.field === 'previousIds[0]');
+		expect(claims).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringMatching(/found "old-name", also in the previousIds of .*: its old address can lead to only one story/) })]);
+	});
+
+	it('an earlier id that is not an id', async () => {
+		editData(story(), (d) => (d.previousIds = ['Old Name']));
+		await expectError('stories/quarry-forecasting.mdx', 'previousIds[0]', /expected an earlier id like "acme-logistics-story"/);
+	});
+
+	it('a withdrawal dated in the future, on an item or a customer', async () => {
+		editData(story(), (d) => (d.withdrawn = { on: '2026-12-01', reason: 'asked' }));
+		editData(at('customers/quarry-bank.yaml'), (d) => (d.withdrawn = { on: '2026-12-01', reason: 'asked' }));
+		await expectError('stories/quarry-forecasting.mdx', 'withdrawn.on', /found 2026-12-01, still to come/);
+		await expectError('customers/quarry-bank.yaml', 'withdrawn.on', /found 2026-12-01, still to come/);
+	});
+
+	it('a withdrawal without a reason', async () => {
+		editData(story(), (d) => (d.withdrawn = { on: '2026-11-20' }));
+		const result = await check();
+		expect(result.diagnostics).toContainEqual(expect.objectContaining({ severity: 'error', file: expect.stringMatching(/quarry-forecasting\.mdx$/), field: expect.stringMatching(/^withdrawn/) }));
+	});
+
+	it('a withdrawn item with a lapsed approval: no warning to renew it', async () => {
+		editData(story(), (d) => {
+			d.withdrawn = { on: '2026-11-20', reason: 'asked' };
+			d.approval.expiresOn = '2026-11-01';
+		});
+		expect((await check()).diagnostics).toEqual([]);
+	});
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysUntilExpiry, isPublic, PublicationTimeError, publicationState, publicationTime, resultsAnnounced } from '../../src/lib/publication.ts';
+import { daysUntilExpiry, isPublic, PublicationTimeError, publicationState, publicationTime, resultsAnnounced, tombstoneOf, withdrawalOf } from '../../src/lib/publication.ts';
 
 const now = new Date('2026-11-23T12:00:00Z');
 const approval = { approvedBy: 'ada', approvedOn: new Date('2026-01-01'), expiresOn: new Date('2027-01-01') };
@@ -39,6 +39,35 @@ describe('the publication rule', () => {
 	it('counts whole days until the approval lapses', () => {
 		expect(daysUntilExpiry({ ...base, approval: { ...approval, expiresOn: new Date('2026-12-03') } }, now)).toBe(9);
 		expect(daysUntilExpiry({ draft: false }, now)).toBeUndefined();
+	});
+
+	it('takes down a withdrawn item, before anything else it says', () => {
+		const withdrawn = { on: new Date('2026-11-20'), reason: 'customer asked' };
+		expect(publicationState({ ...base, withdrawn }, now)).toBe('withdrawn');
+		expect(publicationState({ draft: true, withdrawn }, now)).toBe('withdrawn');
+		expect(isPublic({ ...base, withdrawn }, now)).toBe(false);
+		expect(withdrawalOf({ ...base, withdrawn }, {})).toBe(withdrawn);
+	});
+
+	it("takes down every item of a withdrawn customer, and only those", () => {
+		const withdrawn = { on: new Date('2026-11-20'), reason: 'customer left' };
+		expect(publicationState(base, now, { withdrawn })).toBe('withdrawn');
+		expect(isPublic(base, now, { withdrawn })).toBe(false);
+		expect(withdrawalOf(base, { withdrawn })).toBe(withdrawn);
+		expect(isPublic(base, now, {})).toBe(true);
+		expect(withdrawalOf(base, {})).toBeUndefined();
+	});
+
+	it('shows a tombstone only for a withdrawn item that had been published, lapsed approval included', () => {
+		const withdrawn = { on: new Date('2026-11-20'), reason: 'customer asked' };
+		expect(tombstoneOf({ ...base, withdrawn }, now)).toBe(withdrawn);
+		expect(tombstoneOf(base, now, { withdrawn })).toBe(withdrawn);
+		expect(tombstoneOf({ ...base, withdrawn, approval: { ...approval, expiresOn: new Date('2026-11-01') } }, now)).toBe(withdrawn);
+		// Never seen, so no address to mark: a draft, an embargoed or an unapproved item.
+		expect(tombstoneOf({ ...base, withdrawn, draft: true }, now)).toBeUndefined();
+		expect(tombstoneOf({ ...base, publishAt: new Date('2026-12-01T00:00:00Z') }, now, { withdrawn })).toBeUndefined();
+		expect(tombstoneOf({ draft: false, withdrawn }, now)).toBeUndefined();
+		expect(tombstoneOf(base, now)).toBeUndefined();
 	});
 });
 

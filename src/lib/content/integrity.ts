@@ -320,8 +320,10 @@ export function checkIntegrity(
 				}
 			}
 		}
-		const state = publicationState(entry.data, options.now);
+		const state = publicationState(entry.data, options.now, index.customers.get(entry.data.customer)?.data);
 		const day = (d: Date) => d.toISOString().slice(0, 10);
+		// A withdrawn item's approval no longer matters: nothing to renew or wait for.
+		if (state === 'withdrawn') return;
 		if (state === 'approval-expired') {
 			out.push(warning(entry.file, 'approval.expiresOn', `approval lapsed on ${day(approval!.expiresOn)}: the item is withdrawn from the site until the customer renews it`));
 		} else if (state === 'unapproved' && approval && approval.approvedOn > options.now) {
@@ -684,6 +686,10 @@ export function checkIntegrity(
 		if (program) checkAssignment(index, program, sheet, out);
 	}
 
+	checkAddresses('story', index.stories, options.now, out);
+	checkAddresses('video', index.videos, options.now, out);
+	for (const customer of index.customers.values()) checkWithdrawalDay(customer, options.now, out);
+
 	for (const sheet of scoreSheets) {
 		const program = programOf(sheet.file, sheet.program, 'these scores');
 		const assignment = assignments.find((a) => a.program === sheet.program && a.round === sheet.round);
@@ -691,6 +697,42 @@ export function checkIntegrity(
 	}
 
 	return { diagnostics: collapseRejectedAwardReferences(out, rejectedFiles), captions };
+}
+
+/**
+ * The addresses of one collection's items stay unambiguous: an earlier id (`previousIds`) is
+ * neither an item's current id nor claimed by two items, since each old address redirects to one
+ * page (or shows one tombstone). A withdrawal is dated today or before, as its tombstone says.
+ */
+function checkAddresses(kind: 'story' | 'video', items: Map<string, ValidEntry<{ previousIds: string[]; withdrawn?: { on: Date } }>>, now: Date, out: Diagnostic[]) {
+	const claimedBy = new Map<string, string>();
+	for (const item of items.values()) {
+		item.data.previousIds.forEach((id, i) => {
+			const field = `previousIds[${i}]`;
+			const current = items.get(id);
+			if (current) {
+				const whose = current === item ? `this ${kind}'s own id` : `the id of the ${kind} ${current.file}`;
+				out.push(error(item.file, field, `expected an id this ${kind} had before it was renamed, found "${id}", which is ${whose}: its address is in use, so it cannot also redirect; remove it from previousIds`));
+				return;
+			}
+			const other = claimedBy.get(id);
+			if (other !== undefined && other !== item.file) {
+				out.push(error(item.file, field, `expected an earlier id no other ${kind} claims, found "${id}", also in the previousIds of ${other}: its old address can lead to only one ${kind}; keep it on the ${kind} that really had it`));
+				return;
+			}
+			claimedBy.set(id, item.file);
+		});
+		checkWithdrawalDay(item, now, out);
+	}
+}
+
+/** A withdrawal dated in the future: the tombstone would say a day that has not come. */
+function checkWithdrawalDay(entry: ValidEntry<{ withdrawn?: { on: Date } }>, now: Date, out: Diagnostic[]) {
+	const on = entry.data.withdrawn?.on;
+	if (on && on.getTime() > now.getTime()) {
+		const day = on.toISOString().slice(0, 10);
+		out.push(error(entry.file, 'withdrawn.on', `expected the day the customer asked for the withdrawal (today or earlier), found ${day}, still to come: a withdrawal takes effect at the next build, so date it the day of the request`));
+	}
 }
 
 /**
