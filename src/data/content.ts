@@ -1,6 +1,8 @@
 /**
  * The query layer pages use. Every public list goes through `isPublic` here, so no page can
- * forget the publication rule; collection reads are memoised for the build.
+ * forget the publication rule; collection reads are memoised for the build. Under `npm run dev`
+ * (draft preview, `previewing`) the lists hold every item instead, each unpublished one carrying
+ * why (`unpublishedNotice`); a build never previews.
  */
 import { getCollection, getEntry, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { readFileSync } from 'node:fs';
@@ -11,7 +13,10 @@ import type { ImageMetadata } from 'astro';
 import { byNewest, relatedIndex, customerDisplayName, entrantShown, publishedMediaName, WITHHELD_ENTRANT, customerFacets, customerIsNamed, mayQuote, metricHeadline, personCredit, type Credit } from '../lib/evidence.ts';
 import type { FacetValues } from '../lib/facets.ts';
 import { winnersDecided } from '../lib/award-method.ts';
+import { previewNotice, type PreviewNotice } from '../lib/preview.ts';
+import type { Publishable } from '../schemas/common.ts';
 import { isPublic, publicationTime, resultsAnnounced } from '../lib/publication.ts';
+import { previewing } from './preview.ts';
 import { cardPath, cardScope, type CardScope } from '../lib/og-image.ts';
 import { maxBundlePages, planSearchBundles, yearOf } from '../lib/search-bundles.ts';
 import { parseCaptions, publishedCaptions, relabelVoices, transcriptFromCues, transcriptFromText, type TranscriptParagraph, type VoiceLabel } from '../lib/vtt.ts';
@@ -45,12 +50,24 @@ export function memoised<T>(key: string, query: () => Promise<T>): () => Promise
 	};
 }
 
-export const publicStories = memoised('publicStories', async () => (await all('stories')).filter((s) => isPublic(s.data, now)));
-export const publicVideos = memoised('publicVideos', async () => (await all('videos')).filter((v) => isPublic(v.data, now)));
+/** Whether the site shows an item: public ones, and in draft preview every one. */
+const shown = (item: Publishable) => previewing || isPublic(item, now);
+
+export const publicStories = memoised('publicStories', async () => (await all('stories')).filter((s) => shown(s.data)));
+export const publicVideos = memoised('publicVideos', async () => (await all('videos')).filter((v) => shown(v.data)));
 /** Award entries the entrant approved, not withdrawn or ineligible. */
 export const publicAwardEntries = memoised('publicAwardEntries', async () =>
-	(await all('awardEntries')).filter((e) => isPublic(e.data, now) && (e.data.status === 'submitted' || e.data.status === 'eligible')),
+	(await all('awardEntries')).filter((e) => shown(e.data) && (e.data.status === 'submitted' || e.data.status === 'eligible')),
 );
+
+/**
+ * In draft preview, why an item is not public and what would make it public (the page's banner);
+ * undefined for a public item, and always undefined outside preview.
+ */
+export async function unpublishedNotice(item: Story | Video | AwardEntry): Promise<PreviewNotice | undefined> {
+	if (!previewing) return undefined;
+	return previewNotice(item.data, now, (await customerById(item.data.customer)).data.name);
+}
 
 export const awardPrograms = () => all('awardPrograms');
 export type AwardProgram = CollectionEntry<'awardPrograms'>;
@@ -151,9 +168,11 @@ export interface EvidenceItem {
 	 * `WITHHELD_ENTRANT`, no logo, no customer page lists it); see `entrantShown`.
 	 */
 	entrantWithheld?: boolean;
+	/** Draft preview only: why this item is not public (its card is marked); never set in a build. */
+	unpublished?: PreviewNotice;
 }
 
-interface ItemSource {
+interface ItemSource extends Publishable {
 	title: string;
 	summary: string;
 	customer: string;
@@ -177,6 +196,7 @@ async function item(type: ContentType, id: string, url: string, data: ItemSource
 		facets: customerFacets(customer.data),
 		products: data.products,
 		facetValues: { type: [type], industry: [customer.data.industry], region: [customer.data.region], size: [customer.data.size], product: data.products },
+		...(previewing && { unpublished: previewNotice(data, now, customer.data.name) }),
 		...extra,
 	};
 }
