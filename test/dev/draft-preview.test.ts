@@ -1,7 +1,8 @@
 /**
  * Draft preview in the dev server: `astro dev` on a copy of the fixture with a draft story and an
- * embargoed one shows both, each page with a banner saying why it is not public and when it would
- * be, and marks their cards on the customer's page; the published story has no banner.
+ * embargoed one, and an award entry whose approval lapsed, shows them all, each page with a
+ * banner saying why it is not public and when it would be, and marks them in the customer's and
+ * the program's lists; the published story has no banner.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
@@ -49,6 +50,9 @@ beforeAll(async () => {
 		copyFileSync(path.join(stories, 'quarry-forecasting.mdx'), path.join(stories, `${name}.mdx`));
 		editData(path.join(stories, `${name}.mdx`), edit);
 	}
+	const entries = path.join(fixture.dir, 'awards/demo-awards/entries');
+	copyFileSync(path.join(entries, 'quarry-planning.md'), path.join(entries, 'lapsed-plan.md'));
+	editData(path.join(entries, 'lapsed-plan.md'), (d) => ((d.title = 'Lapsed probe entry'), (d.approval.expiresOn = '2026-10-31')));
 	const port = await freePort();
 	base = `http://127.0.0.1:${port}`;
 	server = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
@@ -94,5 +98,16 @@ describe('npm run dev', () => {
 		expect(html).toMatch(/class="badge badge-unpublished"[^>]*>Draft — not public<\/strong>/);
 		expect(html).toMatch(/class="badge badge-unpublished"[^>]*>Embargoed — not public<\/strong>/);
 		expect(html.match(/badge-unpublished/g)).toHaveLength(2);
+	}, 120_000);
+
+	it("shows a lapsed award entry's page with when its approval lapsed, and marks it in the program's list", async () => {
+		const entry = await page('/awards/demo-awards/entries/lapsed-plan/');
+		expect(entry.status, log).toBe(200);
+		expect(entry.html).toContain('Lapsed probe entry');
+		expect(entry.html).toContain('Approval lapsed on 31 Oct 2026 — no longer public.');
+		const program = await page('/awards/demo-awards/');
+		expect(program.status, log).toBe(200);
+		expect(program.html).toMatch(/Lapsed probe entry[\s\S]*?>Approval lapsed — not public<\/strong>/);
+		expect(program.html.match(/badge-unpublished/g)).toHaveLength(1);
 	}, 120_000);
 });
