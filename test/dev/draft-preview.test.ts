@@ -54,7 +54,6 @@ beforeAll(async () => {
 	copyFileSync(path.join(entries, 'quarry-planning.md'), path.join(entries, 'lapsed-plan.md'));
 	editData(path.join(entries, 'lapsed-plan.md'), (d) => ((d.title = 'Lapsed probe entry'), (d.approval.expiresOn = '2026-10-31')));
 	const port = await freePort();
-	base = `http://127.0.0.1:${port}`;
 	server = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
 		cwd: projectRoot,
 		env: { ...devServerEnv(), CREDENCE_CONTENT_DIR: fixture.dir, CREDENCE_NOW: NOW.toISOString(), NO_COLOR: '1' },
@@ -62,6 +61,9 @@ beforeAll(async () => {
 	});
 	server.stdout!.on('data', (chunk) => (log += chunk));
 	server.stderr!.on('data', (chunk) => (log += chunk));
+	// Astro moves to the next port when this one was taken meanwhile: the address is the one it prints.
+	await vi.waitFor(() => expect(log, log).toMatch(/http:\/\/127\.0\.0\.1:\d+\//), { timeout: 120_000, interval: 100 });
+	base = /http:\/\/127\.0\.0\.1:\d+/.exec(log)![0];
 	await vi.waitFor(async () => expect((await fetch(base)).status, log).toBe(200), { timeout: 120_000, interval: 250 });
 }, 150_000);
 
