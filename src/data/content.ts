@@ -1,6 +1,8 @@
 /**
  * The query layer pages use. Every public list goes through `isPublic` here, so no page can
- * forget the publication rule; collection reads are memoised for the build.
+ * forget the publication rule; collection reads are memoised for the build. Under `npm run dev`
+ * (draft preview, `previewing`) the lists hold every item instead, each unpublished one carrying
+ * why (`unpublishedNotice`); a build never previews.
  */
 import { getCollection, getEntry, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { readFileSync } from 'node:fs';
@@ -11,7 +13,10 @@ import type { ImageMetadata } from 'astro';
 import { byNewest, relatedIndex, customerDisplayName, entrantShown, publishedMediaName, WITHHELD_ENTRANT, customerFacets, customerIsNamed, mayQuote, metricHeadline, personCredit, type Credit } from '../lib/evidence.ts';
 import type { FacetValues } from '../lib/facets.ts';
 import { winnersDecided } from '../lib/award-method.ts';
+import { previewNotice, type PreviewNotice } from '../lib/preview.ts';
+import type { Publishable } from '../schemas/common.ts';
 import { isPublic, publicationTime, resultsAnnounced, tombstoneOf } from '../lib/publication.ts';
+import { previewing } from './preview.ts';
 import { cardPath, cardScope, type CardScope } from '../lib/og-image.ts';
 import { maxBundlePages, planSearchBundles, yearOf } from '../lib/search-bundles.ts';
 import { parseCaptions, publishedCaptions, relabelVoices, transcriptFromCues, transcriptFromText, type TranscriptParagraph, type VoiceLabel } from '../lib/vtt.ts';
@@ -49,10 +54,10 @@ export function memoised<T>(key: string, query: () => Promise<T>): () => Promise
 /** Customers by id, for the publication rule (a customer's withdrawal takes down their items). */
 const customersById = memoised('customersById', async () => new Map((await all('customers')).map((c) => [c.id, c.data])));
 
-/** The items of a collection that pass the publication rule, their customer's withdrawal included. */
+/** The items of a collection that pass the publication rule, their customer's withdrawal included; in draft preview, every one. */
 async function publicOf<C extends 'stories' | 'videos' | 'awardEntries'>(name: C): Promise<CollectionEntry<C>[]> {
 	const customers = await customersById();
-	return (await all(name)).filter((item) => isPublic(item.data, now, customers.get(item.data.customer)));
+	return (await all(name)).filter((item) => previewing || isPublic(item.data, now, customers.get(item.data.customer)));
 }
 
 export const publicStories = memoised('publicStories', () => publicOf('stories'));
@@ -79,6 +84,16 @@ async function withdrawnOf<C extends 'stories' | 'videos'>(name: C): Promise<Wit
 
 export const withdrawnStories = memoised('withdrawnStories', () => withdrawnOf('stories'));
 export const withdrawnVideos = memoised('withdrawnVideos', () => withdrawnOf('videos'));
+
+/**
+ * In draft preview, why an item is not public and what would make it public (the page's banner);
+ * undefined for a public item, and always undefined outside preview.
+ */
+export async function unpublishedNotice(item: Story | Video | AwardEntry): Promise<PreviewNotice | undefined> {
+	if (!previewing) return undefined;
+	const customer = (await customerById(item.data.customer)).data;
+	return previewNotice(item.data, now, customer.name, customer);
+}
 
 export const awardPrograms = () => all('awardPrograms');
 export type AwardProgram = CollectionEntry<'awardPrograms'>;
@@ -179,9 +194,11 @@ export interface EvidenceItem {
 	 * `WITHHELD_ENTRANT`, no logo, no customer page lists it); see `entrantShown`.
 	 */
 	entrantWithheld?: boolean;
+	/** Draft preview only: why this item is not public (its card is marked); never set in a build. */
+	unpublished?: PreviewNotice;
 }
 
-interface ItemSource {
+interface ItemSource extends Publishable {
 	title: string;
 	summary: string;
 	customer: string;
@@ -205,6 +222,7 @@ async function item(type: ContentType, id: string, url: string, data: ItemSource
 		facets: customerFacets(customer.data),
 		products: data.products,
 		facetValues: { type: [type], industry: [customer.data.industry], region: [customer.data.region], size: [customer.data.size], product: data.products },
+		...(previewing && { unpublished: previewNotice(data, now, customer.data.name, customer.data) }),
 		...extra,
 	};
 }
