@@ -12,6 +12,7 @@ import { byNewest, relatedIndex, customerDisplayName, entrantShown, publishedMed
 import type { FacetValues } from '../lib/facets.ts';
 import { winnersDecided } from '../lib/award-method.ts';
 import { isPublic, publicationTime, resultsAnnounced } from '../lib/publication.ts';
+import { approvableItem, changesSinceApproval, customerShown, readApprovableEntry } from '../lib/approval/item.ts';
 import { cardPath, cardScope, type CardScope } from '../lib/og-image.ts';
 import { maxBundlePages, planSearchBundles, yearOf } from '../lib/search-bundles.ts';
 import { parseCaptions, publishedCaptions, relabelVoices, transcriptFromCues, transcriptFromText, type TranscriptParagraph, type VoiceLabel } from '../lib/vtt.ts';
@@ -45,11 +46,30 @@ export function memoised<T>(key: string, query: () => Promise<T>): () => Promise
 	};
 }
 
-export const publicStories = memoised('publicStories', async () => (await all('stories')).filter((s) => isPublic(s.data, now)));
-export const publicVideos = memoised('publicVideos', async () => (await all('videos')).filter((v) => isPublic(v.data, now)));
+/**
+ * The published fields of an item changed since its customer approved them, when `site.yaml`
+ * withdraws such items (`approvalChanges`, withdraw by default); none otherwise. The entry is read
+ * again from its file, as the content check reads it, so the site and `check` compute one digest.
+ */
+async function withdrawingChanges(collection: 'stories' | 'videos' | 'awardEntries', entry: Story | Video | AwardEntry): Promise<string[]> {
+	if (!entry.data.approval?.digest || (await getSite()).approvalChanges === 'warn') return [];
+	const customer = await customerById(entry.data.customer);
+	const source = readApprovableEntry(contentRoot(process.cwd()), collection, path.resolve(entry.filePath!));
+	return changesSinceApproval(approvableItem(collection, source, customerShown(customer.data), source.captions), entry.data.approval);
+}
+
+/** The entries of a collection the publication rule lets the public see. */
+async function publicOf<C extends 'stories' | 'videos' | 'awardEntries'>(collection: C): Promise<CollectionEntry<C>[]> {
+	const entries = await all(collection);
+	const shown = await Promise.all(entries.map(async (e) => isPublic(e.data, now, await withdrawingChanges(collection, e as Story | Video | AwardEntry))));
+	return entries.filter((_, i) => shown[i]);
+}
+
+export const publicStories = memoised('publicStories', () => publicOf('stories'));
+export const publicVideos = memoised('publicVideos', () => publicOf('videos'));
 /** Award entries the entrant approved, not withdrawn or ineligible. */
 export const publicAwardEntries = memoised('publicAwardEntries', async () =>
-	(await all('awardEntries')).filter((e) => isPublic(e.data, now) && (e.data.status === 'submitted' || e.data.status === 'eligible')),
+	(await publicOf('awardEntries')).filter((e) => e.data.status === 'submitted' || e.data.status === 'eligible'),
 );
 
 export const awardPrograms = () => all('awardPrograms');

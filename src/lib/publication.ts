@@ -9,18 +9,26 @@ import type { Publishable } from '../schemas/common.ts';
  * customer approval exists, has been given, and has not lapsed (it lapses at the start of
  * `expiresOn`, UTC).
  */
-export function isPublic(item: Publishable, now: Date): boolean {
-	return publicationState(item, now) === 'public';
+export function isPublic(item: Publishable, now: Date, changedSinceApproval: readonly string[] = []): boolean {
+	return publicationState(item, now, changedSinceApproval) === 'public';
 }
 
 /** Why an item is or is not public, for `check` output and tests. */
-export type PublicationState = 'public' | 'draft' | 'embargoed' | 'unapproved' | 'approval-expired';
+export type PublicationState = 'public' | 'draft' | 'embargoed' | 'unapproved' | 'approval-expired' | 'changes-requested' | 'declined' | 'changed-since-approval';
 
-export function publicationState(item: Publishable, now: Date): PublicationState {
+/**
+ * `changedSinceApproval`: the published fields that no longer match the approval's digest
+ * (`src/lib/approval/changes.ts` computes them, outside this pure rule, since it needs the body);
+ * any makes an otherwise public item `changed-since-approval`. A review (changes requested,
+ * declined) newer than the approval keeps the item private.
+ */
+export function publicationState(item: Publishable, now: Date, changedSinceApproval: readonly string[] = []): PublicationState {
 	if (item.draft) return 'draft';
 	if (item.publishAt && item.publishAt.getTime() > now.getTime()) return 'embargoed';
+	if (item.review && (!item.approval || item.review.reviewedOn.getTime() >= item.approval.approvedOn.getTime())) return item.review.decision;
 	if (!item.approval || item.approval.approvedOn.getTime() > now.getTime()) return 'unapproved';
 	if (item.approval.expiresOn.getTime() <= now.getTime()) return 'approval-expired';
+	if (changedSinceApproval.length) return 'changed-since-approval';
 	return 'public';
 }
 
