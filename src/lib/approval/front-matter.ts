@@ -17,7 +17,7 @@ function editYaml(yaml: string, edits: BlockEdits, file: string): string {
 		if (value === undefined) doc.delete(key);
 		else doc.set(key, doc.createNode(value));
 	}
-	return doc.toString({ lineWidth: 0 });
+	return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 /**
