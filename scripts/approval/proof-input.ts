@@ -18,6 +18,7 @@ import type { CollectionName } from '../../src/lib/content/layout.ts';
 import type { ValidEntry } from '../../src/lib/content/validate.ts';
 import { customerDisplayName, formatDate, formatMetricValue, mayQuote, metricHeadline, personCredit } from '../../src/lib/evidence.ts';
 import { storyHtmlPlugin } from '../../src/lib/story-html.ts';
+import { parseCaptions, publishedCaptions, relabelVoices, transcriptFromCues, transcriptFromText } from '../../src/lib/vtt.ts';
 import type { Customer } from '../../src/schemas/customer.ts';
 import type { Metric } from '../../src/schemas/story.ts';
 
@@ -59,6 +60,27 @@ function storyBodyHtml(contentDir: string, entryFile: string, body: string): str
 
 /** "from 5.9%": the baseline, as the story page shows it beside the figure. */
 const fromText = (m: Metric) => `${formatMetricValue(m.value, m.unit)}, from ${formatMetricValue(m.baseline, m.unit)} (${m.better} is better)`;
+
+/**
+ * A video's transcript as its page shows it: the one written, or the captions' (relabelled like
+ * the site's `captionsTextOf`: the people of a customer that withholds its name by job title).
+ */
+function videoTranscript(index: ContentIndex, customer: Customer, data: Record<string, any>, captions: string): string {
+	const paragraphs = data.transcript
+		? transcriptFromText(data.transcript)
+		: transcriptFromCues(
+				parseCaptions(
+					relabelVoices(
+						publishedCaptions(captions),
+						[...index.people.values()]
+							.filter((p) => p.data.customer === data.customer && !personCredit(p.data, customer).identified)
+							.map((p) => ({ name: p.data.name, label: personCredit(p.data, customer).name })),
+						(data.speakers as string[]).filter((id) => personCredit(index.people.get(id)!.data, customer).identified).map((id) => index.people.get(id)!.data.name),
+					),
+				).cues,
+			);
+	return paragraphs.map((p) => (p.speaker ? `${p.speaker}: ${p.text}` : p.text)).join('\n\n');
+}
 
 const KIND_LABELS = { stories: 'story', videos: 'video page', awardEntries: 'award entry' } as const;
 
@@ -110,7 +132,7 @@ export async function proofInput(index: ContentIndex, contentDir: string, collec
 	} else if (collection === 'videos') {
 		input.people = (data.speakers as string[]).map(credit);
 		input.image = { src: await imageDataUri(contentDir, entry.absolutePath, data.poster.src), alt: data.poster.alt };
-		input.bodyText = data.transcript ?? captions;
+		input.bodyText = videoTranscript(index, customer.data, data, captions!);
 		const source = data.source.kind === 'file' ? `video file ${data.source.file}` : `${data.source.kind} video ${data.source.id}`;
 		input.facts.push({ label: 'Video', value: `${source}, ${Math.floor(data.duration / 60)}:${String(data.duration % 60).padStart(2, '0')}` }, { label: 'Disclosure', value: data.disclosure });
 	} else {

@@ -337,7 +337,7 @@ export function checkIntegrity(
 			const what = state === 'declined' ? 'declined publication' : 'asked for changes';
 			const comments = review!.comments.trim() ? `: "${review!.comments.trim()}"` : '';
 			out.push(warning(entry.file, 'review', `${review!.reviewedBy} ${what} on ${day(review!.reviewedOn)}${comments}; the item stays unpublished until the customer approves a new proof (npm run approval -- proof)`));
-		} else if (state === 'changed-since-approval' || (changed.length && state === 'public')) {
+		} else if (state === 'changed-since-approval') {
 			const fields = changed.map((f) => `"${f}"`).join(', ');
 			const outcome = approvalChanges === 'warn'
 				? 'it stays published because site.yaml says approvalChanges: warn'
