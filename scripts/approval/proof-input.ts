@@ -34,7 +34,7 @@ async function imageDataUri(contentDir: string, fromFile: string, src: string, w
 }
 
 /** A story body as the site renders it (sanitised by `storyHtmlPlugin`), its own images inlined; any other image dropped. */
-function storyBodyHtml(contentDir: string, entryFile: string, body: string): string {
+async function storyBodyHtml(contentDir: string, entryFile: string, body: string): Promise<string> {
 	const inline: HastPluginDefinition = {
 		name: 'credence-proof-images',
 		element: {
@@ -55,7 +55,7 @@ function storyBodyHtml(contentDir: string, entryFile: string, body: string): str
 			},
 		},
 	};
-	return markdownToHtml(body, { hastPlugins: [storyHtmlPlugin, inline] }).html;
+	return (await markdownToHtml(body, { hastPlugins: [storyHtmlPlugin, inline] })).html;
 }
 
 /** "from 5.9%": the baseline, as the story page shows it beside the figure. */
@@ -127,7 +127,7 @@ export async function proofInput(index: ContentIndex, contentDir: string, collec
 		input.quotes = (data.quotes as { text: string; person: string }[])
 			.filter((q) => mayQuote(index.people.get(q.person)!.data, employerOf(q.person)))
 			.map((q) => ({ text: q.text, signature: credit(q.person) }));
-		input.bodyHtml = storyBodyHtml(contentDir, entry.absolutePath, entry.body ?? '');
+		input.bodyHtml = await storyBodyHtml(contentDir, entry.absolutePath, entry.body ?? '');
 		input.facts.push({ label: 'Disclosure', value: data.disclosure });
 	} else if (collection === 'videos') {
 		input.people = (data.speakers as string[]).map(credit);

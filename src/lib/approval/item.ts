@@ -33,20 +33,20 @@ export function customerShown(customer: { name: string; anonymousLabel?: string;
 /** A validated entry of an approvable collection as an `ApprovableItem`. */
 export function approvableItem(
 	collection: CollectionName,
-	entry: { data: Record<string, unknown>; body?: string },
+	entry: { data: object; body?: string },
 	customer: CustomerShown,
 	captions?: string,
 ): ApprovableItem {
 	const kind = APPROVABLE_COLLECTIONS[collection];
 	if (!kind) throw new Error(`approvableItem: ${collection} entries are not approved by customers`);
-	return { kind, data: entry.data, body: entry.body, captions, customer };
+	return { kind, data: entry.data as Record<string, unknown>, body: entry.body, captions, customer };
 }
 
 /**
  * The published fields changed since the approval: none when the approval has no digest (given
  * before proofs existed) or the item is unapproved.
  */
-export function changesSinceApproval(item: ApprovableItem, approval: Pick<Approval, 'digest'> | undefined): string[] {
+export function changesSinceApproval(item: ApprovableItem, approval: Approval | undefined): string[] {
 	if (!approval?.digest) return [];
 	return changedFields(approval.digest, fieldDigests(item));
 }
