@@ -5,7 +5,7 @@
  * leaving the body byte for byte; it refuses a file for another item, from someone who is not the
  * customer's, or about words that changed since the proof, naming the field and writing nothing.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { approvalFileJson, type ReviewerChoices } from '../../src/tools/proof/approval-file.ts';
@@ -57,6 +57,23 @@ describe('approval proof', () => {
 		expect(html).toContain('How Quarry Bank cut forecast error in half');
 		expect(html).toContain('We finally plan from one number.');
 		expect(proofData(html).people.map((p) => p.id)).toEqual(['ada-quarry']);
+	});
+
+	it('shows hostile story text as text: escaped fields, a sanitised body, only its own two scripts', async () => {
+		const hostile = '</script><script>alert("xss")</script><img src=x onerror=alert("xss")>';
+		const source = readFileSync(storyFile(), 'utf8')
+			.replace('title: How Quarry Bank cut forecast error in half', `title: '${hostile}'`)
+			.replace('We finally plan from one number.', hostile.replace(/"/g, "'"));
+		// As Markdown, where raw HTML is allowed through to the sanitiser (MDX refuses it at check).
+		rmSync(storyFile());
+		writeFileSync(storyFile().replace(/\.mdx$/, '.md'), `${source}\n${hostile}\n\n[click](javascript:alert(1)) <iframe src="https://evil.example/"></iframe>\n`);
+		const result = await approval('proof', 'quarry-forecasting', '--out', proofFile());
+		expect(result.out).toContain('wrote the proof');
+		expect(result.code).toBe(0);
+		const html = readFileSync(proofFile(), 'utf8');
+		expect(html.match(/<script/g)).toHaveLength(2);
+		expect(html).not.toMatch(/<img[^>]*onerror|<iframe|javascript:/i);
+		expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(&quot;xss&quot;)');
 	});
 
 	it('says which items exist when the item is unknown', async () => {
