@@ -82,3 +82,30 @@ it('opens offline, approves, exports, and record accepts the export', async () =
 	expect(checked.code).toBe(0);
 	expect(checked.out).not.toContain('approval.digest');
 }, 90_000);
+
+it('asks a reviewer who declines to say why, then exports a decline that record keeps private', async () => {
+	const context = await browser.newContext({ acceptDownloads: true });
+	await context.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+	const page = await context.newPage();
+	await page.clock.setFixedTime(NOW);
+	await page.goto(pathToFileURL(proofFile).href);
+	await page.getByLabel('Who you are').selectOption('ada-quarry');
+	await page.getByLabel('Your job title').fill('Head of Planning');
+	await page.getByLabel('Decline: do not publish').check();
+	let downloads = 0;
+	page.on('download', () => downloads++);
+	await page.getByRole('button', { name: 'Export my decision' }).click();
+	await expect.poll(() => page.locator('#export-message').textContent()).toContain('say in the comments what should change, or why you decline');
+	expect(downloads).toBe(0);
+	await page.getByLabel('Comments', { exact: true }).fill('We have not signed off the 1,200 SKU figure.');
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export my decision' }).click()]);
+	const exported = path.join(content.dir, '..', 'declined.json');
+	await download.saveAs(exported);
+	await context.close();
+
+	const recorded = await runScript('scripts/approval.ts', ['record', exported, '--content', content.dir]);
+	expect(recorded.out).toContain('declined by');
+	expect(recorded.code).toBe(0);
+	const checked = await runScript('scripts/check.ts', ['--content', content.dir]);
+	expect(checked.out).toContain('review: ada-quarry declined publication on 2026-11-23: "We have not signed off the 1,200 SKU figure."');
+}, 90_000);
