@@ -16,6 +16,7 @@ import { winnersDecided } from '../lib/award-method.ts';
 import { previewNotice, type PreviewNotice } from '../lib/preview.ts';
 import type { Publishable } from '../schemas/common.ts';
 import { isPublic, publicationTime, resultsAnnounced, tombstoneOf } from '../lib/publication.ts';
+import { approvableItem, changesSinceApproval, customerShown, readApprovableEntry } from '../lib/approval/item.ts';
 import { previewing } from './preview.ts';
 import { cardPath, cardScope, type CardScope } from '../lib/og-image.ts';
 import { maxBundlePages, planSearchBundles, yearOf } from '../lib/search-bundles.ts';
@@ -54,10 +55,30 @@ export function memoised<T>(key: string, query: () => Promise<T>): () => Promise
 /** Customers by id, for the publication rule (a customer's withdrawal takes down their items). */
 const customersById = memoised('customersById', async () => new Map((await all('customers')).map((c) => [c.id, c.data])));
 
-/** The items of a collection that pass the publication rule, their customer's withdrawal included; in draft preview, every one. */
-async function publicOf<C extends 'stories' | 'videos' | 'awardEntries'>(name: C): Promise<CollectionEntry<C>[]> {
+/**
+ * The published fields of an item changed since its customer approved them, when `site.yaml`
+ * withdraws such items (`approvalChanges`, withdraw by default); none otherwise. The entry is read
+ * again from its file, as the content check reads it, so the site and `check` compute one digest.
+ */
+async function withdrawingChanges(collection: 'stories' | 'videos' | 'awardEntries', entry: Story | Video | AwardEntry): Promise<string[]> {
+	if (!entry.data.approval?.digest || (await getSite()).approvalChanges === 'warn') return [];
+	const customer = await customerById(entry.data.customer);
+	const source = readApprovableEntry(contentRoot(process.cwd()), collection, path.resolve(entry.filePath!));
+	return changesSinceApproval(approvableItem(collection, source, customerShown(customer.data), source.captions), entry.data.approval);
+}
+
+/**
+ * The entries of a collection the publication rule lets the public see: their customer's
+ * withdrawal and changes since approval included; in draft preview, every one.
+ */
+async function publicOf<C extends 'stories' | 'videos' | 'awardEntries'>(collection: C): Promise<CollectionEntry<C>[]> {
+	const entries = await all(collection);
+	if (previewing) return entries;
 	const customers = await customersById();
-	return (await all(name)).filter((item) => previewing || isPublic(item.data, now, customers.get(item.data.customer)));
+	const shown = await Promise.all(
+		entries.map(async (e) => isPublic(e.data, now, { customer: customers.get(e.data.customer), changedSinceApproval: await withdrawingChanges(collection, e as Story | Video | AwardEntry) })),
+	);
+	return entries.filter((_, i) => shown[i]);
 }
 
 export const publicStories = memoised('publicStories', () => publicOf('stories'));
@@ -92,7 +113,8 @@ export const withdrawnVideos = memoised('withdrawnVideos', () => withdrawnOf('vi
 export async function unpublishedNotice(item: Story | Video | AwardEntry): Promise<PreviewNotice | undefined> {
 	if (!previewing) return undefined;
 	const customer = (await customerById(item.data.customer)).data;
-	return previewNotice(item.data, now, customer.name, customer);
+	const collection = item.collection as 'stories' | 'videos' | 'awardEntries';
+	return previewNotice(item.data, now, customer.name, { customer, changedSinceApproval: await withdrawingChanges(collection, item) });
 }
 
 export const awardPrograms = () => all('awardPrograms');
@@ -222,7 +244,7 @@ async function item(type: ContentType, id: string, url: string, data: ItemSource
 		facets: customerFacets(customer.data),
 		products: data.products,
 		facetValues: { type: [type], industry: [customer.data.industry], region: [customer.data.region], size: [customer.data.size], product: data.products },
-		...(previewing && { unpublished: previewNotice(data, now, customer.data.name, customer.data) }),
+		...(previewing && { unpublished: previewNotice(data, now, customer.data.name, { customer: customer.data }) }),
 		...extra,
 	};
 }

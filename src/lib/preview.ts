@@ -5,7 +5,7 @@
  * itself never shows these items (see `previewEnabled`).
  */
 import type { Publishable } from '../schemas/common.ts';
-import { publicationState, withdrawalOf, type PublicationState, type PublishingCustomer } from './publication.ts';
+import { publicationState, withdrawalOf, type PublicationContext, type PublicationState } from './publication.ts';
 
 /** Why an item is not public, and what would make it public. */
 export interface PreviewNotice {
@@ -18,7 +18,7 @@ export interface PreviewNotice {
 	label: string;
 }
 
-const LABELS: Record<PreviewNotice['state'], string> = { withdrawn: 'Withdrawn', draft: 'Draft', embargoed: 'Embargoed', unapproved: 'Not approved', 'approval-expired': 'Approval lapsed' };
+const LABELS: Record<PreviewNotice['state'], string> = { withdrawn: 'Withdrawn', 'changes-requested': 'Changes requested', declined: 'Declined', 'changed-since-approval': 'Changed since approval', draft: 'Draft', embargoed: 'Embargoed', unapproved: 'Not approved', 'approval-expired': 'Approval lapsed' };
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -38,8 +38,10 @@ export function previewDateTime(date: Date): string {
  * `customer` names who must approve it. Every condition still missing is named, not only the
  * first the rule meets, so nobody removes `draft` and then finds an embargo or a lapsed approval.
  */
-export function previewNotice(item: Publishable, now: Date, customer: string, customerRecord?: PublishingCustomer): PreviewNotice | undefined {
-	const state = publicationState(item, now, customerRecord);
+export function previewNotice(item: Publishable, now: Date, customer: string, context: PublicationContext = {}): PreviewNotice | undefined {
+	const state = publicationState(item, now, context);
+	const customerRecord = context.customer;
+	const changed = context.changedSinceApproval ?? [];
 	if (state === 'public') return undefined;
 	const at = now.getTime();
 	const { approval, publishAt } = item;
@@ -51,6 +53,8 @@ export function previewNotice(item: Publishable, now: Date, customer: string, cu
 	const withdrawal = withdrawalOf(item, customerRecord);
 	if (withdrawal) conditions.push(`withdrawn is removed${item.withdrawn ? '' : ` from ${customer}'s file`} (only with ${customer}'s agreement)`);
 	if (item.draft) conditions.push('draft: true is removed');
+	const reviewed = state === 'changes-requested' || state === 'declined';
+	if (reviewed || state === 'changed-since-approval') conditions.push(`${customer} approves a new proof (npm run approval -- proof)`);
 	if (embargoed) conditions.push(`the embargo lifts on ${previewDateTime(publishAt)}`);
 	if (!approval) conditions.push(`${customer} approves it (an approval with approvedBy, approvedOn and expiresOn)`);
 	else if (approvalPending) conditions.push(`the approval takes effect on ${previewDay(approval.approvedOn)}`);
@@ -61,12 +65,15 @@ export function previewNotice(item: Publishable, now: Date, customer: string, cu
 
 	const headline = {
 		withdrawn: `Withdrawn at the customer's request on ${withdrawal ? previewDay(withdrawal.on) : ''} — not public; its address shows a tombstone if it was ever published.`,
+		'changes-requested': `${customer} asked for changes${item.review ? ` on ${previewDay(item.review.reviewedOn)}` : ''} — not public.`,
+		declined: `${customer} declined publication${item.review ? ` on ${previewDay(item.review.reviewedOn)}` : ''} — not public.`,
+		'changed-since-approval': `Changed since ${customer} approved it (${changed.join(', ')}) — not public.`,
 		draft: 'Draft — not public.',
 		embargoed: `Embargoed until ${publishAt ? previewDateTime(publishAt) : ''} — not public.`,
 		unapproved: approvalPending ? `Not approved by ${customer} yet — the approval takes effect on ${approval ? previewDay(approval.approvedOn) : ''}.` : `Not approved by ${customer} yet — not public.`,
 		'approval-expired': `Approval lapsed on ${approval ? previewDay(approval.expiresOn) : ''} — no longer public.`,
 	}[state];
-	const timed = conditions.length > 0 && !withdrawal && !item.draft && approval !== undefined && !lapsed && approval.expiresOn.getTime() > opens;
+	const timed = conditions.length > 0 && !withdrawal && !reviewed && state !== 'changed-since-approval' && !item.draft && approval !== undefined && !lapsed && approval.expiresOn.getTime() > opens;
 	const detail =
 		`It becomes public when ${joinAnd(conditions)}` +
 		(timed ? `: from ${previewDateTime(new Date(opens))}, at the first build after then (the scheduled daily build).` : ', and the site is rebuilt.') +

@@ -14,23 +14,38 @@ export interface PublishingCustomer {
  * customer approval exists, has been given, and has not lapsed (it lapses at the start of
  * `expiresOn`, UTC).
  */
-export function isPublic(item: Publishable, now: Date, customer?: PublishingCustomer): boolean {
-	return publicationState(item, now, customer) === 'public';
+/** What else decides an item's state: its customer (whose withdrawal takes it down) and the fields changed since approval. */
+export interface PublicationContext {
+	/** The item's customer: a customer's `withdrawn` takes down everything about them. */
+	customer?: PublishingCustomer;
+	/**
+	 * The published fields that no longer match the approval's digest (`src/lib/approval/item.ts`
+	 * computes them, outside this pure rule, since it needs the body); any makes an otherwise public
+	 * item `changed-since-approval`.
+	 */
+	changedSinceApproval?: readonly string[];
+}
+
+export function isPublic(item: Publishable, now: Date, context: PublicationContext = {}): boolean {
+	return publicationState(item, now, context) === 'public';
 }
 
 /** Why an item is or is not public, for `check` output and tests. */
-export type PublicationState = 'public' | 'withdrawn' | 'draft' | 'embargoed' | 'unapproved' | 'approval-expired';
+export type PublicationState = 'public' | 'withdrawn' | 'draft' | 'embargoed' | 'unapproved' | 'approval-expired' | 'changes-requested' | 'declined' | 'changed-since-approval';
 
 /**
  * A withdrawal comes first: whatever else the item says, the customer asked for it to come down
- * (and its address shows a tombstone if it had been published, see `tombstoneOf`).
+ * (and its address shows a tombstone if it had been published, see `tombstoneOf`). A review
+ * (changes requested, declined) newer than the approval keeps the item private.
  */
-export function publicationState(item: Publishable, now: Date, customer?: PublishingCustomer): PublicationState {
+export function publicationState(item: Publishable, now: Date, { customer, changedSinceApproval = [] }: PublicationContext = {}): PublicationState {
 	if (withdrawalOf(item, customer)) return 'withdrawn';
 	if (item.draft) return 'draft';
 	if (item.publishAt && item.publishAt.getTime() > now.getTime()) return 'embargoed';
+	if (item.review && (!item.approval || item.review.reviewedOn.getTime() >= item.approval.approvedOn.getTime())) return item.review.decision;
 	if (!item.approval || item.approval.approvedOn.getTime() > now.getTime()) return 'unapproved';
 	if (item.approval.expiresOn.getTime() <= now.getTime()) return 'approval-expired';
+	if (changedSinceApproval.length) return 'changed-since-approval';
 	return 'public';
 }
 

@@ -114,6 +114,15 @@ function approvalLapsesFirst({ approvedOn, expiresOn }: { approvedOn: Date; expi
 	return `expected the day the approval lapses, after approvedOn (${day(approvedOn)}), found ${day(expiresOn)}, ${when} approvedOn: the approval would lapse before it was given; set expiresOn to the day the customer's approval ends (after ${day(approvedOn)}), or check approvedOn`;
 }
 
+/** Published field name → SHA-256 (64 hex digits) of its content, as `npm run approval -- record` writes it. */
+function approvedDigest() {
+	return z.record(
+		z.string().regex(/^[a-z]+(?:-[a-z]+)*$/, { error: 'expected a published field name like "title" or "body"' }),
+		z.string().regex(/^[0-9a-f]{64}$/, { error: 'expected a SHA-256 digest (64 hex digits) as written by npm run approval -- record' }),
+		{ error: 'expected a list of published fields and their digests, as written by npm run approval -- record' },
+	);
+}
+
 /** A customer's sign-off on what is published about them. */
 export const approvalSchema = z
 	.object({
@@ -123,6 +132,12 @@ export const approvalSchema = z
 		approvedOn: isoDate().describe('Day the approval was given.'),
 		/** The approval lapses at the start of this day (UTC); from then on the item is private. */
 		expiresOn: isoDate().describe('Day the approval lapses (start of day, UTC); the item leaves the public site then.'),
+		/**
+		 * What was approved: the SHA-256 of each published field as the customer saw it in the proof
+		 * (`src/lib/approval/digest.ts`), written by `npm run approval -- record`. When a field no
+		 * longer matches, the item changed since approval. Approvals given before proofs have none.
+		 */
+		digest: approvedDigest().optional().describe('SHA-256 of each published field as approved (written by approval record); an item whose fields no longer match changed since approval.'),
 	})
 	.strict()
 	.refine((a) => a.expiresOn.getTime() > a.approvedOn.getTime(), {
@@ -133,6 +148,32 @@ export const approvalSchema = z
 
 export type Approval = z.infer<typeof approvalSchema>;
 
+/** What a reviewer may decide, short of approving. */
+export const REVIEW_DECISIONS = ['changes-requested', 'declined'] as const;
+
+/**
+ * A customer's answer to a proof that was not an approval: changes requested or declined.
+ * Recorded by `npm run approval -- record`; while it is newer than the approval, the item is not
+ * public and `check` reports the reviewer's comments.
+ */
+export const reviewSchema = z
+	.object({
+		/** Changes requested, or declined outright. */
+		decision: z.enum(REVIEW_DECISIONS, { error: `expected a decision: one of ${REVIEW_DECISIONS.join(', ')}` }).describe('The reviewer asked for changes, or declined publication.'),
+		/** The customer-side person who reviewed the proof. */
+		reviewedBy: ref('people').describe('Person at the customer who reviewed the proof.'),
+		/** Day of the decision. */
+		reviewedOn: isoDate().describe('Day the reviewer decided.'),
+		/** What the reviewer asked for, in their words. */
+		comments: z.string({ error: 'expected the reviewer\'s comments (text)' }).default('').describe('The reviewer\'s comments: the changes they ask for, or why they decline.'),
+		/** The digest of the proof reviewed (as in `approval.digest`). */
+		digest: approvedDigest().optional().describe('SHA-256 of each published field of the proof the reviewer saw.'),
+	})
+	.strict()
+	.describe('A decision on a proof other than approval; the item stays private while it is newer than the approval.');
+
+export type Review = z.infer<typeof reviewSchema>;
+
 /** Fields every publishable item (story, video, award entry) carries; read by `isPublic()`. */
 export const publicationFields = {
 	/** A draft is never public, whatever else it says. */
@@ -141,6 +182,8 @@ export const publicationFields = {
 	publishAt: isoDateTime().optional().describe('Embargo: the item is not public before this date-time.'),
 	/** The customer's approval; without one (or once it expires) the item is private. */
 	approval: approvalSchema.optional(),
+	/** The customer's latest decision on a proof when it was not an approval (changes requested, declined). */
+	review: reviewSchema.optional(),
 };
 
 /**
@@ -181,6 +224,7 @@ export interface Publishable {
 	withdrawn?: Withdrawal;
 	publishAt?: Date;
 	approval?: Approval;
+	review?: Review;
 }
 
 /**

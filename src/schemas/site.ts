@@ -22,6 +22,15 @@ export const siteSchema = z
 		/** Days before an approval expires from which `check` warns. */
 		approvalWarningDays: z.number().int().positive().default(30).describe('Warn this many days before an approval expires.'),
 		/**
+		 * What happens to an approved item whose published fields changed since the customer approved
+		 * them: `withdraw` takes it off the site until approved again (an error in `check`); `warn`
+		 * keeps it published and `check` warns.
+		 */
+		approvalChanges: z
+			.enum(['withdraw', 'warn'], { error: 'expected withdraw (take an item changed since approval off the site) or warn (keep it, and warn)' })
+			.default('withdraw')
+			.describe('An item changed since approval: withdraw it from the site until approved again, or only warn.'),
+		/**
 		 * Cards per page in the evidence library (`/stories/`) and the video list (`/videos/`); later
 		 * pages are `/stories/page/2/` and on. Large pages cost every visitor download and render time.
 		 */

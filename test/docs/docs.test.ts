@@ -155,7 +155,7 @@ describe('every field the schemas take is documented in docs/authoring.md', () =
 		awardJudges: '## Judges',
 		awardWinners: '## Award results',
 	};
-	const isPublicationField = (field: string) => /^(draft|publishAt|approval)\b/.test(field);
+	const isPublicationField = (field: string) => /^(draft|publishAt|approval|review)\b/.test(field);
 
 	for (const [collection, heading] of Object.entries(SECTIONS) as [keyof typeof COLLECTION_SCHEMAS, string][]) {
 		it(`${collection}: every field, with its allowed values, under "${heading}"`, () => {

@@ -51,10 +51,10 @@ describe('the publication rule', () => {
 
 	it("takes down every item of a withdrawn customer, and only those", () => {
 		const withdrawn = { on: new Date('2026-11-20'), reason: 'customer left' };
-		expect(publicationState(base, now, { withdrawn })).toBe('withdrawn');
-		expect(isPublic(base, now, { withdrawn })).toBe(false);
+		expect(publicationState(base, now, { customer: { withdrawn } })).toBe('withdrawn');
+		expect(isPublic(base, now, { customer: { withdrawn } })).toBe(false);
 		expect(withdrawalOf(base, { withdrawn })).toBe(withdrawn);
-		expect(isPublic(base, now, {})).toBe(true);
+		expect(isPublic(base, now, { customer: {} })).toBe(true);
 		expect(withdrawalOf(base, {})).toBeUndefined();
 	});
 

@@ -68,7 +68,7 @@ export function programData(check: CheckResult, contentDir: string, programId: s
 			evidence: e.data.evidence,
 			status: e.data.status,
 			draft: e.data.draft,
-			public: isPublic(e.data, now, check.index.customers.get(e.data.customer)?.data),
+			public: isPublic(e.data, now, { customer: check.index.customers.get(e.data.customer)?.data }),
 		}))
 		.sort((a, b) => a.id.localeCompare(b.id));
 	const judges: ProgramJudge[] = [...check.index.awardJudges.values()]

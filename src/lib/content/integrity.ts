@@ -23,6 +23,7 @@ import type { ScoreLine } from '../awards/scores.ts';
 import { error, formatFieldPath, warning, type Diagnostic } from '../diagnostics.ts';
 import { fileNameReveals, findMentions, organisationNeedles, personNeedles, searchForms } from '../mentions.ts';
 import { daysUntilExpiry, publicationState } from '../publication.ts';
+import { approvableItem, changesSinceApproval, customerShown } from '../approval/item.ts';
 import { inspectSvg, type SvgInspection } from '../svg-safety.ts';
 import { decode as decodeCueText, parseCaptions, relabelVoices, type Cue } from '../vtt.ts';
 import { localBodyImages, type BodyImage } from './body-images.ts';
@@ -226,6 +227,7 @@ export function checkIntegrity(
 	const captions: CaptionsByVideo = new Map();
 	const rejectedFiles = new Map((options.rejected ?? []).map((r) => [`${r.collection}:${r.id}`, r.file]));
 	const warningDays = index.site?.data.approvalWarningDays ?? 30;
+	const approvalChanges = index.site?.data.approvalChanges ?? 'withdraw';
 
 	const siteFile = path.join(options.contentDir, 'site.yaml');
 	if (!index.site && !io.exists(siteFile)) {
@@ -308,23 +310,42 @@ export function checkIntegrity(
 		}
 	}
 
-	/** Publication fields shared by stories, videos and award entries. */
-	function checkPublication(entry: ValidEntry<Publishable & { customer: string }>) {
-		const { approval } = entry.data;
-		if (approval) {
-			const approver = resolve<Person>(entry, ['approval', 'approvedBy'], 'people', approval.approvedBy);
+	/** The published fields of an entry changed since its approval (see `src/lib/approval/`); none without a digest. */
+	function approvalChangesOf(entry: ValidEntry<Publishable & { customer: string }>, captionsText?: string): string[] {
+		const customer = index.customers.get(entry.data.customer);
+		if (!entry.data.approval?.digest || !customer) return [];
+		return changesSinceApproval(approvableItem(entry.collection, entry, customerShown(customer.data), captionsText), entry.data.approval);
+	}
+
+	/** Publication fields shared by stories, videos and award entries; `captionsText`: a video's captions, which its approval covers. */
+	function checkPublication(entry: ValidEntry<Publishable & { customer: string }>, captionsText?: string) {
+		const { approval, review } = entry.data;
+		for (const [field, personId] of [['approval.approvedBy', approval?.approvedBy], ['review.reviewedBy', review?.reviewedBy]] as const) {
+			if (!personId) continue;
+			const approver = resolve<Person>(entry, field.split('.'), 'people', personId);
 			if (approver) {
 				const side = sideOf(approver.data);
 				if (side.kind !== 'customer' || side.customer !== entry.data.customer) {
-					out.push(error(entry.file, 'approval.approvedBy', `expected a person of the customer "${entry.data.customer}" (the customer approves what is published about them), found "${approval.approvedBy}" (${describeSide(side)})`));
+					out.push(error(entry.file, field, `expected a person of the customer "${entry.data.customer}" (the customer approves what is published about them), found "${personId}" (${describeSide(side)})`));
 				}
 			}
 		}
-		const state = publicationState(entry.data, options.now, index.customers.get(entry.data.customer)?.data);
+		const changed = approvalChangesOf(entry, captionsText);
+		const state = publicationState(entry.data, options.now, { customer: index.customers.get(entry.data.customer)?.data, changedSinceApproval: changed });
 		const day = (d: Date) => d.toISOString().slice(0, 10);
 		// A withdrawn item's approval no longer matters: nothing to renew or wait for.
 		if (state === 'withdrawn') return;
-		if (state === 'approval-expired') {
+		if (state === 'changes-requested' || state === 'declined') {
+			const what = state === 'declined' ? 'declined publication' : 'asked for changes';
+			const comments = review!.comments.trim() ? `: "${review!.comments.trim()}"` : '';
+			out.push(warning(entry.file, 'review', `${review!.reviewedBy} ${what} on ${day(review!.reviewedOn)}${comments}; the item stays unpublished until the customer approves a new proof (npm run approval -- proof)`));
+		} else if (state === 'changed-since-approval') {
+			const fields = changed.map((f) => `"${f}"`).join(', ');
+			const outcome = approvalChanges === 'warn'
+				? 'it stays published because site.yaml says approvalChanges: warn'
+				: 'it is withdrawn from the site until the customer approves it again';
+			out.push(warning(entry.file, 'approval.digest', `changed since ${approval!.approvedBy} approved it on ${day(approval!.approvedOn)}: ${fields} no longer match${changed.length === 1 ? 'es' : ''} what was approved; ${outcome} (send a new proof: npm run approval -- proof ${entry.id})`));
+		} else if (state === 'approval-expired') {
 			out.push(warning(entry.file, 'approval.expiresOn', `approval lapsed on ${day(approval!.expiresOn)}: the item is withdrawn from the site until the customer renews it`));
 		} else if (state === 'unapproved' && approval && approval.approvedOn > options.now) {
 			out.push(warning(entry.file, 'approval.approvedOn', `approval is dated ${day(approval.approvedOn)}, still to come: the item stays unpublished until then`));
@@ -568,6 +589,7 @@ export function checkIntegrity(
 			}
 		}
 		const captionsPath = path.resolve(path.dirname(video.absolutePath), video.data.captions);
+		let captionsText: string | undefined;
 		const captionsFile = displayPath(options.projectRoot, captionsPath);
 		const captionsEscape = contentEscape(options.contentDir, captionsPath);
 		if (captionsEscape) {
@@ -581,6 +603,7 @@ export function checkIntegrity(
 			if (late) out.push(error(captionsFile, '(cues)', `expected every cue to end within the video's duration (${video.data.duration}s), found a cue ending at ${late.end}s`));
 			if (problems.length === 0) captions.set(video.id, cues);
 			checkCaptionsAnonymity(video, captionsFile, io.readText(captionsPath));
+			captionsText = io.readText(captionsPath);
 		}
 		checkAnonymity(video, publishedTextFields(video.data));
 		checkFileAnonymity(video, [
@@ -589,7 +612,7 @@ export function checkIntegrity(
 			['captions', video.data.captions],
 		]);
 		checkImages(video);
-		checkPublication(video);
+		checkPublication(video, captionsText);
 	}
 
 	for (const judge of index.awardJudges.values()) {
