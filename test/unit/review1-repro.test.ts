@@ -1,0 +1,43 @@
+/**
+ * Review 1 reproductions: `awards report --out` landing in a folder the site publishes or reads
+ * as content by a path the lexical check did not see through (a symbolic link, a folder whose
+ * name starts with two dots, the build moved aside).
+ */
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { publishedFolderOf } from '../../scripts/awards/report.ts';
+
+const project = mkdtempSync(path.join(tmpdir(), 'credence-review1-'));
+const content = path.join(project, 'content');
+mkdirSync(content);
+const outside = mkdtempSync(path.join(tmpdir(), 'credence-review1-out-'));
+afterAll(() => {
+	rmSync(project, { recursive: true, force: true });
+	rmSync(outside, { recursive: true, force: true });
+});
+
+describe('awards report --out', () => {
+	it('refuses a path that reaches a published folder through a symbolic link', () => {
+		symlinkSync(path.join(project, 'public'), path.join(project, 'reports')); // a committed `reports -> public` link; public/ need not exist yet
+		expect(publishedFolderOf(path.join(project, 'reports/cia-2026/round-1.html'), project, content)).toBe(path.join(project, 'public'));
+		symlinkSync(content, path.join(outside, 'link'));
+		expect(publishedFolderOf(path.join(outside, 'link/awards/report.html'), project, content)).toBe(content);
+	});
+
+	it('refuses a folder inside the site whose name only starts with two dots', () => {
+		expect(publishedFolderOf(path.join(project, 'public/..reports/r.html'), project, content)).toBe(path.join(project, 'public'));
+		expect(publishedFolderOf(path.join(project, 'dist/..x/r.html'), project, content)).toBe(path.join(project, 'dist'));
+	});
+
+	it('refuses the build moved aside, which a failed swap puts back as the site', () => {
+		expect(publishedFolderOf(path.join(project, '.dist.previous/1-2/r.html'), project, content)).toBe(path.join(project, '.dist.previous'));
+	});
+
+	it('still allows a private folder, and a sibling whose name only begins like a published one', () => {
+		expect(publishedFolderOf(path.join(outside, 'report.html'), project, content)).toBeUndefined();
+		expect(publishedFolderOf(path.join(project, 'private/r.html'), project, content)).toBeUndefined();
+		expect(publishedFolderOf(path.join(project, 'dist-reports/r.html'), project, content)).toBeUndefined();
+	});
+});
