@@ -94,7 +94,7 @@ describe('the figures in plain words', () => {
 	});
 
 	it('names what would change a fragile winner', () => {
-		const words = sensitivityWords({ category: 'c', winner: 'a', byMethod: { offset: 'a', zscore: 'b', mean: 'a' }, methodsChangingWinner: ['zscore'], judgesChangingWinner: [{ judge: 'ada', winner: null }], stable: false }, (id) => (id === null ? 'a tie' : id.toUpperCase()));
+		const words = sensitivityWords({ category: 'c', winner: 'a', byMethod: { offset: 'a', scaled: 'a', zscore: 'b', mean: 'a' }, methodsChangingWinner: ['zscore'], judgesChangingWinner: [{ judge: 'ada', winner: null }], stable: false }, (id) => (id === null ? 'a tie' : id.toUpperCase()));
 		expect(words).toBe('Fragile: the zscore method picks B; without ada the winner would be a tie. Say so when announcing, or look again at the scores behind it.');
 		expect(TALLY_LEGEND.join('\n')).toMatch(/band: .*statistically tied/);
 	});

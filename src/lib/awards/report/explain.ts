@@ -9,6 +9,7 @@ import type { CategorySensitivity, JudgeResult, TallyMethod } from '../tally/typ
 /** What each method does, in one sentence. */
 export const METHOD_WORDS: Record<TallyMethod, string> = {
 	offset: 'Each judge’s leniency or severity is estimated from the entries they share with other judges and removed, so an entry is not helped or hurt by which judges it drew.',
+	scaled: 'Like offset, and each judge’s spread and reliability are estimated too: a judge who spreads entries further apart than the panel is brought back to its scale, and a judge whose scores stray from the panel’s view of the same entries counts for less.',
 	zscore: 'Each judge’s scores are put on a common scale (their own average and spread) before the entry’s scores are averaged.',
 	mean: 'The plain average of the judges’ weighted scores.',
 };
