@@ -53,7 +53,7 @@ const REFERENCES: FolderRule = {
 	holds: 'policy.yaml and the folders advocates/ and activities/',
 	folders: {
 		advocates: yamlOf('advocates (<id>.yaml)'),
-		activities: yamlOf("a year's activities (<year>.yaml)"),
+		activities: { extensions: ['yaml', 'lock'], holds: "a year's activities (<year>.yaml)" },
 	},
 };
 

@@ -49,6 +49,11 @@ export interface FindResult {
 }
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
+/** `a reference call`, `an event talk` */
+const aKind = (kind: ReferenceKind) => {
+	const label = REFERENCE_KINDS[kind].toLowerCase();
+	return `${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label}`;
+};
 
 /** Ranks the advocates for `request` at `now`. Only advocates whose customer matches at least one requested facet are considered (all, when none is requested). */
 export function findReferences(index: ContentIndex, references: ReferenceData, request: ReferenceRequest, now: Date): FindResult {
@@ -84,10 +89,10 @@ export function findReferences(index: ContentIndex, references: ReferenceData, r
 		if (advocate.stage === 'nominated') leftOutBecause.push('only nominated: not yet recruited into the program');
 		if (advocate.stage === 'resting') leftOutBecause.push(`resting since ${day(advocate.stageSince)}`);
 		if (advocate.stage === 'retired') leftOutBecause.push(`retired from the program since ${day(advocate.stageSince)}`);
-		if (request.kind && !advocate.agreedTo.includes(request.kind)) leftOutBecause.push(`has not agreed to a ${REFERENCE_KINDS[request.kind].toLowerCase()} (agreed to: ${advocate.agreedTo.map((k) => REFERENCE_KINDS[k].toLowerCase()).join(', ')})`);
+		if (request.kind && !advocate.agreedTo.includes(request.kind)) leftOutBecause.push(`has not agreed to ${aKind(request.kind)} (agreed to: ${advocate.agreedTo.map((k) => REFERENCE_KINDS[k].toLowerCase()).join(', ')})`);
 		const lapsed = lapsedApprovals(index, advocate.customer, now);
 		if (lapsed.length) leftOutBecause.push(`${customer.name}'s approval has lapsed (${lapsed.map((t) => `"${t}"`).join(', ')}): renew it first`);
-		if (fatigue.restingUntil) leftOutBecause.push(`resting after a ${REFERENCE_KINDS[fatigue.restingAfter!].toLowerCase()} until ${day(fatigue.restingUntil)} (${policy.restDays}-day rest after a heavy ask)`);
+		if (fatigue.restingUntil) leftOutBecause.push(`resting after ${aKind(fatigue.restingAfter!)} until ${day(fatigue.restingUntil)} (${policy.restDays}-day rest after a heavy ask)`);
 		const weight = request.kind ? weightOf(policy, request.kind) : 1;
 		if (fatigue.load >= fatigue.limit) leftOutBecause.push(`at their limit: load ${fatigue.load} of ${fatigue.limit} in the last ${policy.windowDays} days (${fatigue.asks} asks)`);
 		else if (fatigue.load + weight > fatigue.limit) leftOutBecause.push(`this ask (weight ${weight}) would take them over their limit: load ${fatigue.load} of ${fatigue.limit} in the last ${policy.windowDays} days`);

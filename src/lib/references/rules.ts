@@ -37,7 +37,7 @@ export function checkReferences(index: ContentIndex, references: ReferenceData):
 				out.push(warning(file, at('advocate'), `${data.advocate} is ${stage} (since ${day(stageSince)}), but was asked on ${day(data.date)}: ask someone else, or set their stage back to active in ${advocate.file}`));
 			}
 			if (!agreedTo.includes(data.kind)) {
-				out.push(warning(file, at('kind'), `${data.advocate} did not agree to a ${REFERENCE_KINDS[data.kind].toLowerCase()} (agreed to: ${agreedTo.join(', ')}): check with them, then add ${data.kind} to agreedTo in ${advocate.file}`));
+				out.push(warning(file, at('kind'), `${data.advocate} did not agree to ${/^[aeiou]/.test(REFERENCE_KINDS[data.kind]) ? 'an' : 'a'} ${REFERENCE_KINDS[data.kind].toLowerCase()} (agreed to: ${agreedTo.join(', ')}): check with them, then add ${data.kind} to agreedTo in ${advocate.file}`));
 			}
 		}
 		data.evidence.stories.forEach((id, k) => {
