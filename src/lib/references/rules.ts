@@ -7,6 +7,7 @@
 import type { ContentIndex } from '../content/integrity.ts';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { REFERENCE_KINDS } from '../../schemas/reference.ts';
+import { closestSpelling } from '../spelling.ts';
 import type { ReferenceData } from './load.ts';
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
@@ -30,14 +31,15 @@ export function checkReferences(index: ContentIndex, references: ReferenceData):
 		const advocate = references.advocates.get(data.advocate);
 		if (!advocate) {
 			const known = [...references.advocates.keys()];
-			out.push(error(file, at('advocate'), `expected the id of an advocate (a file in references/advocates/), found "${data.advocate}"${known.length ? `; known advocates: ${known.join(', ')}` : ''}`));
+			const near = closestSpelling(data.advocate, known);
+			out.push(error(file, at('advocate'), `expected the id of an advocate (a file in references/advocates/), found "${data.advocate}"${near ? ` (did you mean ${near}?)` : known.length ? `; known advocates: ${known.join(', ')}` : ''}`));
 		} else {
 			const { stage, stageSince, agreedTo } = advocate.data;
 			if ((stage === 'resting' || stage === 'retired') && data.date.getTime() >= stageSince.getTime()) {
 				out.push(warning(file, at('advocate'), `${data.advocate} is ${stage} (since ${day(stageSince)}), but was asked on ${day(data.date)}: ask someone else, or set their stage back to active in ${advocate.file}`));
 			}
 			if (!agreedTo.includes(data.kind)) {
-				out.push(warning(file, at('kind'), `${data.advocate} did not agree to ${/^[aeiou]/.test(REFERENCE_KINDS[data.kind]) ? 'an' : 'a'} ${REFERENCE_KINDS[data.kind].toLowerCase()} (agreed to: ${agreedTo.join(', ')}): check with them, then add ${data.kind} to agreedTo in ${advocate.file}`));
+				out.push(warning(file, at('kind'), `${data.advocate} did not agree to ${/^[aeiou]/i.test(REFERENCE_KINDS[data.kind]) ? 'an' : 'a'} ${REFERENCE_KINDS[data.kind].toLowerCase()} (agreed to: ${agreedTo.join(', ')}): check with them, then add ${data.kind} to agreedTo in ${advocate.file}`));
 			}
 		}
 		data.evidence.stories.forEach((id, k) => {
