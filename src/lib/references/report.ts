@@ -120,9 +120,11 @@ export function referenceReport(index: ContentIndex, references: ReferenceData, 
 		...[...index.awardEntries].map(([id, e]) => ({ type: 'award-entry' as const, id, data: e.data })),
 	];
 	for (const item of items) {
-		if (publicationState(item.data, now) !== 'public') continue;
-		const daysLeft = daysBetween(now, item.data.approval.expiresOn);
-		if (daysLeft < 90) approvalsLapsing.push({ type: item.type, id: item.id, title: item.data.title, expiresOn: day(item.data.approval.expiresOn), daysLeft, within: daysLeft < 30 ? 30 : 90 });
+		const { approval } = item.data;
+		// A public item always has an approval; the check keeps that from being otherwise.
+		if (!approval || publicationState(item.data, now) !== 'public') continue;
+		const daysLeft = daysBetween(now, approval.expiresOn);
+		if (daysLeft < 90) approvalsLapsing.push({ type: item.type, id: item.id, title: item.data.title, expiresOn: day(approval.expiresOn), daysLeft, within: daysLeft < 30 ? 30 : 90 });
 	}
 	approvalsLapsing.sort((a, b) => a.daysLeft - b.daysLeft || a.id.localeCompare(b.id));
 
