@@ -31,6 +31,7 @@ const asJson = (c: Candidate) => ({
 	score: c.score,
 	reasons: c.reasons,
 	leftOutBecause: c.leftOutBecause,
+	cautions: c.cautions,
 	load: c.fatigue.load,
 	limit: c.fatigue.limit,
 	asksInWindow: c.fatigue.asks,
@@ -63,6 +64,7 @@ export async function find(context: ReferencesContext): Promise<number> {
 	result.suggested.forEach((c, i) => {
 		console.log(`  ${i + 1}. ${colour.bold(c.name)}, ${c.title}, ${c.customerName} (${c.stage}; score ${c.score})`);
 		console.log(`     why: ${c.reasons.join('; ')}`);
+		for (const caution of c.cautions) console.log(colour.yellow(`     mind: ${caution}`));
 		console.log(colour.dim(`     load ${c.fatigue.load} of ${c.fatigue.limit} in the window · ${lastAsked(c)}`));
 	});
 	if (result.leftOut.length) {

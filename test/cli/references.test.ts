@@ -28,7 +28,9 @@ describe('find on the sample', () => {
 		expect(result.code, result.out).toBe(0);
 		const found = JSON.parse(result.out);
 		expect(found.suggested.map((c: { advocate: string }) => c.advocate)).toEqual(['yui-takahashi', 'mateo-salinas', 'ben-harcourt', 'nurul-aziz', 'aroha-ngata']);
-		expect(found.suggested[0]).toMatchObject({ load: 0, limit: 4, lastAsked: '2026-08-20', score: 8 });
+		expect(found.suggested[0]).toMatchObject({ load: 0, limit: 4, lastAsked: '2026-08-20', score: 8, cautions: [] });
+		// Kereru's story approval lapses in five days: still suggested, with a caution.
+		expect(found.suggested.find((c: { advocate: string }) => c.advocate === 'aroha-ngata').cautions).toEqual(['the approval of "One forecast for 212 independent pharmacies" lapses on 2026-12-10: renew it before a prospect reads it']);
 		const leftOut = Object.fromEntries(found.leftOut.map((c: { advocate: string; leftOutBecause: string[] }) => [c.advocate, c.leftOutBecause]));
 		expect(leftOut['kenji-morita']).toEqual(['at their limit: load 8 of 4 in the last 90 days (5 asks)']);
 		expect(leftOut['priyanka-nair']).toEqual(['resting since 2026-09-01']);

@@ -44,3 +44,10 @@ export function lapsedApprovals(index: ContentIndex, customer: string, now: Date
 		.filter((e) => publicationState(e.data, now) === 'approval-expired')
 		.map((e) => e.data.title as string);
 }
+
+/** The public pieces about `customer` whose approval lapses within `days` days of `now`. */
+export function lapsingApprovals(index: ContentIndex, customer: string, now: Date, days: number): { title: string; expiresOn: Date }[] {
+	const horizon = now.getTime() + days * 86_400_000;
+	return approvedItemsOf(index, customer)
+		.flatMap((e) => (e.data.approval && publicationState(e.data, now) === 'public' && e.data.approval.expiresOn.getTime() < horizon ? [{ title: e.data.title as string, expiresOn: e.data.approval.expiresOn as Date }] : []));
+}

@@ -6,7 +6,7 @@
 import type { ContentIndex } from '../content/integrity.ts';
 import { REFERENCE_KINDS, type ReferenceKind } from '../../schemas/reference.ts';
 import { INDUSTRIES, REGIONS, SIZES, type CompanySize, type Industry, type Region } from '../../schemas/taxonomy.ts';
-import { evidenceWith, lapsedApprovals, type AdvocateEvidence } from './evidence.ts';
+import { evidenceWith, lapsedApprovals, lapsingApprovals, type AdvocateEvidence } from './evidence.ts';
 import { fatigueOf, weightOf, type Fatigue } from './fatigue.ts';
 import type { ReferenceData } from './load.ts';
 
@@ -23,6 +23,8 @@ export interface ReferenceRequest {
 /** Points per matching facet, and per piece of public evidence the advocate appears in (at most `EVIDENCE_CAP` count). */
 export const POINTS = { industry: 3, region: 2, size: 1, product: 2, evidence: 1 } as const;
 export const EVIDENCE_CAP = 3;
+/** An approval lapsing within this many days is a caution on a suggestion. */
+export const LAPSING_DAYS = 30;
 
 /** One advocate considered for the request. */
 export interface Candidate {
@@ -38,6 +40,8 @@ export interface Candidate {
 	reasons: string[];
 	/** Why they are left out (empty for a suggestion). */
 	leftOutBecause: string[];
+	/** What to mind before asking, without ruling them out: an approval of their customer's about to lapse. */
+	cautions: string[];
 	fatigue: Fatigue;
 	evidence: AdvocateEvidence[];
 }
@@ -96,7 +100,8 @@ export function findReferences(index: ContentIndex, references: ReferenceData, r
 		const weight = request.kind ? weightOf(policy, request.kind) : 1;
 		if (fatigue.load >= fatigue.limit) leftOutBecause.push(`at their limit: load ${fatigue.load} of ${fatigue.limit} in the last ${policy.windowDays} days (${fatigue.asks} asks)`);
 		else if (fatigue.load + weight > fatigue.limit) leftOutBecause.push(`this ask (weight ${weight}) would take them over their limit: load ${fatigue.load} of ${fatigue.limit} in the last ${policy.windowDays} days`);
-		candidates.push({ advocate: id, name: person.name, title: person.title, customer: advocate.customer, customerName: customer.name, stage: advocate.stage, score, reasons, leftOutBecause, fatigue, evidence });
+		const cautions = lapsingApprovals(index, advocate.customer, now, LAPSING_DAYS).map((a) => `the approval of "${a.title}" lapses on ${day(a.expiresOn)}: renew it before a prospect reads it`);
+		candidates.push({ advocate: id, name: person.name, title: person.title, customer: advocate.customer, customerName: customer.name, stage: advocate.stage, score, reasons, leftOutBecause, cautions, fatigue, evidence });
 	}
 	// Best fit first; among equals the least loaded, then the one asked longest ago (never asked first), so asks are spread.
 	const rank = (a: Candidate, b: Candidate) =>

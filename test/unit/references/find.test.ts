@@ -57,6 +57,12 @@ describe('findReferences', () => {
 		expect(findReferences(index(), data, { kind: 'reference-call' }, now).suggested.map((c) => c.advocate)).toEqual(['ann']);
 		expect(findReferences(index(), data, { kind: 'site-visit' }, now).leftOut[0].leftOutBecause).toEqual(['this ask (weight 3) would take them over their limit: load 2 of 4 in the last 90 days']);
 	});
+	it('cautions about an approval of their customer lapsing within 30 days, without leaving them out', () => {
+		const soon = findReferences(index(), program([advocate('di', { person: 'di', customer: 'shop' })], []), {}, new Date('2026-05-10T00:00:00Z'));
+		expect(soon.suggested[0].cautions).toEqual(['the approval of "Shop story" lapses on 2026-06-01: renew it before a prospect reads it']);
+		const later = findReferences(index(), program([advocate('di', { person: 'di', customer: 'shop' })], []), {}, new Date('2026-04-10T00:00:00Z'));
+		expect(later.suggested[0].cautions).toEqual([]);
+	});
 	it('leaves out nominated advocates: they have not agreed to anything yet', () => {
 		const data = program([advocate('ann', { person: 'ann', customer: 'mill', stage: 'nominated' })], []);
 		expect(findReferences(index(), data, {}, now).leftOut[0].leftOutBecause).toEqual(['only nominated: not yet recruited into the program']);
