@@ -163,7 +163,14 @@ export const referencePolicySchema = z
 		restDays: count('days', 0).default(30).describe('Days of rest after a heavy ask.'),
 		/** Weight of each kind of ask; kinds left out keep their default. */
 		weights: z
-			.partialRecord(z.enum(KIND_IDS, { error: `expected a kind of reference: one of ${KIND_IDS.join(', ')}` }), count('weight units'))
+			.record(z.string(), count('weight units'))
+			.superRefine((weights, ctx) => {
+				// A record, not an object of the kinds, so a mistyped kind is named with the valid ones.
+				for (const key of Object.keys(weights)) {
+					if (!(KIND_IDS as readonly string[]).includes(key)) ctx.addIssue({ code: 'custom', path: [key], message: `expected a kind of reference: one of ${KIND_IDS.join(', ')}, found "${key}"` });
+				}
+			})
+			.transform((weights) => weights as Partial<Record<ReferenceKind, number>>)
 			.default({})
 			.describe('Weight per kind of reference (defaults: call and peer review 1; briefing, case study, video, award entry 2; site visit and event talk 3).'),
 		/** An active advocate not asked for this long is idle. */
