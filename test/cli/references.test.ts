@@ -48,6 +48,20 @@ describe('find on the sample', () => {
 		const nell = found.leftOut.find((c: { advocate: string }) => c.advocate === 'nell-paterson');
 		expect(nell.leftOutBecause).toEqual(['Saltmarsh Coffee Roasters\'s approval has lapsed ("Roasting to demand for cafés, wholesale and subscriptions"): renew it first']);
 	}, SLOW);
+	it('shows control characters from content as escapes, never obeyed', async () => {
+		const hostile = mkdtempSync(path.join(tmpdir(), 'credence-references-hostile-'));
+		try {
+			cpSync(path.join(projectRoot, 'content'), hostile, { recursive: true });
+			const person = path.join(hostile, 'people/yui-takahashi.yaml');
+			writeFileSync(person, readFileSync(person, 'utf8').replace('name: Yui Takahashi', 'name: "Yui \\e[2J\\e]0;pwned\\a Takahashi"'));
+			const result = await runScript('scripts/references.ts', ['find', '--industry', 'manufacturing', '--content', hostile], NOW);
+			expect(result.code, result.out).toBe(0);
+			expect(result.out).toContain('Yui \\u001b[2J\\u001b]0;pwned\\u0007 Takahashi');
+			expect(result.out).not.toMatch(/\u001b|\u0007/);
+		} finally {
+			rmSync(hostile, { recursive: true, force: true });
+		}
+	}, SLOW);
 	it('refuses a facet value that does not exist, naming the valid ones', async () => {
 		const result = await sample('find', '--industry', 'manufactring');
 		expect(result.code).toBe(1);
