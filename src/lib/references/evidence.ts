@@ -3,7 +3,17 @@
  * appears in, and the state of their customer's approvals. Reads the checked content index.
  */
 import type { ContentIndex } from '../content/integrity.ts';
-import { publicationState } from '../publication.ts';
+import { publicationState, type PublicationState } from '../publication.ts';
+import type { Publishable } from '../../schemas/common.ts';
+
+/**
+ * The publication state of a story, video or award entry of the index: the one place the
+ * reference program asks the publication rule, so it reads evidence exactly as the site does.
+ * It takes the index so that a rule that also weighs the item's customer can be given it here.
+ */
+export function stateOf(_index: ContentIndex, item: Publishable & { customer: string }, now: Date): PublicationState {
+	return publicationState(item, now);
+}
 
 /** A piece of evidence an advocate appears in. */
 export interface AdvocateEvidence {
@@ -17,14 +27,14 @@ export function evidenceWith(index: ContentIndex, person: string, now: Date): Ad
 	const found: AdvocateEvidence[] = [];
 	for (const [id, story] of index.stories) {
 		const s = story.data;
-		if (publicationState(s, now) !== 'public') continue;
+		if (stateOf(index, s, now) !== 'public') continue;
 		if (s.authors.includes(person) || s.quotes.some((q: { person: string }) => q.person === person)) found.push({ type: 'story', id, title: s.title });
 	}
 	for (const [id, video] of index.videos) {
-		if (publicationState(video.data, now) === 'public' && video.data.speakers.includes(person)) found.push({ type: 'video', id, title: video.data.title });
+		if (stateOf(index, video.data, now) === 'public' && video.data.speakers.includes(person)) found.push({ type: 'video', id, title: video.data.title });
 	}
 	for (const [id, entry] of index.awardEntries) {
-		if (publicationState(entry.data, now) === 'public' && entry.data.submitter === person) found.push({ type: 'award-entry', id, title: entry.data.title });
+		if (stateOf(index, entry.data, now) === 'public' && entry.data.submitter === person) found.push({ type: 'award-entry', id, title: entry.data.title });
 	}
 	return found;
 }
@@ -41,7 +51,7 @@ function approvedItemsOf(index: ContentIndex, customer: string) {
  */
 export function lapsedApprovals(index: ContentIndex, customer: string, now: Date): string[] {
 	return approvedItemsOf(index, customer)
-		.filter((e) => publicationState(e.data, now) === 'approval-expired')
+		.filter((e) => stateOf(index, e.data, now) === 'approval-expired')
 		.map((e) => e.data.title as string);
 }
 
@@ -49,5 +59,5 @@ export function lapsedApprovals(index: ContentIndex, customer: string, now: Date
 export function lapsingApprovals(index: ContentIndex, customer: string, now: Date, days: number): { title: string; expiresOn: Date }[] {
 	const horizon = now.getTime() + days * 86_400_000;
 	return approvedItemsOf(index, customer)
-		.flatMap((e) => (e.data.approval && publicationState(e.data, now) === 'public' && e.data.approval.expiresOn.getTime() < horizon ? [{ title: e.data.title as string, expiresOn: e.data.approval.expiresOn as Date }] : []));
+		.flatMap((e) => (e.data.approval && stateOf(index, e.data, now) === 'public' && e.data.approval.expiresOn.getTime() < horizon ? [{ title: e.data.title as string, expiresOn: e.data.approval.expiresOn as Date }] : []));
 }

@@ -4,8 +4,8 @@
  * and whose recognition is due. Pure: every figure is recomputable by hand from the files.
  */
 import type { ContentIndex } from '../content/integrity.ts';
-import { publicationState } from '../publication.ts';
 import { ADVOCATE_STAGES, REFERENCE_KINDS, type AdvocateStage, type Outcome, type ReferenceKind } from '../../schemas/reference.ts';
+import { stateOf } from './evidence.ts';
 import { activitiesOf, daysBetween, fatigueOf } from './fatigue.ts';
 import type { ActivityRecord, ReferenceData } from './load.ts';
 
@@ -102,7 +102,7 @@ export function referenceReport(index: ContentIndex, references: ReferenceData, 
 	const metrics: ReferenceReport['stale']['metrics'] = [];
 	const oldStories: ReferenceReport['stale']['oldStories'] = [];
 	for (const [id, { data }] of index.stories) {
-		if (publicationState(data, now) !== 'public') continue;
+		if (stateOf(index, data, now) !== 'public') continue;
 		for (const metric of data.metrics) {
 			const monthsAgo = monthsBetween(metric.measuredOn, now);
 			if (monthsAgo >= policy.staleMetricMonths && metric.measuredOn.getTime() < now.getTime()) {
@@ -122,7 +122,7 @@ export function referenceReport(index: ContentIndex, references: ReferenceData, 
 	for (const item of items) {
 		const { approval } = item.data;
 		// A public item always has an approval; the check keeps that from being otherwise.
-		if (!approval || publicationState(item.data, now) !== 'public') continue;
+		if (!approval || stateOf(index, item.data, now) !== 'public') continue;
 		const daysLeft = daysBetween(now, approval.expiresOn);
 		if (daysLeft < 90) approvalsLapsing.push({ type: item.type, id: item.id, title: item.data.title, expiresOn: day(approval.expiresOn), daysLeft, within: daysLeft < 30 ? 30 : 90 });
 	}
