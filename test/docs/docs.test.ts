@@ -15,9 +15,10 @@ import { syncExamples } from '../../scripts/docs-examples.ts';
 import { projectRoot, runScript } from '../helpers.ts';
 import { anchors, codeBlocks, linkTargets, section } from './markdown.ts';
 import { fieldPaths } from './schema-fields.ts';
+import { activitySchema, advocateSchema, referencePolicySchema } from '../../src/schemas/reference.ts';
 
 const README_LIMIT = 12 * 1024;
-const DOCS = ['authoring', 'awards', 'site', 'deploy', 'security', 'performance', 'architecture'].map((name) => `docs/${name}.md`);
+const DOCS = ['authoring', 'awards', 'references', 'site', 'deploy', 'security', 'performance', 'architecture'].map((name) => `docs/${name}.md`);
 const EXAMPLES = 'docs/examples';
 const EXAMPLE_CONTENT = `${EXAMPLES}/content`;
 
@@ -206,6 +207,27 @@ describe('every field the schemas take is documented in docs/authoring.md', () =
 	});
 });
 
+describe('every field of the reference program is documented in docs/references.md', () => {
+	const references = read('docs/references.md');
+	const SECTIONS = [
+		['### Advocates', advocateSchema],
+		['### Activities', activitySchema],
+		['### The fatigue policy', referencePolicySchema],
+	] as const;
+	for (const [heading, schema] of SECTIONS) {
+		it(`every field, with its allowed values, under "${heading}"`, () => {
+			const own = section(references, heading);
+			expect(own, heading).toBeDefined();
+			const missing: string[] = [];
+			for (const { path: field, values } of fieldPaths(schema)) {
+				if (!own!.includes(`\`${field.replace(/\[\]/g, '[]')}\``) && !own!.includes(`\`${field.replace(/\[\]/g, '')}\``)) missing.push(field);
+				for (const value of values) if (!own!.includes(`\`${value}\``)) missing.push(`${field}: ${value}`);
+			}
+			expect(missing).toEqual([]);
+		});
+	}
+});
+
 describe('every command the docs show exists', () => {
 	const scripts = Object.keys((JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts);
 	const all = markdownFiles().map((file) => ({ file, text: read(file) }));
@@ -219,6 +241,13 @@ describe('every command the docs show exists', () => {
 		const shown = all.flatMap(({ file, text }) => [...text.matchAll(/\b(?:node|bash)\s+(?:--[\w=-]+\s+)*((?:scripts|test)\/[\w./-]+)/g)].map((m) => ({ file, script: m[1] })));
 		expect(shown.length).toBeGreaterThan(0);
 		expect(shown.filter(({ script }) => !existsSync(path.join(projectRoot, script))).map(({ file, script }) => `${file}: ${script}`)).toEqual([]);
+	});
+
+	it('every `npm run references -- <command>` is a command of the references CLI', async () => {
+		const help = (await runScript('scripts/references.ts', ['--help'])).out;
+		const commands = new Set(all.flatMap(({ text }) => [...text.matchAll(/npm run references -- (?!-)(\w+)/g)].map((m) => m[1])));
+		expect([...commands].sort()).toEqual(['find', 'log', 'report']);
+		expect([...commands].filter((command) => !new RegExp(`^  ${command}\\b`, 'm').test(help))).toEqual([]);
 	});
 
 	it('every `npm run awards -- <command>` is a command of the awards CLI', async () => {

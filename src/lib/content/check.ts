@@ -18,6 +18,8 @@ import { checkMdxSyntax } from './mdx-syntax.ts';
 import { withoutDeepBodies } from './nesting.ts';
 import { findEscapingLinks, findStrayFiles } from './stray-files.ts';
 import { validateSourceFiles } from './validate.ts';
+import { loadReferences, type ReferenceData } from '../references/load.ts';
+import { checkReferences } from '../references/rules.ts';
 
 export interface CheckOptions {
 	projectRoot: string;
@@ -37,6 +39,8 @@ export interface CheckResult {
 	assignments: AssignmentSheet[];
 	rankingSheets: RankingSheet[];
 	captions: CaptionsByVideo;
+	/** The private reference program (`references/`), read by the references CLI, never by the site. */
+	references: ReferenceData;
 }
 
 /**
@@ -205,6 +209,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 	const scores = await loadScoreSheets(options.projectRoot, options.contentDir);
 	const assignments = await loadAssignments(options.projectRoot, options.contentDir);
 	const rankings = await loadRankingSheets(options.projectRoot, options.contentDir);
+	const references = await loadReferences(options.projectRoot, options.contentDir);
 	const reading: Diagnostic[] = [];
 	const rejected = [...loaded.unreadable, ...validated.invalid];
 	// Image headers are read here, asynchronously, for the rules (which are synchronous) to report.
@@ -220,6 +225,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 		...scores.diagnostics,
 		...assignments.diagnostics,
 		...rankings.diagnostics,
+		...references.diagnostics,
+		...checkReferences(indexed.index, references.data),
 		...integrity.diagnostics,
 		...reading,
 	]);
@@ -232,5 +239,6 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 		assignments: assignments.sheets,
 		rankingSheets: rankings.sheets,
 		captions: integrity.captions,
+		references: references.data,
 	};
 }

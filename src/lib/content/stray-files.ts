@@ -46,17 +46,29 @@ const PROGRAM: FolderRule = {
 	},
 };
 
+/** The private reference program: read by the check and the references CLI, never by the site. */
+const REFERENCES: FolderRule = {
+	extensions: [],
+	names: ['policy.yaml'],
+	holds: 'policy.yaml and the folders advocates/ and activities/',
+	folders: {
+		advocates: yamlOf('advocates (<id>.yaml)'),
+		activities: { extensions: ['yaml', 'lock'], holds: "a year's activities (<year>.yaml)" },
+	},
+};
+
 /** The content root's layout, as the collections (`layout.ts`) and the award tools read it. */
 export const CONTENT_FOLDERS: FolderRule = {
 	extensions: [],
 	names: ['site.yaml'],
-	holds: 'site.yaml and the folders assets/, awards/, customers/, people/, products/, stories/ and videos/',
+	holds: 'site.yaml and the folders assets/, awards/, customers/, people/, products/, references/, stories/ and videos/',
 	folders: {
 		assets: null,
 		awards: { extensions: [], holds: 'one folder per award program', anyFolder: PROGRAM },
 		customers: yamlOf('customers (<id>.yaml)'),
 		people: yamlOf('people (<id>.yaml)'),
 		products: yamlOf('products (<id>.yaml)'),
+		references: REFERENCES,
 		stories: { extensions: ['md', 'mdx'], holds: 'stories (<id>.md, or <id>.mdx when the story uses components)' },
 		videos: { extensions: ['yaml', 'vtt'], holds: 'videos (<id>.yaml and their captions, <id>.vtt) and the folder media/', folders: { media: null } },
 	},
