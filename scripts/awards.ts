@@ -9,6 +9,7 @@ import { contentRoot } from '../src/lib/content/layout.ts';
 import { formatDiagnostic } from '../src/lib/diagnostics.ts';
 import { programData, UnknownProgramError, type ProgramData } from '../src/lib/awards/program.ts';
 import { publicationTime } from '../src/lib/publication.ts';
+import { didYouMean } from '../src/lib/spelling.ts';
 import { CliError, parseCommandLine, runMain } from './lib/cli.ts';
 import { COMMANDS, type CommandContext } from './awards/commands.ts';
 
@@ -98,7 +99,7 @@ async function main(): Promise<number> {
 	}
 	const round = (values.round as string | undefined) ?? data.program.rounds.find((r) => r.kind === 'scoring')?.id;
 	const roundDef = data.program.rounds.find((r) => r.id === round);
-	if (!roundDef) throw new CliError(`no round "${round}" in ${programId} (rounds: ${data.program.rounds.map((r) => r.id).join(', ')})`);
+	if (!roundDef) throw new CliError(`no round "${round}" in ${programId} (rounds: ${data.program.rounds.map((r) => r.id).join(', ')})${didYouMean(round ?? "", data.program.rounds.map((r) => r.id))}`);
 	const context: CommandContext = { projectRoot, contentDir, check, data, round: roundDef, options: values as CommandContext['options'], args: rest, now };
 	return run(context);
 }

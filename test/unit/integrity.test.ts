@@ -41,6 +41,22 @@ describe('references', () => {
 		editData(at('stories/quarry-forecasting.mdx'), (d) => (d.customer = 'nobody-inc'));
 		await expectError('stories/quarry-forecasting.mdx', 'customer', /existing entry in customers, found "nobody-inc" \(known ids include/);
 	});
+	it('a mistyped id in any reference field: the nearest existing id first ("did you mean …?")', async () => {
+		editData(at('stories/quarry-forecasting.mdx'), (d) => {
+			d.customer = 'quary-bank';
+			d.authors[0] = 'ada-quary';
+			d.products = ['forcast'];
+		});
+		editData(at('videos/grid-operations.yaml'), (d) => (d.speakers = ['hal-gird']));
+		editData(at('awards/demo-awards/judges/ana-lyst.yaml'), (d) => (d.conflicts = [{ customer: 'hiden-grid', reason: 'Former employer.' }]));
+		editData(at('awards/demo-awards/entries/quarry-planning.md'), (d) => (d.submitter = 'ada-quarri'));
+		await expectError('stories/quarry-forecasting.mdx', 'customer', /found "quary-bank" \(did you mean "quarry-bank"\?/);
+		await expectError('stories/quarry-forecasting.mdx', 'authors[0]', /found "ada-quary" \(did you mean "ada-quarry"\?/);
+		await expectError('stories/quarry-forecasting.mdx', 'products[0]', /did you mean "forecast"\?/);
+		await expectError('videos/grid-operations.yaml', 'speakers[0]', /did you mean "hal-grid"\?/);
+		await expectError('judges/ana-lyst.yaml', 'conflicts[0].customer', /did you mean "hidden-grid"\?/);
+		await expectError('entries/quarry-planning.md', 'submitter', /did you mean "ada-quarry"\?/);
+	});
 	it('an award entry with errors of its own: each sheet says so once, not once per line', async () => {
 		editData(at('awards/demo-awards/entries/quarry-planning.md'), (d) => (d.status = 'Eligible'));
 		const result = await check();

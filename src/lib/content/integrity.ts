@@ -20,6 +20,7 @@ import { lintBlindEntries } from '../awards/blind.ts';
 import { checkRankings, type RankingContext, type RankingLine } from '../awards/rankings.ts';
 import { checkScores, pairKey, type ScoreContext } from '../awards/score-rules.ts';
 import type { ScoreLine } from '../awards/scores.ts';
+import { didYouMean, unknownNameHint } from '../spelling.ts';
 import { error, formatFieldPath, warning, type Diagnostic } from '../diagnostics.ts';
 import { fileNameReveals, findMentions, organisationNeedles, personNeedles, searchForms } from '../mentions.ts';
 import { daysUntilExpiry, publicationState } from '../publication.ts';
@@ -255,7 +256,7 @@ export function checkIntegrity(
 				return undefined;
 			}
 			const known = [...(index[collection] as Map<string, unknown>).keys()];
-			const hint = known.length ? `known ids include ${known.slice(0, 5).map((k) => `"${k}"`).join(', ')}${known.length > 5 ? ', …' : ''}` : `${collection} has no entries`;
+			const hint = unknownNameHint(id, known, { none: `${collection} has no entries` });
 			out.push(error(entry.file, formatFieldPath(field), `expected the id of an existing entry in ${collection}, found "${id}" (${hint})`));
 		}
 		return target;
@@ -607,7 +608,7 @@ export function checkIntegrity(
 		const { program: programId } = splitScopedId(entry.id);
 		const program = programOf(entry.file, programId, 'this entry');
 		if (program && !program.data.categories.some((c) => c.id === entry.data.category)) {
-			out.push(error(entry.file, 'category', `expected a category of ${programId} (${program.data.categories.map((c) => c.id).join(', ')}), found "${entry.data.category}"`));
+			out.push(error(entry.file, 'category', `expected a category of ${programId} (${program.data.categories.map((c) => c.id).join(', ')}), found "${entry.data.category}"${didYouMean(entry.data.category, program.data.categories.map((c) => c.id))}`));
 		}
 		resolve(entry, ['customer'], 'customers', entry.data.customer);
 		const submitter = resolve<Person>(entry, ['submitter'], 'people', entry.data.submitter);
@@ -701,7 +702,7 @@ export function checkIntegrity(
  * places name it.
  */
 function collapseRejectedAwardReferences(diagnostics: Diagnostic[], rejectedFiles: Map<string, string>): Diagnostic[] {
-	const pattern = /^expected (an entry|a judge) of ([a-z0-9-]+), found "([^"]+)"$/;
+	const pattern = /^expected (an entry|a judge) of ([a-z0-9-]+), found "([^"]+)"(?: \(.*\))?$/;
 	const first = new Map<string, { diagnostic: Diagnostic; count: number }>();
 	const out: Diagnostic[] = [];
 	for (const diagnostic of diagnostics) {
