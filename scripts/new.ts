@@ -71,11 +71,22 @@ function programs(contentDir: string): { id: string; categories: string[] }[] {
 	});
 }
 
-/** Asks on the terminal; empty answers are undefined. */
+/**
+ * Asks on the terminal; empty answers are undefined. Lines are read as a stream, so what is typed
+ * (or pasted) ahead of a question is kept for it, not dropped. Questions are written as they are:
+ * they hold no content, and readline writes them past the console's guard.
+ */
 function asker() {
-	const rl = createInterface({ input: process.stdin, output: process.stdout });
+	const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+	const lines = rl[Symbol.asyncIterator]();
 	return {
-		ask: async (question: string) => (await rl.question(question)).trim() || undefined,
+		ask: async (question: string) => {
+			rl.setPrompt(question);
+			rl.prompt();
+			const line = await lines.next();
+			if (line.done) throw new CliError('input ended before the questions did; nothing was written');
+			return line.value.trim() || undefined;
+		},
 		close: () => rl.close(),
 	};
 }
@@ -195,7 +206,7 @@ async function main(): Promise<number> {
 				if (given[field.flag] !== undefined || auto || !needed) continue;
 				const request = field.value.kind === 'other' ? "the video's YouTube or Vimeo address, or a file name in content/videos/media/" : requestFor(field, kind, '<id>');
 				for (;;) {
-					const answer = await terminal.ask(`${colour.bold(field.flag)} — ${request}${field.list ? ' (several: a,b)' : ''}: `);
+					const answer = await terminal.ask(`${field.flag} — ${request}${field.list ? ' (several: a,b)' : ''}: `);
 					if (answer === undefined) break;
 					const value = field.list ? answer.split(',').map((v) => v.trim()).filter(Boolean) : answer;
 					const problem = check(field, value);

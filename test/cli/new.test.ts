@@ -8,7 +8,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { copyFixture, runScript } from '../helpers.ts';
+import { execFile } from 'node:child_process';
+import { copyFixture, NOW, projectRoot, runScript } from '../helpers.ts';
 
 let dir: string;
 let cleanup: () => void;
@@ -141,6 +142,21 @@ describe('npm run new', () => {
 		expect(result.out).toMatch(/Flags for a story:\n {2}--title <text>/);
 		expect(result.out).not.toMatch(/\n\s+at .*:\d+:\d+/);
 	});
+
+	// util-linux's `script` gives the command a terminal (a pseudo-terminal), as a person has.
+	it.skipIf(!existsSync('/usr/bin/script'))('on a terminal: asks for the name and each required field, re-asks after a mistyped value, Enter leaves a placeholder', async () => {
+		const answers = ['Jo Bloggs', '', 'custmer', 'customer', 'quary-bank', 'quarry-bank', ''].join('\n') + '\n';
+		const command = `${JSON.stringify(process.execPath)} scripts/new.ts person --content ${JSON.stringify(dir)}`;
+		const out = await new Promise<string>((resolve) => {
+			const child = execFile('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: projectRoot, env: { ...process.env, CREDENCE_NOW: NOW.toISOString(), NO_COLOR: '1' } }, (_, stdout) => resolve(stdout));
+			child.stdin!.end(answers);
+		});
+		expect(out).toMatch(/name \(Full name\.\): /);
+		expect(out).toMatch(/expected one of customer, vendor, analyst, academic, found "custmer" \(did you mean "customer"\?\)/);
+		expect(out).toMatch(/found "quary-bank", which is no entry in content\/customers\/ \(did you mean "quarry-bank"\?/);
+		expect(out).toMatch(/created .*people\/jo-bloggs\.yaml \(1 place to fill in\)/);
+		expect(parse(readFileSync(path.join(dir, 'people/jo-bloggs.yaml'), 'utf8'))).toEqual({ name: 'Jo Bloggs', title: 'TODO: Job title', role: 'customer', customer: 'quarry-bank' });
+	}, 60_000);
 
 	it('names an unknown kind or flag with the nearest one', async () => {
 		const kind = await create('storey', '--title', 'X');
