@@ -187,6 +187,11 @@ describe('judges and scores', () => {
 		writeFileSync(at('awards/demo-awards/assignments/round-1.yaml'), 'round: round-1\nseed: 1\nperEntry: 1\njudges:\n  aca-demic: []\n');
 		await expectError('scores/round-1.csv', 'line 2 judge', /"aca-demic" is not assigned to quarry-planning/);
 	});
+	it('a mistyped judge or entry in an assignment: the nearest existing id first', async () => {
+		writeFileSync(at('awards/demo-awards/assignments/round-1.yaml'), 'round: round-1\nseed: 1\nperEntry: 1\njudges:\n  aca-demik: [quarry-planing]\n');
+		await expectError('assignments/round-1.yaml', 'judges.aca-demik', /found "aca-demik" \(did you mean "aca-demic"\?/);
+		await expectError('assignments/round-1.yaml', 'judges.aca-demik[0]', /found "quarry-planing" \(did you mean "quarry-planning"\?/);
+	});
 	it('an assignment for a round the program does not have, or with unknown judges', async () => {
 		writeFileSync(at('awards/demo-awards/assignments/round-7.yaml'), 'round: round-7\nseed: 1\nperEntry: 1\njudges:\n  nobody: [quarry-planning]\n');
 		await expectError('assignments/round-7.yaml', 'round', /named after a round of demo-awards/);
