@@ -236,12 +236,12 @@ async function main(): Promise<number> {
 		if (problems.length) throw new CliError(`nothing was written:\n${problems.map((p) => `  ${p}`).join('\n')}`);
 
 		// Never over an existing item, whatever its extension (a story may be .md or .mdx).
-		const clash = kind.name === 'entry' ? idsOf(contentDir, 'awardEntries').includes(`${program!.id}/${id}`) : idsOf(contentDir, kind.collection).includes(id);
 		const files = itemFiles(kind, id, given, context).map((item) => ({ ...item, file: path.join(contentDir, item.file) }));
-		const existing = files.map((f) => f.file).find((f) => existsSync(f));
-		if (clash || existing) {
-			const where = existing ?? globSync(`${path.basename(kind.file(id, program?.id), path.extname(kind.file(id)))}.*`, { cwd: path.dirname(path.join(contentDir, kind.file(id, program?.id))) }).map((f) => path.join(path.dirname(path.join(contentDir, kind.file(id, program?.id))), f))[0];
-			throw new CliError(`${kind.noun === 'award entry' ? 'an award entry' : `a ${kind.noun}`} with the id "${id}" already exists: ${shown(where ?? path.join(contentDir, kind.file(id, program?.id)))}. It is never overwritten: edit that file, or give this one another --${kind.idFrom} or --id`);
+		const own = files[0].file;
+		const sameId = globSync(`${id}.*`, { cwd: path.dirname(own) }).map((name) => path.join(path.dirname(own), name));
+		const existing = files.map((f) => f.file).find((f) => existsSync(f)) ?? sameId.find((f) => /\.(ya?ml|mdx?)$/.test(f));
+		if (existing) {
+			throw new CliError(`${kind.noun === 'award entry' ? 'an award entry' : `a ${kind.noun}`} with the id "${id}" already exists: ${shown(existing)}. It is never overwritten: edit that file, or give this one another --${kind.idFrom} or --id`);
 		}
 		createNew(files, shown);
 		const placeholders = files.reduce((n, f) => n + f.placeholders, 0);
