@@ -73,7 +73,7 @@ async function main(): Promise<number> {
 		return command || values.help ? 0 : 1;
 	}
 	const run = COMMANDS[command];
-	if (!run) throw new CliError(`unknown command "${command}"\n\n${USAGE}`);
+	if (!run) throw new CliError(`unknown command "${command}"${didYouMean(command, Object.keys(COMMANDS))}\n\n${USAGE}`);
 	const allowed = COMMAND_OPTIONS[command];
 	const misplaced = given.filter((name) => name !== 'content' && name !== 'help' && !allowed.includes(name as keyof typeof OPTIONS));
 	if (misplaced.length) {
