@@ -17,7 +17,7 @@ import { publicationTime } from '../src/lib/publication.ts';
 import { KINDS, KIND_NAMES, kindNamed, type Kind } from '../src/lib/scaffold/kinds.ts';
 import { idFromText } from '../src/lib/scaffold/id.ts';
 import type { FieldSpec } from '../src/lib/scaffold/fields.ts';
-import { fieldsFor, itemFiles, requestFor, valueProblem, videoSource, type Given, type KnownIds, type ScaffoldContext } from '../src/lib/scaffold/template.ts';
+import { fieldsFor, fieldsToAsk, itemFiles, requestFor, valueProblem, videoSource, type Given, type KnownIds, type ScaffoldContext } from '../src/lib/scaffold/template.ts';
 import { didYouMean, unknownNameHint } from '../src/lib/spelling.ts';
 import { CliError, colour, failureReason, parseCommandLine, plural, runMain } from './lib/cli.ts';
 
@@ -200,10 +200,11 @@ async function main(): Promise<number> {
 			const naming = fields.find((f) => f.flag === kind.idFrom)!;
 			while (!given[kind.idFrom]) given[kind.idFrom] = await terminal.ask(`${kind.idFrom} (${naming.description ?? kind.idFrom}): `);
 			console.log(colour.dim('Press Enter to leave a field for later: it is written as TODO: and check lists it.'));
-			for (const field of fields) {
-				const auto = ['published-on', 'submitted-on', 'captions'].includes(field.flag);
-				const needed = field.required || (kind.name === 'person' && ((field.flag === 'customer' && given.role === 'customer') || (field.flag === 'affiliation' && (given.role === 'analyst' || given.role === 'academic'))));
-				if (given[field.flag] !== undefined || auto || !needed) continue;
+			// Asked one by one, as the list is again after each answer: a person's role decides whether their customer is needed.
+			const asked = new Set<string>();
+			const next = () => fieldsToAsk(kind, given, context).find((f) => !asked.has(f.flag));
+			for (let field = next(); field; field = next()) {
+				asked.add(field.flag);
 				const request = field.value.kind === 'other' ? "the video's YouTube or Vimeo address, or a file name in content/videos/media/" : requestFor(field, kind, '<id>');
 				for (;;) {
 					const answer = await terminal.ask(`${field.flag} — ${request}${field.list ? ' (several: a,b)' : ''}: `);

@@ -114,6 +114,18 @@ function requiredBesides(kind: Kind, given: Given): string[] {
 	return [];
 }
 
+/** Fields a machine fills when they are not given: the publication or submission day (today), a video's captions file beside it. */
+const FILLED_BY_DEFAULT = new Set(['published-on', 'submitted-on', 'captions']);
+
+/**
+ * The fields a person is asked for, in order: those an item needs (by its schema, or by the rules
+ * across its fields) that were not given and that no default fills.
+ */
+export function fieldsToAsk(kind: Kind, given: Given, context: Pick<ScaffoldContext, 'program'>): FieldSpec[] {
+	const alsoRequired = requiredBesides(kind, given);
+	return fieldsFor(kind, context).filter((field) => given[field.flag] === undefined && !FILLED_BY_DEFAULT.has(field.flag) && (field.required || alsoRequired.includes(field.flag)));
+}
+
 export interface NewItem {
 	/** The file, relative to the content folder. */
 	file: string;
