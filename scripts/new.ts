@@ -40,11 +40,16 @@ Options:
   --content <dir>   content folder (default: content/, or $CREDENCE_CONTENT_DIR)
   -h, --help        this help`;
 
+/** What a field not given gets (see itemData). */
+const DEFAULTS: Record<string, string> = { 'published-on': 'today', 'submitted-on': 'today', captions: './<id>.vtt' };
+
 /** The flags of one kind, with what each takes. */
 function kindUsage(kind: Kind, fields: FieldSpec[]): string {
 	const lines = fields.map((field) => {
 		const value = field.value.kind === 'enum' ? field.value.values.join('|') : field.list ? 'a,b' : field.value.kind === 'ref' ? 'id' : field.value.kind === 'other' && kind.name === 'video' ? 'address-or-file' : field.value.kind;
-		return `  --${`${field.flag} <${value}>`.padEnd(40)} ${field.required ? 'required' : 'optional'}${field.description ? `: ${field.description}` : ''}`;
+		const preset = DEFAULTS[field.flag];
+		const description = field.value.kind === 'other' && kind.name === 'video' ? "The video's YouTube or Vimeo address as copied, or a file name in content/videos/media/." : field.description;
+		return `  --${`${field.flag} <${value}>`.padEnd(40)} ${preset ? `default ${preset}` : field.required ? 'required' : 'optional'}${description ? `: ${description}` : ''}`;
 	});
 	return `Usage: npm run new -- ${kind.name} --${kind.idFrom} "…" [flags]\n\nFlags for ${kind.noun === 'person' ? 'a person' : `a ${kind.noun}`}:\n${lines.join('\n')}\n  ${'--id <id>'.padEnd(42)} the file name (default: made from --${kind.idFrom})${kind.name === 'entry' ? `\n  ${'--program <id>'.padEnd(42)} the award program` : ''}`;
 }
