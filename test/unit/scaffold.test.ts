@@ -95,7 +95,7 @@ describe('the placeholder rule', () => {
 			{ path: ['a'], request: 'x' },
 			{ path: ['b', 0, 'c'], request: 'y' },
 		]);
-		expect(placeholderLines('one\nTODO: two\n<!-- TODO: three -->')).toEqual([
+		expect(placeholderLines('one\nTODO: two\n<!-- TODO: three -->\nOur list said TODO: nothing.')).toEqual([
 			{ line: 2, request: 'two' },
 			{ line: 3, request: 'three' },
 		]);

@@ -31,12 +31,16 @@ export function placeholdersIn(data: unknown): { path: (string | number)[]; requ
 	return found;
 }
 
-/** Every line of a text (a story's body, a captions file) that holds a placeholder: 1-based line and what it asks for. */
+/**
+ * Every line of a text (a story's body, a captions file) that is a placeholder, starting with the
+ * marker (or an HTML comment holding it): 1-based line and what it asks for. "TODO:" inside a
+ * sentence is the writer's own.
+ */
 export function placeholderLines(text: string): { line: number; request: string }[] {
 	const found: { line: number; request: string }[] = [];
 	text.split('\n').forEach((line, i) => {
-		const at = line.indexOf(PLACEHOLDER_MARKER);
-		if (at >= 0) found.push({ line: i + 1, request: line.slice(at + PLACEHOLDER_MARKER.length).trim().replace(/\s*-->\s*$/, '') });
+		const match = /^\s*(?:<!--\s*)?TODO:\s*(.*?)\s*(?:-->)?\s*$/.exec(line);
+		if (match) found.push({ line: i + 1, request: match[1] });
 	});
 	return found;
 }
