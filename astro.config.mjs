@@ -10,8 +10,9 @@ import { draftPreview } from './src/integrations/draft-preview.ts';
 import { pruneAssets } from './src/integrations/prune-assets.ts';
 import { releaseMemory } from './src/integrations/release-memory.ts';
 import { astroCsp } from './src/lib/csp.ts';
-import { buildCacheDir } from './src/lib/content/layout.ts';
+import { buildCacheDir, contentRoot } from './src/lib/content/layout.ts';
 import { mdxStoryGuard } from './src/lib/content/mdx-rule.ts';
+import { siteUrl } from './src/lib/site-url.ts';
 import { storyHtmlPlugin } from './src/lib/story-html.ts';
 
 const projectRoot = import.meta.dirname;
@@ -27,7 +28,8 @@ const redirects = hostRedirects();
 const mdxStories = { processor: satteri({ hastPlugins: [mdxStoryGuard(), storyHtmlPlugin] }) };
 
 export default defineConfig({
-	site: process.env.CREDENCE_SITE_URL ?? 'https://evidence.tessellate.example',
+	// url in content/site.yaml; CREDENCE_SITE_URL overrides it (src/lib/site-url.ts).
+	site: siteUrl(contentRoot(projectRoot)).url,
 	trailingSlash: 'always',
 	// Render several pages at once: Open Graph cards and images are encoded by sharp off the main
 	// thread, so on two cores this takes a large library's page generation from 20 s to 11 s.

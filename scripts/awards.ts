@@ -9,6 +9,7 @@ import { contentRoot } from '../src/lib/content/layout.ts';
 import { formatDiagnostic } from '../src/lib/diagnostics.ts';
 import { programData, UnknownProgramError, type ProgramData } from '../src/lib/awards/program.ts';
 import { publicationTime } from '../src/lib/publication.ts';
+import { didYouMean } from '../src/lib/spelling.ts';
 import { CliError, parseCommandLine, runMain } from './lib/cli.ts';
 import { COMMANDS, type CommandContext } from './awards/commands.ts';
 
@@ -74,7 +75,7 @@ async function main(): Promise<number> {
 		return command || values.help ? 0 : 1;
 	}
 	const run = COMMANDS[command];
-	if (!run) throw new CliError(`unknown command "${command}"\n\n${USAGE}`);
+	if (!run) throw new CliError(`unknown command "${command}"${didYouMean(command, Object.keys(COMMANDS))}\n\n${USAGE}`);
 	const allowed = COMMAND_OPTIONS[command];
 	const misplaced = given.filter((name) => name !== 'content' && name !== 'help' && !allowed.includes(name as keyof typeof OPTIONS));
 	if (misplaced.length) {
@@ -100,7 +101,7 @@ async function main(): Promise<number> {
 	}
 	const round = (values.round as string | undefined) ?? data.program.rounds.find((r) => r.kind === 'scoring')?.id;
 	const roundDef = data.program.rounds.find((r) => r.id === round);
-	if (!roundDef) throw new CliError(`no round "${round}" in ${programId} (rounds: ${data.program.rounds.map((r) => r.id).join(', ')})`);
+	if (!roundDef) throw new CliError(`no round "${round}" in ${programId} (rounds: ${data.program.rounds.map((r) => r.id).join(', ')})${didYouMean(round ?? "", data.program.rounds.map((r) => r.id))}`);
 	const context: CommandContext = { projectRoot, contentDir, check, data, round: roundDef, options: values as CommandContext['options'], args: rest, now };
 	return run(context);
 }

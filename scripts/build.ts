@@ -14,6 +14,8 @@
  * - Once the search index is built, `_headers` is written for Netlify and Cloudflare Pages (it
  *   names Pagefind's files), and the build says how many files it has against the hosts' limit.
  * - `CREDENCE_NOW` that is not a date-time is reported in one line.
+ * - A site address under an example domain (`url` in `content/site.yaml`, or `CREDENCE_SITE_URL`)
+ *   is warned about: canonical links, the sitemap and Open Graph tags all carry it.
  *
  *   node scripts/build.ts
  */
@@ -24,6 +26,7 @@ import { CONTENT_CHECKED_ENV } from '../src/integrations/content-check.ts';
 import { contentRoot } from '../src/lib/content/layout.ts';
 import { displayPath } from '../src/lib/content/load.ts';
 import { PublicationTimeError, publicationTime } from '../src/lib/publication.ts';
+import { exampleAddressWarning, siteUrl } from '../src/lib/site-url.ts';
 import { astroBuildArgs } from './lib/astro-build.ts';
 import { writeHostHeaders } from './lib/host-headers.ts';
 import { deletePreviousBuilds, publishStagedBuild, stagingDirFor } from './lib/staged-output.ts';
@@ -69,6 +72,10 @@ async function main(): Promise<number> {
 		}
 		return check.code;
 	}
+
+	// Every address the site publishes would carry an example domain: said before the long part.
+	const addressWarning = exampleAddressWarning(siteUrl(contentDir));
+	if (addressWarning) console.warn(addressWarning);
 
 	// The builds that earlier ones replaced are deleted while Astro works.
 	const deleting = deletePreviousBuilds(outDir).catch((error: unknown) => console.warn(`could not delete an earlier build beside ${shownOut}: ${error}`));

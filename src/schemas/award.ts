@@ -209,9 +209,9 @@ export const entrySchema = z
 		/** The person who submitted the entry. */
 		submitter: ref('people'),
 		/** Entry title. */
-		title: text(),
+		title: text().describe('Entry title.'),
 		/** One or two sentences. */
-		summary: text(),
+		summary: text().describe('One or two sentences on what the team did and what it achieved.'),
 		/** Supporting evidence. */
 		evidence: z.array(evidenceSchema).default([]),
 		/** Vendor products involved. */

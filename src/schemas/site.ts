@@ -10,6 +10,11 @@ export const siteSchema = z
 		title: text().describe('Site title.'),
 		/** One-line description for feeds and search engines. */
 		description: text().describe('One-line site description.'),
+		/**
+		 * The address the site is served from: canonical links, the sitemap, the RSS feed and Open
+		 * Graph tags carry it. `CREDENCE_SITE_URL` overrides it for one build (src/lib/site-url.ts).
+		 */
+		url: webUrl('https://evidence.example.com').optional().describe('The public address of the site, like https://evidence.example.com.'),
 		/** The vendor that publishes this evidence. */
 		vendor: z
 			.object({

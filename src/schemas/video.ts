@@ -3,6 +3,7 @@
  * customer, on camera, about what they achieved.
  */
 import { z } from 'astro/zod';
+import { videoIdFromUrl } from '../lib/video-url.ts';
 import { addressFields, imageWithAlt, isoDate, publicationFields, ref, text, topics, type SchemaContext } from './common.ts';
 
 const TIMESTAMP_RE = /^(?:(\d+):)?([0-5]?\d):([0-5]\d)$/;
@@ -15,16 +16,52 @@ export function parseTimestamp(value: string): number | undefined {
 	return Number(h ?? 0) * 3600 + Number(m) * 60 + Number(s);
 }
 
-/** "m:ss" / "h:mm:ss" → seconds. */
+/** `65` → `1:05`, `3725` → `1:02:05`: how a number of seconds is written as a time. */
+export function formatTimestamp(seconds: number): string {
+	const whole = Math.floor(seconds);
+	const [h, m, s] = [Math.floor(whole / 3600), Math.floor((whole % 3600) / 60), whole % 60];
+	const two = (n: number) => String(n).padStart(2, '0');
+	return h ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
+}
+
+/**
+ * "m:ss" / "h:mm:ss" → seconds. A bare number is refused: `duration: 65` could mean seconds or
+ * minutes, and `1:05` unquoted is read as text anyway, so the one way to write a time is the one
+ * a person reads the same as the site does.
+ */
 export const timestamp = () =>
 	z.union([z.string(), z.number()]).transform((value, ctx) => {
-		const seconds = typeof value === 'number' ? value : parseTimestamp(value);
-		if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0) {
+		if (typeof value === 'number') {
+			const asSeconds = Number.isInteger(value) && value >= 0 ? `; for ${value} seconds write "${formatTimestamp(value)}"` : '';
+			ctx.addIssue({ code: 'custom', message: `expected a time in minutes and seconds like "1:05" or hours, minutes and seconds like "0:01:05", found the bare number ${value}, which could mean seconds or minutes${asSeconds}` });
+			return z.NEVER;
+		}
+		const seconds = parseTimestamp(value);
+		if (seconds === undefined) {
 			ctx.addIssue({ code: 'custom', message: `expected a time like 1:05 or 1:02:03, found "${value}"` });
 			return z.NEVER;
 		}
 		return seconds;
 	});
+
+const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
+const VIMEO_ID = /^\d+$/;
+
+/** What is wrong with a YouTube or Vimeo id; a pasted address gets the id it contains. */
+function videoIdMessage(kind: 'youtube' | 'vimeo', input: unknown): string {
+	const expected = kind === 'youtube' ? 'an 11-character YouTube video id' : 'a numeric Vimeo video id';
+	const found = typeof input === 'string' ? videoIdFromUrl(input) : undefined;
+	if (found?.kind === kind) return `expected ${expected}, found the video's web address: write only the id it contains, id: "${found.id}"`;
+	if (found) return `expected ${expected}, found the address of a ${found.kind === 'youtube' ? 'YouTube' : 'Vimeo'} video: write kind: ${found.kind} and id: "${found.id}"`;
+	return `expected ${expected}${typeof input === 'string' ? `, found "${input.length > 60 ? `${input.slice(0, 57)}...` : input}"` : ''}`;
+}
+
+/** What is wrong with a source; a pasted address instead of kind and id gets both, spelled out. */
+function sourceMessage(input: unknown): string {
+	const found = typeof input === 'string' ? videoIdFromUrl(input) : undefined;
+	if (found) return `expected a source with kind and id on their own lines, found the video's web address: write source: with kind: ${found.kind} and id: "${found.id}" indented under it`;
+	return 'expected a source with kind youtube, vimeo or file';
+}
 
 /** Where the video plays from. */
 export const videoSourceSchema = z.discriminatedUnion(
@@ -33,12 +70,12 @@ export const videoSourceSchema = z.discriminatedUnion(
 		z.object({
 			kind: z.literal('youtube'),
 			/** The 11-character YouTube video id. */
-			id: z.string().regex(/^[A-Za-z0-9_-]{11}$/, { error: 'expected an 11-character YouTube video id' }),
+			id: z.string({ error: 'expected an 11-character YouTube video id' }).refine((id) => YOUTUBE_ID.test(id), { error: (issue) => videoIdMessage('youtube', issue.input) }),
 		}).strict(),
 		z.object({
 			kind: z.literal('vimeo'),
 			/** The numeric Vimeo video id. */
-			id: z.string().regex(/^\d+$/, { error: 'expected a numeric Vimeo video id' }),
+			id: z.string({ error: 'expected a numeric Vimeo video id, in quotes' }).refine((id) => VIMEO_ID.test(id), { error: (issue) => videoIdMessage('vimeo', issue.input) }),
 		}).strict(),
 		z.object({
 			kind: z.literal('file'),
@@ -46,7 +83,7 @@ export const videoSourceSchema = z.discriminatedUnion(
 			file: z.string().regex(/^[a-z0-9-]+\.(mp4|webm)$/, { error: 'expected a file name like acme-story.mp4 or acme-story.webm in content/videos/media/' }),
 		}).strict(),
 	],
-	{ error: 'expected a source with kind youtube, vimeo or file' },
+	{ error: (issue) => sourceMessage(issue.input) },
 );
 
 /** A chapter marker. */

@@ -64,6 +64,14 @@ describe('awards import', () => {
 		expect(off.out).toMatch(/line 2 score: expected a score from 1 to 5 in steps of 0.5, found 4.51/);
 	});
 
+	it('a mistyped judge or entry id in an imported sheet gets the nearest existing id first', async () => {
+		const file = incoming('typos.csv', 'judge,entry,criterion,score,comment\naca-demik,quarry-planing,impact,4,\n');
+		const result = await awards('import', 'demo-awards', file);
+		expect(result.code).toBe(1);
+		expect(result.out).toMatch(/line 2 judge: expected a judge of demo-awards, found "aca-demik" \(did you mean "aca-demic"\?/);
+		expect(result.out).toMatch(/line 2 entry: expected an entry of demo-awards, found "quarry-planing" \(did you mean "quarry-planning"\?/);
+	});
+
 	it('imports nothing when any row is wrong, naming each row', async () => {
 		const before = readFileSync(sheet(), 'utf8');
 		const file = incoming('bad.csv', 'judge,entry,criterion,score,comment\nana-lyst,quarry-planning,impact,4,\nnobody,quarry-planning,impact,4,\naca-demic,ghost,impact,4,\naca-demic,quarry-planning,price,4,\naca-demic,quarry-planning,impact,5.2,\n');

@@ -17,6 +17,18 @@ const program = () => path.join(dir, 'awards/cia-2026');
 const noStack = (out: string) => expect(out).not.toMatch(/\n\s+at .*:\d+:\d+|TypeError|ERR_PARSE_ARGS/);
 
 describe('awards options', () => {
+	it('a mistyped program or round id gets the nearest existing one first', async () => {
+		const programTypo = await awards('status', 'cia-2062');
+		expect(programTypo.code).toBe(1);
+		expect(programTypo.out).toMatch(/no award program "cia-2062" \(did you mean "cia-2026"\?\)/);
+		const commandTypo = await awards('statsu', 'cia-2026');
+		expect(commandTypo.code).toBe(1);
+		expect(commandTypo.out).toMatch(/unknown command "statsu" \(did you mean "status"\?\)/);
+		const roundTypo = await awards('status', 'cia-2026', '--round', 'round-l');
+		expect(roundTypo.code).toBe(1);
+		expect(roundTypo.out).toMatch(/no round "round-l" in cia-2026 \(rounds: .*\) \(did you mean "round-1"\?\)/);
+		noStack(programTypo.out + roundTypo.out);
+	}, 90_000);
 	it('rejects an unknown option with the usage, suggesting the nearest', async () => {
 		for (const option of ['--bogus', '-x']) {
 			const result = await awards('status', 'cia-2026', option);

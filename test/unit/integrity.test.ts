@@ -41,6 +41,22 @@ describe('references', () => {
 		editData(at('stories/quarry-forecasting.mdx'), (d) => (d.customer = 'nobody-inc'));
 		await expectError('stories/quarry-forecasting.mdx', 'customer', /existing entry in customers, found "nobody-inc" \(known ids include/);
 	});
+	it('a mistyped id in any reference field: the nearest existing id first ("did you mean …?")', async () => {
+		editData(at('stories/quarry-forecasting.mdx'), (d) => {
+			d.customer = 'quary-bank';
+			d.authors[0] = 'ada-quary';
+			d.products = ['forcast'];
+		});
+		editData(at('videos/grid-operations.yaml'), (d) => (d.speakers = ['hal-gird']));
+		editData(at('awards/demo-awards/judges/ana-lyst.yaml'), (d) => (d.conflicts = [{ customer: 'hiden-grid', reason: 'Former employer.' }]));
+		editData(at('awards/demo-awards/entries/quarry-planning.md'), (d) => (d.submitter = 'ada-quarri'));
+		await expectError('stories/quarry-forecasting.mdx', 'customer', /found "quary-bank" \(did you mean "quarry-bank"\?/);
+		await expectError('stories/quarry-forecasting.mdx', 'authors[0]', /found "ada-quary" \(did you mean "ada-quarry"\?/);
+		await expectError('stories/quarry-forecasting.mdx', 'products[0]', /did you mean "forecast"\?/);
+		await expectError('videos/grid-operations.yaml', 'speakers[0]', /did you mean "hal-grid"\?/);
+		await expectError('judges/ana-lyst.yaml', 'conflicts[0].customer', /did you mean "hidden-grid"\?/);
+		await expectError('entries/quarry-planning.md', 'submitter', /did you mean "ada-quarry"\?/);
+	});
 	it('an award entry with errors of its own: each sheet says so once, not once per line', async () => {
 		editData(at('awards/demo-awards/entries/quarry-planning.md'), (d) => (d.status = 'Eligible'));
 		const result = await check();
@@ -170,6 +186,11 @@ describe('judges and scores', () => {
 	it('scores from a judge not assigned to the entry, once an assignment exists', async () => {
 		writeFileSync(at('awards/demo-awards/assignments/round-1.yaml'), 'round: round-1\nseed: 1\nperEntry: 1\njudges:\n  aca-demic: []\n');
 		await expectError('scores/round-1.csv', 'line 2 judge', /"aca-demic" is not assigned to quarry-planning/);
+	});
+	it('a mistyped judge or entry in an assignment: the nearest existing id first', async () => {
+		writeFileSync(at('awards/demo-awards/assignments/round-1.yaml'), 'round: round-1\nseed: 1\nperEntry: 1\njudges:\n  aca-demik: [quarry-planing]\n');
+		await expectError('assignments/round-1.yaml', 'judges.aca-demik', /found "aca-demik" \(did you mean "aca-demic"\?/);
+		await expectError('assignments/round-1.yaml', 'judges.aca-demik[0]', /found "quarry-planing" \(did you mean "quarry-planning"\?/);
 	});
 	it('an assignment for a round the program does not have, or with unknown judges', async () => {
 		writeFileSync(at('awards/demo-awards/assignments/round-7.yaml'), 'round: round-7\nseed: 1\nperEntry: 1\njudges:\n  nobody: [quarry-planning]\n');

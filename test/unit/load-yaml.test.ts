@@ -31,6 +31,16 @@ describe('parseYaml', () => {
 		expect(result.diagnostics[0].message).not.toMatch(/at line/); // the line is the field already
 		// A quoted value, or an error of another kind, gets no such hint.
 		expect(parseYaml('title: "Planning: the next step"\n', FILE).diagnostics).toEqual([]);
+	});
+
+	it('gives the line to write for text cut short: a colon inside it, text wrapped onto the next line, { … } with a comma', () => {
+		const colon = parseYaml('quotes:\n  - text: We cut waste: and our bins got lighter.\n    person: ada-quarry\n', FILE);
+		expect(colon.diagnostics[0].message).toMatch(/put the whole value in quotes: - text: "We cut waste: and our bins got lighter\."$/);
+		const wrapped = parseYaml('quotes:\n  - text: We cut waste\n    and our bins got lighter.\n    person: ada-quarry\n', FILE);
+		expect(wrapped.diagnostics[0].message).toMatch(/the text of text \(line 2\) goes on at the start of the next line, which YAML reads as a new field: put the whole text in quotes on one line: - text: "We cut waste and our bins got lighter\."$/);
+		const braces = parseYaml('hero: {src: ../a.jpg, alt: A team: smiling}\n', FILE);
+		expect(braces.diagnostics[0].message).toMatch(/inside \{ … \} a colon and a space, or a comma, ends unquoted text: put each text in quotes/);
+		for (const d of [...colon.diagnostics, ...wrapped.diagnostics]) expect(d.message).not.toContain('\n');
 		expect(parseYaml('name: Quarry Bank\nindustry: [manufacturing\nregion: europe\n', FILE).diagnostics[0].message).not.toMatch(/colon and a space/);
 	});
 

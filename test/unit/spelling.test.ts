@@ -19,3 +19,15 @@ it('prefers the nearest, then the first of equals, under the caller’s rules', 
 	expect(closestSpelling('perentry', ['per-entry'], { ...options, maxEdits: () => 0 })).toBe('per-entry');
 	expect(closestSpelling('perentri', ['per-entry'], { ...options, maxEdits: () => 0 })).toBeUndefined();
 });
+
+it('lists known names nearest first, and names the one meant when one is close', async () => {
+	const { nearestFirst, unknownNameHint, didYouMean } = await import('../../src/lib/spelling.ts');
+	const people = ['ada-quarry', 'aca-demic', 'paul-vance', 'vera-vendor', 'hal-grid', 'ana-lyst'];
+	expect(nearestFirst('paul-vanse', people)[0]).toBe('paul-vance');
+	expect(unknownNameHint('paul-vanse', people)).toMatch(/^did you mean "paul-vance"\? Other ids near it: /);
+	// Nothing close: the nearest are listed anyway, not the first few in file order.
+	expect(unknownNameHint('hal-gird-x', people, { shown: 1 })).toBe('known ids include "hal-grid", …');
+	expect(unknownNameHint('x', [], { none: 'people has no entries' })).toBe('people has no entries');
+	expect(didYouMean('round-l', ['round-1', 'final'])).toBe(' (did you mean "round-1"?)');
+	expect(didYouMean('zzz', ['round-1'])).toBe('');
+});

@@ -45,6 +45,7 @@
  *
  * Pure: no I/O, no clock; all randomness comes from `seededRandom(seed)`.
  */
+import { unknownNameHint } from '../spelling.ts';
 import { seededRandom } from './random.ts';
 import type { Assignment, EntryRef, JudgeRef } from './types.ts';
 
@@ -374,7 +375,7 @@ function validate(input: AssignInput): AssignProblem[] {
 	for (const id of duplicate(input.judges.map((j) => j.id))) problems.push({ judge: id, reason: `judge "${id}" is listed twice` });
 	const entryIds = new Set(input.entries.map((e) => e.id));
 	for (const id of input.calibration ?? []) {
-		if (!entryIds.has(id)) problems.push({ entry: id, reason: `calibration entry "${id}" is not one of the entries` });
+		if (!entryIds.has(id)) problems.push({ entry: id, reason: `calibration entry "${id}" is not one of the entries (${unknownNameHint(id, [...entryIds], { none: 'there are none' })})` });
 	}
 	return problems;
 }

@@ -10,6 +10,7 @@ import { assignedPairs, conflictedCustomers, rankingContextFor, type AssignmentS
 import type { RankingContext } from './rankings.ts';
 import { splitScopedId } from '../content/layout.ts';
 import { isPublic } from '../publication.ts';
+import { unknownNameHint } from '../spelling.ts';
 import type { EntryRef, JudgeRef, Score } from './types.ts';
 
 export interface ProgramEntry extends EntryRef {
@@ -54,7 +55,7 @@ export function programData(check: CheckResult, contentDir: string, programId: s
 	const entry = check.index.awardPrograms.get(programId);
 	if (!entry) {
 		const known = [...check.index.awardPrograms.keys()];
-		throw new UnknownProgramError(`no award program "${programId}" (programs: ${known.join(', ') || 'none'})`);
+		throw new UnknownProgramError(`no award program "${programId}" (${unknownNameHint(programId, known, { none: 'there are no programs yet' })})`);
 	}
 	const entries: ProgramEntry[] = [...check.index.awardEntries.values()]
 		.filter((e) => splitScopedId(e.id).program === programId)

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { RANKING_COLUMNS, rankingRowSchema, type RankingRow } from '../../schemas/ranking.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import { didYouMean, unknownNameHint } from '../spelling.ts';
 import { parseCsvSheet, type SheetLine } from './csv-sheet.ts';
 import { rankFinalists, type FinalistResult } from './schulze.ts';
 
@@ -46,8 +47,8 @@ export function checkRankings(rows: LocatedRanking[], context: RankingContext, e
 	for (const { where, row } of rows) {
 		const conflicts = context.judges.get(row.judge);
 		const finalist = context.finalists.get(row.entry);
-		if (!conflicts) problems.push({ where, field: 'judge', message: `expected a judge of ${context.program}, found "${row.judge}"` });
-		if (!finalist) problems.push({ where, field: 'entry', message: `expected a finalist of ${context.program} (${[...context.finalists.keys()].join(', ')}), found "${row.entry}"` });
+		if (!conflicts) problems.push({ where, field: 'judge', message: `expected a judge of ${context.program}, found "${row.judge}" (${unknownNameHint(row.judge, [...context.judges.keys()], { none: 'it has no judges yet' })})` });
+		if (!finalist) problems.push({ where, field: 'entry', message: `expected a finalist of ${context.program} (${[...context.finalists.keys()].join(', ')}), found "${row.entry}"${didYouMean(row.entry, [...context.finalists.keys()])}` });
 		const key = `${row.judge} ${row.entry}`;
 		const first = seen.get(key);
 		if (first !== undefined) problems.push({ where, message: `duplicate ranking: ${row.judge} already ranked ${row.entry} at ${first}` });

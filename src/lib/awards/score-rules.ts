@@ -4,6 +4,7 @@
  * its step; no duplicates; assigned to that judge; no conflict of interest.
  */
 import { isOnStep, type ScoreRow } from '../../schemas/award.ts';
+import { didYouMean, unknownNameHint } from '../spelling.ts';
 
 export interface ScoreContext {
 	program: string;
@@ -54,9 +55,9 @@ export function checkScores(rows: LocatedScore[], context: ScoreContext, earlier
 	for (const { where, row } of rows) {
 		const conflicts = context.judges.get(row.judge);
 		const customer = context.entries.get(row.entry);
-		if (!conflicts) problems.push({ where, field: 'judge', message: `expected a judge of ${program}, found "${row.judge}"` });
-		if (customer === undefined) problems.push({ where, field: 'entry', message: `expected an entry of ${program}, found "${row.entry}"` });
-		if (!criteria.includes(row.criterion)) problems.push({ where, field: 'criterion', message: `expected a criterion of ${program} (${criteria.join(', ')}), found "${row.criterion}"` });
+		if (!conflicts) problems.push({ where, field: 'judge', message: `expected a judge of ${program}, found "${row.judge}" (${unknownNameHint(row.judge, [...context.judges.keys()], { none: 'it has no judges yet' })})` });
+		if (customer === undefined) problems.push({ where, field: 'entry', message: `expected an entry of ${program}, found "${row.entry}" (${unknownNameHint(row.entry, [...context.entries.keys()], { none: 'it has no entries yet' })})` });
+		if (!criteria.includes(row.criterion)) problems.push({ where, field: 'criterion', message: `expected a criterion of ${program} (${criteria.join(', ')}), found "${row.criterion}"${didYouMean(row.criterion, criteria)}` });
 		if (row.score < scale.min || row.score > scale.max || !isOnStep(row.score, scale.min, scale.step)) {
 			problems.push({ where, field: 'score', message: `expected a score from ${scale.min} to ${scale.max} in steps of ${scale.step}, found ${row.score}` });
 		} else if (snapToStep(row.score, scale) !== row.score) {

@@ -16,6 +16,7 @@ import { checkIntegrity, indexEntries, readFileHead, referencedImages, type Assi
 import { displayPath, loadSourceFiles, readContentText, readParseCache, writeParseCache } from './load.ts';
 import { checkMdxSyntax } from './mdx-syntax.ts';
 import { withoutDeepBodies } from './nesting.ts';
+import { applyPlaceholderRule } from './placeholders.ts';
 import { findEscapingLinks, findStrayFiles } from './stray-files.ts';
 import { validateSourceFiles } from './validate.ts';
 import { loadReferences, type ReferenceData } from '../references/load.ts';
@@ -215,7 +216,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 	// Image headers are read here, asynchronously, for the rules (which are synchronous) to report.
 	const io = options.io ?? strictNodeIO(options.projectRoot, reading, await readRasterImages(referencedImages(indexed.index), options.contentDir));
 	const integrity = checkIntegrity(indexed.index, scores.sheets, { ...options, io, rejected }, assignments.sheets, rankings.sheets);
-	const diagnostics = sortDiagnostics([
+	const diagnostics = sortDiagnostics(applyPlaceholderRule(nesting.files, [
 		...loaded.diagnostics,
 		...nesting.diagnostics,
 		...validated.diagnostics,
@@ -229,7 +230,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 		...checkReferences(indexed.index, references.data),
 		...integrity.diagnostics,
 		...reading,
-	]);
+	], options));
 	return {
 		diagnostics,
 		errors: diagnostics.filter((d) => d.severity === 'error').length,

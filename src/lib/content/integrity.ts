@@ -20,6 +20,7 @@ import { lintBlindEntries } from '../awards/blind.ts';
 import { checkRankings, type RankingContext, type RankingLine } from '../awards/rankings.ts';
 import { checkScores, pairKey, type ScoreContext } from '../awards/score-rules.ts';
 import type { ScoreLine } from '../awards/scores.ts';
+import { didYouMean, unknownNameHint } from '../spelling.ts';
 import { error, formatFieldPath, warning, type Diagnostic } from '../diagnostics.ts';
 import { fileNameReveals, findMentions, organisationNeedles, personNeedles, searchForms } from '../mentions.ts';
 import { daysUntilExpiry, publicationState } from '../publication.ts';
@@ -257,7 +258,7 @@ export function checkIntegrity(
 				return undefined;
 			}
 			const known = [...(index[collection] as Map<string, unknown>).keys()];
-			const hint = known.length ? `known ids include ${known.slice(0, 5).map((k) => `"${k}"`).join(', ')}${known.length > 5 ? ', …' : ''}` : `${collection} has no entries`;
+			const hint = unknownNameHint(id, known, { none: `${collection} has no entries` });
 			out.push(error(entry.file, formatFieldPath(field), `expected the id of an existing entry in ${collection}, found "${id}" (${hint})`));
 		}
 		return target;
@@ -632,7 +633,7 @@ export function checkIntegrity(
 		const { program: programId } = splitScopedId(entry.id);
 		const program = programOf(entry.file, programId, 'this entry');
 		if (program && !program.data.categories.some((c) => c.id === entry.data.category)) {
-			out.push(error(entry.file, 'category', `expected a category of ${programId} (${program.data.categories.map((c) => c.id).join(', ')}), found "${entry.data.category}"`));
+			out.push(error(entry.file, 'category', `expected a category of ${programId} (${program.data.categories.map((c) => c.id).join(', ')}), found "${entry.data.category}"${didYouMean(entry.data.category, program.data.categories.map((c) => c.id))}`));
 		}
 		resolve(entry, ['customer'], 'customers', entry.data.customer);
 		const submitter = resolve<Person>(entry, ['submitter'], 'people', entry.data.submitter);
@@ -666,20 +667,22 @@ export function checkIntegrity(
 		checkPublication(entry);
 	}
 
+	/** The local ids of a program's entries. */
+	const entriesOf = (programId: string) => [...index.awardEntries.keys()].filter((id) => splitScopedId(id).program === programId).map((id) => splitScopedId(id).local);
 	for (const winners of index.awardWinners.values()) {
 		const program = programOf(winners.file, winners.id, 'these results');
 		if (!program) continue;
 		if (!program.data.rounds.some((r) => r.id === winners.data.round)) {
-			out.push(error(winners.file, 'round', `expected a round of ${winners.id} (${program.data.rounds.map((r) => r.id).join(', ')}), found "${winners.data.round}"`));
+			out.push(error(winners.file, 'round', `expected a round of ${winners.id} (${program.data.rounds.map((r) => r.id).join(', ')}), found "${winners.data.round}"${didYouMean(winners.data.round, program.data.rounds.map((r) => r.id))}`));
 		}
 		winners.data.categories.forEach((outcome, i) => {
 			if (!program.data.categories.some((c) => c.id === outcome.category)) {
-				out.push(error(winners.file, `categories[${i}].category`, `expected a category of ${winners.id}, found "${outcome.category}"`));
+				out.push(error(winners.file, `categories[${i}].category`, `expected a category of ${winners.id} (${program.data.categories.map((c) => c.id).join(', ')}), found "${outcome.category}"${didYouMean(outcome.category, program.data.categories.map((c) => c.id))}`));
 			}
 			const named = [['winner', outcome.winner], ...outcome.finalists.map((e, j) => [`finalists[${j}]`, e]), ...outcome.honourableMentions.map((e, j) => [`honourableMentions[${j}]`, e])];
 			for (const [field, id] of named) {
 				const entry = index.awardEntries.get(`${winners.id}/${id}`);
-				if (!entry) out.push(error(winners.file, `categories[${i}].${field}`, `expected an entry of ${winners.id}, found "${id}"`));
+				if (!entry) out.push(error(winners.file, `categories[${i}].${field}`, `expected an entry of ${winners.id}, found "${id}" (${unknownNameHint(id, entriesOf(winners.id), { none: 'it has no entries yet' })})`));
 				else if (entry.data.category !== outcome.category) out.push(error(winners.file, `categories[${i}].${field}`, `expected an entry of category ${outcome.category}, found "${id}" (${entry.data.category})`));
 			}
 		});
@@ -766,7 +769,7 @@ function checkWithdrawalDay(entry: ValidEntry<{ withdrawn?: { on: Date } }>, now
  * places name it.
  */
 function collapseRejectedAwardReferences(diagnostics: Diagnostic[], rejectedFiles: Map<string, string>): Diagnostic[] {
-	const pattern = /^expected (an entry|a judge) of ([a-z0-9-]+), found "([^"]+)"$/;
+	const pattern = /^expected (an entry|a judge) of ([a-z0-9-]+), found "([^"]+)"(?: \(.*\))?$/;
 	const first = new Map<string, { diagnostic: Diagnostic; count: number }>();
 	const out: Diagnostic[] = [];
 	for (const diagnostic of diagnostics) {
@@ -853,10 +856,10 @@ function checkAssignment(index: ContentIndex, program: ValidEntry<Program>, shee
 	const context = scoreContextFor(index, sheet.program)!;
 	for (const [judge, entries] of Object.entries(sheet.data.judges)) {
 		const conflicts = context.judges.get(judge);
-		if (!conflicts) out.push(error(sheet.file, `judges.${judge}`, `expected a judge of ${sheet.program}, found "${judge}"`));
+		if (!conflicts) out.push(error(sheet.file, `judges.${judge}`, `expected a judge of ${sheet.program}, found "${judge}" (${unknownNameHint(judge, [...context.judges.keys()], { none: 'it has no judges yet' })})`));
 		entries.forEach((entry, i) => {
 			const customer = context.entries.get(entry);
-			if (customer === undefined) out.push(error(sheet.file, `judges.${judge}[${i}]`, `expected an entry of ${sheet.program}, found "${entry}"`));
+			if (customer === undefined) out.push(error(sheet.file, `judges.${judge}[${i}]`, `expected an entry of ${sheet.program}, found "${entry}" (${unknownNameHint(entry, [...context.entries.keys()], { none: 'it has no entries yet' })})`));
 			else if (conflicts?.has(customer)) out.push(error(sheet.file, `judges.${judge}[${i}]`, `judge "${judge}" has a conflict with "${customer}", the entrant of ${entry}`));
 		});
 	}

@@ -113,14 +113,35 @@ export function readContentText(absolutePath: string, file: string): { text?: st
 	return { lenient: new TextDecoder().decode(bytes), diagnostic: error(file, `line ${decoded.line}`, decoded.message) };
 }
 
+/** `key: value` with the value in double quotes, as YAML writes text that holds anything. */
+const quotedLine = (indent: string, key: string, value: string) => `${indent}${key}: ${JSON.stringify(value.trim())}`;
+
 /**
- * YAML's complaint about a value holding a colon and a space (`title: Planning: the next step`)
- * is "bad indentation" or "incomplete explicit mapping pair", which sends a marketer looking at the
- * wrong thing: name the likely cause, and the fix.
+ * The line to write instead, when YAML stopped on unquoted text: a colon and a space inside a
+ * value (`text: We cut waste: and our bins…`), text inside `{ … }` holding one, or text wrapped
+ * onto the next line at the field's own indentation (which YAML reads as a new field name).
+ * Empty when the error is something else.
  */
-function colonHint(line: string): string {
-	const value = /^\s*(?:-\s+)?[\w.-]+:\s+(.*)$/.exec(line)?.[1] ?? '';
-	if (!/^["'|>]/.test(value) && /:\s/.test(value)) return `; the value on this line holds a colon and a space, which YAML reads as the start of another field: put the whole value in quotes, like title: "Planning: the next step"`;
+function quotingHint(lines: string[], at: number, reason: string, lineOffset: number): string {
+	const line = lines[at] ?? '';
+	const field = /^(\s*(?:-\s+)?)([\w.-]+):\s+(.*)$/.exec(line);
+	if (field && field[3].startsWith('{')) {
+		if (/:\s.*:\s|,/.test(field[3])) return '; inside { … } a colon and a space, or a comma, ends unquoted text: put each text in quotes, like alt: "A team, smiling", or write the group one field a line';
+		return '';
+	}
+	if (field && !/^["'|>]/.test(field[3]) && /:\s/.test(field[3])) {
+		return `; the value on this line holds a colon and a space, which YAML reads as the start of another field: put the whole value in quotes: ${quotedLine(field[1], field[2], field[3]).trim()}`;
+	}
+	// Wrapped text: "key: words" then "more words" at the same indentation, then the next field.
+	if (/multiline key/.test(reason)) {
+		for (let start = at - 1; start >= 0 && start >= at - 20; start--) {
+			const opening = /^(\s*(?:-\s+)?)([\w.-]+):\s+(.+)$/.exec(lines[start]);
+			if (!opening || /^["'|>{[]/.test(opening[3])) continue;
+			const continued = lines.slice(start + 1, at).map((l) => l.trim()).filter(Boolean);
+			if (continued.length === 0) return '';
+			return `; the text of ${opening[2]} (line ${start + 1 + lineOffset}) goes on at the start of the next line, which YAML reads as a new field: put the whole text in quotes on one line: ${quotedLine(opening[1], opening[2], [opening[3], ...continued].join(' ')).trim()}`;
+		}
+	}
 	return '';
 }
 
@@ -141,7 +162,7 @@ export function parseYaml(source: string, file: string, lineOffset = 0): { data?
 		// A few errors (a second document, say) belong to no position.
 		if (!cause.mark) return { diagnostics: [error(file, '(file)', `invalid YAML: ${cause.reason}`)] };
 		const line = cause.mark.line + 1 + lineOffset;
-		return { diagnostics: [error(file, `line ${line}`, `invalid YAML: ${cause.reason} (column ${cause.mark.column + 1})${colonHint(source.split('\n')[cause.mark.line] ?? '')}`)] };
+		return { diagnostics: [error(file, `line ${line}`, `invalid YAML: ${cause.reason} (column ${cause.mark.column + 1})${quotingHint(source.split('\n'), cause.mark.line, cause.reason, lineOffset)}`)] };
 	}
 }
 

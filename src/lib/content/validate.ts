@@ -82,6 +82,28 @@ export function fieldsAt(schema: z.ZodType | undefined, path: readonly PropertyK
 	return [...new Set(objectsOf(schemaAt(schema, path)).flatMap((def) => Object.keys(def.shape ?? {})))];
 }
 
+/**
+ * When an unexpected field is really the end of the text before it, what to write instead; undefined
+ * otherwise. Unquoted text stops where YAML sees structure: a colon and a space make the words after
+ * a line break a field name ("and our bins got lighter."), and a comma inside `{ … }` makes the
+ * words after it a field of their own, with no value. Field names never hold spaces, and a valueless
+ * name that is no misspelling of a field is taken for such words.
+ */
+function unquotedTextHint(object: Record<string, unknown>, key: string, fields: string[]): string | undefined {
+	const value = object[key];
+	const commaInBraces = value === null && !closestSpelling(key, fields);
+	if (!/\s/.test(key) && !commaInBraces) return undefined;
+	const keys = Object.keys(object);
+	const before = keys[keys.indexOf(key) - 1];
+	const text = before !== undefined && typeof object[before] === 'string' ? (object[before] as string) : undefined;
+	const joined = text === undefined ? key : commaInBraces ? `${text}, ${key}` : `${text} ${key}`;
+	const line = `${text === undefined ? '<field>' : before}: ${JSON.stringify(joined)}`;
+	const why = commaInBraces
+		? 'a comma inside { … } ends unquoted text, so the words after it became a field of their own'
+		: 'a colon and a space in unquoted text (or a line break before it) make YAML read the words as a field name';
+	return `"${key}" is not a field but text: ${why}. Put the text in quotes: ${line}`;
+}
+
 /** One zod issue → one diagnostic; with `schema` (the file's), messages name the fields a place takes. */
 export function issueToDiagnostic(file: string, data: unknown, issue: z.core.$ZodIssue, schema?: z.ZodType): Diagnostic {
 	if (issue.code === 'unrecognized_keys') {
@@ -89,6 +111,8 @@ export function issueToDiagnostic(file: string, data: unknown, issue: z.core.$Zo
 		const fields = fieldsAt(schema, issue.path);
 		const present = valueAt(data, issue.path);
 		const given = present && typeof present === 'object' ? Object.keys(present) : [];
+		const quoting = issue.keys.length === 1 && present && typeof present === 'object' ? unquotedTextHint(present as Record<string, unknown>, issue.keys[0], fields) : undefined;
+		if (quoting) return error(file, where === '(file)' ? issue.keys[0] : `${where}.${issue.keys[0]}`, quoting);
 		const hints = issue.keys.map((key) => {
 			const meant = closestSpelling(key, fields.filter((field) => !given.includes(field)));
 			return meant ? `"${key}" (did you mean "${meant}"?)` : `"${key}"`;

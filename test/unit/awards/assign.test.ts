@@ -513,8 +513,10 @@ describe('assignJudges, infeasible rounds', () => {
 		expect(invalid.problems.map((p) => p.reason)).toEqual([
 			'judges per entry must be a whole number of at least 1, found 0',
 			'the maximum load must be a whole number of at least 1, found 1.5',
-			'calibration entry "nope" is not one of the entries',
+			'calibration entry "nope" is not one of the entries (known ids include "a")',
 		]);
+		// A mistyped one gets the nearest entry first.
+		expect(assignJudges({ ...input, calibration: ['b'] }).problems.map((p) => p.reason)).toContain('calibration entry "b" is not one of the entries (did you mean "a"?)');
 	});
 
 	it('has nothing to do without entries, and nobody to do it without judges', () => {
