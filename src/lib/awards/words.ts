@@ -1,12 +1,12 @@
 /**
- * How entry limits count words: runs of non-space characters. Shared by `awards intake`, `check`
+ * How entry limits count words: runs of non-space characters with a letter or digit in them, so a
+ * list's "-" or a lone dash is not a word. Shared by `awards intake`, `check`
  * and the entry kit's live counters, so an entrant sees the same count the program team checks.
  */
 
-/** The number of words in `text`: runs of characters that are not white space. */
+/** The number of words in `text`: runs of characters that are not white space, holding a letter or digit. */
 export function countWords(text: string): number {
-	const words = text.trim().split(/\s+/u);
-	return words[0] === '' ? 0 : words.length;
+	return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 
 /** The number of characters in `text` as a reader counts them (code points, so an emoji is one). */
