@@ -144,4 +144,18 @@ describe('awards intake', () => {
 		expect((await check()).out).toMatch(/0 errors/);
 		expect(existsSync(entry)).toBe(true);
 	});
+
+	it('with --dry-run checks and writes nothing; without a file says what it needs', async () => {
+		const before = entries();
+		const dry = await awards('intake', INTAKE_PROGRAM, file(entryFileText({ category: 'resilient-operations', title: 'Dry run entry' })), '--dry-run');
+		expect(dry.code, dry.out).toBe(0);
+		expect(dry.out).toMatch(/1 entry would be taken/);
+		expect(entries()).toEqual(before);
+		const none = await awards('intake', INTAKE_PROGRAM);
+		expect(none.code).toBe(1);
+		expect(none.out).toMatch(/intake needs one or more entry files/);
+		const misplaced = await awards('kit', INTAKE_PROGRAM, '--json');
+		expect(misplaced.code).toBe(1);
+		expect(misplaced.out).toMatch(/kit does not take --json/);
+	});
 });

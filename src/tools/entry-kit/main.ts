@@ -169,7 +169,9 @@ document.getElementById('export')!.addEventListener('click', () => {
 			list.append(li);
 		}
 		message.append(intro, list);
-		const first = byId(problems[0].field) ?? document.querySelector<HTMLElement>(`[name="${problems[0].field}"], [data-product]`);
+		// The field to fix first: a choice's first option, a text field, or the first product box.
+		const field = problems[0].field;
+		const first = document.querySelector<HTMLElement>(`[name="${field}"]`) ?? byId(field) ?? (field === 'products' ? document.querySelector<HTMLElement>('[data-product]') : null);
 		first?.focus();
 		return;
 	}

@@ -72,7 +72,7 @@ function formHtml(input: KitInput): string {
 	const questions = [
 		rules?.customerSince ? `<label for="customer-since">Since when has your organisation been a customer?</label><input type="date" id="customer-since" data-field="customerSince" required>` : '',
 		rules?.inProduction
-			? `<fieldset><legend>Is the work described in production, in everyday use (not a pilot)?</legend><label class="choice"><input type="radio" name="in-production" value="yes" data-field="inProduction"> Yes</label> <label class="choice"><input type="radio" name="in-production" value="no" data-field="inProduction"> No</label></fieldset>`
+			? `<fieldset id="in-production" tabindex="-1"><legend>Is the work described in production, in everyday use (not a pilot)?</legend><label class="choice"><input type="radio" name="in-production" value="yes" data-field="inProduction"> Yes</label> <label class="choice"><input type="radio" name="in-production" value="no" data-field="inProduction"> No</label></fieldset>`
 			: '',
 	].join('\n');
 	const limits = rules ?? ({} as Partial<Eligibility>);
@@ -84,7 +84,7 @@ function formHtml(input: KitInput): string {
 <label for="submitter">Your own id</label><input id="submitter" data-field="submitter" autocomplete="off" spellcheck="false" required>
 </fieldset>
 ${questions ? `<fieldset><legend>Eligibility</legend>${questions}</fieldset>` : ''}
-<fieldset><legend>Category</legend>
+<fieldset id="category" tabindex="-1"><legend>Category</legend>
 ${categories}
 </fieldset>
 <label for="title">Title${limitNote(limits.titleMaxChars ? `at most ${limits.titleMaxChars} characters` : undefined)}</label>
@@ -97,10 +97,10 @@ ${counter('summary')}
 <p class="hint" id="narrative-hint">Plain text; blank lines separate paragraphs, and lines starting with "- " make a list.${program.blind ? ' This program is judged blind: do not name your organisation, its people or its website anywhere in your entry.' : ''}</p>
 <textarea id="narrative" data-field="narrative" rows="14" aria-describedby="narrative-hint narrative-count" required></textarea>
 ${counter('narrative')}
-${products.length ? `<fieldset><legend>Products involved${rules?.products.length ? ' (at least one)' : ''}</legend>${productBoxes}</fieldset>` : ''}
+${products.length ? `<fieldset id="products" tabindex="-1"><legend>Products involved${rules?.products.length ? ' (at least one)' : ''}</legend>${productBoxes}</fieldset>` : ''}
 <fieldset><legend>Evidence and metrics${limitNote(limits.evidenceMax ? `at most ${limits.evidenceMax}` : undefined)}</legend>
 <p class="hint">Each piece: what it measures, the figure (with its baseline and period), and where it can be checked (a web address starting with https://, optional).</p>
-<ol id="evidence" class="evidence-list"></ol>
+<ol id="evidence" class="evidence-list" tabindex="-1"></ol>
 <button type="button" id="add-evidence" class="secondary">Add evidence</button>
 </fieldset>
 </form>`;
