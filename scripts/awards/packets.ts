@@ -94,7 +94,7 @@ function report(context: CommandContext, outDir: string, written: { judge: strin
 		console.log(JSON.stringify({ program: data.id, round: round.id, blind: data.program.blind, packets: written }, null, 2));
 		return 0;
 	}
-	for (const w of written) console.log(`  ${w.file}  ${colour.dim(`${plural(w.entries, 'entry', 'entries')}`)}`);
+	for (const w of written) console.log(`  ${w.file}  ${colour.dim(round.kind === 'ranking' ? plural(w.entries, 'finalist') : plural(w.entries, 'entry', 'entries'))}`);
 	const returned = round.kind === 'ranking' ? 'the rankings CSV it exports' : 'the JSON or CSV it exports';
 	console.log(`${colour.green('✓')} ${written.length} packets for ${round.name}${data.program.blind ? ' (blind)' : ''} in ${displayPath(projectRoot, outDir)}: send each judge their file; they return ${returned}.`);
 	return 0;
