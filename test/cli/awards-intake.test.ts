@@ -32,7 +32,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-describe('awards intake', () => {
+describe('awards intake', { timeout: 120_000 }, () => {
 	it('takes an eligible entry as entries/<id>.md, status submitted, that passes check', async () => {
 		const result = await awards('intake', INTAKE_PROGRAM, file(entryFileText()));
 		expect(result.code, result.out).toBe(0);
