@@ -18,10 +18,13 @@ const projectRoot = path.resolve(import.meta.dirname, '..');
 const USAGE = `Usage: npm run awards -- <command> <program> [options]
 
 Commands:
+  kit      <program> [--out dir]                          the offline HTML entry form entrants fill in
+  intake   <program> <entry.json>… [--dry-run] [--json]   take entrants' files as entries (status submitted)
   status   <program> [--round r] [--json]                 who has scored what
   assign   <program> [--round r] [--per-entry k] [--max-load n] [--seed s] [--calibration e1,e2] [--dry-run] [--json]
                                                           assign judges to entries, free of conflicts
-  packets  <program> [--round r] [--out dir] [--json]     one offline HTML scoring packet per judge
+  packets  <program> [--round r] [--out dir] [--json]     one offline HTML packet per judge: scoring,
+                                                          or ranking the finalists in a ranking round
   import   <program> [--round r] <file> [--replace] [--dry-run]
                                                           import a judge's scores (CSV or packet export)
   tally    <program> [--round r] [--json]                 rank the entries, with uncertainty
@@ -57,6 +60,8 @@ const OPTIONS = {
 
 /** The options each command takes, besides --content and --help; any other is an error. */
 const COMMAND_OPTIONS: Record<string, (keyof typeof OPTIONS)[]> = {
+	kit: ['out'],
+	intake: ['dry-run', 'json'],
 	status: ['round', 'json'],
 	assign: ['round', 'per-entry', 'max-load', 'seed', 'calibration', 'dry-run', 'json'],
 	packets: ['round', 'out', 'json'],
@@ -83,7 +88,7 @@ async function main(): Promise<number> {
 		throw new CliError(`${command} does not take ${misplaced.map((o) => `--${o}`).join(', ')}: ${takes}`);
 	}
 	if (!programId) throw new CliError(`${command} needs a program id, e.g. npm run awards -- ${command} cia-2026`);
-	if (command !== 'import' && rest.length) throw new CliError(`${command} takes one program id, found also ${rest.map((a) => `"${a}"`).join(', ')}\n\n${USAGE}`);
+	if (command !== 'import' && command !== 'intake' && rest.length) throw new CliError(`${command} takes one program id, found also ${rest.map((a) => `"${a}"`).join(', ')}\n\n${USAGE}`);
 
 	const contentDir = typeof values.content === 'string' ? path.resolve(values.content) : contentRoot(projectRoot);
 	const now = publicationTime();

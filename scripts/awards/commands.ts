@@ -4,6 +4,8 @@ import type { ProgramData } from '../../src/lib/awards/program.ts';
 import type { Program } from '../../src/schemas/award.ts';
 import { assign } from './assign.ts';
 import { importScores } from './import.ts';
+import { intake } from './intake.ts';
+import { kit } from './kit.ts';
 import { packets } from './packets.ts';
 import { publish } from './publish.ts';
 import { report } from './report.ts';
@@ -38,6 +40,8 @@ export const COMMANDS: Record<string, (context: CommandContext) => Promise<numbe
 	status,
 	assign,
 	import: importScores,
+	intake,
+	kit,
 	packets,
 	publish,
 	report,

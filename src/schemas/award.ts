@@ -10,6 +10,7 @@
  */
 import { z } from 'astro/zod';
 import { ID_PATTERN, isoDate, isoDateTime, publicationFields, ref, text, topics, webUrl } from './common.ts';
+import { region } from './taxonomy.ts';
 
 const localId = (what: string) =>
 	z.string({ error: `expected ${what} id (a string)` }).regex(ID_PATTERN, { error: `expected ${what} id like "data-and-ai"` });
@@ -87,6 +88,38 @@ export const tallyRulesSchema = z
 	})
 	.strict();
 
+/**
+ * Who may enter, and the limits of an entry: checked when `awards intake` takes an entrant's file
+ * and again by `check` for every entry. Every rule is optional; a program without the block takes
+ * any entry the entry schema allows.
+ */
+export const eligibilitySchema = z
+	.object({
+		/** Last day entries are taken (UTC); `awards intake` refuses files after it. */
+		closes: isoDate().optional().describe('Last day entries are taken; intake refuses entries after it.'),
+		/** The entrant must have been a customer since this day or earlier (the entrant answers when). */
+		customerSince: isoDate().optional().describe('Entrants must have been customers since this day or earlier.'),
+		/** The entrant must confirm the work is in production, not a pilot. */
+		inProduction: z.boolean({ error: 'expected true or false' }).default(false).describe('Entrants must confirm the work is in production.'),
+		/** The entry must involve at least one of these products (product ids). */
+		products: z.array(ref('products')).default([]).describe('Entries must involve at least one of these products (empty: any).'),
+		/** The entrant's region (from the customer record) must be one of these. */
+		regions: z.array(region()).default([]).describe("The entrant's region must be one of these (empty: any)."),
+		/** At most one entry per customer in each category. */
+		onePerCustomerPerCategory: z.boolean({ error: 'expected true or false' }).default(false).describe('At most one entry per customer in each category.'),
+		/** Longest title, in characters. */
+		titleMaxChars: z.number().int().positive().optional().describe('Longest entry title, in characters.'),
+		/** Longest summary, in words. */
+		summaryMaxWords: z.number().int().positive().optional().describe('Longest summary, in words.'),
+		/** Longest narrative (the entry's body), in words. */
+		narrativeMaxWords: z.number().int().positive().optional().describe('Longest narrative, in words.'),
+		/** Most pieces of evidence. */
+		evidenceMax: z.number().int().positive().optional().describe('Most pieces of evidence an entry may list.'),
+	})
+	.strict();
+
+export type Eligibility = z.infer<typeof eligibilitySchema>;
+
 export const programSchema = z
 	.object({
 		/** Program name, e.g. "2026 Customer Innovation Awards". */
@@ -142,6 +175,8 @@ export const programSchema = z
 			})
 			.strict()
 			.default({ finalists: 3, honourableMentions: 2, feedback: 'private' }),
+		/** Who may enter and an entry's limits, checked by `awards intake` and `check`. */
+		eligibility: eligibilitySchema.optional(),
 	})
 	.strict()
 	.superRefine((p, ctx) => {
@@ -200,6 +235,16 @@ export const evidenceSchema = z
 /** Where an entry stands, before results are published. */
 export const ENTRY_STATUSES = ['submitted', 'eligible', 'ineligible', 'withdrawn'] as const;
 
+/** The entrant's answers to the program's eligibility questions. */
+export const eligibilityAnswersSchema = z
+	.object({
+		/** Day the entrant became a customer. */
+		customerSince: isoDate().optional().describe('Day the entrant became a customer.'),
+		/** Whether the work is in production (not a pilot). */
+		inProduction: z.boolean({ error: 'expected true or false' }).optional().describe('Whether the work described is in production, not a pilot.'),
+	})
+	.strict();
+
 export const entrySchema = z
 	.object({
 		/** Category id from the program file. */
@@ -222,6 +267,10 @@ export const entrySchema = z
 		status: z.enum(ENTRY_STATUSES, { error: `expected a status: one of ${ENTRY_STATUSES.join(', ')}` }).default('submitted'),
 		/** Day it was submitted. */
 		submittedOn: isoDate(),
+		/** The instant `awards intake` took it. */
+		submittedAt: isoDateTime().optional().describe('The instant the entry was taken in by awards intake.'),
+		/** The entrant's answers to the eligibility questions. */
+		eligibility: eligibilityAnswersSchema.optional(),
 		...publicationFields,
 	})
 	.strict();

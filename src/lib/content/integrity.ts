@@ -17,6 +17,7 @@ import type { SiteSettings } from '../../schemas/site.ts';
 import type { Story } from '../../schemas/story.ts';
 import type { Video } from '../../schemas/video.ts';
 import { lintBlindEntries } from '../awards/blind.ts';
+import { checkEligibility, countsForEligibility } from '../awards/eligibility.ts';
 import { checkRankings, type RankingContext, type RankingLine } from '../awards/rankings.ts';
 import { checkScores, pairKey, type ScoreContext } from '../awards/score-rules.ts';
 import type { ScoreLine } from '../awards/scores.ts';
@@ -663,6 +664,16 @@ export function checkIntegrity(
 				const field = problem.field === 'narrative' ? '(body)' : problem.field;
 				out.push(warning(entry.file, field, `the program is judged blind, but the entry names its entrant (${problem.found.map((n) => `"${n}"`).join(', ')}): judges would see it, and \`awards packets\` refuses to write packets`));
 			}
+		}
+		// The program's eligibility rules, as `awards intake` applied them: an entry that breaks one
+		// is judged only once it is fixed, or marked ineligible (which takes it out of judging).
+		if (program?.data.eligibility && countsForEligibility(entry.data)) {
+			const local = splitScopedId(entry.id).local;
+			const others = [...index.awardEntries.values()]
+				.filter((o) => o !== entry && splitScopedId(o.id).program === programId && countsForEligibility(o.data))
+				.map((o) => ({ id: splitScopedId(o.id).local, category: o.data.category, customer: o.data.customer }));
+			const problems = checkEligibility({ ...entry.data, id: local, narrative: entry.body ?? '' }, program.data.eligibility, { region: entrant?.data.region, others });
+			for (const p of problems) out.push(error(entry.file, p.field, `${p.message} (the eligibility rules of ${programId}; mark the entry \`status: ineligible\` if it cannot meet them)`));
 		}
 		checkPublication(entry);
 	}

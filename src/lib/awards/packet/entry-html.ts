@@ -9,7 +9,7 @@ import type { PacketEntry, PacketInput } from './input.ts';
 import { scoreField } from './scorecard-html.ts';
 
 /** The Markdown narrative as headings, paragraphs and lists of plain text. */
-function narrativeHtml(markdown: string): string {
+export function narrativeHtml(markdown: string): string {
 	return markdownToTextBlocks(markdown)
 		.map((block) => {
 			if (block.kind === 'heading') return `<h5>${e(block.text)}</h5>`;
@@ -20,7 +20,7 @@ function narrativeHtml(markdown: string): string {
 }
 
 /** The evidence list; URLs are shown as text, which judges can copy if they choose to check. */
-function evidenceHtml(evidence: PacketEntry['evidence']): string {
+export function evidenceHtml(evidence: PacketEntry['evidence']): string {
 	if (evidence.length === 0) return '<p class="muted">No evidence listed.</p>';
 	const items = evidence.map((item) => {
 		const source = item.url ? `<br><span class="muted">Source (not opened by this packet):</span> <code class="url">${e(item.url)}</code>` : '';
@@ -30,7 +30,7 @@ function evidenceHtml(evidence: PacketEntry['evidence']): string {
 }
 
 /** Who entered, in a program that is not judged blind ('' otherwise). */
-function entrantHtml(entrant: PacketEntry['entrant']): string {
+export function entrantHtml(entrant: PacketEntry['entrant']): string {
 	if (!entrant) return '';
 	const website = entrant.website ? ` <code class="url">${e(entrant.website)}</code>` : '';
 	return `<p class="entrant"><span class="muted">Entrant:</span> ${e(entrant.name)}${website}</p>`;
