@@ -24,6 +24,14 @@ describe('findReferences', () => {
 		const byFacets = findReferences(index(), program(advocates(), []), { industry: 'manufacturing', region: 'apac' }, now);
 		expect([...byFacets.suggested, ...byFacets.leftOut].map((c) => c.advocate)).not.toContain('di');
 	});
+	it("does not count evidence of a customer who withdrew: the withdrawn story is no reason to suggest its author", () => {
+		const withdrawnMill = index();
+		const mill = withdrawnMill.customers.get('mill') as unknown as { data: Record<string, unknown> };
+		mill.data.withdrawn = { on: new Date('2026-11-01'), reason: 'asked by email' };
+		const result = findReferences(withdrawnMill, program(advocates(), []), { industry: 'manufacturing', region: 'apac', product: 'forecast' }, now);
+		const bo = [...result.suggested, ...result.leftOut].find((c) => c.advocate === 'bo')!;
+		expect(bo.reasons.join('; ')).not.toContain('Mill story');
+	});
 	it('puts the less loaded, then the one asked longest ago, first among equal fits', () => {
 		const acts = activities({ date: '2026-11-01', advocate: 'ann', kind: 'reference-call' }, { date: '2026-06-01', advocate: 'cy', kind: 'reference-call' });
 		const data = program([advocate('ann', { person: 'ann', customer: 'mill' }), advocate('cy', { person: 'cy', customer: 'mill' }), advocate('bo', { person: 'bo', customer: 'forge' })], acts);
