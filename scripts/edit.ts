@@ -23,7 +23,7 @@ Serves the editor at http://127.0.0.1:<port>/${ADMIN_PATH}/ (port 4322 unless gi
 working copy in Chrome or Edge. --print-config prints the editor's config, generated from the
 content schemas, and exits.`;
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.woff2': 'font/woff2' };
 
 async function main(): Promise<number> {
 	const { values, positionals } = parseCommandLine(
@@ -41,7 +41,7 @@ async function main(): Promise<number> {
 	if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) {
 		throw new CliError(`expected a content folder inside this repository (the editor opens the repository's folder), found ${contentDir}`);
 	}
-	const config = cmsConfig({ contentDir: relative, programs: readEditorPrograms(contentDir) });
+	const config = cmsConfig({ contentDir: relative, programs: readEditorPrograms(contentDir), localFolder: path.basename(projectRoot) });
 	if (values['print-config']) {
 		process.stdout.write(YAML.stringify(config, { lineWidth: 0 }));
 		return 0;

@@ -4,7 +4,7 @@
  * The same files are served by `npm run edit` and written by the build when `site.yaml` turns the
  * hosted editor on, so both run one page.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { escapeHtml } from '../html-escape.ts';
@@ -71,14 +71,38 @@ function adminHtml(title: string, policy: string): string {
 `;
 }
 
-/** Every file of the editor's page, by name (all in one folder). */
+/** Fonts the bundle's stylesheet names on a CDN: `…/fontsource/fonts/<family>[:vf]@<version>/<subset>.woff2`. */
+const CDN_FONT = /https:\/\/cdn\.jsdelivr\.net\/fontsource\/fonts\/([a-z0-9-]+)(?::vf)?@[0-9.]+\/([a-z0-9-]+)\.woff2/g;
+
+/**
+ * The bundle with its fonts served from beside the page. Sveltia's single-file build names its
+ * three fonts on a CDN; the package ships the same files (for bundlers) in `npm/assets/`, so the
+ * page points at copies of those instead and fetches nothing from elsewhere.
+ */
+function localFonts(bundle: string): { bundle: string; fonts: Map<string, Buffer> } {
+	const assets = path.join(path.dirname(sveltiaBundlePath()), '..', 'npm', 'assets');
+	const shipped = existsSync(assets) ? readdirSync(assets) : [];
+	const fonts = new Map<string, Buffer>();
+	const rewritten = bundle.replace(CDN_FONT, (url, family: string, subset: string) => {
+		const file = shipped.find((name) => name.startsWith(`${family}-${subset}-`) && name.endsWith('.woff2'));
+		if (!file) return url;
+		const local = `fonts/${family}-${subset}.woff2`;
+		fonts.set(local, readFileSync(path.join(assets, file)));
+		return `./${local}`;
+	});
+	return { bundle: rewritten, fonts };
+}
+
+/** Every file of the editor's page, by name relative to its folder (`index.html`, `fonts/…`). */
 export function adminFiles({ config, title, connect }: { config: Record<string, unknown>; title: string; connect?: string[] }): Map<string, string | Buffer> {
+	const { bundle, fonts } = localFonts(readFileSync(sveltiaBundlePath(), 'utf8'));
 	return new Map<string, string | Buffer>([
 		['index.html', adminHtml(title, adminPolicy(connect))],
 		// Sveltia starts itself from a config file unless told to wait; the config is generated instead.
 		['manual-init.js', 'window.CMS_MANUAL_INIT = true;\n'],
 		// JSON is a JavaScript expression: the config is data here, whatever text content put in it.
 		['start.js', `window.CMS.init({ config: ${JSON.stringify(config)} });\n`],
-		[BUNDLE_FILE, readFileSync(sveltiaBundlePath())],
+		[BUNDLE_FILE, bundle],
+		...fonts,
 	]);
 }

@@ -57,6 +57,8 @@ export interface CmsConfigInput {
 	backend?: EditorBackend;
 	/** The editor's title. */
 	title?: string;
+	/** Name of the working copy's folder, which local editing asks the editor to choose. */
+	localFolder?: string;
 }
 
 /** A collection of the editor's config (a Sveltia CMS folder collection). */
@@ -181,7 +183,7 @@ export function cmsConfig(input: CmsConfigInput): Record<string, unknown> {
 				commit_messages: { create: 'Add {{collection}} "{{slug}}" (editor)', update: 'Update {{collection}} "{{slug}}" (editor)', delete: 'Delete {{collection}} "{{slug}}" (editor)', uploadMedia: 'Upload "{{path}}" (editor)', deleteMedia: 'Delete "{{path}}" (editor)' },
 			}
 		: // Local editing only: Sveltia's local-repository mode works with any Git backend named here.
-			{ name: 'github', repo: 'local/working-copy', branch: 'main' };
+			{ name: 'github', repo: `local/${input.localFolder ?? 'credence'}`, branch: 'main' };
 	return {
 		load_config_file: false,
 		app_title: input.title ?? 'Credence editor',
