@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { clearOutDir } from './src/integrations/clear-out-dir.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { editorPage } from './src/integrations/editor-page.ts';
 import { pruneAssets } from './src/integrations/prune-assets.ts';
 import { releaseMemory } from './src/integrations/release-memory.ts';
 import { astroCsp } from './src/lib/csp.ts';
@@ -63,5 +64,5 @@ export default defineConfig({
 	},
 	// The Pagefind search index is the build's second step (scripts/search-index.ts), after Astro
 	// has exited and released its memory.
-	integrations: [contentCheck(), clearOutDir(), releaseMemory(), mdx(mdxStories), sitemap(), pruneAssets()],
+	integrations: [contentCheck(), clearOutDir(), releaseMemory(), mdx(mdxStories), sitemap(), pruneAssets(), editorPage(projectRoot)],
 });

@@ -128,13 +128,15 @@ async function openNew(collection: string, firstField: string) {
 	await field(firstField).waitFor();
 }
 
-async function save() {
+/** Saves the open form, and waits until the collection lists the new entry under `title`. */
+async function save(title: string) {
 	await page.getByRole('button', { name: 'Save', exact: true }).click();
 	// Saved and back at the list, or the form says what it refuses (shown, should the test fail).
 	const refused = () => page.locator('#first-pane-body section.field:has([aria-invalid="true"])').allInnerTexts();
 	await expect
 		.poll(async () => ((await page.getByRole('status').filter({ hasText: /now viewing the/ }).count()) ? [] : (await refused()).length ? await refused() : ['saving']))
 		.toEqual([]);
+	await page.getByRole('row', { name: title }).waitFor();
 }
 
 it('lists no private award file: judges, scores and results are not collections of the editor', async () => {
@@ -155,14 +157,14 @@ it('creates a customer, a person and a story whose files pass check and read lik
 	await choose('size', 'Mid-market (201–2,000)');
 	await type('website', 'https://larch-valley.example');
 	await type('about', 'A dairy co-operative in the fixture world.');
-	await save();
+	await save('Larch Valley Dairy');
 
 	await openNew('People', 'name');
 	await type('name', 'Lena Larch');
 	await type('title', 'Head of Supply');
 	await choose('role', 'customer');
 	await choose('customer', 'Larch Valley Dairy');
-	await save();
+	await save('Lena Larch');
 
 	await openNew('Stories', 'title');
 	await type('title', 'Milk runs planned from one forecast');
@@ -185,8 +187,16 @@ it('creates a customer, a person and a story whose files pass check and read lik
 	await field('hero.src').locator('input[type="file"]').first().setInputFiles(photo);
 	await type('hero.alt', 'A milk tanker on a country road');
 	await type('disclosure', 'Larch Valley Dairy is a paying customer of Tessellate.');
+	// The form renders its fields as they are scrolled to.
+	await expect
+		.poll(async () => {
+			await page.locator('#first-pane-body').hover();
+			await page.mouse.wheel(0, 3000);
+			return field('body').count();
+		})
+		.toBe(1);
 	await field('body').locator('[contenteditable]:not([contenteditable="false"]), textarea').first().fill('We used to plan collection runs by hand.');
-	await save();
+	await save('Milk runs planned from one forecast');
 
 	const saved = await savedFiles();
 	const text = (file: string) => Buffer.from(saved[file] ?? '', 'base64').toString('utf8');

@@ -160,7 +160,7 @@ export function editorCollections({ contentDir, programs }: Pick<CmsConfigInput,
 		const folder = path.posix.join('awards', program.id, 'entries');
 		collections.push(collection(contentDir, folder, {
 			name: `entries-${program.id}`, label: `Entries: ${program.name}`, label_singular: 'Entry', extension: 'md', format: 'frontmatter', identifier_field: 'title',
-			description: `Entries to ${program.name}. Scores, judges and results are not edited here.`,
+			description: `Entries to ${program.name}. The program's private files are not in the editor.`,
 			fields: [
 				...fieldsOf(entrySchema, options({}, {
 					overrides: { category: { widget: 'select', pattern: undefined, options: program.categories.map((category) => ({ label: category.name, value: category.id })) } },
