@@ -17,7 +17,7 @@ import { anchors, codeBlocks, linkTargets, section } from './markdown.ts';
 import { fieldPaths } from './schema-fields.ts';
 
 const README_LIMIT = 12 * 1024;
-const DOCS = ['authoring', 'awards', 'site', 'deploy', 'security', 'performance', 'architecture'].map((name) => `docs/${name}.md`);
+const DOCS = ['authoring', 'editing', 'awards', 'site', 'deploy', 'security', 'performance', 'architecture'].map((name) => `docs/${name}.md`);
 const EXAMPLES = 'docs/examples';
 const EXAMPLE_CONTENT = `${EXAMPLES}/content`;
 

@@ -130,6 +130,8 @@ async function openNew(collection: string, firstField: string) {
 
 /** Saves the open form, and waits until the collection lists the new entry under `title`. */
 async function save(title: string) {
+	// The preview follows the entry as the editor holds it: once it shows the title, the form's input has landed.
+	await expect.poll(() => page.getByRole('document', { name: 'Content Preview' }).innerText()).toContain(title);
 	await page.getByRole('button', { name: 'Save', exact: true }).click();
 	// Saved and back at the list, or the form says what it refuses (shown, should the test fail).
 	const refused = () => page.locator('#first-pane-body section.field:has([aria-invalid="true"])').allInnerTexts();
