@@ -99,8 +99,13 @@ async function savedFiles(): Promise<Record<string, string>> {
 /** A field of the open form, by its path in the entry (`hero.src`, `metrics.0.label`). */
 const field = (keyPath: string): Locator => page.locator(`#first-pane-body section.field[data-key-path="${keyPath}"]`).first();
 
+/** What was typed into the open form, to be found there again when it is saved. */
+let typed: [string, string][] = [];
+const input = (keyPath: string) => field(keyPath).locator('input[type="text"], input[type="number"], input[type="url"], textarea').first();
+
 async function type(keyPath: string, value: string) {
-	await field(keyPath).locator('input[type="text"], input[type="number"], input[type="url"], textarea').first().fill(value);
+	await input(keyPath).fill(value);
+	typed.push([keyPath, value]);
 }
 
 /** Picks `option` in a select or relation field. */
@@ -130,6 +135,20 @@ async function openNew(collection: string, firstField: string) {
 
 /** Saves the open form, and waits until the collection lists the new entry under `title`. */
 async function save(title: string) {
+	// A new form can set up its draft again just after it shows, dropping what was typed first:
+	// whatever is missing is typed again, until the form holds all of it.
+	await expect
+		.poll(async () => {
+			const missing: string[] = [];
+			for (const [keyPath, value] of typed) {
+				if ((await input(keyPath).inputValue()) === value) continue;
+				missing.push(keyPath);
+				await input(keyPath).fill(value);
+			}
+			return missing;
+		})
+		.toEqual([]);
+	typed = [];
 	// The preview follows the entry as the editor holds it: once it shows the title, the form's input has landed.
 	await expect.poll(() => page.getByRole('document', { name: 'Content Preview' }).innerText()).toContain(title);
 	await page.getByRole('button', { name: 'Save', exact: true }).click();
