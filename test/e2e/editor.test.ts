@@ -7,7 +7,8 @@
  * editor's own server.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import YAML from 'yaml';
@@ -96,6 +97,22 @@ async function savedFiles(): Promise<Record<string, string>> {
 	}, CONTENT);
 }
 
+/** The saved content folder passes check, as the build would run it. */
+async function expectCheckPasses(saved: Record<string, string>) {
+	const { dir, cleanup } = copyFixture();
+	try {
+		for (const [file, base64] of Object.entries(saved)) {
+			mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+			writeFileSync(path.join(dir, file), Buffer.from(base64, 'base64'));
+		}
+		const result = await runScript('scripts/check.ts', ['--content', dir]);
+		expect(result.out).toMatch(/0 errors/);
+		expect(result.code, result.out).toBe(0);
+	} finally {
+		cleanup();
+	}
+}
+
 /** A field of the open form, by its path in the entry (`hero.src`, `metrics.0.label`). */
 const field = (keyPath: string): Locator => page.locator(`#first-pane-body section.field[data-key-path="${keyPath}"]`).first();
 
@@ -159,6 +176,34 @@ async function save(title: string) {
 		.toEqual([]);
 	await page.getByRole('row', { name: title }).waitFor();
 }
+
+it('creates a video with its captions file beside it, and check passes', async () => {
+	const scratch = mkdtempSync(path.join(tmpdir(), 'credence-editor-upload-'));
+	const captions = path.join(scratch, 'larch-valley-tour.vtt');
+	copyFileSync(path.join(fixtureContent, 'videos/grid-operations.vtt'), captions);
+	await openNew('Videos', 'title');
+	await type('title', 'A morning on the milk run');
+	await type('summary', 'Lena Larch rides along on a collection run planned from the forecast.');
+	await choose('customer', 'Larch Valley Dairy');
+	await choose('speakers', 'Lena Larch');
+	await field('publishedOn').locator('input').first().fill('2026-11-02');
+	await field('source').getByRole('button', { name: /Add/ }).click();
+	await page.getByRole('menuitem', { name: /YouTube/i }).click();
+	await type('source.id', 'dQw4w9WgXcQ');
+	await field('poster.src').locator('input[type="file"]').first().setInputFiles(path.join(fixtureContent, 'assets/poster.jpg'));
+	await type('poster.alt', 'A tanker at a farm gate at dawn');
+	await type('duration', '0:20');
+	await field('captions').locator('input[type="file"]').first().setInputFiles(captions);
+	await type('disclosure', 'Larch Valley Dairy is a paying customer of Tessellate.');
+	await save('A morning on the milk run');
+	rmSync(scratch, { recursive: true, force: true });
+
+	const saved = await savedFiles();
+	const video = YAML.parse(Buffer.from(saved['videos/a-morning-on-the-milk-run.yaml'] ?? '', 'base64').toString('utf8'));
+	expect(video).toMatchObject({ customer: 'larch-valley-dairy', speakers: ['lena-larch'], source: { kind: 'youtube', id: 'dQw4w9WgXcQ' }, poster: { src: '../assets/posters/poster.jpg' }, captions: './larch-valley-tour.vtt' });
+	expect(saved['videos/larch-valley-tour.vtt']).toBeDefined();
+	await expectCheckPasses(saved);
+}, 120_000);
 
 it('lists no private award file: judges, scores and results are not collections of the editor', async () => {
 	const collections = await page.getByRole('treeitem').allInnerTexts();
@@ -244,20 +289,7 @@ it('creates a customer, a person and a story whose files pass check and read lik
 	expect(String(front.publishedOn)).toMatch(/^2026-11-01/);
 	expect(story).toContain('We used to plan collection runs by hand.');
 
-	// The saved content folder passes check, as the build would run it.
-	const { dir, cleanup } = copyFixture();
-	try {
-		for (const [file, base64] of Object.entries(saved)) {
-			mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-			writeFileSync(path.join(dir, file), Buffer.from(base64, 'base64'));
-		}
-		const result = await runScript('scripts/check.ts', ['--content', dir]);
-		expect(result.out).toMatch(/0 errors/);
-		expect(result.code, result.out).toBe(0);
-	} finally {
-		cleanup();
-	}
-
+	await expectCheckPasses(saved);
 	expect(offOrigin).toEqual([]);
 }, 120_000);
 

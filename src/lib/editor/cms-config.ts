@@ -79,7 +79,10 @@ export interface EditorCollection {
 	summary?: string;
 }
 
-const LABEL_SETS = [INDUSTRIES, REGIONS, SIZES] as Record<string, string>[];
+/** Where a video plays from (`source.kind`), as its owners spell it. */
+const VIDEO_SOURCES = { youtube: 'YouTube', vimeo: 'Vimeo', file: 'Video file (content/videos/media/)' };
+
+const LABEL_SETS = [INDUSTRIES, REGIONS, SIZES, VIDEO_SOURCES] as Record<string, string>[];
 
 /** Ids are file names: lower-case words joined by hyphens, as the content rules want them. */
 const SLUG_OPTIONS = { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-', lowercase: true, trim: true };
@@ -149,7 +152,7 @@ export function editorCollections({ contentDir, programs }: Pick<CmsConfigInput,
 							public_folder: '.',
 							accept: '.vtt,text/vtt',
 							choose_url: false,
-							hint: 'WebVTT captions file, stored beside the video file (./<name>.vtt). No captions, no video.',
+							hint: 'WebVTT captions file, stored beside the video file (like ./acme-story.vtt). No captions, no video.',
 						},
 					},
 				},

@@ -36,7 +36,7 @@ export interface ImageFolder {
 export interface FieldOptions {
 	/** Image fields by path (`hero.src`), with the folder their files go to. */
 	images: Record<string, ImageFolder>;
-	/** Labels for the values of a fixed set, when the values alone would read poorly (`emea`). */
+	/** Labels for the values of a fixed set or the variants of a union, when the values alone would read poorly (`emea`, `youtube`). */
 	labelSets: Record<string, string>[];
 	/** Fields replaced outright, by path (an award entry's category, whose values live in its program). */
 	overrides?: Record<string, Partial<EditorField>>;
@@ -194,7 +194,7 @@ function variantsOf(schema: z.ZodType, path: string, options: FieldOptions): Par
 		const shape = defOf(option).shape ?? {};
 		const value = String(defOf(shape[key]).values?.[0]);
 		const rest = z.object(Object.fromEntries(Object.entries(shape).filter(([name]) => name !== key)));
-		return { name: value, label: labelFor(value), widget: 'object', fields: fieldsOf(rest, options, path) };
+		return { name: value, label: options.labelSets.find((set) => value in set)?.[value] ?? labelFor(value), widget: 'object', fields: fieldsOf(rest, options, path) };
 	});
 	return { widget: 'object', typeKey: key, types };
 }
