@@ -169,3 +169,15 @@ describe('the programs the editor lists', () => {
 		}
 	});
 });
+
+describe("site.yaml's editor block", () => {
+	it('is off unless turned on, and needs a repository when on', async () => {
+		const { editorSettingsSchema } = await import('../../src/schemas/site.ts');
+		expect(editorSettingsSchema.parse({})).toEqual({ enabled: false, branch: 'main' });
+		const refused = editorSettingsSchema.safeParse({ enabled: true });
+		expect(refused.success).toBe(false);
+		expect(refused.error?.issues[0]).toMatchObject({ path: ['repository'], message: expect.stringMatching(/expected repository \(owner\/name on GitHub\) when the editor is enabled/) });
+		expect(editorSettingsSchema.safeParse({ enabled: true, repository: 'not a repo' }).success).toBe(false);
+		expect(editorSettingsSchema.parse({ enabled: true, repository: 'acme/evidence' })).toMatchObject({ enabled: true, repository: 'acme/evidence', branch: 'main' });
+	});
+});
