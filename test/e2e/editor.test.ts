@@ -2,8 +2,8 @@
  * The editor as a marketer uses it: `npm run edit`, then Sveltia's "Work with Local Repository"
  * in headless Chromium. The browser's origin-private file system stands in for the folder picker
  * (a copy of the fixture content, with a `.git` folder as a working copy has). A customer, a
- * person and a story with a metric and a quote are created through the form; the files saved
- * pass `npm run check` and read like hand-written ones. Nothing is fetched from anywhere but the
+ * person, a story with a metric and a quote, and a video with its captions are created through
+ * the form; the files saved pass `npm run check` and read like hand-written ones. Nothing is fetched from anywhere but the
  * editor's own server.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -120,13 +120,27 @@ const field = (keyPath: string): Locator => page.locator(`#first-pane-body secti
 let typed: [string, string][] = [];
 const input = (keyPath: string) => field(keyPath).locator('input[type="text"], input[type="number"], input[type="url"], textarea').first();
 
+/** Scrolls the form until the field is there: the form renders its fields as they are scrolled to. */
+async function reveal(keyPath: string) {
+	await expect
+		.poll(async () => {
+			if (await field(keyPath).count()) return 1;
+			await page.locator('#first-pane-body').hover();
+			await page.mouse.wheel(0, 600);
+			return field(keyPath).count();
+		})
+		.toBe(1);
+}
+
 async function type(keyPath: string, value: string) {
+	await reveal(keyPath);
 	await input(keyPath).fill(value);
 	typed.push([keyPath, value]);
 }
 
 /** Picks `option` in a select or relation field. */
 async function choose(keyPath: string, option: string | RegExp) {
+	await reveal(keyPath);
 	const at = field(keyPath);
 	// Short lists are radio buttons (one) or checkboxes (several); longer ones a list to filter.
 	for (const role of ['radio', 'checkbox'] as const) {
@@ -177,34 +191,6 @@ async function save(title: string) {
 	await page.getByRole('row', { name: title }).waitFor();
 }
 
-it('creates a video with its captions file beside it, and check passes', async () => {
-	const scratch = mkdtempSync(path.join(tmpdir(), 'credence-editor-upload-'));
-	const captions = path.join(scratch, 'larch-valley-tour.vtt');
-	copyFileSync(path.join(fixtureContent, 'videos/grid-operations.vtt'), captions);
-	await openNew('Videos', 'title');
-	await type('title', 'A morning on the milk run');
-	await type('summary', 'Lena Larch rides along on a collection run planned from the forecast.');
-	await choose('customer', 'Larch Valley Dairy');
-	await choose('speakers', 'Lena Larch');
-	await field('publishedOn').locator('input').first().fill('2026-11-02');
-	await field('source').getByRole('button', { name: /Add/ }).click();
-	await page.getByRole('menuitem', { name: /YouTube/i }).click();
-	await type('source.id', 'dQw4w9WgXcQ');
-	await field('poster.src').locator('input[type="file"]').first().setInputFiles(path.join(fixtureContent, 'assets/poster.jpg'));
-	await type('poster.alt', 'A tanker at a farm gate at dawn');
-	await type('duration', '0:20');
-	await field('captions').locator('input[type="file"]').first().setInputFiles(captions);
-	await type('disclosure', 'Larch Valley Dairy is a paying customer of Tessellate.');
-	await save('A morning on the milk run');
-	rmSync(scratch, { recursive: true, force: true });
-
-	const saved = await savedFiles();
-	const video = YAML.parse(Buffer.from(saved['videos/a-morning-on-the-milk-run.yaml'] ?? '', 'base64').toString('utf8'));
-	expect(video).toMatchObject({ customer: 'larch-valley-dairy', speakers: ['lena-larch'], source: { kind: 'youtube', id: 'dQw4w9WgXcQ' }, poster: { src: '../assets/posters/poster.jpg' }, captions: './larch-valley-tour.vtt' });
-	expect(saved['videos/larch-valley-tour.vtt']).toBeDefined();
-	await expectCheckPasses(saved);
-}, 120_000);
-
 it('lists no private award file: judges, scores and results are not collections of the editor', async () => {
 	const collections = await page.getByRole('treeitem').allInnerTexts();
 	expect(collections.join('\n')).toContain('Entries: Fixture Innovation Awards');
@@ -253,14 +239,7 @@ it('creates a customer, a person and a story whose files pass check and read lik
 	await field('hero.src').locator('input[type="file"]').first().setInputFiles(photo);
 	await type('hero.alt', 'A milk tanker on a country road');
 	await type('disclosure', 'Larch Valley Dairy is a paying customer of Tessellate.');
-	// The form renders its fields as they are scrolled to.
-	await expect
-		.poll(async () => {
-			await page.locator('#first-pane-body').hover();
-			await page.mouse.wheel(0, 3000);
-			return field('body').count();
-		})
-		.toBe(1);
+	await reveal('body');
 	await field('body').locator('[contenteditable]:not([contenteditable="false"]), textarea').first().fill('We used to plan collection runs by hand.');
 	await save('Milk runs planned from one forecast');
 
@@ -293,3 +272,32 @@ it('creates a customer, a person and a story whose files pass check and read lik
 	expect(offOrigin).toEqual([]);
 }, 120_000);
 
+it('creates a video with its captions file beside it, and check passes', async () => {
+	const scratch = mkdtempSync(path.join(tmpdir(), 'credence-editor-upload-'));
+	const captions = path.join(scratch, 'larch-valley-tour.vtt');
+	copyFileSync(path.join(fixtureContent, 'videos/grid-operations.vtt'), captions);
+	await openNew('Videos', 'title');
+	await type('title', 'A morning on the milk run');
+	await type('summary', 'Lena Larch rides along on a collection run planned from the forecast.');
+	await choose('customer', 'Larch Valley Dairy');
+	await choose('speakers', 'Lena Larch');
+	await field('publishedOn').locator('input').first().fill('2026-11-02');
+	await field('source').getByRole('button', { name: /Add/ }).click();
+	await page.getByRole('menuitem', { name: /YouTube/i }).click();
+	await type('source.id', 'dQw4w9WgXcQ');
+	await reveal('poster.src');
+	await field('poster.src').locator('input[type="file"]').first().setInputFiles(path.join(fixtureContent, 'assets/poster.jpg'));
+	await type('poster.alt', 'A tanker at a farm gate at dawn');
+	await type('duration', '0:20');
+	await reveal('captions');
+	await field('captions').locator('input[type="file"]').first().setInputFiles(captions);
+	await type('disclosure', 'Larch Valley Dairy is a paying customer of Tessellate.');
+	await save('A morning on the milk run');
+	rmSync(scratch, { recursive: true, force: true });
+
+	const saved = await savedFiles();
+	const video = YAML.parse(Buffer.from(saved['videos/a-morning-on-the-milk-run.yaml'] ?? '', 'base64').toString('utf8'));
+	expect(video).toMatchObject({ customer: 'larch-valley-dairy', speakers: ['lena-larch'], source: { kind: 'youtube', id: 'dQw4w9WgXcQ' }, poster: { src: '../assets/posters/poster.jpg' }, captions: './larch-valley-tour.vtt' });
+	expect(saved['videos/larch-valley-tour.vtt']).toBeDefined();
+	await expectCheckPasses(saved);
+}, 120_000);

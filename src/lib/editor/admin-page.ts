@@ -32,7 +32,8 @@ export function adminPolicy(connect: string[] = []): string {
 		"default-src 'none'",
 		"script-src 'self'",
 		"style-src 'self' 'unsafe-inline'",
-		"img-src 'self' blob: data:",
+		// Signed-in editors' GitHub avatars, when hosted; harmless locally (the page fetches none).
+		`img-src 'self' blob: data:${connect.length ? ' https://avatars.githubusercontent.com' : ''}`,
 		"media-src 'self' blob:",
 		"font-src 'self' data:",
 		`connect-src 'self' blob: data:${connect.map((origin) => ` ${origin}`).join('')}`,
