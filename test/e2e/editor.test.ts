@@ -7,7 +7,7 @@
  * editor's own server.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
@@ -275,7 +275,8 @@ it('creates a customer, a person and a story whose files pass check and read lik
 it('creates a video with its captions file beside it, and check passes', async () => {
 	const scratch = mkdtempSync(path.join(tmpdir(), 'credence-editor-upload-'));
 	const captions = path.join(scratch, 'larch-valley-tour.vtt');
-	copyFileSync(path.join(fixtureContent, 'videos/grid-operations.vtt'), captions);
+	// Captions of its own: the editor stores an upload identical to a file it has once, under that file's name.
+	writeFileSync(captions, 'WEBVTT\n\n00:00.000 --> 00:08.000\n<v Lena Larch>We leave the depot at five.\n\n00:08.000 --> 00:19.000\n<v Lena Larch>The forecast tells us which farms to visit first.\n');
 	await openNew('Videos', 'title');
 	await type('title', 'A morning on the milk run');
 	await type('summary', 'Lena Larch rides along on a collection run planned from the forecast.');

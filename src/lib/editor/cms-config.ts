@@ -148,6 +148,8 @@ export function editorCollections({ contentDir, programs }: Pick<CmsConfigInput,
 					overrides: {
 						captions: {
 							widget: 'file',
+							// While unsaved, an upload's value is a blob: address, which the schema's pattern would refuse; check holds the saved path to it.
+							pattern: undefined,
 							media_folder: `/${path.posix.join(contentDir, base('videos'))}`,
 							public_folder: '.',
 							accept: '.vtt,text/vtt',
