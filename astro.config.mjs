@@ -7,6 +7,7 @@ import { clearOutDir } from './src/integrations/clear-out-dir.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { hostRedirects } from './src/integrations/host-redirects.ts';
 import { draftPreview } from './src/integrations/draft-preview.ts';
+import { editorPage } from './src/integrations/editor-page.ts';
 import { pruneAssets } from './src/integrations/prune-assets.ts';
 import { releaseMemory } from './src/integrations/release-memory.ts';
 import { astroCsp } from './src/lib/csp.ts';
@@ -70,5 +71,5 @@ export default defineConfig({
 	},
 	// The Pagefind search index is the build's second step (scripts/search-index.ts), after Astro
 	// has exited and released its memory.
-	integrations: [contentCheck(), draftPreview(), clearOutDir(), releaseMemory(), mdx(mdxStories), redirects.integration, sitemap({ filter: redirects.listed }), pruneAssets()],
+	integrations: [contentCheck(), draftPreview(), clearOutDir(), releaseMemory(), mdx(mdxStories), redirects.integration, sitemap({ filter: redirects.listed }), pruneAssets(), editorPage(projectRoot)],
 });

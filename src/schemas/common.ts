@@ -10,12 +10,25 @@ import { z } from 'astro/zod';
 /** Lower-case words joined by single hyphens: the shape of every id and file name in `content/`. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/**
+ * What schema metadata (zod's `.meta()`) says about a field beyond its type, for readers that
+ * generate from the schemas (the editor's config, `src/lib/editor/`). Zod keeps metadata through
+ * `.describe()` and wrappers made later, so a field stays marked however it is refined.
+ */
+export interface FieldMeta {
+	/** The field holds the id of an entry in this collection. */
+	references?: string;
+	/** The field holds a calendar date, or a date-time with a zone. */
+	calendar?: 'date' | 'date-time';
+}
+
 /** An id of an entry in one collection; cross-file existence is checked by `src/lib/integrity.ts`. */
 export function ref(collection: string) {
 	return z
 		.string({ error: `expected the id of an entry in ${collection} (a string)` })
 		.regex(ID_PATTERN, { error: `expected an id like "acme-logistics" naming an entry in ${collection}` })
-		.describe(`Id of an entry in the ${collection} collection (its file name without extension).`);
+		.describe(`Id of an entry in the ${collection} collection (its file name without extension).`)
+		.meta({ references: collection } satisfies FieldMeta);
 }
 
 /**
@@ -97,7 +110,7 @@ function strictDate(allowTime: boolean) {
 			return z.NEVER;
 		}
 		return parsed;
-	});
+	}).meta({ calendar: allowTime ? 'date-time' : 'date' } satisfies FieldMeta);
 }
 
 /** A calendar date (UTC midnight). */

@@ -4,6 +4,33 @@ import { DEFAULT_FEED_ITEMS } from '../lib/feed.ts';
 import { DEFAULT_PAGE_SIZE } from '../lib/pagination.ts';
 import { text, webUrl } from './common.ts';
 
+/** A GitHub repository, `owner/name`. */
+const REPOSITORY_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+
+/** The hosted editor: on or off, and the GitHub repository and branch it commits to. */
+export const editorSettingsSchema = z
+	.object({
+		/** Publish the editor at `/admin/` with the site. */
+		enabled: z.boolean({ error: 'expected true or false' }).default(false).describe('Publish the editor at /admin/ with the site.'),
+		/** `owner/name` of the GitHub repository the editor commits to. */
+		repository: z
+			.string({ error: 'expected a GitHub repository like acme/customer-evidence' })
+			.regex(REPOSITORY_RE, { error: 'expected a GitHub repository like acme/customer-evidence (owner/name)' })
+			.optional()
+			.describe('GitHub repository the editor commits to, owner/name.'),
+		/** Branch the editor commits to. */
+		branch: z.string({ error: 'expected a branch name' }).trim().min(1, { error: 'expected a branch name like main' }).default('main').describe('Branch the editor commits to.'),
+		/** Address of the OAuth helper (e.g. a Cloudflare Worker running sveltia-cms-auth); without it, editors sign in with a personal access token. */
+		authEndpoint: webUrl('https://auth.example.workers.dev').optional().describe('Address of the OAuth helper for signing in with GitHub.'),
+	})
+	.strict()
+	.refine((editor) => !editor.enabled || editor.repository, {
+		error: 'expected repository (owner/name on GitHub) when the editor is enabled: the hosted editor commits there',
+		path: ['repository'],
+	});
+
+export type EditorSettings = z.infer<typeof editorSettingsSchema>;
+
 export const siteSchema = z
 	.object({
 		/** Site title, shown in the header and in feeds. */
@@ -57,6 +84,11 @@ export const siteSchema = z
 			.max(500, { error: 'expected at most 500 feed items (readers fetch the whole feed on every poll)' })
 			.default(DEFAULT_FEED_ITEMS)
 			.describe('Newest pieces of evidence in the RSS feed.'),
+		/**
+		 * The hosted editor at `/admin/` (docs/editing.md). Off unless turned on: the public build has
+		 * no `/admin/` and no editor code then. Local editing (`npm run edit`) needs none of this.
+		 */
+		editor: editorSettingsSchema.optional(),
 	})
 	.strict();
 

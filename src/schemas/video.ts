@@ -47,13 +47,16 @@ export const timestamp = () =>
 const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
 const VIMEO_ID = /^\d+$/;
 
-/** What is wrong with a YouTube or Vimeo id; a pasted address gets the id it contains. */
+/**
+ * What is wrong with a YouTube or Vimeo id; a pasted address gets the id it contains. A regex
+ * check (not a refine), so the editor can read the pattern, and its message with no input.
+ */
 function videoIdMessage(kind: 'youtube' | 'vimeo', input: unknown): string {
 	const expected = kind === 'youtube' ? 'an 11-character YouTube video id' : 'a numeric Vimeo video id';
 	const found = typeof input === 'string' ? videoIdFromUrl(input) : undefined;
 	if (found?.kind === kind) return `expected ${expected}, found the video's web address: write only the id it contains, id: "${found.id}"`;
 	if (found) return `expected ${expected}, found the address of a ${found.kind === 'youtube' ? 'YouTube' : 'Vimeo'} video: write kind: ${found.kind} and id: "${found.id}"`;
-	return `expected ${expected}${typeof input === 'string' ? `, found "${input.length > 60 ? `${input.slice(0, 57)}...` : input}"` : ''}`;
+	return `expected ${expected}${typeof input === 'string' && input !== '' ? `, found "${input.length > 60 ? `${input.slice(0, 57)}...` : input}"` : ''}`;
 }
 
 /** What is wrong with a source; a pasted address instead of kind and id gets both, spelled out. */
@@ -70,12 +73,12 @@ export const videoSourceSchema = z.discriminatedUnion(
 		z.object({
 			kind: z.literal('youtube'),
 			/** The 11-character YouTube video id. */
-			id: z.string({ error: 'expected an 11-character YouTube video id' }).refine((id) => YOUTUBE_ID.test(id), { error: (issue) => videoIdMessage('youtube', issue.input) }),
+			id: z.string({ error: 'expected an 11-character YouTube video id' }).regex(YOUTUBE_ID, { error: (issue) => videoIdMessage('youtube', issue.input) }),
 		}).strict(),
 		z.object({
 			kind: z.literal('vimeo'),
 			/** The numeric Vimeo video id. */
-			id: z.string({ error: 'expected a numeric Vimeo video id, in quotes' }).refine((id) => VIMEO_ID.test(id), { error: (issue) => videoIdMessage('vimeo', issue.input) }),
+			id: z.string({ error: 'expected a numeric Vimeo video id, in quotes' }).regex(VIMEO_ID, { error: (issue) => videoIdMessage('vimeo', issue.input) }),
 		}).strict(),
 		z.object({
 			kind: z.literal('file'),

@@ -18,7 +18,7 @@ import { fieldPaths } from './schema-fields.ts';
 import { activitySchema, advocateSchema, referencePolicySchema } from '../../src/schemas/reference.ts';
 
 const README_LIMIT = 12 * 1024;
-const DOCS = ['authoring', 'awards', 'references', 'site', 'deploy', 'security', 'performance', 'architecture'].map((name) => `docs/${name}.md`);
+const DOCS = ['authoring', 'editing', 'approvals', 'awards', 'references', 'site', 'deploy', 'security', 'performance', 'architecture'].map((name) => `docs/${name}.md`);
 const EXAMPLES = 'docs/examples';
 const EXAMPLE_CONTENT = `${EXAMPLES}/content`;
 
