@@ -3,6 +3,7 @@ import type { CheckResult } from '../../src/lib/content/check.ts';
 import type { ProgramData } from '../../src/lib/awards/program.ts';
 import type { Program } from '../../src/schemas/award.ts';
 import { assign } from './assign.ts';
+import { newProgram, type SetupContext } from './new.ts';
 import { importScores } from './import.ts';
 import { packets } from './packets.ts';
 import { publish } from './publish.ts';
@@ -26,6 +27,9 @@ export interface CommandContext {
 		replace?: boolean;
 		'dry-run'?: boolean;
 		'publish-at'?: string;
+		'allow-missing'?: string;
+		name?: string;
+		year?: string;
 		json?: boolean;
 	};
 	/** Positional arguments after the program id. */
@@ -41,4 +45,9 @@ export const COMMANDS: Record<string, (context: CommandContext) => Promise<numbe
 	publish,
 	tally,
 	verify,
+};
+
+/** Commands that run before a program exists, so without its checked data. */
+export const SETUP_COMMANDS: Record<string, (context: SetupContext) => Promise<number>> = {
+	new: newProgram,
 };

@@ -4,7 +4,7 @@
  * program entrants are left out, and the command fails if an entry's text still names its entrant.
  */
 import path from 'node:path';
-import { lintBlindEntries } from '../../src/lib/awards/blind.ts';
+import { judgedBlind, lintBlindEntries } from '../../src/lib/awards/blind.ts';
 import { renderPacket } from '../../src/lib/awards/packet.ts';
 import { pairsOf } from '../../src/lib/awards/program.ts';
 import { displayPath } from '../../src/lib/content/load.ts';
@@ -21,8 +21,10 @@ export async function packets(context: CommandContext): Promise<number> {
 	const pairs = pairsOf(assignment.data);
 	const entryById = new Map(data.entries.map((e) => [e.id, e]));
 	const customerOf = (id: string) => check.index.customers.get(id)!.data;
+	// The program's blindUntil decides whether a later round is still judged blind (as the site shows it).
+	const blind = judgedBlind(data.program, round.id);
 
-	if (data.program.blind) {
+	if (blind) {
 		const assigned = [...new Set(pairs.map((p) => p.entry))].map((id) => entryById.get(id)!);
 		const problems = lintBlindEntries(
 			assigned.map((e) => ({
@@ -52,7 +54,7 @@ export async function packets(context: CommandContext): Promise<number> {
 	for (const judge of judges) {
 		const entries = pairs.filter((p) => p.judge === judge.id).map((p) => entryById.get(p.entry)!);
 		const html = renderPacket({
-			program: { id: data.id, name: data.program.name, blind: data.program.blind, scale: data.program.scale, criteria: data.program.criteria, categories: data.program.categories },
+			program: { id: data.id, name: data.program.name, blind, scale: data.program.scale, criteria: data.program.criteria, categories: data.program.categories },
 			round: { id: round.id, name: round.name, closes: isoDay(round.closes) },
 			judge: { id: judge.id, name: judge.name },
 			entries: entries.map((e) => ({
@@ -62,7 +64,7 @@ export async function packets(context: CommandContext): Promise<number> {
 				summary: e.summary,
 				narrative: e.narrative,
 				evidence: e.evidence,
-				...(data.program.blind ? {} : { entrant: { name: customerOf(e.customer).name, website: customerOf(e.customer).website } }),
+				...(blind ? {} : { entrant: { name: customerOf(e.customer).name, website: customerOf(e.customer).website } }),
 			})),
 			generatedAt: context.now.toISOString(),
 		});
@@ -73,10 +75,10 @@ export async function packets(context: CommandContext): Promise<number> {
 	}
 	bar.stop();
 	if (options.json) {
-		console.log(JSON.stringify({ program: data.id, round: round.id, blind: data.program.blind, packets: written }, null, 2));
+		console.log(JSON.stringify({ program: data.id, round: round.id, blind, packets: written }, null, 2));
 		return 0;
 	}
 	for (const w of written) console.log(`  ${w.file}  ${colour.dim(`${plural(w.entries, 'entry', 'entries')}`)}`);
-	console.log(`${colour.green('✓')} ${written.length} packets for ${round.name}${data.program.blind ? ' (blind)' : ''} in ${displayPath(projectRoot, outDir)}: send each judge their file; they return the JSON or CSV it exports.`);
+	console.log(`${colour.green('✓')} ${written.length} packets for ${round.name}${blind ? ' (blind)' : ''} in ${displayPath(projectRoot, outDir)}: send each judge their file; they return the JSON or CSV it exports.`);
 	return 0;
 }

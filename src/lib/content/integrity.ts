@@ -644,20 +644,24 @@ export function checkIntegrity(
 	for (const winners of index.awardWinners.values()) {
 		const program = programOf(winners.file, winners.id, 'these results');
 		if (!program) continue;
-		if (!program.data.rounds.some((r) => r.id === winners.data.round)) {
-			out.push(error(winners.file, 'round', `expected a round of ${winners.id} (${program.data.rounds.map((r) => r.id).join(', ')}), found "${winners.data.round}"`));
+		// The latest round at the top level, earlier rounds (the finalists) in earlierRounds.
+		const rounds = [{ at: '', outcome: winners.data }, ...(winners.data.earlierRounds ?? []).map((outcome, r) => ({ at: `earlierRounds[${r}].`, outcome }))];
+		for (const { at, outcome: published } of rounds) {
+			if (!program.data.rounds.some((r) => r.id === published.round)) {
+				out.push(error(winners.file, `${at}round`, `expected a round of ${winners.id} (${program.data.rounds.map((r) => r.id).join(', ')}), found "${published.round}"`));
+			}
+			published.categories.forEach((outcome, i) => {
+				if (!program.data.categories.some((c) => c.id === outcome.category)) {
+					out.push(error(winners.file, `${at}categories[${i}].category`, `expected a category of ${winners.id}, found "${outcome.category}"`));
+				}
+				const named = [...(outcome.winner ? [['winner', outcome.winner]] : []), ...outcome.finalists.map((e, j) => [`finalists[${j}]`, e]), ...outcome.honourableMentions.map((e, j) => [`honourableMentions[${j}]`, e])];
+				for (const [field, id] of named) {
+					const entry = index.awardEntries.get(`${winners.id}/${id}`);
+					if (!entry) out.push(error(winners.file, `${at}categories[${i}].${field}`, `expected an entry of ${winners.id}, found "${id}"`));
+					else if (entry.data.category !== outcome.category) out.push(error(winners.file, `${at}categories[${i}].${field}`, `expected an entry of category ${outcome.category}, found "${id}" (${entry.data.category})`));
+				}
+			});
 		}
-		winners.data.categories.forEach((outcome, i) => {
-			if (!program.data.categories.some((c) => c.id === outcome.category)) {
-				out.push(error(winners.file, `categories[${i}].category`, `expected a category of ${winners.id}, found "${outcome.category}"`));
-			}
-			const named = [['winner', outcome.winner], ...outcome.finalists.map((e, j) => [`finalists[${j}]`, e]), ...outcome.honourableMentions.map((e, j) => [`honourableMentions[${j}]`, e])];
-			for (const [field, id] of named) {
-				const entry = index.awardEntries.get(`${winners.id}/${id}`);
-				if (!entry) out.push(error(winners.file, `categories[${i}].${field}`, `expected an entry of ${winners.id}, found "${id}"`));
-				else if (entry.data.category !== outcome.category) out.push(error(winners.file, `categories[${i}].${field}`, `expected an entry of category ${outcome.category}, found "${id}" (${entry.data.category})`));
-			}
-		});
 	}
 
 	for (const sheet of rankingSheets) {
