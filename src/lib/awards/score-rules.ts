@@ -4,6 +4,7 @@
  * its step; no duplicates; assigned to that judge; no conflict of interest.
  */
 import { isOnStep, type ScoreRow } from '../../schemas/award.ts';
+import { closestSpelling } from '../spelling.ts';
 
 export interface ScoreContext {
 	program: string;
@@ -40,6 +41,12 @@ export function snapToStep(score: number, scale: { min: number; max: number; ste
 	return snapped >= scale.min && snapped <= scale.max ? snapped : score;
 }
 
+/** ` (did you mean "x"?)` for a near miss among `known`, else nothing. */
+function didYouMean(found: string, known: readonly string[]): string {
+	const near = closestSpelling(found, known);
+	return near ? ` (did you mean "${near}"?)` : '';
+}
+
 export const pairKey = (judge: string, entry: string) => `${judge} ${entry}`;
 
 /**
@@ -54,9 +61,9 @@ export function checkScores(rows: LocatedScore[], context: ScoreContext, earlier
 	for (const { where, row } of rows) {
 		const conflicts = context.judges.get(row.judge);
 		const customer = context.entries.get(row.entry);
-		if (!conflicts) problems.push({ where, field: 'judge', message: `expected a judge of ${program}, found "${row.judge}"` });
-		if (customer === undefined) problems.push({ where, field: 'entry', message: `expected an entry of ${program}, found "${row.entry}"` });
-		if (!criteria.includes(row.criterion)) problems.push({ where, field: 'criterion', message: `expected a criterion of ${program} (${criteria.join(', ')}), found "${row.criterion}"` });
+		if (!conflicts) problems.push({ where, field: 'judge', message: `expected a judge of ${program}, found "${row.judge}"${didYouMean(row.judge, [...context.judges.keys()])}` });
+		if (customer === undefined) problems.push({ where, field: 'entry', message: `expected an entry of ${program}, found "${row.entry}"${didYouMean(row.entry, [...context.entries.keys()])}` });
+		if (!criteria.includes(row.criterion)) problems.push({ where, field: 'criterion', message: `expected a criterion of ${program} (${criteria.join(', ')}), found "${row.criterion}"${didYouMean(row.criterion, criteria)}` });
 		if (row.score < scale.min || row.score > scale.max || !isOnStep(row.score, scale.min, scale.step)) {
 			problems.push({ where, field: 'score', message: `expected a score from ${scale.min} to ${scale.max} in steps of ${scale.step}, found ${row.score}` });
 		} else if (snapToStep(row.score, scale) !== row.score) {
