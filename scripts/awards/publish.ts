@@ -6,7 +6,7 @@
  */
 import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { stringify } from 'yaml';
+import { parse as parseYaml, stringify } from 'yaml';
 import type { ProgramData } from '../../src/lib/awards/program.ts';
 import { describeIncomplete } from '../../src/lib/awards/score-rules.ts';
 import { displayPath } from '../../src/lib/content/load.ts';
@@ -174,6 +174,15 @@ function outcomeYaml(outcome: RoundOutcome) {
 	return { round: rest.round, publishedOn: publishedOn.toISOString().slice(0, 10), ...(publishAt ? { publishAt: isoInstant(publishAt) } : {}), method: rest.method, categories: rest.categories };
 }
 
+/** The reason and pairs an earlier `publish --allow-missing` recorded, if any. */
+async function recordedAllowance(file: string): Promise<{ reason: string; missing: { judge: string; entry: string }[] } | undefined> {
+	const text = await readFile(file, 'utf8').catch(() => undefined);
+	if (text === undefined) return undefined;
+	const data = parseYaml(text) as { reason?: unknown; missing?: unknown } | null;
+	if (typeof data?.reason !== 'string' || !Array.isArray(data.missing)) return undefined;
+	return { reason: data.reason, missing: data.missing.filter((m): m is { judge: string; entry: string } => typeof m?.judge === 'string' && typeof m?.entry === 'string') };
+}
+
 /** Where a manager's reason for publishing with scores missing is kept (private, beside the round's results). */
 const allowedMissingFile = (data: ProgramData, round: string) => path.join(data.folder, 'results', `${round}.missing.yaml`);
 
@@ -220,8 +229,11 @@ export async function publish(context: CommandContext): Promise<number> {
 	// An assigned pair with no score leaves an entry ranked on fewer judges than assigned: it blocks
 	// publishing unless the manager records why (--allow-missing), kept beside the round's results.
 	const missing = missingIn(data, results.round);
-	const allowMissing = options['allow-missing']?.trim();
-	if (options['allow-missing'] !== undefined && !allowMissing) throw new CliError('--allow-missing needs the reason, e.g. --allow-missing "judge withdrew for illness; panel agreed on 3 judges"; nothing was written');
+	if (options['allow-missing'] !== undefined && !options['allow-missing'].trim()) throw new CliError('--allow-missing needs the reason, e.g. --allow-missing "judge withdrew for illness; panel agreed on 3 judges"; nothing was written');
+	// A reason recorded before (publishing the finalists, say) still covers the same missing pairs.
+	const recorded = await recordedAllowance(allowedMissingFile(data, results.round));
+	const covered = recorded !== undefined && missing.every((m) => recorded.missing.some((r) => r.judge === m.judge && r.entry === m.entry));
+	const allowMissing = options['allow-missing']?.trim() ?? (covered ? recorded.reason : undefined);
 	if (missing.length && !allowMissing) {
 		throw new CliError(`cannot publish ${round.id} while ${plural(missing.length, 'assigned judge–entry pair has', 'assigned judge–entry pairs have')} no scores in ${results.round}: ${describeMissing(missing)}. Import the missing scores and tally again, or, if the panel decided to go ahead without them, record why with --allow-missing "reason"; nothing was written`);
 	}
@@ -234,7 +246,7 @@ export async function publish(context: CommandContext): Promise<number> {
 	const file = winnersFile(data);
 	const yamlText = `# Written by \`npm run awards -- publish ${data.id}\`; public: the site shows these results${publishAt ? ` from ${publishAt}` : ''}.\n${stringify({ ...outcomeYaml(outcome), ...(winners.earlierRounds ? { earlierRounds: earlierRounds.map(outcomeYaml) } : {}) })}`;
 	const allowedFile = allowedMissingFile(data, results.round);
-	const allowedText = missing.length && allowMissing ? `# Written by \`npm run awards -- publish ${data.id} --allow-missing\`: published without these assigned scores. Private.\n${stringify({ round: results.round, publishedRound: round.id, recordedAt: isoInstant(now), reason: allowMissing, missing })}` : undefined;
+	const allowedText = missing.length && allowMissing && !(covered && options['allow-missing'] === undefined) ? `# Written by \`npm run awards -- publish ${data.id} --allow-missing\`: published without these assigned scores. Private.\n${stringify({ round: results.round, publishedRound: round.id, recordedAt: isoInstant(now), reason: allowMissing, missing })}` : undefined;
 
 	const feedbackDir = path.join(data.folder, 'feedback');
 	const scored = categories.flatMap((c) => results.tally.categories.find((r) => r.category === c.category)!.entries.map((e) => ({ outcome: c, id: e.id })));
@@ -272,6 +284,7 @@ export async function publish(context: CommandContext): Promise<number> {
 	for (const id of new Set(notPublic)) console.log(colour.yellow(`note: ${id} is placed but not public (draft, embargoed or unapproved): the site lists it as "entry not public" until it is`));
 	if (publishAt) console.log(colour.yellow(`announced ${publishAt}: until then (and until the next build after it) the site shows ${earlierRounds.length ? `the results of ${earlierRounds.map((r) => r.round).join(', ')}` : 'that judging is in progress'}`));
 	if (allowedText) console.log(colour.yellow(`published without ${plural(missing.length, 'assigned pair', 'assigned pairs')}' scores (${describeMissing(missing)}); the reason is kept in ${displayPath(projectRoot, allowedFile)}`));
+	else if (missing.length) console.log(colour.yellow(`published without ${plural(missing.length, 'assigned pair', 'assigned pairs')}' scores (${describeMissing(missing)}), as recorded in ${displayPath(projectRoot, allowedFile)}: "${allowMissing}"`));
 	for (const f of stale) console.log(`${dryRun ? 'would remove' : 'removed'} ${displayPath(projectRoot, f)}: the entry is no longer judged`);
 	if (dryRun) {
 		console.log(`\n${colour.green('✓')} would write ${displayPath(projectRoot, file)} (public) and ${plural(scored.length, 'feedback file')} in ${displayPath(projectRoot, feedbackDir)} (dry run: nothing written)`);
