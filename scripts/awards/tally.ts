@@ -141,7 +141,7 @@ function printReport(data: ProgramData, results: RoundResults): void {
 		}
 		const winner = category.winner;
 		if (winner) console.log(decided ? `  Winner: ${colour.bold(title(winner))}` : `  Top of the round: ${colour.bold(title(winner))} (a finalist: ${later} ranks the finalists and picks the winner)`);
-		else if (category.entries.length === 0) console.log(colour.yellow(`  No ${decided ? 'winner' : 'ranking'}: no entry in this category has scores.`));
+		else if (category.entries.length === 0) console.log(colour.yellow('  No winner: no entry in this category has scores.'));
 		else console.log(colour.yellow(`  No ${decided ? 'winner' : 'single top entry'}: the top is still tied after the declared tie-break.`));
 		const topBand = category.bands[0];
 		if (topBand && topBand.entries.length > 1) console.log(colour.yellow(`  Statistically tied with the winner: ${topBand.entries.slice(1).join(', ')}`));
