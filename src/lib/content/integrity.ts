@@ -17,6 +17,7 @@ import type { SiteSettings } from '../../schemas/site.ts';
 import type { Story } from '../../schemas/story.ts';
 import type { Video } from '../../schemas/video.ts';
 import { lintBlindEntries } from '../awards/blind.ts';
+import { declaredCategories } from '../awards/declared-categories.ts';
 import { checkRankings, type RankingContext, type RankingLine } from '../awards/rankings.ts';
 import { checkScores, pairKey, type ScoreContext } from '../awards/score-rules.ts';
 import type { ScoreLine } from '../awards/scores.ts';
@@ -243,6 +244,17 @@ export function checkIntegrity(
 			out.push(error(file, '(file)', `expected a program file at ${displayPath(options.projectRoot, programFile)} for ${what}`));
 		}
 		return program;
+	}
+
+	/** The categories a program file that failed validation still declares (see `declaredCategories`). */
+	function categoriesOfInvalidProgram(programId: string): string[] | undefined {
+		const programFile = path.join(options.contentDir, 'awards', programId, 'program.yaml');
+		if (!io.exists(programFile)) return undefined;
+		try {
+			return declaredCategories(io.readText(programFile));
+		} catch {
+			return undefined;
+		}
 	}
 
 	/** Reports a missing reference; returns the target when it exists. */
@@ -606,8 +618,10 @@ export function checkIntegrity(
 	for (const entry of index.awardEntries.values()) {
 		const { program: programId } = splitScopedId(entry.id);
 		const program = programOf(entry.file, programId, 'this entry');
-		if (program && !program.data.categories.some((c) => c.id === entry.data.category)) {
-			out.push(error(entry.file, 'category', `expected a category of ${programId} (${program.data.categories.map((c) => c.id).join(', ')}), found "${entry.data.category}"`));
+		// A program file with errors of its own still declares its categories: checked all the same.
+		const categories = program ? program.data.categories.map((c) => c.id) : categoriesOfInvalidProgram(programId);
+		if (categories && !categories.includes(entry.data.category)) {
+			out.push(error(entry.file, 'category', `expected a category of ${programId} (${categories.join(', ')}), found "${entry.data.category}"`));
 		}
 		resolve(entry, ['customer'], 'customers', entry.data.customer);
 		const submitter = resolve<Person>(entry, ['submitter'], 'people', entry.data.submitter);

@@ -31,3 +31,12 @@ describe('scaffoldProgram', () => {
 		expect(programIdProblem('demo-2027')).toBeUndefined();
 	});
 });
+
+describe('declaredCategories', () => {
+	it('reads the category ids of a program file that fails validation otherwise', async () => {
+		const { declaredCategories } = await import('../../../src/lib/awards/declared-categories.ts');
+		expect(declaredCategories('name: X\ncategories:\n  - id: ops\n  - id: Bad Id\n  - {}\ncriteria: []\n')).toEqual(['ops']);
+		expect(declaredCategories('categories: nope')).toBeUndefined();
+		expect(declaredCategories('{ not: yaml')).toBeUndefined();
+	});
+});
