@@ -20,7 +20,7 @@ import { CliError, colour, failureReason, plural, writeAllAtomic } from '../lib/
 import type { CommandContext } from './commands.ts';
 import { computeFinalResults, serialiseFinal } from './final-round.ts';
 import { resultsFile, winnersFile } from './files.ts';
-import { computeRoundResults, missingIn, partlyScored, serialiseResults, unscoredIn, type RoundResults } from './tally.ts';
+import { computeRoundResults, draftsWarning, missingIn, partlyScored, serialiseResults, unscoredIn, type RoundResults } from './tally.ts';
 
 
 /** The outcome per category, from a round's results and the program's publishing rules. */
@@ -285,6 +285,7 @@ export async function publish(context: CommandContext): Promise<number> {
 	if (publishAt) console.log(colour.yellow(`announced ${publishAt}: until then (and until the next build after it) the site shows ${earlierRounds.length ? `the results of ${earlierRounds.map((r) => r.round).join(', ')}` : 'that judging is in progress'}`));
 	if (allowedText) console.log(colour.yellow(`published without ${plural(missing.length, 'assigned pair', 'assigned pairs')}' scores (${describeMissing(missing)}); the reason is kept in ${displayPath(projectRoot, allowedFile)}`));
 	else if (missing.length) console.log(colour.yellow(`published without ${plural(missing.length, 'assigned pair', 'assigned pairs')}' scores (${describeMissing(missing)}), as recorded in ${displayPath(projectRoot, allowedFile)}: "${allowMissing}"`));
+	for (const w of draftsWarning(data)) console.log(colour.yellow(`note: ${w}`));
 	for (const f of stale) console.log(`${dryRun ? 'would remove' : 'removed'} ${displayPath(projectRoot, f)}: the entry is no longer judged`);
 	if (dryRun) {
 		console.log(`\n${colour.green('✓')} would write ${displayPath(projectRoot, file)} (public) and ${plural(scored.length, 'feedback file')} in ${displayPath(projectRoot, feedbackDir)} (dry run: nothing written)`);
