@@ -144,7 +144,7 @@ function printReport(data: ProgramData, results: RoundResults): void {
 		else if (category.entries.length === 0) console.log(colour.yellow('  No winner: no entry in this category has scores.'));
 		else console.log(colour.yellow(`  No ${decided ? 'winner' : 'single top entry'}: the top is still tied after the declared tie-break.`));
 		const topBand = category.bands[0];
-		if (topBand && topBand.entries.length > 1) console.log(colour.yellow(`  Statistically tied with the winner: ${topBand.entries.slice(1).join(', ')}`));
+		if (topBand && topBand.entries.length > 1) console.log(colour.yellow(`  Statistically tied with the ${decided ? 'winner' : 'top entry'}: ${topBand.entries.slice(1).join(', ')}`));
 		for (const tie of category.tieBreaks) {
 			tie.decidedBy.forEach((rule, i) => {
 				const pair = `${tie.entries[i]} and ${tie.entries[i + 1]}`;
@@ -178,12 +178,14 @@ export async function tally(context: CommandContext): Promise<number> {
 	const results = computeRoundResults(data, round);
 	const file = resultsFile(data, round.id);
 	await writeAtomic(file, serialiseResults(results));
-	const warnings = [...missingWarning(data, round.id), ...partlyScoredWarning(data, round.id), ...unscoredWarnings(results), ...draftsWarning(data)];
+	const warnings = [...missingWarning(data, round.id), ...partlyScoredWarning(data, round.id), ...unscoredWarnings(results)];
 	if (options.json) {
 		console.log(serialiseResults(results).trimEnd());
 		for (const w of warnings) console.error(`warning: ${w}`);
 		return 0;
 	}
+	// Drafts are no fault of the scores: said in the report (and by status --json), not as a --json warning.
+	warnings.push(...draftsWarning(data));
 	printReport(data, results);
 	console.log(`\n${colour.green('✓')} wrote ${displayPath(projectRoot, file)} (recompute any time with \`npm run awards -- verify ${data.id}\`)`);
 	for (const w of warnings) console.log(colour.yellow(`warning: ${w}`));
