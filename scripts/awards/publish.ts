@@ -29,16 +29,17 @@ export function computeOutcome(data: ProgramData, results: RoundResults): Winner
 	const decided = winnersDecided(data.program.rounds, results.round);
 	return results.tally.categories.map((category) => {
 		if (category.entries.length === 0) throw new CliError(`${category.category}: no entry in this category has scores in ${results.round}; import them before publishing`);
-		if (!category.winner) {
+		// A tie at the top of a round that picks finalists is no obstacle: the ranking round decides.
+		if (!category.winner && decided) {
 			throw new CliError(`${category.category}: the top is still tied after the declared tie-break (${category.entries.filter((e) => e.rank === 1).map((e) => e.id).join(', ')}); run a ranking round or record the panel's decision before publishing`);
 		}
 		const ranked = category.entries.map((e) => e.id);
-		const tie = category.tieBreaks.find((t) => t.entries[0] === category.winner);
+		const tie = category.winner ? category.tieBreaks.find((t) => t.entries[0] === category.winner) : undefined;
 		const rule = tie?.decidedBy[0];
 		return {
 			category: category.category,
 			// With a ranking round to come, this round's top entry is a finalist, not the winner.
-			...(decided ? { winner: category.winner } : {}),
+			...(decided ? { winner: category.winner! } : {}),
 			finalists: ranked.slice(0, finalists),
 			honourableMentions: ranked.slice(finalists, finalists + honourableMentions),
 			decidedByTieBreak: decided && Boolean(rule),
