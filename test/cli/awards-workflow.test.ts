@@ -91,6 +91,9 @@ describe('the sample program through the CLI', () => {
 		expect(report.out).not.toMatch(/Winner:/);
 		expect(report.out).toMatch(/Krippendorff's α \(interval\) = /);
 		expect(report.out).toMatch(/Sensitivity/);
+		// The sensitivity line reads as a sentence ("changes with without" was a typo).
+		expect(report.out).toMatch(/Resilient Operations: top entry changes: method mean → machine-health-material-planning/);
+		expect(report.out).not.toMatch(/with without/);
 	});
 
 	it('publishes finalists (public) and feedback (private) from the scoring round', async () => {
