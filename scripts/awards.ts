@@ -11,7 +11,7 @@ import { programData, UnknownProgramError, type ProgramData } from '../src/lib/a
 import { publicationTime } from '../src/lib/publication.ts';
 import { didYouMean } from '../src/lib/spelling.ts';
 import { CliError, parseCommandLine, runMain } from './lib/cli.ts';
-import { COMMANDS, type CommandContext } from './awards/commands.ts';
+import { COMMANDS, SETUP_COMMANDS, type CommandContext } from './awards/commands.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 
@@ -20,6 +20,7 @@ const USAGE = `Usage: npm run awards -- <command> <program> [options]
 Commands:
   kit      <program> [--out dir]                          the offline HTML entry form entrants fill in
   intake   <program> <entry.json>… [--dry-run] [--json]   take entrants' files as entries (status submitted)
+  new      <program> [--name n] [--year y]                start a program: program.yaml, entries/, judges/
   status   <program> [--round r] [--json]                 who has scored what
   assign   <program> [--round r] [--per-entry k] [--max-load n] [--seed s] [--calibration e1,e2] [--dry-run] [--json]
                                                           assign judges to entries, free of conflicts
@@ -30,7 +31,7 @@ Commands:
   tally    <program> [--round r] [--json]                 rank the entries, with uncertainty
   report   <program> [--round r] [--out file] [--json]    a private HTML report of the tally, with charts, in plain words
   verify   <program> [--json]                             recompute every result from the committed inputs
-  publish  <program> [--round r] [--publish-at t] [--dry-run] [--json]
+  publish  <program> [--round r] [--publish-at t] [--allow-missing reason] [--dry-run] [--json]
                                                           mark winners, finalists and mentions; write feedback
 
 Options:
@@ -38,7 +39,13 @@ Options:
   --dry-run         check and show what would be written; write nothing
   --replace         (import) replace the judge's earlier scores for the entries in the file
   --publish-at <t>  (publish) announce the results at this date-time, e.g. 2026-12-10T09:00:00Z
-                    (without it, an announcement date already in winners.yaml is kept)
+                    (without it, the round's announcement date already in winners.yaml is kept;
+                    each round has its own)
+  --allow-missing <reason>
+                    (publish) publish although assigned judges have not scored some entries,
+                    saying why; the reason and the pairs are kept in results/<round>.missing.yaml
+  --name <n>, --year <y>
+                    (new) the program's name and year
   --json            machine-readable output
   --content <dir>   content folder (default: content/, or $CREDENCE_CONTENT_DIR)
   -h, --help        this help`;
@@ -53,6 +60,9 @@ const OPTIONS = {
 	replace: { type: 'boolean' },
 	'dry-run': { type: 'boolean' },
 	'publish-at': { type: 'string' },
+	'allow-missing': { type: 'string' },
+	name: { type: 'string' },
+	year: { type: 'string' },
 	content: { type: 'string' },
 	json: { type: 'boolean' },
 	help: { type: 'boolean', short: 'h' },
@@ -69,7 +79,8 @@ const COMMAND_OPTIONS: Record<string, (keyof typeof OPTIONS)[]> = {
 	tally: ['round', 'json'],
 	report: ['round', 'out', 'json'],
 	verify: ['json'],
-	publish: ['round', 'publish-at', 'dry-run', 'json'],
+	publish: ['round', 'publish-at', 'allow-missing', 'dry-run', 'json'],
+	new: ['name', 'year'],
 };
 
 async function main(): Promise<number> {
@@ -80,7 +91,8 @@ async function main(): Promise<number> {
 		return command || values.help ? 0 : 1;
 	}
 	const run = COMMANDS[command];
-	if (!run) throw new CliError(`unknown command "${command}"${didYouMean(command, Object.keys(COMMANDS))}\n\n${USAGE}`);
+	const setup = SETUP_COMMANDS[command];
+	if (!run && !setup) throw new CliError(`unknown command "${command}"${didYouMean(command, [...Object.keys(COMMANDS), ...Object.keys(SETUP_COMMANDS)])}\n\n${USAGE}`);
 	const allowed = COMMAND_OPTIONS[command];
 	const misplaced = given.filter((name) => name !== 'content' && name !== 'help' && !allowed.includes(name as keyof typeof OPTIONS));
 	if (misplaced.length) {
@@ -91,6 +103,8 @@ async function main(): Promise<number> {
 	if (command !== 'import' && command !== 'intake' && rest.length) throw new CliError(`${command} takes one program id, found also ${rest.map((a) => `"${a}"`).join(', ')}\n\n${USAGE}`);
 
 	const contentDir = typeof values.content === 'string' ? path.resolve(values.content) : contentRoot(projectRoot);
+	// A program that does not exist yet has no data to load: `new` runs before the content check.
+	if (setup) return setup({ projectRoot, contentDir, programId, options: values as CommandContext['options'], now: publicationTime() });
 	const now = publicationTime();
 	const check: CheckResult = await runCheck({ projectRoot, contentDir, now });
 	if (check.errors > 0) {

@@ -11,6 +11,7 @@ import type { ProgramData } from '../../src/lib/awards/program.ts';
 import { displayPath } from '../../src/lib/content/load.ts';
 import type { AssignmentFile } from '../../src/schemas/award.ts';
 import { CliError, colour, meter, writeAtomic } from '../lib/cli.ts';
+import { draftsWarning } from './tally.ts';
 import type { CommandContext } from './commands.ts';
 
 /** The assignment problem for a round, from the program and the parameters recorded in its file. */
@@ -78,6 +79,7 @@ export async function assign(context: CommandContext): Promise<number> {
 	for (const judge of data.judges) console.log(`  ${judge.name.padEnd(width)}  ${meter(result.loads[judge.id] ?? 0, max)}`);
 	console.log(`  Expertise matched in ${result.expertiseMatches} of ${result.assignments.length} assignments; judge–entry graph ${result.connected ? 'connected (severities comparable across the panel)' : colour.yellow('not connected')}.`);
 	for (const note of result.notes) console.log(colour.dim(`  note: ${note.reason}`));
+	for (const w of draftsWarning(data)) console.log(colour.yellow(`note: ${w}`));
 	if (dryRun) console.log(`\n${header}${stringify(params)}\n${colour.green('✓')} would write ${displayPath(projectRoot, file)} (dry run: nothing written)`);
 	else console.log(`${colour.green('✓')} wrote ${displayPath(projectRoot, file)}; next: \`npm run awards -- packets ${data.id} --round ${round.id}\``);
 	return 0;

@@ -3,6 +3,7 @@ import type { CheckResult } from '../../src/lib/content/check.ts';
 import type { ProgramData } from '../../src/lib/awards/program.ts';
 import type { Program } from '../../src/schemas/award.ts';
 import { assign } from './assign.ts';
+import { newProgram, type SetupContext } from './new.ts';
 import { importScores } from './import.ts';
 import { intake } from './intake.ts';
 import { kit } from './kit.ts';
@@ -29,6 +30,9 @@ export interface CommandContext {
 		replace?: boolean;
 		'dry-run'?: boolean;
 		'publish-at'?: string;
+		'allow-missing'?: string;
+		name?: string;
+		year?: string;
 		json?: boolean;
 	};
 	/** Positional arguments after the program id. */
@@ -47,4 +51,9 @@ export const COMMANDS: Record<string, (context: CommandContext) => Promise<numbe
 	report,
 	tally,
 	verify,
+};
+
+/** Commands that run before a program exists, so without its checked data. */
+export const SETUP_COMMANDS: Record<string, (context: SetupContext) => Promise<number>> = {
+	new: newProgram,
 };

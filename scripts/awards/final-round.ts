@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { checkRankings, computeFinalRound, parseRankingSheet, type FinalRoundResults } from '../../src/lib/awards/rankings.ts';
+import { describeAgreement } from '../../src/lib/awards/agreement.ts';
 import type { ProgramData } from '../../src/lib/awards/program.ts';
 import { displayPath } from '../../src/lib/content/load.ts';
 import { neutraliseCsvCell } from '../../src/lib/csv-cell.ts';
@@ -81,8 +82,10 @@ export async function tallyFinalRound(context: CommandContext): Promise<number> 
 	console.log(colour.bold(`${data.program.name} · ${round.name} (${round.id}) · Schulze method`));
 	for (const c of results.categories) {
 		const name = data.program.categories.find((x) => x.id === c.category)?.name ?? c.category;
-		const w = c.kendallW === null ? 'n/a' : c.kendallW.toFixed(2);
-		console.log(`\n${colour.bold(name)}  ${colour.dim(`${plural(c.judges, 'judge')} · Kendall's W = ${w}`)}`);
+		const rows = (data.rankingSheet(round.id)?.lines ?? []).map((l) => l.row).filter((r) => c.order.includes(r.entry));
+		const rankings = [...new Set(rows.map((r) => r.judge))].map((judge) => ({ order: rows.filter((r) => r.judge === judge).map((r) => r.entry) }));
+		const agreement = describeAgreement(c.kendallW, c.order, rankings, c.ties);
+		console.log(`\n${colour.bold(name)}  ${colour.dim(`${plural(c.judges, 'judge')} · ${agreement}`)}`);
 		c.order.forEach((id, i) => console.log(`  ${String(i + 1).padStart(2)}. ${i === 0 ? colour.green(title(id)) : title(id)}`));
 		for (const tie of c.ties) console.log(colour.yellow(`  Not separable by the Schulze method: ${tie.join(', ')}`));
 	}

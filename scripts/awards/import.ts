@@ -12,6 +12,7 @@ import { parseScoreSheet } from '../../src/lib/awards/scores.ts';
 import { scoreContextFor } from '../../src/lib/content/integrity.ts';
 import { displayPath } from '../../src/lib/content/load.ts';
 import { SCORE_COLUMNS, type ScoreRow } from '../../src/schemas/award.ts';
+import { RANKING_COLUMNS } from '../../src/schemas/ranking.ts';
 import { CliError, colour, plural, readInputText, writeAtomic } from '../lib/cli.ts';
 import type { CommandContext } from './commands.ts';
 import { currentSheet, updatingSheet } from './files.ts';
@@ -29,6 +30,14 @@ async function readIncoming(file: string, context: CommandContext): Promise<Loca
 			throw new CliError(`${shown} holds scores for ${value.program} round ${value.round}, not ${context.data.id} round ${context.round.id}`);
 		}
 		return value.scores.map((s, i) => ({ where: `scores[${i}]`, row: { judge: value.judge, entry: s.entry, criterion: s.criterion, score: s.score, comment: s.comment } }));
+	}
+	// A rankings file sent to a scoring round (import without --round) would only meet a header
+	// mismatch: say which round takes it.
+	const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0].split(',').map((h) => h.trim().toLowerCase().replace(/^"|"$/g, ''));
+	if (header.join(',') === RANKING_COLUMNS.join(',')) {
+		const ranking = context.data.program.rounds.filter((r) => r.kind === 'ranking').map((r) => r.id);
+		const how = ranking.length ? `import it into the ranking round: npm run awards -- import ${context.data.id} --round ${ranking[0]} ${shown}` : `${context.data.id} has no ranking round`;
+		throw new CliError(`${shown} holds rankings (header ${RANKING_COLUMNS.join(',')}), but ${context.round.id} is a scoring round, which takes scores (${SCORE_COLUMNS.join(',')}): ${how}. Nothing was imported.`);
 	}
 	const { lines, diagnostics } = parseScoreSheet(text, shown);
 	if (diagnostics.length) {
@@ -82,9 +91,17 @@ export async function importScores(context: CommandContext): Promise<number> {
 		const problems = checkScores(incoming, scoreContext, kept);
 		if (problems.length) {
 			const shown = displayPath(context.projectRoot, file);
-			for (const p of problems) console.error(`${colour.red('error')}   ${shown}  ${p.field ? `${p.where} ${p.field}` : p.where}: ${p.message}`);
-			const hint = problems.some((p) => p.message.startsWith('duplicate score') && p.message.includes(sheetShown)) && !options.replace ? ' (to replace a judge\'s earlier scores, pass --replace)' : '';
-			throw new CliError(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${shown}; nothing was imported${hint}`);
+			// Scores already in the sheet (the same file imported twice, or a judge's resubmission)
+			// are one problem with one remedy, said once rather than row by row.
+			const already = problems.filter((p) => p.message.startsWith('duplicate score') && p.message.includes(sheetShown));
+			for (const p of problems.filter((p) => !already.includes(p))) console.error(`${colour.red('error')}   ${shown}  ${p.field ? `${p.where} ${p.field}` : p.where}: ${p.message}`);
+			if (already.length) {
+				const judgesAgain = [...new Set(incoming.filter((s) => already.some((p) => p.where === s.where)).map((s) => s.row.judge))].sort();
+				console.error(`${colour.red('error')}   ${shown}: ${plural(already.length, 'score is', 'scores are')} already in ${sheetShown} (${judgesAgain.join(', ')}; first: ${already[0].where}, ${already[0].message}). Was this file imported before? To replace ${judgesAgain.length === 1 ? 'that judge\'s' : 'those judges\''} earlier scores for these entries, run the import again with --replace`);
+			}
+			const count = problems.length - already.length + (already.length ? 1 : 0);
+			const hint = already.length && !options.replace ? ' (to replace a judge\'s earlier scores, pass --replace)' : '';
+			throw new CliError(`${count} problem${count === 1 ? '' : 's'} in ${shown}; nothing was imported${hint}`);
 		}
 		const criteria = data.program.criteria.map((c) => c.id);
 		const merged = sortScores([...kept.map((k) => k.row), ...incoming.map((i) => i.row)], criteria);

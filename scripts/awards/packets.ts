@@ -6,7 +6,7 @@
  * entrants are left out, and the command fails if an entry's text still names its entrant.
  */
 import path from 'node:path';
-import { lintBlindEntries } from '../../src/lib/awards/blind.ts';
+import { judgedBlind, lintBlindEntries } from '../../src/lib/awards/blind.ts';
 import { renderPacket } from '../../src/lib/awards/packet.ts';
 import { renderRankingPacket } from '../../src/lib/awards/packet/ranking-html.ts';
 import type { ProgramEntry } from '../../src/lib/awards/program.ts';
@@ -19,8 +19,9 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** In a blind program, refuses (writing nothing) when any of `entries` still names its entrant. */
 function refuseUnblinded(context: CommandContext, entries: ProgramEntry[]): void {
-	const { data, check } = context;
-	if (!data.program.blind) return;
+	const { data, check, round } = context;
+	// The program's blindUntil decides whether a later round is still judged blind (as the site shows it).
+	if (!judgedBlind(data.program, round.id)) return;
 	const customerOf = (id: string) => check.index.customers.get(id)!.data;
 	const problems = lintBlindEntries(
 		entries.map((e) => ({
@@ -43,7 +44,7 @@ function refuseUnblinded(context: CommandContext, entries: ProgramEntry[]): void
 	}
 }
 
-/** What a packet shows of an entry: its text, and its entrant unless the program is blind. */
+/** What a packet shows of an entry: its text, and its entrant unless the round is judged blind (`judgedBlind`). */
 function packetEntry(context: CommandContext, e: ProgramEntry) {
 	const customer = context.check.index.customers.get(e.customer)!.data;
 	return {
@@ -53,7 +54,7 @@ function packetEntry(context: CommandContext, e: ProgramEntry) {
 		summary: e.summary,
 		narrative: e.narrative,
 		evidence: e.evidence,
-		...(context.data.program.blind ? {} : { entrant: { name: customer.name, website: customer.website } }),
+		...(judgedBlind(context.data.program, context.round.id) ? {} : { entrant: { name: customer.name, website: customer.website } }),
 	};
 }
 
@@ -73,7 +74,7 @@ export async function packets(context: CommandContext): Promise<number> {
 	for (const judge of judges) {
 		const entries = pairs.filter((p) => p.judge === judge.id).map((p) => entryById.get(p.entry)!);
 		const html = renderPacket({
-			program: { id: data.id, name: data.program.name, blind: data.program.blind, scale: data.program.scale, criteria: data.program.criteria, categories: data.program.categories },
+			program: { id: data.id, name: data.program.name, blind: judgedBlind(data.program, round.id), scale: data.program.scale, criteria: data.program.criteria, categories: data.program.categories },
 			round: { id: round.id, name: round.name, closes: isoDay(round.closes) },
 			judge: { id: judge.id, name: judge.name },
 			entries: entries.map((e) => packetEntry(context, e)),
@@ -91,12 +92,12 @@ export async function packets(context: CommandContext): Promise<number> {
 function report(context: CommandContext, outDir: string, written: { judge: string; entries: number; file: string }[]): number {
 	const { data, round, options, projectRoot } = context;
 	if (options.json) {
-		console.log(JSON.stringify({ program: data.id, round: round.id, blind: data.program.blind, packets: written }, null, 2));
+		console.log(JSON.stringify({ program: data.id, round: round.id, blind: judgedBlind(data.program, round.id), packets: written }, null, 2));
 		return 0;
 	}
 	for (const w of written) console.log(`  ${w.file}  ${colour.dim(round.kind === 'ranking' ? plural(w.entries, 'finalist') : plural(w.entries, 'entry', 'entries'))}`);
 	const returned = round.kind === 'ranking' ? 'the rankings CSV it exports' : 'the JSON or CSV it exports';
-	console.log(`${colour.green('✓')} ${written.length} packets for ${round.name}${data.program.blind ? ' (blind)' : ''} in ${displayPath(projectRoot, outDir)}: send each judge their file; they return ${returned}.`);
+	console.log(`${colour.green('✓')} ${written.length} packets for ${round.name}${judgedBlind(data.program, round.id) ? ' (blind)' : ''} in ${displayPath(projectRoot, outDir)}: send each judge their file; they return ${returned}.`);
 	return 0;
 }
 
@@ -126,7 +127,7 @@ async function rankingPackets(context: CommandContext): Promise<number> {
 			.filter((c) => c.finalists.length > 0);
 		if (categories.length === 0) continue;
 		const html = renderRankingPacket({
-			program: { id: data.id, name: data.program.name, blind: data.program.blind },
+			program: { id: data.id, name: data.program.name, blind: judgedBlind(data.program, round.id) },
 			round: { id: round.id, name: round.name, closes: isoDay(round.closes) },
 			judge: { id: judge.id, name: judge.name },
 			categories,

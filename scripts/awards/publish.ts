@@ -6,36 +6,44 @@
  */
 import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { stringify } from 'yaml';
+import { parse as parseYaml, stringify } from 'yaml';
 import type { ProgramData } from '../../src/lib/awards/program.ts';
 import { describeIncomplete } from '../../src/lib/awards/score-rules.ts';
 import { displayPath } from '../../src/lib/content/load.ts';
 import { replaceMentions } from '../../src/lib/mentions.ts';
-import { winnersSchema, type Winners } from '../../src/schemas/award.ts';
+import { roundOutcomeSchema, winnersSchema, type RoundOutcome, type Winners } from '../../src/schemas/award.ts';
+import { winnersDecided } from '../../src/lib/award-method.ts';
+import { publishedRounds } from '../../src/lib/awards/announcement.ts';
+import { describeMissing } from '../../src/lib/awards/missing.ts';
 import { isoDateTime } from '../../src/schemas/common.ts';
 import { CliError, colour, failureReason, plural, writeAllAtomic } from '../lib/cli.ts';
 import type { CommandContext } from './commands.ts';
 import { computeFinalResults, serialiseFinal } from './final-round.ts';
 import { resultsFile, winnersFile } from './files.ts';
-import { computeRoundResults, partlyScored, serialiseResults, unscoredIn, type RoundResults } from './tally.ts';
+import { computeRoundResults, draftsWarning, missingIn, partlyScored, serialiseResults, unscoredIn, type RoundResults } from './tally.ts';
 
 
 /** The outcome per category, from a round's results and the program's publishing rules. */
 export function computeOutcome(data: ProgramData, results: RoundResults): Winners['categories'] {
 	const { finalists, honourableMentions } = data.program.results;
+	const decided = winnersDecided(data.program.rounds, results.round);
 	return results.tally.categories.map((category) => {
 		if (category.entries.length === 0) throw new CliError(`${category.category}: no entry in this category has scores in ${results.round}; import them before publishing`);
-		if (!category.winner) {
+		// A tie at the top of a round that picks finalists is no obstacle: the ranking round decides.
+		if (!category.winner && decided) {
 			throw new CliError(`${category.category}: the top is still tied after the declared tie-break (${category.entries.filter((e) => e.rank === 1).map((e) => e.id).join(', ')}); run a ranking round or record the panel's decision before publishing`);
 		}
 		const ranked = category.entries.map((e) => e.id);
-		const tie = category.tieBreaks.find((t) => t.entries[0] === category.winner);
+		const tie = category.winner ? category.tieBreaks.find((t) => t.entries[0] === category.winner) : undefined;
+		const rule = tie?.decidedBy[0];
 		return {
 			category: category.category,
-			winner: category.winner,
+			// With a ranking round to come, this round's top entry is a finalist, not the winner.
+			...(decided ? { winner: category.winner! } : {}),
 			finalists: ranked.slice(0, finalists),
 			honourableMentions: ranked.slice(finalists, finalists + honourableMentions),
-			decidedByTieBreak: Boolean(tie?.decidedBy[0]),
+			decidedByTieBreak: decided && Boolean(rule),
+			...(decided && rule ? { decidedBy: rule } : {}),
 		};
 	});
 }
@@ -78,7 +86,7 @@ export function outcomeFor(data: ProgramData, round: Round): { method: Winners['
 				order.splice(start, group.length, ...resolved);
 				if (start === 0) decidedByTieBreak = true;
 			}
-			return { ...outcome, winner: order[0], finalists: order, decidedByTieBreak };
+			return { ...outcome, winner: order[0], finalists: order, decidedByTieBreak, ...(decidedByTieBreak ? { decidedBy: 'scoring-round' } : {}) };
 		}),
 	};
 }
@@ -108,7 +116,7 @@ export function feedbackFor(data: ProgramData, results: RoundResults, outcome: W
 	const meanOf = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 	/** Mean score of one entry on one criterion. */
 	const entryMean = (id: string, criterion: string) => meanOf(scores.filter((s) => s.entry === id && s.criterion === criterion).map((s) => s.score));
-	const placed = outcome.winner === entryId ? 'winner' : outcome.finalists.includes(entryId) ? 'finalist' : outcome.honourableMentions.includes(entryId) ? 'mention' : 'none';
+	const placed = outcome.winner !== undefined && outcome.winner === entryId ? 'winner' : outcome.finalists.includes(entryId) ? 'finalist' : outcome.honourableMentions.includes(entryId) ? 'mention' : 'none';
 	// Judges' names, found as the blind check finds an entrant's (`replaceMentions`: whole words,
 	// case-insensitive, look-alike letters and invisible characters seen through): the full name and
 	// each part of it on its own, "Ana" and "Lyst" of "Ana Lyst" too. Unlike `personNeedles`, short
@@ -145,16 +153,39 @@ export function feedbackFor(data: ProgramData, results: RoundResults, outcome: W
 	].join('\n');
 }
 
+const isoInstant = (d: Date) => d.toISOString().replace('.000Z', 'Z');
+
 /**
- * When the results are announced: `--publish-at`, or else the announcement already in winners.yaml
- * (publishing again, after a correction, must not lift an embargo someone set by hand).
+ * When this round's results are announced: `--publish-at`, or else the announcement this round
+ * already has in winners.yaml (publishing again, after a correction, must not lift an embargo
+ * someone set by hand). Another round's announcement is never inherited: the finalists' date is
+ * not the winners'.
  */
-function announcementTime(data: ProgramData, given: string | undefined): string | undefined {
-	if (given === undefined) return data.winners?.publishAt?.toISOString().replace('.000Z', 'Z');
+function announcementTime(data: ProgramData, round: string, given: string | undefined): string | undefined {
+	const earlier = data.winners && publishedRounds(data.winners).find((r) => r.round === round);
+	if (given === undefined) return earlier?.publishAt && isoInstant(earlier.publishAt);
 	const parsed = isoDateTime().safeParse(given);
 	if (!parsed.success) throw new CliError(`--publish-at expects a date-time with its zone, like 2026-12-10T09:00:00Z, found "${given}"`);
-	return parsed.data.toISOString().replace('.000Z', 'Z');
+	return isoInstant(parsed.data);
 }
+
+/** A round's outcome as winners.yaml spells it: days and instants as text, no empty fields. */
+function outcomeYaml(outcome: RoundOutcome) {
+	const { publishedOn, publishAt, ...rest } = outcome;
+	return { round: rest.round, publishedOn: publishedOn.toISOString().slice(0, 10), ...(publishAt ? { publishAt: isoInstant(publishAt) } : {}), method: rest.method, categories: rest.categories };
+}
+
+/** The reason and pairs an earlier `publish --allow-missing` recorded, if any. */
+async function recordedAllowance(file: string): Promise<{ reason: string; missing: { judge: string; entry: string }[] } | undefined> {
+	const text = await readFile(file, 'utf8').catch(() => undefined);
+	if (text === undefined) return undefined;
+	const data = parseYaml(text) as { reason?: unknown; missing?: unknown } | null;
+	if (typeof data?.reason !== 'string' || !Array.isArray(data.missing)) return undefined;
+	return { reason: data.reason, missing: data.missing.filter((m): m is { judge: string; entry: string } => typeof m?.judge === 'string' && typeof m?.entry === 'string') };
+}
+
+/** Where a manager's reason for publishing with scores missing is kept (private, beside the round's results). */
+const allowedMissingFile = (data: ProgramData, round: string) => path.join(data.folder, 'results', `${round}.missing.yaml`);
 
 /**
  * Refuses to publish a round once a later round has started from its outcome: the later round's
@@ -196,17 +227,33 @@ export async function publish(context: CommandContext): Promise<number> {
 	if (partly.length) {
 		throw new CliError(`cannot publish ${round.id} while ${plural(partly.length, 'judge–entry pair is', 'judge–entry pairs are')} partly scored in ${results.round}: ${describeIncomplete(partly)}. Import the missing criteria's scores (or remove the pair's scores from ${displayPath(projectRoot, path.join(data.folder, 'scores', `${results.round}.csv`))}), then tally again; nothing was written`);
 	}
-	const publishAt = announcementTime(data, options['publish-at']);
+	// An assigned pair with no score leaves an entry ranked on fewer judges than assigned: it blocks
+	// publishing unless the manager records why (--allow-missing), kept beside the round's results.
+	const missing = missingIn(data, results.round);
+	if (options['allow-missing'] !== undefined && !options['allow-missing'].trim()) throw new CliError('--allow-missing needs the reason, e.g. --allow-missing "judge withdrew for illness; panel agreed on 3 judges"; nothing was written');
+	// A reason recorded before (publishing the finalists, say) still covers the same missing pairs.
+	const recorded = await recordedAllowance(allowedMissingFile(data, results.round));
+	const covered = recorded !== undefined && missing.every((m) => recorded.missing.some((r) => r.judge === m.judge && r.entry === m.entry));
+	const allowMissing = options['allow-missing']?.trim() ?? (covered ? recorded.reason : undefined);
+	if (missing.length && !allowMissing) {
+		throw new CliError(`cannot publish ${round.id} while ${plural(missing.length, 'assigned judge–entry pair has', 'assigned judge–entry pairs have')} no scores in ${results.round}: ${describeMissing(missing)}. Import the missing scores and tally again, or, if the panel decided to go ahead without them, record why with --allow-missing "reason"; nothing was written`);
+	}
+	const publishAt = announcementTime(data, round.id, options['publish-at']);
 	const { method, categories } = outcomeFor(data, round);
-	const winners = winnersSchema.parse({ round: round.id, publishedOn: now.toISOString().slice(0, 10), ...(publishAt ? { publishAt } : {}), method, categories });
+	const outcome = roundOutcomeSchema.parse({ round: round.id, publishedOn: now.toISOString().slice(0, 10), ...(publishAt ? { publishAt } : {}), method, categories });
+	// Rounds published before this one keep their own announcement (a later round is refused above).
+	const earlierRounds = data.winners ? publishedRounds(data.winners).filter((r) => r.round !== round.id) : [];
+	const winners = winnersSchema.parse({ ...outcomeYaml(outcome), ...(earlierRounds.length ? { earlierRounds: earlierRounds.map(outcomeYaml) } : {}) });
 	const file = winnersFile(data);
-	const yamlText = `# Written by \`npm run awards -- publish ${data.id}\`; public: the site shows these results${publishAt ? ` from ${publishAt}` : ''}.\n${stringify({ ...winners, publishedOn: winners.publishedOn.toISOString().slice(0, 10), ...(publishAt ? { publishAt } : {}) })}`;
+	const yamlText = `# Written by \`npm run awards -- publish ${data.id}\`; public: the site shows these results${publishAt ? ` from ${publishAt}` : ''}.\n${stringify({ ...outcomeYaml(outcome), ...(winners.earlierRounds ? { earlierRounds: earlierRounds.map(outcomeYaml) } : {}) })}`;
+	const allowedFile = allowedMissingFile(data, results.round);
+	const allowedText = missing.length && allowMissing && !(covered && options['allow-missing'] === undefined) ? `# Written by \`npm run awards -- publish ${data.id} --allow-missing\`: published without these assigned scores. Private.\n${stringify({ round: results.round, publishedRound: round.id, recordedAt: isoInstant(now), reason: allowMissing, missing })}` : undefined;
 
 	const feedbackDir = path.join(data.folder, 'feedback');
 	const scored = categories.flatMap((c) => results.tally.categories.find((r) => r.category === c.category)!.entries.map((e) => ({ outcome: c, id: e.id })));
 	// Every file's text is prepared before anything is written.
 	// The public winners.yaml goes last, so the entrants' feedback is in place when it changes.
-	const writes = [...scored.map(({ outcome, id }) => ({ file: path.join(feedbackDir, `${id}.md`), text: feedbackFor(data, results, outcome, id) })), { file, text: yamlText }];
+	const writes = [...scored.map(({ outcome, id }) => ({ file: path.join(feedbackDir, `${id}.md`), text: feedbackFor(data, results, outcome, id) })), ...(allowedText ? [{ file: allowedFile, text: allowedText }] : []), { file, text: yamlText }];
 	// Feedback of an entry no longer judged (withdrawn, ineligible, a draft again) would be stale:
 	// removed, but only files named after entries of this program.
 	const written = new Set(scored.map((s) => `${s.id}.md`));
@@ -222,7 +269,7 @@ export async function publish(context: CommandContext): Promise<number> {
 		}
 	}
 
-	const notPublic = categories.flatMap((c) => [c.winner, ...c.finalists, ...c.honourableMentions]).filter((id) => !data.entries.find((e) => e.id === id)?.public);
+	const notPublic = categories.flatMap((c) => [...c.finalists, ...c.honourableMentions]).filter((id) => !data.entries.find((e) => e.id === id)?.public);
 	if (options.json) {
 		console.log(JSON.stringify({ winners: file, written: !dryRun, publishAt: publishAt ?? null, feedback: scored.length, removedFeedback: stale.map((f) => displayPath(projectRoot, f)), categories, notPublic: [...new Set(notPublic)] }, null, 2));
 		return 0;
@@ -230,12 +277,16 @@ export async function publish(context: CommandContext): Promise<number> {
 	const title = (id: string) => data.entries.find((e) => e.id === id)?.title ?? id;
 	for (const c of categories) {
 		const name = data.program.categories.find((x) => x.id === c.category)?.name ?? c.category;
-		console.log(`${colour.bold(name)}\n  Winner: ${colour.green(title(c.winner))}${c.decidedByTieBreak ? colour.yellow(' (decided by the declared tie-break)') : ''}`);
+		if (c.winner) console.log(`${colour.bold(name)}\n  Winner: ${colour.green(title(c.winner))}${c.decidedByTieBreak ? colour.yellow(` (decided by the declared tie-break: ${c.decidedBy})`) : ''}`);
+		else console.log(`${colour.bold(name)}\n  Finalists announced; ${round.id} is not the last round, so no winner yet`);
 		console.log(`  Finalists: ${c.finalists.map(title).join('; ')}`);
 		if (c.honourableMentions.length) console.log(`  Honourable mentions: ${c.honourableMentions.map(title).join('; ')}`);
 	}
 	for (const id of new Set(notPublic)) console.log(colour.yellow(`note: ${id} is placed but not public (draft, embargoed or unapproved): the site lists it as "entry not public" until it is`));
-	if (publishAt) console.log(colour.yellow(`announced ${publishAt}: until then (and until the next build after it) the site says judging is in progress`));
+	if (publishAt) console.log(colour.yellow(`announced ${publishAt}: until then (and until the next build after it) the site shows ${earlierRounds.length ? `the results of ${earlierRounds.map((r) => r.round).join(', ')}` : 'that judging is in progress'}`));
+	if (allowedText) console.log(colour.yellow(`published without ${plural(missing.length, 'assigned pair', 'assigned pairs')}' scores (${describeMissing(missing)}); the reason is kept in ${displayPath(projectRoot, allowedFile)}`));
+	else if (missing.length) console.log(colour.yellow(`published without ${plural(missing.length, 'assigned pair', 'assigned pairs')}' scores (${describeMissing(missing)}), as recorded in ${displayPath(projectRoot, allowedFile)}: "${allowMissing}"`));
+	for (const w of draftsWarning(data)) console.log(colour.yellow(`note: ${w}`));
 	for (const f of stale) console.log(`${dryRun ? 'would remove' : 'removed'} ${displayPath(projectRoot, f)}: the entry is no longer judged`);
 	if (dryRun) {
 		console.log(`\n${colour.green('✓')} would write ${displayPath(projectRoot, file)} (public) and ${plural(scored.length, 'feedback file')} in ${displayPath(projectRoot, feedbackDir)} (dry run: nothing written)`);

@@ -1,6 +1,7 @@
 /** `awards status`: per judge assigned / scored / missing; per entry the scores received. */
 import { pairsOf } from '../../src/lib/awards/program.ts';
 import { colour, meter, plural } from '../lib/cli.ts';
+import { draftsWarning, missingIn } from './tally.ts';
 import type { CommandContext } from './commands.ts';
 
 /** A ranking round: which judges have ranked each category's finalists. */
@@ -55,8 +56,10 @@ export async function status(context: CommandContext): Promise<number> {
 		received: pairs.filter((p) => p.entry === e.id && complete(p.judge, e.id)).length,
 	}));
 
+	// Drafts are left out of judging: said here, or "every judge complete" would hide them.
+	const drafts = data.entries.filter((e) => e.draft && (e.status === 'submitted' || e.status === 'eligible')).map((e) => e.id);
 	if (options.json) {
-		console.log(JSON.stringify({ program: data.id, round: round.id, assignment: assignment ? assignment.file : null, perEntry, judges, entries }, null, 2));
+		console.log(JSON.stringify({ program: data.id, round: round.id, assignment: assignment ? assignment.file : null, perEntry, judges, entries, drafts, missing: missingIn(data, round.id) }, null, 2));
 		return 0;
 	}
 	console.log(colour.bold(`${data.program.name} · ${round.name} (${round.id}), closes ${round.closes.toISOString().slice(0, 10)}`));
@@ -73,5 +76,6 @@ export async function status(context: CommandContext): Promise<number> {
 	for (const e of entries) console.log(`  ${e.entry.padEnd(idWidth)}  ${meter(e.received, perEntry ?? e.assigned)}`);
 	const done = entries.filter((e) => e.received >= (perEntry ?? e.assigned) && e.received > 0).length;
 	console.log(`\n${done} of ${entries.length} entries fully scored; ${plural(scores.length, 'criterion score')} in total.`);
+	for (const w of draftsWarning(data)) console.log(colour.yellow(`note: ${w}`));
 	return 0;
 }

@@ -4,8 +4,11 @@
  * writes `results/<round>.json`, which `verify` recomputes byte for byte.
  */
 import { createHash } from 'node:crypto';
+import { winnersDecided } from '../../src/lib/award-method.ts';
+import { describeMissing, missingPairs, type MissingPair } from '../../src/lib/awards/missing.ts';
 import { describeIncomplete, incompletePairs, type IncompletePair } from '../../src/lib/awards/score-rules.ts';
 import { TALLY_LEGEND } from '../../src/lib/awards/report/explain.ts';
+import { pairsOf } from '../../src/lib/awards/program.ts';
 import { tallyRound, type TallyResult } from '../../src/lib/awards/tally.ts';
 import type { ProgramData } from '../../src/lib/awards/program.ts';
 import { displayPath } from '../../src/lib/content/load.ts';
@@ -48,7 +51,11 @@ function tallyFromInputs(data: ProgramData, round: Program['rounds'][number]): R
 		.filter((s) => eligible.has(s.entry))
 		.map(({ judge, entry, criterion, score }) => ({ judge, entry, criterion, score }))
 		.sort((a, b) => byCodeUnit(a.judge, b.judge) || byCodeUnit(a.entry, b.entry) || byCodeUnit(a.criterion, b.criterion));
-	if (scores.length === 0) throw new CliError(`no scores for ${round.id} yet: import them with \`npm run awards -- import ${data.id} --round ${round.id} <file>\``);
+	if (scores.length === 0) {
+		const drafts = draftsOf(data);
+		const why = drafts.length && data.eligible.length === 0 ? ` (every entry of ${data.id} is a draft, and drafts are not judged: ${drafts.join(', ')}; set \`draft: false\` on the entries to judge)` : '';
+		throw new CliError(`no scores for ${round.id} yet${why}: import them with \`npm run awards -- import ${data.id} --round ${round.id} <file>\``);
+	}
 	const criteria = data.program.criteria.map(({ id, weight }) => ({ id, weight }));
 	const input = { criteria, entries, scores, method: rules.method, tieBreak: rules.tieBreak, resamples: rules.resamples, seed: rules.seed };
 	const inputs = createHash('sha256').update(JSON.stringify(input)).digest('hex');
@@ -73,6 +80,32 @@ export function unscoredWarnings(results: RoundResults): string[] {
 	return out;
 }
 
+/** Entries left out of judging because they are drafts (submitted or eligible otherwise). */
+export function draftsOf(data: ProgramData): string[] {
+	return data.entries.filter((e) => e.draft && (e.status === 'submitted' || e.status === 'eligible')).map((e) => e.id);
+}
+
+/** The warning about draft entries: judging leaves them out, and nothing else would say so. */
+export function draftsWarning(data: ProgramData): string[] {
+	const drafts = draftsOf(data);
+	if (!drafts.length) return [];
+	return [`${plural(drafts.length, 'entry is a draft', 'entries are drafts')} and left out of judging (not assigned, not ranked, never published): ${drafts.join(', ')}. Set \`draft: false\` in ${drafts.length === 1 ? 'its' : 'their'} file to judge ${drafts.length === 1 ? 'it' : 'them'}`];
+}
+
+/** Assigned judge–entry pairs of a round with no score at all (none without an assignment). */
+export function missingIn(data: ProgramData, round: string): MissingPair[] {
+	const assignment = data.assignment(round);
+	if (!assignment) return [];
+	return missingPairs(pairsOf(assignment.data), data.scores(round), new Set(data.eligible.map((e) => e.id)));
+}
+
+/** The warning about assigned pairs with no score: those entries are ranked on fewer judges than assigned. */
+export function missingWarning(data: ProgramData, round: string): string[] {
+	const pairs = missingIn(data, round);
+	if (!pairs.length) return [];
+	return [`${plural(pairs.length, 'assigned judge–entry pair has', 'assigned judge–entry pairs have')} no scores in ${round}, so ${pairs.length === 1 ? 'that entry is' : 'those entries are'} ranked on fewer judges than assigned: ${describeMissing(pairs)}. Import the missing scores; publish refuses until they are in (or until you record why with --allow-missing "reason")`];
+}
+
 /** Judge–entry pairs of a round's eligible entries scored on some criteria but not all. */
 export function partlyScored(data: ProgramData, round: string): IncompletePair[] {
 	const eligible = new Set(data.eligible.map((e) => e.id));
@@ -94,6 +127,9 @@ const num = (n: number) => n.toFixed(2);
 
 function printReport(data: ProgramData, results: RoundResults): void {
 	const { tally } = results;
+	// With a ranking round to come, this round picks finalists: its top entry is not the winner.
+	const decided = winnersDecided(data.program.rounds, results.round);
+	const later = data.program.rounds.slice(data.program.rounds.findIndex((r) => r.id === results.round) + 1).find((r) => r.kind === 'ranking')?.id;
 	const categoryName = (id: string) => data.program.categories.find((c) => c.id === id)?.name ?? id;
 	const title = (id: string) => data.entries.find((e) => e.id === id)?.title ?? id;
 	console.log(colour.bold(`${data.program.name} · ${results.round} · method: ${tally.method} (declared), ${tally.resamples} bootstrap resamples, seed ${tally.seed}`));
@@ -105,11 +141,11 @@ function printReport(data: ProgramData, results: RoundResults): void {
 			console.log(e.rank === 1 ? colour.green(row) : row);
 		}
 		const winner = category.winner;
-		if (winner) console.log(`  Winner: ${colour.bold(title(winner))}`);
+		if (winner) console.log(decided ? `  Winner: ${colour.bold(title(winner))}` : `  Top of the round: ${colour.bold(title(winner))} (a finalist: ${later} ranks the finalists and picks the winner)`);
 		else if (category.entries.length === 0) console.log(colour.yellow('  No winner: no entry in this category has scores.'));
-		else console.log(colour.yellow('  No winner: the top is still tied after the declared tie-break.'));
+		else console.log(colour.yellow(`  No ${decided ? 'winner' : 'single top entry'}: the top is still tied after the declared tie-break.`));
 		const topBand = category.bands[0];
-		if (topBand && topBand.entries.length > 1) console.log(colour.yellow(`  Statistically tied with the winner: ${topBand.entries.slice(1).join(', ')}`));
+		if (topBand && topBand.entries.length > 1) console.log(colour.yellow(`  Statistically tied with the ${decided ? 'winner' : 'top entry'}: ${topBand.entries.slice(1).join(', ')}`));
 		for (const tie of category.tieBreaks) {
 			tie.decidedBy.forEach((rule, i) => {
 				const pair = `${tie.entries[i]} and ${tie.entries[i + 1]}`;
@@ -133,8 +169,9 @@ function printReport(data: ProgramData, results: RoundResults): void {
 			...s.methodsChangingWinner.map((m) => `method ${m} → ${s.byMethod[m] ?? 'tie'}`),
 			...s.judgesChangingWinner.map((j) => `without ${j.judge} → ${j.winner ?? 'tie'}`),
 		];
-		console.log(`  ${categoryName(s.category)}: ${s.stable ? colour.green('stable (no other method, and no single judge left out, changes the winner)') : colour.yellow(`winner changes with ${changes.join('; ')}`)}`);
-	}	console.log(`\n${colour.bold('Reading the table')}`);
+		console.log(`  ${categoryName(s.category)}: ${s.stable ? colour.green(`stable (no other method, and no single judge left out, changes the ${decided ? 'winner' : 'top entry'})`) : colour.yellow(`${decided ? 'winner' : 'top entry'} changes: ${changes.join('; ')}`)}`);
+	}
+	console.log(`\n${colour.bold('Reading the table')}`);
 	for (const line of TALLY_LEGEND) console.log(colour.dim(`  ${line}`));
 }
 
@@ -144,12 +181,14 @@ export async function tally(context: CommandContext): Promise<number> {
 	const results = computeRoundResults(data, round);
 	const file = resultsFile(data, round.id);
 	await writeAtomic(file, serialiseResults(results));
-	const warnings = [...partlyScoredWarning(data, round.id), ...unscoredWarnings(results)];
+	const warnings = [...missingWarning(data, round.id), ...partlyScoredWarning(data, round.id), ...unscoredWarnings(results)];
 	if (options.json) {
 		console.log(serialiseResults(results).trimEnd());
 		for (const w of warnings) console.error(`warning: ${w}`);
 		return 0;
 	}
+	// Drafts are no fault of the scores: said in the report (and by status --json), not as a --json warning.
+	warnings.push(...draftsWarning(data));
 	printReport(data, results);
 	console.log(`\n${colour.green('✓')} wrote ${displayPath(projectRoot, file)} (recompute any time with \`npm run awards -- verify ${data.id}\`)`);
 	for (const w of warnings) console.log(colour.yellow(`warning: ${w}`));

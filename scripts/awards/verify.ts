@@ -11,6 +11,7 @@ import { CliError, colour } from '../lib/cli.ts';
 import { assignmentInput } from './assign.ts';
 import type { CommandContext } from './commands.ts';
 import { resultsFile, winnersFile } from './files.ts';
+import { publishedRounds } from '../../src/lib/awards/announcement.ts';
 import { computeFinalResults, serialiseFinal } from './final-round.ts';
 import { outcomeFor } from './publish.ts';
 import { computeRoundResults, serialiseResults } from './tally.ts';
@@ -103,8 +104,8 @@ export async function verify(context: CommandContext): Promise<number> {
 
 	const winnersShown = displayPath(projectRoot, winnersFile(data));
 	// The content check has validated winners.yaml (a damaged one stops every command before this).
-	const published = data.winners;
-	if (published) {
+	// Every round winners.yaml holds, the earlier rounds (the finalists) as well as the latest.
+	for (const published of data.winners ? publishedRounds(data.winners) : []) {
 		add(await attempt(`published outcome (${published.round})`, winnersShown, () => {
 			const round = data.program.rounds.find((r) => r.id === published.round);
 			if (!round) throw new CliError(`round: expected a round of ${data.id}, found "${published.round}"`);

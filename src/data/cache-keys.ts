@@ -11,8 +11,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { contentRoot } from '../lib/content/layout.ts';
 import type { EvidenceItem } from './content.ts';
-import { resultsAnnounced } from '../lib/publication.ts';
-import { evidenceAt, now, ogCardScope, publicAwardEntries, publicStories, publicVideos, relatedTo } from './content.ts';
+import { announcedResults, evidenceAt, ogCardScope, publicAwardEntries, publicStories, publicVideos, relatedTo } from './content.ts';
 
 /** A stable hash of the given parts. */
 export function pageKey(...parts: unknown[]): string {
@@ -31,7 +30,12 @@ let shared: Promise<string> | undefined;
  */
 export async function visibilityKey(): Promise<string> {
 	const ids = (items: { id: string }[]) => items.map((item) => item.id);
-	const announced = (await getCollection('awardWinners')).filter((w) => resultsAnnounced(w.data, now)).map((w) => w.id);
+	// Which round of each program is shown: the finalists' round and the winners' each lift at their own instant.
+	const announced: string[] = [];
+	for (const { id } of await getCollection('awardWinners')) {
+		const shown = await announcedResults(id);
+		if (shown) announced.push(`${id}:${shown.data.round}`);
+	}
 	return pageKey(ids(await publicStories()), ids(await publicVideos()), ids(await publicAwardEntries()), announced);
 }
 

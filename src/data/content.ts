@@ -15,9 +15,11 @@ import type { FacetValues } from '../lib/facets.ts';
 import { winnersDecided } from '../lib/award-method.ts';
 import { previewNotice, type PreviewNotice } from '../lib/preview.ts';
 import type { Publishable } from '../schemas/common.ts';
-import { isPublic, publicationTime, resultsAnnounced, tombstoneOf } from '../lib/publication.ts';
+import { isPublic, publicationTime, tombstoneOf } from '../lib/publication.ts';
 import { approvableItem, changesSinceApproval, customerShown, readApprovableEntry } from '../lib/approval/item.ts';
 import { previewing } from './preview.ts';
+import { announcedOutcome, announcementDate } from '../lib/awards/announcement.ts';
+import type { RoundOutcome } from '../schemas/award.ts';
 import { cardPath, cardScope, type CardScope } from '../lib/og-image.ts';
 import { maxBundlePages, planSearchBundles, yearOf } from '../lib/search-bundles.ts';
 import { parseCaptions, publishedCaptions, relabelVoices, transcriptFromCues, transcriptFromText, type TranscriptParagraph, type VoiceLabel } from '../lib/vtt.ts';
@@ -271,9 +273,10 @@ async function entryItem(entry: AwardEntry, programs: AwardProgram[]): Promise<E
 	});
 }
 
-/** Whether the site may show who entered the program's entries (see `entrantShown`). */
+/** Whether the site may show who entered the program's entries (see `entrantShown`): `blindUntil` says which announcement reveals them. */
 export async function entrantShownIn(program: AwardProgram): Promise<boolean> {
-	return entrantShown(program.data, (await announcedResults(program.id)) !== undefined);
+	const results = await announcedResults(program.id);
+	return entrantShown(program.data, results !== undefined, results !== undefined && winnersDecided(program.data.rounds, results.data.round));
 }
 
 /** Which Open Graph cards this build makes (see `cardScope`). */
@@ -358,10 +361,15 @@ export async function evidenceAt(url: string): Promise<EvidenceItem> {
 	return found;
 }
 
-/** The published results of a program the site may show: none before `awards publish`, nor while embargoed. */
-export async function announcedResults(program: string) {
+/**
+ * The published results of a program the site shows now: the latest round whose announcement has
+ * passed (see `announcedOutcome`); none before `awards publish`, nor while every round is embargoed.
+ */
+export async function announcedResults(program: string): Promise<{ id: string; data: RoundOutcome } | undefined> {
 	const results = (await all('awardWinners')).find((w) => w.id === program);
-	return results && resultsAnnounced(results.data, now) ? results : undefined;
+	const definition = (await awardPrograms()).find((p) => p.id === program);
+	const outcome = results && announcedOutcome(results.data, definition?.data.rounds ?? [], now);
+	return outcome && { id: program, data: outcome };
 }
 
 /** Where each placed entry of a program stands (local entry id → placement), from its announced results. */
@@ -372,7 +380,7 @@ export async function placementsOf(program: string): Promise<Map<string, Placeme
 	for (const outcome of results?.data.categories ?? []) {
 		for (const id of outcome.honourableMentions) placements.set(id, 'honourable-mention');
 		for (const id of outcome.finalists) placements.set(id, 'finalist');
-		placements.set(outcome.winner, decided ? 'winner' : 'finalist');
+		if (decided && outcome.winner) placements.set(outcome.winner, 'winner');
 	}
 	return placements;
 }
@@ -405,13 +413,14 @@ export async function programOutcome(program: AwardProgram) {
 			{
 				category,
 				decidedByTieBreak: decided && outcome.decidedByTieBreak,
-				winner: decided ? placed(outcome.winner, 'winner') : undefined,
+				decidedBy: decided ? outcome.decidedBy : undefined,
+				winner: decided && outcome.winner ? placed(outcome.winner, 'winner') : undefined,
 				finalists: outcome.finalists.filter((id) => !decided || id !== outcome.winner).map((id) => placed(id, 'finalist')),
 				honourableMentions: outcome.honourableMentions.map((id) => placed(id, 'honourable-mention')),
 			},
 		];
 	});
-	return { results: results.data, categories, winnersDecided: decided };
+	return { results: results.data, announcedOn: announcementDate(results.data), categories, winnersDecided: decided };
 }
 
 /** Transcript paragraphs: the given transcript, or derived from the (relabelled) captions. */

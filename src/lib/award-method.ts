@@ -19,3 +19,22 @@ export function winnersDecided(rounds: { id: string; kind: string }[], published
 	const index = rounds.findIndex((round) => round.id === publishedRound);
 	return !rounds.slice(index + 1).some((round) => round.kind === 'ranking');
 }
+
+/**
+ * What the winners page says when the declared tie-break decided a winner, naming the rule: the
+ * higher score on a criterion, more judges, or (in a ranking round) the scoring round's order.
+ * Results published before the rule was recorded (`decidedBy` absent) say the tie-break decided.
+ */
+export function tieBreakSentence(method: string, rule: string | undefined, criteria: readonly { id: string; name: string }[]): string {
+	const separated = method === 'schulze' ? "The judges' rankings could not separate the winner and the runner-up" : 'The winner and the runner-up could not be separated by score';
+	const criterion = criteria.find((c) => c.id === rule);
+	const how =
+		rule === 'scoring-round'
+			? 'the higher place in the scoring round'
+			: rule === 'judges'
+				? 'the entry scored by more judges'
+				: criterion
+					? `the higher score on “${criterion.name}”`
+					: undefined;
+	return how ? `${separated}; the program's declared tie-break decided: ${how}.` : `${separated}; the program's declared tie-break decided.`;
+}

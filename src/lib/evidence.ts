@@ -12,12 +12,15 @@ export function customerDisplayName(customer: Customer): string {
 }
 
 /**
- * Whether the site may show who entered an award entry. Not while a blind program is being judged
- * (its results not announced yet): judges "see the entry, not who entered it", and a judge could
- * otherwise look the entrant up on the public site. Once results are announced, entrants show.
+ * Whether the site may show who entered an award entry. Not while a blind program is being judged:
+ * judges "see the entry, not who entered it", and a judge could otherwise look the entrant up on
+ * the public site. A ranking round is judged after the finalists are announced, so the program
+ * declares (`blindUntil`) whether entrants show with the finalists or only with the winners;
+ * `winnersAnnounced` is whether the announced results name the winners.
  */
-export function entrantShown(program: { blind: boolean }, resultsAnnounced: boolean): boolean {
-	return !program.blind || resultsAnnounced;
+export function entrantShown(program: { blind: boolean; blindUntil?: 'winners' | 'finalists' }, resultsAnnounced: boolean, winnersAnnounced = resultsAnnounced): boolean {
+	if (!program.blind) return true;
+	return program.blindUntil === 'finalists' ? resultsAnnounced : winnersAnnounced;
 }
 
 /** Stands in for the entrant while it is withheld (see `entrantShown`). */

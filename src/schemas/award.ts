@@ -161,6 +161,15 @@ export const programSchema = z
 			.default([]),
 		/** Blind judging: judges do not see who entered. */
 		blind: z.boolean().default(false),
+		/**
+		 * With `blind`, when the entrants are revealed: once the winners are announced (judges of a
+		 * ranking round still see no names), or once the finalists are (the ranking round is judged
+		 * knowing who entered). The site and the packets follow it.
+		 */
+		blindUntil: z
+			.enum(['winners', 'finalists'], { error: 'expected winners or finalists' })
+			.default('winners')
+			.describe('With blind: true, whether entrants stay hidden until the winners are announced (winners) or only until the finalists are (finalists).'),
 		/** Tally method and tie-break, declared before judging. */
 		tally: tallyRulesSchema.default({ method: 'offset', tieBreak: [], resamples: 2000, seed: 1 }),
 		/** What `awards publish` marks and shares. */
@@ -360,34 +369,52 @@ export const categoryOutcomeSchema = z
 	.object({
 		/** Category id. */
 		category: localId('a category'),
-		/** The winning entry. */
-		winner: localId('an entry'),
+		/** The winning entry; absent while a ranking round is still to pick the winner from the finalists. */
+		winner: localId('an entry').optional(),
 		/** Finalists in rank order, the winner first. */
 		finalists: z.array(localId('an entry')),
 		/** Honourable mentions in rank order. */
 		honourableMentions: z.array(localId('an entry')).default([]),
 		/** True when the winner was not separable from the runner-up and the tie-break decided. */
 		decidedByTieBreak: z.boolean().default(false),
+		/**
+		 * The declared rule that decided it: a criterion id (the higher score on it), `judges` (scored by
+		 * more judges) or `scoring-round` (the finalists' order in the scoring round, for a ranking round).
+		 */
+		decidedBy: z.string().regex(ID_PATTERN).optional().describe('The declared tie-break rule that decided the winner: a criterion id, judges, or scoring-round.'),
 	})
 	.strict();
+
+/** One round's published outcome, with its own announcement. */
+const roundOutcomeFields = {
+	/** The round the outcome comes from (the ranking round when there is one). */
+	round: localId('a round'),
+	/** Day `awards publish` wrote the outcome. */
+	publishedOn: isoDate(),
+	/** Embargo: the site shows this round's outcome from this instant (announce on a date); absent, from the next build. */
+	publishAt: isoDateTime().optional().describe('Embargo: this round\'s results stay off the site until this date-time.'),
+	/** The tally method that produced them (declared in the program file). */
+	method: z.enum(['offset', 'scaled', 'zscore', 'mean', 'schulze']),
+	/** Outcome per category. */
+	categories: z.array(categoryOutcomeSchema),
+};
+
+/** An earlier round's outcome, kept with its announcement when a later round is published. */
+export const roundOutcomeSchema = z.object(roundOutcomeFields).strict();
 
 /**
  * The published results of a program (`winners.yaml`), written by `awards publish`. Public:
- * the site shows winners from it. Scores and judge data stay in the private files.
+ * the site shows winners from it. Scores and judge data stay in the private files. The top level
+ * is the latest round published; `earlierRounds` keeps the rounds published before it (the
+ * finalists, say) with their own announcement, so each round is announced on its own date.
  */
 export const winnersSchema = z
 	.object({
-		/** The round the outcome comes from (the ranking round when there is one). */
-		round: localId('a round'),
-		/** Day the results were published. */
-		publishedOn: isoDate(),
-		/** Embargo: the site shows "judging in progress" until this instant, then the results (announce on a date). */
-		publishAt: isoDateTime().optional().describe('Embargo: results stay off the site until this date-time.'),
-		/** The tally method that produced them (declared in the program file). */
-		method: z.enum(['offset', 'scaled', 'zscore', 'mean', 'schulze']),
-		/** Outcome per category. */
-		categories: z.array(categoryOutcomeSchema),
+		...roundOutcomeFields,
+		/** Rounds published before this one, each with its own announcement (see `announcedOutcome`). */
+		earlierRounds: z.array(roundOutcomeSchema).optional().describe('Outcomes of rounds published before this one, each with its own publishAt.'),
 	})
 	.strict();
 
+export type RoundOutcome = z.infer<typeof roundOutcomeSchema>;
 export type Winners = z.infer<typeof winnersSchema>;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { buildSite, removeOutDir } from '../build-helpers.ts';
-import { copyFixture } from '../helpers.ts';
+import { copyFixture, editData } from '../helpers.ts';
 
 const ENTRY = '/awards/demo-awards/entries/quarry-planning/';
 const site = copyFixture();
@@ -17,6 +17,9 @@ const outs = { judging: mkdtempSync(path.join(tmpdir(), 'credence-dist-')), anno
 const page = (build: keyof typeof outs, route: string) => readFileSync(path.join(outs[build], route, 'index.html'), 'utf8');
 
 beforeAll(async () => {
+	// Round 1's results name the finalists, and the final round is still to come: this program
+	// declares that entrants show with the finalists (the default keeps them hidden until the winners).
+	editData(path.join(site.dir, 'awards/demo-awards/program.yaml'), (program) => (program.blindUntil = 'finalists'));
 	writeFileSync(
 		path.join(site.dir, 'awards/demo-awards/winners.yaml'),
 		stringify({ round: 'round-1', publishedOn: '2026-12-01', publishAt: '2026-12-10T09:00:00Z', method: 'offset', categories: [{ category: 'operations', winner: 'quarry-planning', finalists: ['quarry-planning'] }] }),

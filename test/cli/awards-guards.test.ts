@@ -72,11 +72,14 @@ describe('publish and the announcement date', () => {
 		const set = await awards('publish', 'cia-2026', '--round', 'final', '--publish-at', '2026-12-10T09:00:00Z');
 		expect(set.code, set.out).toBe(0);
 		expect(winners()).toMatch(/^publishAt: 2026-12-10T09:00:00Z$/m);
-		expect(set.out).toMatch(/announced 2026-12-10T09:00:00Z: until then .* judging is in progress/);
+		// The finalists (round-1, kept in earlierRounds) stay on the site until the winners' instant.
+		expect(set.out).toMatch(/announced 2026-12-10T09:00:00Z: until then .* the site shows the results of round-1/);
 		// A correction published again, without the option: the embargo stays.
 		const again = await awards('publish', 'cia-2026', '--round', 'final');
 		expect(again.code, again.out).toBe(0);
 		expect(winners()).toMatch(/^publishAt: 2026-12-10T09:00:00Z$/m);
+		// The finalists' round has no announcement of its own: it never inherits the winners'.
+		expect(winners()).not.toMatch(/^\s+publishAt:/m);
 		expect((await check()).code).toBe(0);
 		expect((await awards('verify', 'cia-2026')).code).toBe(0);
 	});
@@ -222,7 +225,7 @@ describe('verify', () => {
 		}
 		const result = await awards('verify', 'cia-2026');
 		expect(result.code, result.out).toBe(0);
-		expect(result.out).toMatch(/all 4 results recompute identically/);
+		expect(result.out).toMatch(/all 5 results recompute identically/);
 	});
 
 	it('catches a hand-edited method or round in winners.yaml', async () => {

@@ -144,4 +144,31 @@ describe('awards import', () => {
 		const missing = await awards('import', 'demo-awards', path.join(dir, 'nope.csv'));
 		expect(missing.out).toMatch(/cannot read .*nope.csv: no such file/);
 	});
+
+	it('suggests the entry, judge or criterion a misspelt id most likely means', async () => {
+		const file = incoming('typo.csv', 'judge,entry,criterion,score,comment\naca-demic,quary-planning,impact,4,\naca-demik,quarry-planning,originalty,3,\n');
+		const result = await awards('import', 'demo-awards', file, '--replace');
+		expect(result.code).toBe(1);
+		expect(result.out).toMatch(/line 2 entry: expected an entry of demo-awards, found "quary-planning" \(did you mean "quarry-planning"\?\)/);
+		expect(result.out).toMatch(/found "aca-demik" \(did you mean "aca-demic"\?\)/);
+		expect(result.out).toMatch(/found "originalty" \(did you mean "originality"\?\)/);
+	});
+
+	it('says once, naming --replace, that a file imported twice is already in the sheet', async () => {
+		writeFileSync(sheet(), 'judge,entry,criterion,score,comment\n');
+		const file = incoming('twice.csv', 'judge,entry,criterion,score,comment\naca-demic,quarry-planning,impact,4,\naca-demic,quarry-planning,originality,3,\n');
+		expect((await awards('import', 'demo-awards', file)).code).toBe(0);
+		const again = await awards('import', 'demo-awards', file);
+		expect(again.code).toBe(1);
+		expect(again.out.match(/duplicate score/g)).toHaveLength(1);
+		expect(again.out).toMatch(/2 scores are already in .*round-1\.csv \(aca-demic; .*Was this file imported before\? .*--replace/);
+		expect(again.out).toMatch(/1 problem in .*twice\.csv; nothing was imported/);
+	});
+
+	it('points a rankings file imported without --round to the ranking round', async () => {
+		const file = incoming('rankings.csv', 'judge,entry,rank\naca-demic,quarry-planning,1\n');
+		const result = await awards('import', 'demo-awards', file);
+		expect(result.code).toBe(1);
+		expect(result.out).toMatch(/holds rankings \(header judge,entry,rank\), but round-1 is a scoring round.*--round final/);
+	});
 });

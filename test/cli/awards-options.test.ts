@@ -57,7 +57,7 @@ describe('awards options', () => {
 		const before = readFileSync(winners, 'utf8');
 		const result = await awards('publish', 'cia-2026', '--replace');
 		expect(result.code).toBe(1);
-		expect(result.out).toMatch(/publish does not take --replace: its options are --round, --publish-at, --dry-run, --json/);
+		expect(result.out).toMatch(/publish does not take --replace: its options are --round, --publish-at, --allow-missing, --dry-run, --json/);
 		const verify = await awards('verify', 'cia-2026', '--dry-run');
 		expect(verify.code).toBe(1);
 		expect(verify.out).toMatch(/verify does not take --dry-run: its options are --json/);

@@ -492,6 +492,37 @@ describe('the evidence library', () => {
 	});
 });
 
+describe('a program page', () => {
+	it('never breaks a word of the rubric tables mid-word, on a desktop or a phone', async () => {
+		for (const width of [1280, 390]) {
+			const context = await site.browser.newContext({ viewport: { width, height: 900 } });
+			const page = await context.newPage();
+			await page.goto(`${site.url}/awards/cia-2026/`);
+			// Every word of every cell: a word drawn on two lines has two client rects. A line may
+			// end after a hyphen ("Co-/designed"), as in print: the parts between hyphens are checked.
+			const broken = await page.evaluate(() => {
+				const found: string[] = [];
+				for (const cell of document.querySelectorAll('table.levels th, table.levels td')) {
+					const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+					for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+						const text = node.textContent ?? '';
+						for (const match of text.matchAll(/[^\s-]+/g)) {
+							const range = document.createRange();
+							range.setStart(node, match.index!);
+							range.setEnd(node, match.index! + match[0].length);
+							const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+							if (lines.size > 1) found.push(match[0]);
+						}
+					}
+				}
+				return found;
+			});
+			expect(broken, `words broken at ${width} px`).toEqual([]);
+			await context.close();
+		}
+	});
+});
+
 describe('search', () => {
 	it('finds a story by a word of its body and opens it', async () => {
 		const { page } = await open('/search/');

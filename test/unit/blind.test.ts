@@ -3,7 +3,7 @@
  * and its people's first names, not only its full name and domain.
  */
 import { describe, expect, it } from 'vitest';
-import { entrantNeedles, lintBlindEntries, type BlindEntry } from '../../src/lib/awards/blind.ts';
+import { entrantNeedles, judgedBlind, lintBlindEntries, type BlindEntry } from '../../src/lib/awards/blind.ts';
 import { markdownToTextBlocks } from '../../src/lib/plaintext.ts';
 
 const harbourline = { customer: 'harbourline-freight', name: 'Harbourline Freight Ltd', website: 'https://www.harbourline.example', people: ['Darius Farahani'] };
@@ -79,5 +79,18 @@ describe('audit 2: confusable letters name an entrant unnoticed', () => {
 	it('refuses "Qu\\u0430rry B\\u0430nk" (Cyrillic a), which reads as "Quarry Bank"', () => {
 		const problems = lintBlindEntries([{ id: 'e1', title: 'Qu\u0430rry B\u0430nk', summary: 's', narrative: 'n', evidence: [], entrant }]);
 		expect(problems).not.toEqual([]);
+	});
+});
+
+describe('judgedBlind: blindUntil decides whether a later round is judged blind', () => {
+	const rounds = [{ id: 'round-1' }, { id: 'final' }];
+	it('keeps every round blind until the winners by default', () => {
+		expect(judgedBlind({ blind: true, blindUntil: 'winners', rounds }, 'round-1')).toBe(true);
+		expect(judgedBlind({ blind: true, blindUntil: 'winners', rounds }, 'final')).toBe(true);
+	});
+	it('judges the rounds after the finalists knowing who entered, when the program says so', () => {
+		expect(judgedBlind({ blind: true, blindUntil: 'finalists', rounds }, 'round-1')).toBe(true);
+		expect(judgedBlind({ blind: true, blindUntil: 'finalists', rounds }, 'final')).toBe(false);
+		expect(judgedBlind({ blind: false, blindUntil: 'winners', rounds }, 'round-1')).toBe(false);
 	});
 });

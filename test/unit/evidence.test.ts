@@ -104,3 +104,12 @@ describe('entrantShown', () => {
 		expect(entrantShown({ blind: false }, true)).toBe(true);
 	});
 });
+
+describe('entrantShown with blindUntil', () => {
+	it('keeps entrants hidden while only the finalists are announced, unless the program reveals them with the finalists', () => {
+		expect(entrantShown({ blind: true, blindUntil: 'winners' }, true, false)).toBe(false);
+		expect(entrantShown({ blind: true, blindUntil: 'winners' }, true, true)).toBe(true);
+		expect(entrantShown({ blind: true, blindUntil: 'finalists' }, true, false)).toBe(true);
+		expect(entrantShown({ blind: true, blindUntil: 'finalists' }, false, false)).toBe(false);
+	});
+});

@@ -84,3 +84,14 @@ export function lintBlindEntries(entries: BlindEntry[]): BlindProblem[] {
 	}
 	return problems;
 }
+
+/**
+ * Whether a round is judged blind. A blind program keeps entrants hidden until the announcement
+ * its `blindUntil` names: with `winners` every round is blind (the finalists are ranked without
+ * names, as the site shows them); with `finalists` the rounds after the first are not, since the
+ * site names the entrants once the finalists are announced. Packets and site follow this one rule.
+ */
+export function judgedBlind(program: { blind: boolean; blindUntil?: 'winners' | 'finalists'; rounds: readonly { id: string }[] }, round: string): boolean {
+	if (!program.blind) return false;
+	return program.blindUntil !== 'finalists' || program.rounds.findIndex((r) => r.id === round) <= 0;
+}

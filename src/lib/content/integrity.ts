@@ -18,6 +18,7 @@ import type { Story } from '../../schemas/story.ts';
 import type { Video } from '../../schemas/video.ts';
 import { lintBlindEntries } from '../awards/blind.ts';
 import { checkEligibility, countsForEligibility } from '../awards/eligibility.ts';
+import { declaredCategories } from '../awards/declared-categories.ts';
 import { checkRankings, type RankingContext, type RankingLine } from '../awards/rankings.ts';
 import { checkScores, pairKey, type ScoreContext } from '../awards/score-rules.ts';
 import type { ScoreLine } from '../awards/scores.ts';
@@ -247,6 +248,17 @@ export function checkIntegrity(
 			out.push(error(file, '(file)', `expected a program file at ${displayPath(options.projectRoot, programFile)} for ${what}`));
 		}
 		return program;
+	}
+
+	/** The categories a program file that failed validation still declares (see `declaredCategories`). */
+	function categoriesOfInvalidProgram(programId: string): string[] | undefined {
+		const programFile = path.join(options.contentDir, 'awards', programId, 'program.yaml');
+		if (!io.exists(programFile)) return undefined;
+		try {
+			return declaredCategories(io.readText(programFile));
+		} catch {
+			return undefined;
+		}
 	}
 
 	/** Reports a missing reference; returns the target when it exists. */
@@ -633,8 +645,10 @@ export function checkIntegrity(
 	for (const entry of index.awardEntries.values()) {
 		const { program: programId } = splitScopedId(entry.id);
 		const program = programOf(entry.file, programId, 'this entry');
-		if (program && !program.data.categories.some((c) => c.id === entry.data.category)) {
-			out.push(error(entry.file, 'category', `expected a category of ${programId} (${program.data.categories.map((c) => c.id).join(', ')}), found "${entry.data.category}"${didYouMean(entry.data.category, program.data.categories.map((c) => c.id))}`));
+		// A program file with errors of its own still declares its categories: checked all the same.
+		const categories = program ? program.data.categories.map((c) => c.id) : categoriesOfInvalidProgram(programId);
+		if (categories && !categories.includes(entry.data.category)) {
+			out.push(error(entry.file, 'category', `expected a category of ${programId} (${categories.join(', ')}), found "${entry.data.category}"${didYouMean(entry.data.category, categories)}`));
 		}
 		resolve(entry, ['customer'], 'customers', entry.data.customer);
 		const submitter = resolve<Person>(entry, ['submitter'], 'people', entry.data.submitter);
@@ -683,20 +697,24 @@ export function checkIntegrity(
 	for (const winners of index.awardWinners.values()) {
 		const program = programOf(winners.file, winners.id, 'these results');
 		if (!program) continue;
-		if (!program.data.rounds.some((r) => r.id === winners.data.round)) {
-			out.push(error(winners.file, 'round', `expected a round of ${winners.id} (${program.data.rounds.map((r) => r.id).join(', ')}), found "${winners.data.round}"${didYouMean(winners.data.round, program.data.rounds.map((r) => r.id))}`));
+		// The latest round at the top level, earlier rounds (the finalists) in earlierRounds.
+		const rounds = [{ at: '', outcome: winners.data }, ...(winners.data.earlierRounds ?? []).map((outcome, r) => ({ at: `earlierRounds[${r}].`, outcome }))];
+		for (const { at, outcome: published } of rounds) {
+			if (!program.data.rounds.some((r) => r.id === published.round)) {
+				out.push(error(winners.file, `${at}round`, `expected a round of ${winners.id} (${program.data.rounds.map((r) => r.id).join(', ')}), found "${published.round}"${didYouMean(published.round, program.data.rounds.map((r) => r.id))}`));
+			}
+			published.categories.forEach((outcome, i) => {
+				if (!program.data.categories.some((c) => c.id === outcome.category)) {
+					out.push(error(winners.file, `${at}categories[${i}].category`, `expected a category of ${winners.id} (${program.data.categories.map((c) => c.id).join(', ')}), found "${outcome.category}"${didYouMean(outcome.category, program.data.categories.map((c) => c.id))}`));
+				}
+				const named = [...(outcome.winner ? [['winner', outcome.winner]] : []), ...outcome.finalists.map((e, j) => [`finalists[${j}]`, e]), ...outcome.honourableMentions.map((e, j) => [`honourableMentions[${j}]`, e])];
+				for (const [field, id] of named) {
+					const entry = index.awardEntries.get(`${winners.id}/${id}`);
+					if (!entry) out.push(error(winners.file, `${at}categories[${i}].${field}`, `expected an entry of ${winners.id}, found "${id}" (${unknownNameHint(id, entriesOf(winners.id), { none: 'it has no entries yet' })})`));
+					else if (entry.data.category !== outcome.category) out.push(error(winners.file, `${at}categories[${i}].${field}`, `expected an entry of category ${outcome.category}, found "${id}" (${entry.data.category})`));
+				}
+			});
 		}
-		winners.data.categories.forEach((outcome, i) => {
-			if (!program.data.categories.some((c) => c.id === outcome.category)) {
-				out.push(error(winners.file, `categories[${i}].category`, `expected a category of ${winners.id} (${program.data.categories.map((c) => c.id).join(', ')}), found "${outcome.category}"${didYouMean(outcome.category, program.data.categories.map((c) => c.id))}`));
-			}
-			const named = [['winner', outcome.winner], ...outcome.finalists.map((e, j) => [`finalists[${j}]`, e]), ...outcome.honourableMentions.map((e, j) => [`honourableMentions[${j}]`, e])];
-			for (const [field, id] of named) {
-				const entry = index.awardEntries.get(`${winners.id}/${id}`);
-				if (!entry) out.push(error(winners.file, `categories[${i}].${field}`, `expected an entry of ${winners.id}, found "${id}" (${unknownNameHint(id, entriesOf(winners.id), { none: 'it has no entries yet' })})`));
-				else if (entry.data.category !== outcome.category) out.push(error(winners.file, `categories[${i}].${field}`, `expected an entry of category ${outcome.category}, found "${id}" (${entry.data.category})`));
-			}
-		});
 	}
 
 	for (const sheet of rankingSheets) {
