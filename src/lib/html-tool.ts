@@ -30,7 +30,8 @@ export interface ToolAssets {
 /** Where a tool's code lives: its script's entry module and its stylesheet. */
 export interface ToolSources {
 	script: URL;
-	style: URL;
+	/** Its stylesheet, or stylesheets concatenated in order (a tool that extends another's look lists that one's first). */
+	style: URL | readonly URL[];
 }
 
 /** The project root: the bundles' comments name files relative to it, so a tool's bytes (and hashes) do not depend on the working directory. */
@@ -48,7 +49,8 @@ const ENDS_ELEMENT = { script: /<\/script|<!--/i, style: /<\/style/i };
  * inlined in, which would let text after it be read as markup.
  */
 export function toolAssets(sources: ToolSources): ToolAssets {
-	const key = `${sources.script.href}\n${sources.style.href}`;
+	const styles = Array.isArray(sources.style) ? sources.style : [sources.style as URL];
+	const key = [sources.script, ...styles].map((url) => url.href).join('\n');
 	const cached = bundles.get(key);
 	if (cached) return cached;
 	const result = buildSync({
@@ -62,9 +64,9 @@ export function toolAssets(sources: ToolSources): ToolAssets {
 		logLevel: 'silent',
 	});
 	const script = result.outputFiles[0].text;
-	const style = readFileSync(sources.style, 'utf8');
+	const style = styles.map((url) => readFileSync(url, 'utf8')).join('\n');
 	if (ENDS_ELEMENT.script.test(script)) throw new Error(`toolAssets: the bundle of ${sources.script.pathname} contains "</script" or "<!--", which would end its element`);
-	if (ENDS_ELEMENT.style.test(style)) throw new Error(`toolAssets: ${sources.style.pathname} contains "</style", which would end its element`);
+	if (ENDS_ELEMENT.style.test(style)) throw new Error(`toolAssets: ${styles.map((url) => url.pathname).join(' + ')} contains "</style", which would end its element`);
 	const assets = { script, style };
 	bundles.set(key, assets);
 	return assets;

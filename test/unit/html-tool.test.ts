@@ -52,6 +52,18 @@ describe('renderHtmlTool', () => {
 		expect(html).toContain('<script type="application/json" id="tool-data">{"text":"\\u003c/script\\u003e\\u003c!--"}</script>');
 	});
 
+	it('inlines several stylesheets in order, as one style allowed by one hash (a tool extending another\'s look)', () => {
+		const base = tool('base-look', 'export {};\n', 'body { color: red; }\n');
+		const extra = tool('extra-look', 'export {};\n', 'ol { margin: 0; }\n');
+		const page = renderHtmlTool({ title: 't', body: '', sources: { script: extra.script, style: [base.style, extra.style] }, data: { id: 'd', value: {} } });
+		const { style } = toolAssets({ script: extra.script, style: [base.style, extra.style] });
+		expect(style.indexOf('body { color: red; }')).toBeLessThan(style.indexOf('ol { margin: 0; }'));
+		expect(style.indexOf('body { color: red; }')).toBeGreaterThanOrEqual(0);
+		expect(page).toContain(`style-src ${hash(style).replace(/'/g, '&#39;')}`);
+		// A different combination is a different bundle.
+		expect(toolAssets({ script: extra.script, style: extra.style }).style).not.toContain('color: red');
+	});
+
 	it('bundles each tool once per process', () => {
 		expect(toolAssets(sources)).toBe(toolAssets(sources));
 	});
