@@ -13,7 +13,7 @@ import { ADMIN_PATH, adminFiles } from '../src/lib/editor/admin-page.ts';
 import { cmsConfig } from '../src/lib/editor/cms-config.ts';
 import { readEditorPrograms } from '../src/lib/editor/programs.ts';
 import { contentRoot } from '../src/lib/content/layout.ts';
-import { CliError, colour, guardConsole, parseCommandLine } from './lib/cli.ts';
+import { CliError, colour, parseCommandLine, runMain } from './lib/cli.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 
@@ -92,15 +92,4 @@ Press Ctrl+C to stop.`);
 	return 0;
 }
 
-guardConsole();
-main().then(
-	(code) => process.exit(code),
-	(cause: unknown) => {
-		if (cause instanceof CliError) {
-			console.error(`error: ${cause.message}`);
-			process.exit(cause.code);
-		}
-		console.error(`edit failed: ${cause instanceof Error ? cause.message : String(cause)}`);
-		process.exit(2);
-	},
-);
+runMain(main);
