@@ -1,0 +1,71 @@
+/**
+ * Review 2 reproductions: `npm run approval -- record` takes decisions in the order they are run,
+ * not the order the customer made them. An approval file is not used up when recorded, so an
+ * earlier approval recorded again after the customer declined erased the decline (the review
+ * block is removed) and put the story back on the site; and a decline older than the approval
+ * the file holds was written with "the item stays unpublished" while the approval, being newer,
+ * kept it published. A decision older than the one recorded is refused, writing nothing.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { approvalFileJson, type ReviewerChoices } from '../../src/tools/proof/approval-file.ts';
+import type { ProofData } from '../../src/tools/proof/data.ts';
+import { copyFixture, runScript } from '../helpers.ts';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = copyFixture()));
+afterEach(() => cleanup());
+
+const approval = (...args: string[]) => runScript('scripts/approval.ts', [...args, '--content', dir]);
+const storyFile = () => path.join(dir, 'stories/quarry-forecasting.mdx');
+const proofFile = () => path.join(dir, '..', 'proof.html');
+const proofData = (html: string): ProofData => JSON.parse(/<script type="application\/json" id="proof-data">([\s\S]*?)<\/script>/.exec(html)![1]);
+
+const APPROVE: ReviewerChoices = { person: 'ada-quarry', name: 'Ada Quarry', title: 'Head of Planning', decision: 'approve', expiresOn: '2028-06-30', comments: '' };
+
+let made: ProofData | undefined;
+/** The approval file the fixture story's proof exports for `choices`, decided at `decidedAt`. */
+async function exported(name: string, choices: Partial<ReviewerChoices>, decidedAt: string): Promise<string> {
+	if (!made) {
+		const result = await approval('proof', 'quarry-forecasting', '--out', proofFile());
+		expect(result.code, result.out).toBe(0);
+		made = proofData(readFileSync(proofFile(), 'utf8'));
+	}
+	const file = path.join(dir, '..', `${name}.json`);
+	writeFileSync(file, approvalFileJson(made, { ...APPROVE, ...choices }, decidedAt));
+	return file;
+}
+beforeEach(() => {
+	made = undefined;
+});
+
+describe('approval record, decisions out of order', { timeout: 120_000 }, () => {
+	it('refuses an earlier approval recorded again after the customer declined', async () => {
+		const approved = await exported('approve', {}, '2026-11-20T09:00:00.000Z');
+		const declined = await exported('decline', { decision: 'decline', comments: 'Please take it down.' }, '2026-11-23T09:00:00.000Z');
+		expect((await approval('record', approved)).code).toBe(0);
+		const decline = await approval('record', declined);
+		expect(decline.code, decline.out).toBe(0);
+		const afterDecline = readFileSync(storyFile(), 'utf8');
+		expect(afterDecline).toContain('decision: declined');
+
+		const replay = await approval('record', approved);
+		expect(replay.out).toMatch(/decidedAt: .*2026-11-20.*older than the decline recorded on 2026-11-23/);
+		expect(replay.code).toBe(1);
+		expect(readFileSync(storyFile(), 'utf8')).toBe(afterDecline);
+	});
+
+	it('refuses a decline older than the approval the file holds, instead of saying the item stays unpublished', async () => {
+		const approved = await exported('approve', {}, '2026-11-22T09:00:00.000Z');
+		const declined = await exported('decline', { decision: 'decline', comments: 'No.' }, '2026-11-21T09:00:00.000Z');
+		expect((await approval('record', approved)).code).toBe(0);
+		const before = readFileSync(storyFile(), 'utf8');
+		const result = await approval('record', declined);
+		expect(result.out).not.toContain('stays unpublished');
+		expect(result.out).toMatch(/decidedAt: .*2026-11-21.*older than the approval recorded on 2026-11-22/);
+		expect(result.code).toBe(1);
+		expect(readFileSync(storyFile(), 'utf8')).toBe(before);
+	});
+});
