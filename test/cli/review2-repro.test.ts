@@ -5,13 +5,20 @@
  * block is removed) and put the story back on the site; and a decline older than the approval
  * the file holds was written with "the item stays unpublished" while the approval, being newer,
  * kept it published. A decision older than the one recorded is refused, writing nothing.
+ *
+ * `npm run awards -- intake` read an entrant's file whole, whatever its size, and the program's
+ * word limits count words, not characters: a summary, narrative or evidence detail of one
+ * megabytes-long "word" was taken and written into entries/ (and from there into the repository,
+ * the judges' packets and the site). An entry file over the size the kit could export is refused.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { approvalFileJson, type ReviewerChoices } from '../../src/tools/proof/approval-file.ts';
 import type { ProofData } from '../../src/tools/proof/data.ts';
-import { copyFixture, runScript } from '../helpers.ts';
+import { copyFixture, projectRoot, runScript } from '../helpers.ts';
+import { entryFileText, INTAKE_PROGRAM, scaffoldIntakeProgram } from '../fixtures/intake-program.ts';
 
 let dir: string;
 let cleanup: () => void;
@@ -67,5 +74,26 @@ describe('approval record, decisions out of order', { timeout: 120_000 }, () => 
 		expect(result.out).toMatch(/decidedAt: .*2026-11-21.*older than the approval recorded on 2026-11-22/);
 		expect(result.code).toBe(1);
 		expect(readFileSync(storyFile(), 'utf8')).toBe(before);
+	});
+});
+
+describe('awards intake, a huge entry file', { timeout: 120_000 }, () => {
+	it('refuses a file far larger than the entry kit exports, even when every word limit is met, and writes nothing', async () => {
+		const base = mkdtempSync(path.join(tmpdir(), 'credence-review2-'));
+		try {
+			const content = path.join(base, 'content');
+			cpSync(path.join(projectRoot, 'content'), content, { recursive: true });
+			const folder = scaffoldIntakeProgram(content);
+			const big = 'x'.repeat(3_000_000);
+			const file = path.join(base, 'entry.json');
+			// One "word" each: within summaryMaxWords 30 and narrativeMaxWords 60.
+			writeFileSync(file, entryFileText({ summary: `Shelf ${big}.`, narrative: `We did ${big}.`, evidence: [{ label: 'Gaps', detail: big }] }));
+			const result = await runScript('scripts/awards.ts', ['intake', INTAKE_PROGRAM, file, '--content', content]);
+			expect(result.out).toMatch(/rejected\s+\S*entry\.json\s+\(file\): expected an entry file of at most 256 KiB/);
+			expect(result.code).toBe(1);
+			expect(readdirSync(path.join(folder, 'entries'))).toEqual([]);
+		} finally {
+			rmSync(base, { recursive: true, force: true });
+		}
 	});
 });

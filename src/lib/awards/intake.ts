@@ -39,6 +39,20 @@ export interface IntakeProblem {
 
 export type IntakeResult = { ok: true; id: string; text: string; entry: { category: string; customer: string; title: string } } | { ok: false; problems: IntakeProblem[] };
 
+/**
+ * The largest entry file taken, in bytes (and characters): the kit exports a few kilobytes of
+ * text. The program's limits count words, not characters, and a program may set none, so without
+ * this a summary, narrative or evidence detail of one megabytes-long "word" was written into
+ * entries/, the repository, the judges' packets and the site.
+ */
+export const MAX_ENTRY_FILE_BYTES = 256 * 1024;
+
+/** The problem with an entry file of `size` bytes or characters, if it is larger than any the kit exports. */
+export function entryFileTooLarge(size: number): IntakeProblem | undefined {
+	if (size <= MAX_ENTRY_FILE_BYTES) return undefined;
+	return { field: '(file)', message: `expected an entry file of at most ${MAX_ENTRY_FILE_BYTES / 1024} KiB, as the entry kit exports, found ${Math.ceil(size / 1024)} KiB: ask the entrant to shorten the entry and export it again` };
+}
+
 /** Entry ids are at most this long, cut at a word. */
 const MAX_ID_LENGTH = 60;
 
@@ -87,6 +101,8 @@ const ENTRANT_FIELDS = ['category', 'customer', 'submitter', 'title', 'summary',
  * never get the same id.
  */
 export function takeEntry(text: string, context: IntakeContext, taken: Set<string>): IntakeResult {
+	const tooLarge = entryFileTooLarge(text.length);
+	if (tooLarge) return { ok: false, problems: [tooLarge] };
 	const parsed = parseEntryFile(text);
 	if (!parsed.ok) return { ok: false, problems: [{ field: '(file)', message: parsed.error }] };
 	const { program } = context;
