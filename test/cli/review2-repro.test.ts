@@ -10,6 +10,9 @@
  * word limits count words, not characters: a summary, narrative or evidence detail of one
  * megabytes-long "word" was taken and written into entries/ (and from there into the repository,
  * the judges' packets and the site). An entry file over the size the kit could export is refused.
+ *
+ * `npm run new -- customer --name "Aux"` (or --id nul) wrote customers/aux.yaml: a name Windows
+ * keeps for a device, with any extension, so Git for Windows cannot check the repository out.
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -95,5 +98,18 @@ describe('awards intake, a huge entry file', { timeout: 120_000 }, () => {
 		} finally {
 			rmSync(base, { recursive: true, force: true });
 		}
+	});
+});
+
+describe('npm run new, a Windows device name', { timeout: 120_000 }, () => {
+	it('refuses an id Windows keeps for a device, from the name or from --id, and writes nothing', async () => {
+		const before = readdirSync(path.join(dir, 'customers')).sort();
+		const named = await runScript('scripts/new.ts', ['customer', '--name', 'Aux', '--content', dir]);
+		expect(named.out).toMatch(/--name: the id would be "aux", a name Windows keeps for a device/);
+		expect(named.code).toBe(1);
+		const given = await runScript('scripts/new.ts', ['customer', '--name', 'Null Industries', '--id', 'nul', '--content', dir]);
+		expect(given.out).toMatch(/--id: the id would be "nul", a name Windows keeps for a device/);
+		expect(given.code).toBe(1);
+		expect(readdirSync(path.join(dir, 'customers')).sort()).toEqual(before);
 	});
 });

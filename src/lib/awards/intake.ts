@@ -15,6 +15,7 @@ import { issueToDiagnostic } from '../content/validate.ts';
 import { lintBlindEntries, type BlindEntrant } from './blind.ts';
 import { checkEligibility } from './eligibility.ts';
 import { parseEntryFile } from './entry-file.ts';
+import { WINDOWS_DEVICE_NAME } from '../scaffold/id.ts';
 
 /** What intake needs to know about the program and the content, loaded by the caller. */
 export interface IntakeContext {
@@ -56,10 +57,11 @@ export function entryFileTooLarge(size: number): IntakeProblem | undefined {
 /** Entry ids are at most this long, cut at a word. */
 const MAX_ID_LENGTH = 60;
 
-/** A title as an id: lower-case ASCII words joined by hyphens, cut at a word; `entry` when nothing is left. */
+/** A title as an id: lower-case ASCII words joined by hyphens, cut at a word; `entry` when nothing is left, `<name>-entry` for a Windows device name. */
 export function slugOf(title: string): string {
 	const slug = title.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 	if (!slug) return 'entry';
+	if (WINDOWS_DEVICE_NAME.test(slug)) return `${slug}-entry`;
 	if (slug.length <= MAX_ID_LENGTH) return slug;
 	const cut = slug.slice(0, MAX_ID_LENGTH + 1);
 	return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : MAX_ID_LENGTH);
