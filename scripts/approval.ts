@@ -100,6 +100,7 @@ async function record(contentDir: string, fileArg: string, now: Date): Promise<n
 		customer: customer.id,
 		currentFields: fieldDigests(approvableItem(collection, entry, customerShown(customer.data), captions)),
 		person: person && { id: person.id, name: person.data.name, customer: person.data.role === 'customer' ? person.data.customer : undefined },
+		recorded: { approvedOn: entry.data.approval?.approvedOn, review: entry.data.review && { decision: entry.data.review.decision, reviewedOn: entry.data.review.reviewedOn } },
 		now,
 	});
 	if (decided.problems) throw new CliError(`${shown} cannot be recorded for ${entry.file}; nothing was written:\n${decided.problems.map((p) => `  ${p}`).join('\n')}`);

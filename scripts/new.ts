@@ -15,7 +15,7 @@ import { displayPath } from '../src/lib/content/load.ts';
 import { ID_PATTERN } from '../src/schemas/common.ts';
 import { publicationTime } from '../src/lib/publication.ts';
 import { KINDS, KIND_NAMES, kindNamed, type Kind } from '../src/lib/scaffold/kinds.ts';
-import { idFromText } from '../src/lib/scaffold/id.ts';
+import { idFromText, WINDOWS_DEVICE_NAME } from '../src/lib/scaffold/id.ts';
 import type { FieldSpec } from '../src/lib/scaffold/fields.ts';
 import { fieldsFor, fieldsToAsk, itemFiles, requestFor, valueProblem, videoSource, type Given, type KnownIds, type ScaffoldContext } from '../src/lib/scaffold/template.ts';
 import { didYouMean, unknownNameHint } from '../src/lib/spelling.ts';
@@ -238,6 +238,9 @@ async function main(): Promise<number> {
 		const id = typeof values.id === 'string' ? values.id : idFromText(title);
 		if (!ID_PATTERN.test(id)) {
 			problems.push(typeof values.id === 'string' ? `--id: expected lower-case words joined by hyphens, like acme-logistics, found "${id}"` : `--${kind.idFrom}: "${title}" holds no letters or digits to make an id from: give one with --id <lower-case-words>`);
+		}
+		if (WINDOWS_DEVICE_NAME.test(id)) {
+			problems.push(`${typeof values.id === 'string' ? '--id' : `--${kind.idFrom}`}: the id would be "${id}", a name Windows keeps for a device: a file named ${id}.<extension> cannot be checked out on Windows; give another with --id, like ${id}-${kind.name}`);
 		}
 		if (problems.length) throw new CliError(`nothing was written:\n${problems.map((p) => `  ${p}`).join('\n')}`);
 

@@ -5,9 +5,9 @@
  * names the file, the field, what was found and what the program accepts; the exit code is 1 when
  * any file was rejected. An entry is written atomically and never over an existing file.
  */
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { takeEntry, type IntakeContext, type IntakeProblem } from '../../src/lib/awards/intake.ts';
+import { entryFileTooLarge, takeEntry, type IntakeContext, type IntakeProblem } from '../../src/lib/awards/intake.ts';
 import { countsForEligibility } from '../../src/lib/awards/eligibility.ts';
 import { displayPath } from '../../src/lib/content/load.ts';
 import { terminalText } from '../../src/lib/terminal-text.ts';
@@ -46,6 +46,18 @@ export async function intake(context: CommandContext): Promise<number> {
 		for (const arg of args) {
 			const file = path.resolve(arg);
 			const shown = displayPath(projectRoot, file);
+			// Looked at before reading: a huge file, or a device or pipe (which may never end), is not read
+			// (a folder is left to readInputText, which names it).
+			const info = await stat(file).catch(() => undefined);
+			if (info && !info.isFile() && !info.isDirectory()) {
+				rejected.push({ file: shown, problems: [{ field: '(file)', message: 'expected an entry file exported by the entry kit, found something that is not a file' }] });
+				continue;
+			}
+			const tooLarge = info && entryFileTooLarge(info.size);
+			if (tooLarge) {
+				rejected.push({ file: shown, problems: [tooLarge] });
+				continue;
+			}
 			let text: string;
 			try {
 				text = await readInputText(file, shown);

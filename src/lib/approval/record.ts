@@ -21,6 +21,12 @@ export interface RecordContext {
 	currentFields: FieldDigests;
 	/** The person the file names: undefined when there is no such person; `customer` undefined for the vendor's people. */
 	person?: { id: string; name: string; customer?: string };
+	/**
+	 * The decisions the item's file holds now: a decision made before either is refused, since an
+	 * approval file is not used up when recorded (an earlier approval recorded again would erase a
+	 * later decline, and an earlier decline would be outweighed by the approval after it).
+	 */
+	recorded?: { approvedOn?: Date; review?: { decision: string; reviewedOn: Date } };
 	now: Date;
 }
 
@@ -48,6 +54,14 @@ export function recordDecision(file: ApprovalFile, ctx: RecordContext): { edits:
 	}
 	const decidedOn = new Date(`${day(decidedAt)}T00:00:00Z`);
 	const expiresOn = file.expiresOn ? new Date(`${file.expiresOn}T00:00:00Z`) : new Date(Date.UTC(decidedOn.getUTCFullYear() + DEFAULT_APPROVAL_YEARS, decidedOn.getUTCMonth(), decidedOn.getUTCDate()));
+	const { approvedOn, review } = ctx.recorded ?? {};
+	const latest = [
+		...(approvedOn ? [{ what: 'approval', on: approvedOn }] : []),
+		...(review ? [{ what: review.decision === 'declined' ? 'decline' : 'request for changes', on: review.reviewedOn }] : []),
+	].sort((a, b) => b.on.getTime() - a.on.getTime())[0];
+	if (latest && decidedOn.getTime() < new Date(`${day(latest.on)}T00:00:00Z`).getTime()) {
+		problems.push(`decidedAt: expected a decision made since the last one recorded, found ${file.decidedAt} (${day(decidedOn)}), older than the ${latest.what} recorded on ${day(latest.on)} in ${ctx.itemFile}: the customer decided again since; if this decision is meant to stand, ask the reviewer to make it again from the proof`);
+	}
 	if (file.decision === 'approve' && expiresOn.getTime() <= decidedOn.getTime()) {
 		problems.push(`expiresOn: expected a day after the approval (${day(decidedOn)}), found ${file.expiresOn}`);
 	}

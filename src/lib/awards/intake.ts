@@ -15,6 +15,7 @@ import { issueToDiagnostic } from '../content/validate.ts';
 import { lintBlindEntries, type BlindEntrant } from './blind.ts';
 import { checkEligibility } from './eligibility.ts';
 import { parseEntryFile } from './entry-file.ts';
+import { WINDOWS_DEVICE_NAME } from '../scaffold/id.ts';
 
 /** What intake needs to know about the program and the content, loaded by the caller. */
 export interface IntakeContext {
@@ -39,13 +40,28 @@ export interface IntakeProblem {
 
 export type IntakeResult = { ok: true; id: string; text: string; entry: { category: string; customer: string; title: string } } | { ok: false; problems: IntakeProblem[] };
 
+/**
+ * The largest entry file taken, in bytes (and characters): the kit exports a few kilobytes of
+ * text. The program's limits count words, not characters, and a program may set none, so without
+ * this a summary, narrative or evidence detail of one megabytes-long "word" was written into
+ * entries/, the repository, the judges' packets and the site.
+ */
+export const MAX_ENTRY_FILE_BYTES = 256 * 1024;
+
+/** The problem with an entry file of `size` bytes or characters, if it is larger than any the kit exports. */
+export function entryFileTooLarge(size: number): IntakeProblem | undefined {
+	if (size <= MAX_ENTRY_FILE_BYTES) return undefined;
+	return { field: '(file)', message: `expected an entry file of at most ${MAX_ENTRY_FILE_BYTES / 1024} KiB, as the entry kit exports, found ${Math.ceil(size / 1024)} KiB: ask the entrant to shorten the entry and export it again` };
+}
+
 /** Entry ids are at most this long, cut at a word. */
 const MAX_ID_LENGTH = 60;
 
-/** A title as an id: lower-case ASCII words joined by hyphens, cut at a word; `entry` when nothing is left. */
+/** A title as an id: lower-case ASCII words joined by hyphens, cut at a word; `entry` when nothing is left, `<name>-entry` for a Windows device name. */
 export function slugOf(title: string): string {
 	const slug = title.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 	if (!slug) return 'entry';
+	if (WINDOWS_DEVICE_NAME.test(slug)) return `${slug}-entry`;
 	if (slug.length <= MAX_ID_LENGTH) return slug;
 	const cut = slug.slice(0, MAX_ID_LENGTH + 1);
 	return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : MAX_ID_LENGTH);
@@ -87,6 +103,8 @@ const ENTRANT_FIELDS = ['category', 'customer', 'submitter', 'title', 'summary',
  * never get the same id.
  */
 export function takeEntry(text: string, context: IntakeContext, taken: Set<string>): IntakeResult {
+	const tooLarge = entryFileTooLarge(text.length);
+	if (tooLarge) return { ok: false, problems: [tooLarge] };
 	const parsed = parseEntryFile(text);
 	if (!parsed.ok) return { ok: false, problems: [{ field: '(file)', message: parsed.error }] };
 	const { program } = context;

@@ -10,6 +10,13 @@ const SPELLED_OUT: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 
 /** Longest id made from a title, in characters (a whole word past it is dropped). */
 export const MAX_ID_LENGTH = 60;
 
+/**
+ * Names Windows reserves for devices, whatever the extension: a file `customers/aux.yaml` or
+ * `entries/nul.md` cannot be checked out on Windows (Git for Windows refuses the path), which
+ * locks everyone on Windows out of the repository.
+ */
+export const WINDOWS_DEVICE_NAME = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
 /** The id `text` makes; empty when it holds no letter or digit in the Latin alphabet. */
 export function idFromText(text: string): string {
 	const ascii = text
