@@ -1,5 +1,5 @@
 /**
- * Review 1 reproductions: `awards report --out` landing in a folder the site publishes or reads
+* What `awards report --out` refuses: `awards report --out` landing in a folder the site publishes or reads
  * as content by a path the lexical check did not see through (a symbolic link, a folder whose
  * name starts with two dots, the build moved aside); the report of a program whose declared
  * method is `scaled` (merged after the report) saying "undefined" where the method is explained.
@@ -8,12 +8,12 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { publishedFolderOf } from '../../scripts/awards/report.ts';
-import { METHOD_WORDS } from '../../src/lib/awards/report/explain.ts';
-import { renderResultsReport } from '../../src/lib/awards/report/report.ts';
-import { tallyRound } from '../../src/lib/awards/tally.ts';
-import { TALLY_METHODS } from '../../src/lib/awards/tally/types.ts';
-import type { Score } from '../../src/lib/awards/types.ts';
+import { publishedFolderOf } from '../../../scripts/awards/report.ts';
+import { METHOD_WORDS } from '../../../src/lib/awards/report/explain.ts';
+import { renderResultsReport } from '../../../src/lib/awards/report/report.ts';
+import { tallyRound } from '../../../src/lib/awards/tally.ts';
+import { TALLY_METHODS } from '../../../src/lib/awards/tally/types.ts';
+import type { Score } from '../../../src/lib/awards/types.ts';
 
 const project = mkdtempSync(path.join(tmpdir(), 'credence-review1-'));
 const content = path.join(project, 'content');

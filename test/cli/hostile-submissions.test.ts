@@ -1,5 +1,5 @@
 /**
- * Review 2 reproductions: `npm run approval -- record` takes decisions in the order they are run,
+* Files from outside the team, as a hostile contributor would send them: `npm run approval -- record` takes decisions in the order they are run,
  * not the order the customer made them. An approval file is not used up when recorded, so an
  * earlier approval recorded again after the customer declined erased the decline (the review
  * block is removed) and put the story back on the site; and a decline older than the approval

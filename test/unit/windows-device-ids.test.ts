@@ -1,5 +1,5 @@
 /**
- * Review 2 reproductions: an entrant's title becomes a file name, and a title like "Con", "NUL",
+ * Ids never Windows device names: an entrant's title becomes a file name, and a title like "Con", "NUL",
  * "Aux" or "COM1" made entries/con.md, entries/nul.md…: names Windows reserves for devices, with
  * any extension, so Git for Windows refuses to check the repository out ("invalid path"), and
  * every marketer on Windows is locked out until someone renames the file on another machine.
