@@ -150,7 +150,7 @@ describe('awards import', () => {
 		const result = await awards('import', 'demo-awards', file, '--replace');
 		expect(result.code).toBe(1);
 		expect(result.out).toMatch(/line 2 entry: expected an entry of demo-awards, found "quary-planning" \(did you mean "quarry-planning"\?\)/);
-		expect(result.out).toMatch(/found "aca-demik" \(did you mean "aca-demic"\?\)/);
+		expect(result.out).toMatch(/found "aca-demik" \(did you mean "aca-demic"\?[ )]/);
 		expect(result.out).toMatch(/found "originalty" \(did you mean "originality"\?\)/);
 	});
 

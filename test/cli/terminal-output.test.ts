@@ -30,7 +30,7 @@ describe('terminal output', () => {
 		const result = await runScript('scripts/awards.ts', ['tally', 'demo-awards', '--content', dir]);
 		expect(result.code, result.out).toBe(0);
 		expect(result.out).not.toMatch(OBEYED);
-		expect(result.out).toContain('Winner: One plan\\u001b]0;pwned\\u0007\\u001b[2J for every mill\\u202e');
+		expect(result.out).toContain('Top of the round: One plan\\u001b]0;pwned\\u0007\\u001b[2J for every mill\\u202e');
 	}, 120_000);
 
 	it('keeps the CLI’s own colours, and content cannot forge them', async () => {
@@ -38,7 +38,7 @@ describe('terminal output', () => {
 		const result = await runScript('scripts/awards.ts', ['tally', 'demo-awards', '--content', dir], { FORCE_COLOR: '1', NO_COLOR: '' });
 		expect(result.code, result.out).toBe(0);
 		expect(result.out).toContain('\x1b[1mOperations excellence\x1b[22m');
-		expect(result.out).toContain('Winner: \x1b[1mOne plan\\u001b[31m for every mill\\u001b[8m\x1b[22m');
+		expect(result.out).toContain('Top of the round: \x1b[1mOne plan\\u001b[31m for every mill\\u001b[8m\x1b[22m');
 		// Every escape left is one of the CLI's colours.
 		expect(result.out.replace(/\x1b\[(1|22|2|31|32|33|36|39)m/g, '')).not.toMatch(OBEYED);
 	}, 120_000);
