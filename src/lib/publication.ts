@@ -102,8 +102,9 @@ export function publicationTime(env: Record<string, string | undefined> = proces
 }
 
 /**
- * Whether a program's published results (`winners.yaml`) may be shown: they may carry an embargo
- * (`publishAt`) so winners are announced on a date; until then the site says judging is in progress.
+ * Whether a round's published results (in `winners.yaml`) may be shown: each round may carry an
+ * embargo (`publishAt`) so it is announced on a date; `announcedOutcome` picks the latest round
+ * this lets through, and before any the site says judging is in progress.
  */
 export function resultsAnnounced(results: { publishAt?: Date } | undefined, now: Date): boolean {
 	if (!results) return false;

@@ -5,15 +5,13 @@
  * winners. Pure, so the site and its tests pick the same round.
  */
 import type { RoundOutcome, Winners } from '../../schemas/award.ts';
+import { resultsAnnounced } from '../publication.ts';
 
 /** Every round `winners.yaml` holds: the latest published, and the earlier ones kept with it. */
 export function publishedRounds(winners: Winners): RoundOutcome[] {
 	const { earlierRounds = [], ...latest } = winners;
 	return [latest, ...earlierRounds];
 }
-
-/** Whether a round's outcome may be shown at `now`: no embargo, or its instant has passed. */
-export const isAnnounced = (outcome: { publishAt?: Date }, now: Date) => !outcome.publishAt || outcome.publishAt.getTime() <= now.getTime();
 
 /**
  * The outcome the site shows at `now`: of the rounds announced by then, the latest in the
@@ -23,7 +21,7 @@ export function announcedOutcome(winners: Winners | undefined, rounds: readonly 
 	if (!winners) return undefined;
 	const order = (outcome: RoundOutcome) => rounds.findIndex((r) => r.id === outcome.round);
 	return publishedRounds(winners)
-		.filter((outcome) => isAnnounced(outcome, now))
+		.filter((outcome) => resultsAnnounced(outcome, now))
 		.sort((a, b) => order(b) - order(a))[0];
 }
 
