@@ -21,6 +21,7 @@ import type { CommandContext } from './commands.ts';
 import { computeFinalResults, serialiseFinal } from './final-round.ts';
 import { resultsFile, winnersFile } from './files.ts';
 import { computeRoundResults, draftsWarning, missingIn, partlyScored, serialiseResults, unscoredIn, type RoundResults } from './tally.ts';
+import { PUBLICATION_LABELS } from '../../src/lib/preview.ts';
 
 
 /** The outcome per category, from a round's results and the program's publishing rules. */
@@ -282,7 +283,11 @@ export async function publish(context: CommandContext): Promise<number> {
 		console.log(`  Finalists: ${c.finalists.map(title).join('; ')}`);
 		if (c.honourableMentions.length) console.log(`  Honourable mentions: ${c.honourableMentions.map(title).join('; ')}`);
 	}
-	for (const id of new Set(notPublic)) console.log(colour.yellow(`note: ${id} is placed but not public (draft, embargoed or unapproved): the site lists it as "entry not public" until it is`));
+	for (const id of new Set(notPublic)) {
+		const state = data.entries.find((e) => e.id === id)?.publication;
+		const why = state && state !== 'public' ? PUBLICATION_LABELS[state].toLowerCase() : 'not an entry';
+		console.log(colour.yellow(`note: ${id} is placed but not public (${why}): the site lists it as "entry not public" until it is`));
+	}
 	if (publishAt) console.log(colour.yellow(`announced ${publishAt}: until then (and until the next build after it) the site shows ${earlierRounds.length ? `the results of ${earlierRounds.map((r) => r.round).join(', ')}` : 'that judging is in progress'}`));
 	if (allowedText) console.log(colour.yellow(`published without ${plural(missing.length, 'assigned pair', 'assigned pairs')}' scores (${describeMissing(missing)}); the reason is kept in ${displayPath(projectRoot, allowedFile)}`));
 	else if (missing.length) console.log(colour.yellow(`published without ${plural(missing.length, 'assigned pair', 'assigned pairs')}' scores (${describeMissing(missing)}), as recorded in ${displayPath(projectRoot, allowedFile)}: "${allowMissing}"`));

@@ -18,7 +18,8 @@ export interface PreviewNotice {
 	label: string;
 }
 
-const LABELS: Record<PreviewNotice['state'], string> = { withdrawn: 'Withdrawn', 'changes-requested': 'Changes requested', declined: 'Declined', 'changed-since-approval': 'Changed since approval', draft: 'Draft', embargoed: 'Embargoed', unapproved: 'Not approved', 'approval-expired': 'Approval lapsed' };
+/** Each state that keeps an item off the site, in a word or two: cards' markers, and the awards CLI's notes. */
+export const PUBLICATION_LABELS: Record<PreviewNotice['state'], string> = { withdrawn: 'Withdrawn', 'changes-requested': 'Changes requested', declined: 'Declined', 'changed-since-approval': 'Changed since approval', draft: 'Draft', embargoed: 'Embargoed', unapproved: 'Not approved', 'approval-expired': 'Approval lapsed' };
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -78,7 +79,7 @@ export function previewNotice(item: Publishable, now: Date, customer: string, co
 		`It becomes public when ${joinAnd(conditions)}` +
 		(timed ? `: from ${previewDateTime(new Date(opens))}, at the first build after then (the scheduled daily build).` : ', and the site is rebuilt.') +
 		' Only npm run dev shows it; the built site does not.';
-	return { state, headline, detail, label: LABELS[state] };
+	return { state, headline, detail, label: PUBLICATION_LABELS[state] };
 }
 
 function joinAnd(parts: string[]): string {

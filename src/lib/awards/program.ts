@@ -6,10 +6,11 @@
 import path from 'node:path';
 import type { AssignmentFile, Program, Winners } from '../../schemas/award.ts';
 import type { CheckResult } from '../content/check.ts';
-import { assignedPairs, conflictedCustomers, rankingContextFor, type AssignmentSheet, type RankingSheet, type ScoreSheet } from '../content/integrity.ts';
+import { assignedPairs, conflictedCustomers, rankingContextFor, type ContentIndex, type AssignmentSheet, type RankingSheet, type ScoreSheet } from '../content/integrity.ts';
 import type { RankingContext } from './rankings.ts';
 import { splitScopedId } from '../content/layout.ts';
-import { isPublic } from '../publication.ts';
+import { approvableItem, changesSinceApproval, customerShown } from '../approval/item.ts';
+import { publicationState, type PublicationState } from '../publication.ts';
 import { unknownNameHint } from '../spelling.ts';
 import type { EntryRef, JudgeRef, Score } from './types.ts';
 
@@ -23,6 +24,8 @@ export interface ProgramEntry extends EntryRef {
 	draft: boolean;
 	/** Whether the entry may appear on the public site. */
 	public: boolean;
+	/** Why it may or may not: the publication rule the site applies (src/lib/publication.ts), changes since approval included. */
+	publication: PublicationState;
 }
 
 export interface ProgramJudge extends JudgeRef {
@@ -51,6 +54,17 @@ export interface ProgramData {
 
 export class UnknownProgramError extends Error {}
 
+/**
+ * An entry's publication state as the site decides it: its customer's withdrawal, and (unless
+ * site.yaml says `approvalChanges: warn`) the fields changed since the entrant's approval.
+ */
+function entryPublication(check: CheckResult, entry: ContentIndex['awardEntries'] extends Map<string, infer E> ? E : never, now: Date): PublicationState {
+	const customer = check.index.customers.get(entry.data.customer)?.data;
+	const withdrawing = customer && (check.index.site?.data.approvalChanges ?? 'withdraw') !== 'warn';
+	const changedSinceApproval = withdrawing ? changesSinceApproval(approvableItem('awardEntries', entry, customerShown(customer)), entry.data.approval) : [];
+	return publicationState(entry.data, now, { customer, changedSinceApproval });
+}
+
 export function programData(check: CheckResult, contentDir: string, programId: string, now: Date): ProgramData {
 	const entry = check.index.awardPrograms.get(programId);
 	if (!entry) {
@@ -61,6 +75,7 @@ export function programData(check: CheckResult, contentDir: string, programId: s
 		.filter((e) => splitScopedId(e.id).program === programId)
 		.map((e) => ({
 			id: splitScopedId(e.id).local,
+			publication: entryPublication(check, e, now),
 			category: e.data.category,
 			customer: e.data.customer,
 			title: e.data.title,
@@ -69,8 +84,8 @@ export function programData(check: CheckResult, contentDir: string, programId: s
 			evidence: e.data.evidence,
 			status: e.data.status,
 			draft: e.data.draft,
-			public: isPublic(e.data, now, { customer: check.index.customers.get(e.data.customer)?.data }),
 		}))
+		.map((e) => ({ ...e, public: e.publication === 'public' }))
 		.sort((a, b) => a.id.localeCompare(b.id));
 	const judges: ProgramJudge[] = [...check.index.awardJudges.values()]
 		.filter((j) => splitScopedId(j.id).program === programId)
