@@ -4,7 +4,9 @@
  * embargoed to 1 February, a build on 15 January shows the finalists, and one on 2 February the
  * winners. Pure, so the site and its tests pick the same round.
  */
-import type { RoundOutcome, Winners } from '../../schemas/award.ts';
+import type { Program, RoundOutcome, Winners } from '../../schemas/award.ts';
+import { winnersDecided } from '../award-method.ts';
+import { entrantShown } from '../evidence.ts';
 import { resultsAnnounced } from '../publication.ts';
 
 /** Every round `winners.yaml` holds: the latest published, and the earlier ones kept with it. */
@@ -27,3 +29,9 @@ export function announcedOutcome(winners: Winners | undefined, rounds: readonly 
 
 /** The day a round's results were announced: its announcement instant, or the day they were published when they had none. */
 export const announcementDate = (outcome: RoundOutcome): Date => outcome.publishAt ?? outcome.publishedOn;
+
+/** Whether the site shows, at `now`, who entered the program's entries (`entrantShown`, from the round announced by then). */
+export function entrantShownAt(program: Pick<Program, 'blind' | 'blindUntil' | 'rounds'>, winners: Winners | undefined, now: Date): boolean {
+	const outcome = announcedOutcome(winners, program.rounds, now);
+	return entrantShown(program, outcome !== undefined, outcome !== undefined && winnersDecided(program.rounds, outcome.round));
+}

@@ -6,11 +6,11 @@
 import path from 'node:path';
 import type { AssignmentFile, Program, Winners } from '../../schemas/award.ts';
 import type { CheckResult } from '../content/check.ts';
-import { assignedPairs, conflictedCustomers, rankingContextFor, type ContentIndex, type AssignmentSheet, type RankingSheet, type ScoreSheet } from '../content/integrity.ts';
+import { assignedPairs, conflictedCustomers, rankingContextFor, type AssignmentSheet, type RankingSheet, type ScoreSheet } from '../content/integrity.ts';
 import type { RankingContext } from './rankings.ts';
 import { splitScopedId } from '../content/layout.ts';
-import { approvableItem, changesSinceApproval, customerShown } from '../approval/item.ts';
-import { publicationState, type PublicationState } from '../publication.ts';
+import { indexedPublicationState } from '../indexed-publication.ts';
+import type { PublicationState } from '../publication.ts';
 import { unknownNameHint } from '../spelling.ts';
 import type { EntryRef, JudgeRef, Score } from './types.ts';
 
@@ -54,17 +54,6 @@ export interface ProgramData {
 
 export class UnknownProgramError extends Error {}
 
-/**
- * An entry's publication state as the site decides it: its customer's withdrawal, and (unless
- * site.yaml says `approvalChanges: warn`) the fields changed since the entrant's approval.
- */
-function entryPublication(check: CheckResult, entry: ContentIndex['awardEntries'] extends Map<string, infer E> ? E : never, now: Date): PublicationState {
-	const customer = check.index.customers.get(entry.data.customer)?.data;
-	const withdrawing = customer && (check.index.site?.data.approvalChanges ?? 'withdraw') !== 'warn';
-	const changedSinceApproval = withdrawing ? changesSinceApproval(approvableItem('awardEntries', entry, customerShown(customer)), entry.data.approval) : [];
-	return publicationState(entry.data, now, { customer, changedSinceApproval });
-}
-
 export function programData(check: CheckResult, contentDir: string, programId: string, now: Date): ProgramData {
 	const entry = check.index.awardPrograms.get(programId);
 	if (!entry) {
@@ -75,7 +64,7 @@ export function programData(check: CheckResult, contentDir: string, programId: s
 		.filter((e) => splitScopedId(e.id).program === programId)
 		.map((e) => ({
 			id: splitScopedId(e.id).local,
-			publication: entryPublication(check, e, now),
+			publication: indexedPublicationState(check.index, e, now),
 			category: e.data.category,
 			customer: e.data.customer,
 			title: e.data.title,

@@ -51,6 +51,12 @@ export interface ContentIndex {
 	awardEntries: Map<string, ValidEntry<Entry>>;
 	awardJudges: Map<string, ValidEntry<Judge>>;
 	awardWinners: Map<string, ValidEntry<Winners>>;
+	/**
+	 * The stories, videos and award entries whose approved words changed and which therefore leave
+	 * the site (none under `approvalChanges: warn`), with the fields changed; filled in by
+	 * `checkIntegrity`, read through `indexedPublicationState`.
+	 */
+	withdrawingChanges: Map<ValidEntry, string[]>;
 }
 
 /** One round's private score sheet. */
@@ -193,6 +199,7 @@ export function indexEntries(entries: ValidEntry[]): { index: ContentIndex; diag
 		awardEntries: new Map(),
 		awardJudges: new Map(),
 		awardWinners: new Map(),
+		withdrawingChanges: new Map(),
 	};
 	for (const entry of entries) {
 		if (entry.collection === 'site') {
@@ -345,6 +352,7 @@ export function checkIntegrity(
 			}
 		}
 		const changed = approvalChangesOf(entry, captionsText);
+		if (changed.length && approvalChanges !== 'warn') index.withdrawingChanges.set(entry, changed);
 		const state = publicationState(entry.data, options.now, { customer: index.customers.get(entry.data.customer)?.data, changedSinceApproval: changed });
 		const day = (d: Date) => d.toISOString().slice(0, 10);
 		// A withdrawn item's approval no longer matters: nothing to renew or wait for.

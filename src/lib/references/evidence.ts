@@ -3,16 +3,20 @@
  * appears in, and the state of their customer's approvals. Reads the checked content index.
  */
 import type { ContentIndex } from '../content/integrity.ts';
-import { publicationState, type PublicationState } from '../publication.ts';
+import { entrantShownAt } from '../awards/announcement.ts';
+import { splitScopedId } from '../content/layout.ts';
+import type { ValidEntry } from '../content/validate.ts';
+import { indexedPublicationState } from '../indexed-publication.ts';
+import type { PublicationState } from '../publication.ts';
 import type { Publishable } from '../../schemas/common.ts';
 
 /**
  * The publication state of a story, video or award entry of the index: the one place the
- * reference program asks the publication rule, so it reads evidence exactly as the site does.
- * The item's customer comes from the index: a customer's withdrawal takes its evidence down.
+ * reference program asks the publication rule, so it reads evidence exactly as the site does
+ * (its customer's withdrawal and changes since approval included).
  */
-export function stateOf(index: ContentIndex, item: Publishable & { customer: string }, now: Date): PublicationState {
-	return publicationState(item, now, { customer: index.customers.get(item.customer)?.data });
+export function stateOf(index: ContentIndex, entry: ValidEntry<Publishable & { customer: string }>, now: Date): PublicationState {
+	return indexedPublicationState(index, entry, now);
 }
 
 /** A piece of evidence an advocate appears in. */
@@ -22,19 +26,30 @@ export interface AdvocateEvidence {
 	title: string;
 }
 
-/** The public stories (author or quoted), videos (speaker) and award entries (submitter) `person` appears in. */
+/**
+ * Whether the site names the entrant of award entry `id`: not while its blind program is judged
+ * (until `blindUntil`'s announcement). Until then the entry is no evidence a prospect can be shown
+ * of who entered it, and the reference program must not let the entrant be looked up through it.
+ */
+function entrantNamed(index: ContentIndex, id: string, now: Date): boolean {
+	const { program } = splitScopedId(id);
+	const definition = index.awardPrograms.get(program)?.data;
+	return definition !== undefined && entrantShownAt(definition, index.awardWinners.get(program)?.data, now);
+}
+
+/** The public stories (author or quoted), videos (speaker) and award entries (submitter, once the site names the entrant) `person` appears in. */
 export function evidenceWith(index: ContentIndex, person: string, now: Date): AdvocateEvidence[] {
 	const found: AdvocateEvidence[] = [];
 	for (const [id, story] of index.stories) {
 		const s = story.data;
-		if (stateOf(index, s, now) !== 'public') continue;
+		if (stateOf(index, story, now) !== 'public') continue;
 		if (s.authors.includes(person) || s.quotes.some((q: { person: string }) => q.person === person)) found.push({ type: 'story', id, title: s.title });
 	}
 	for (const [id, video] of index.videos) {
-		if (stateOf(index, video.data, now) === 'public' && video.data.speakers.includes(person)) found.push({ type: 'video', id, title: video.data.title });
+		if (stateOf(index, video, now) === 'public' && video.data.speakers.includes(person)) found.push({ type: 'video', id, title: video.data.title });
 	}
 	for (const [id, entry] of index.awardEntries) {
-		if (stateOf(index, entry.data, now) === 'public' && entry.data.submitter === person) found.push({ type: 'award-entry', id, title: entry.data.title });
+		if (stateOf(index, entry, now) === 'public' && entry.data.submitter === person && entrantNamed(index, id, now)) found.push({ type: 'award-entry', id, title: entry.data.title });
 	}
 	return found;
 }
@@ -51,7 +66,7 @@ function approvedItemsOf(index: ContentIndex, customer: string) {
  */
 export function lapsedApprovals(index: ContentIndex, customer: string, now: Date): string[] {
 	return approvedItemsOf(index, customer)
-		.filter((e) => stateOf(index, e.data, now) === 'approval-expired')
+		.filter((e) => stateOf(index, e, now) === 'approval-expired')
 		.map((e) => e.data.title as string);
 }
 
@@ -59,5 +74,5 @@ export function lapsedApprovals(index: ContentIndex, customer: string, now: Date
 export function lapsingApprovals(index: ContentIndex, customer: string, now: Date, days: number): { title: string; expiresOn: Date }[] {
 	const horizon = now.getTime() + days * 86_400_000;
 	return approvedItemsOf(index, customer)
-		.flatMap((e) => (e.data.approval && stateOf(index, e.data, now) === 'public' && e.data.approval.expiresOn.getTime() < horizon ? [{ title: e.data.title as string, expiresOn: e.data.approval.expiresOn as Date }] : []));
+		.flatMap((e) => (e.data.approval && stateOf(index, e, now) === 'public' && e.data.approval.expiresOn.getTime() < horizon ? [{ title: e.data.title as string, expiresOn: e.data.approval.expiresOn as Date }] : []));
 }

@@ -101,8 +101,9 @@ export function referenceReport(index: ContentIndex, references: ReferenceData, 
 
 	const metrics: ReferenceReport['stale']['metrics'] = [];
 	const oldStories: ReferenceReport['stale']['oldStories'] = [];
-	for (const [id, { data }] of index.stories) {
-		if (stateOf(index, data, now) !== 'public') continue;
+	for (const [id, story] of index.stories) {
+		const { data } = story;
+		if (stateOf(index, story, now) !== 'public') continue;
 		for (const metric of data.metrics) {
 			const monthsAgo = monthsBetween(metric.measuredOn, now);
 			if (monthsAgo >= policy.staleMetricMonths && metric.measuredOn.getTime() < now.getTime()) {
@@ -115,14 +116,14 @@ export function referenceReport(index: ContentIndex, references: ReferenceData, 
 	}
 	const approvalsLapsing: ReferenceReport['stale']['approvalsLapsing'] = [];
 	const items = [
-		...[...index.stories].map(([id, e]) => ({ type: 'story' as const, id, data: e.data })),
-		...[...index.videos].map(([id, e]) => ({ type: 'video' as const, id, data: e.data })),
-		...[...index.awardEntries].map(([id, e]) => ({ type: 'award-entry' as const, id, data: e.data })),
+		...[...index.stories].map(([id, e]) => ({ type: 'story' as const, id, data: e.data, entry: e })),
+		...[...index.videos].map(([id, e]) => ({ type: 'video' as const, id, data: e.data, entry: e })),
+		...[...index.awardEntries].map(([id, e]) => ({ type: 'award-entry' as const, id, data: e.data, entry: e })),
 	];
 	for (const item of items) {
 		const { approval } = item.data;
 		// A public item always has an approval; the check keeps that from being otherwise.
-		if (!approval || stateOf(index, item.data, now) !== 'public') continue;
+		if (!approval || stateOf(index, item.entry, now) !== 'public') continue;
 		const daysLeft = daysBetween(now, approval.expiresOn);
 		if (daysLeft < 90) approvalsLapsing.push({ type: item.type, id: item.id, title: item.data.title, expiresOn: day(approval.expiresOn), daysLeft, within: daysLeft < 30 ? 30 : 90 });
 	}

@@ -32,6 +32,30 @@ describe('findReferences', () => {
 		const bo = [...result.suggested, ...result.leftOut].find((c) => c.advocate === 'bo')!;
 		expect(bo.reasons.join('; ')).not.toContain('Mill story');
 	});
+	it('does not count a story changed since its approval: the site has taken it down until the customer approves again', () => {
+		const changed = index();
+		changed.withdrawingChanges.set(changed.stories.get('mill-story')!, ['body']);
+		const bo = findReferences(changed, program(advocates(), []), { industry: 'manufacturing' }, now).suggested.find((c) => c.advocate === 'bo')!;
+		expect(bo.reasons.join('; ')).not.toContain('Mill story');
+		expect(findReferences(index(), program(advocates(), []), { industry: 'manufacturing' }, now).suggested.find((c) => c.advocate === 'bo')!.reasons.join('; ')).toContain('Mill story');
+	});
+	it('counts an award entry only once the site names its entrant: not while its blind program is judged', () => {
+		const withEntry = (blind: boolean, announced?: string) => {
+			const content = index();
+			const entries = content.awardEntries as unknown as Map<string, unknown>;
+			const programs = content.awardPrograms as unknown as Map<string, unknown>;
+			const winners = content.awardWinners as unknown as Map<string, unknown>;
+			entries.set('cia/ann-plan', { id: 'cia/ann-plan', data: { title: 'Ann plan', customer: 'mill', submitter: 'ann', draft: false, status: 'submitted', approval: { approvedBy: 'ann', approvedOn: new Date('2026-01-01'), expiresOn: new Date('2030-01-01') } } });
+			programs.set('cia', { id: 'cia', data: { blind, rounds: [{ id: 'round-1', kind: 'scored' }] } });
+			if (announced) winners.set('cia', { id: 'cia', data: { round: 'round-1', publishedOn: new Date(announced), publishAt: new Date(announced), categories: [] } });
+			const ann = findReferences(content, program(advocates(), []), { industry: 'manufacturing' }, now).suggested.find((c) => c.advocate === 'ann')!;
+			return ann.reasons.some((r) => r.includes('Ann plan'));
+		};
+		expect(withEntry(false)).toBe(true);
+		expect(withEntry(true)).toBe(false);
+		expect(withEntry(true, '2026-12-06T09:00:00Z')).toBe(false);
+		expect(withEntry(true, '2026-12-01T09:00:00Z')).toBe(true);
+	});
 	it('puts the less loaded, then the one asked longest ago, first among equal fits', () => {
 		const acts = activities({ date: '2026-11-01', advocate: 'ann', kind: 'reference-call' }, { date: '2026-06-01', advocate: 'cy', kind: 'reference-call' });
 		const data = program([advocate('ann', { person: 'ann', customer: 'mill' }), advocate('cy', { person: 'cy', customer: 'mill' }), advocate('bo', { person: 'bo', customer: 'forge' })], acts);

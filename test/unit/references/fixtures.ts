@@ -32,6 +32,7 @@ export function index(): ContentIndex {
 		awardPrograms: new Map(),
 		awardJudges: new Map(),
 		awardWinners: new Map(),
+		withdrawingChanges: new Map(),
 	} as unknown as ContentIndex;
 }
 
