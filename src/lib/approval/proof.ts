@@ -16,7 +16,7 @@ import type { ApprovableKind, FieldDigests } from './digest.ts';
 /** The proof's browser code. */
 const PROOF_TOOL = {
 	script: new URL('../../tools/proof/main.ts', import.meta.url),
-	style: new URL('../../tools/proof/proof.css', import.meta.url),
+	style: [new URL('../../tools/shared/base.css', import.meta.url), new URL('../../tools/proof/proof.css', import.meta.url)],
 };
 
 /** What a reader of the published page sees, and who may approve it: plain data, loaded and checked by the caller. */

@@ -16,7 +16,7 @@ import { scaleText, sortedLevels, type PacketCriterion } from '../packet/input.t
 
 const KIT_TOOL = {
 	script: new URL('../../../tools/entry-kit/main.ts', import.meta.url),
-	style: new URL('../../../tools/entry-kit/kit.css', import.meta.url),
+	style: [new URL('../../../tools/shared/base.css', import.meta.url), new URL('../../../tools/entry-kit/kit.css', import.meta.url)],
 };
 
 /** Everything the kit shows: plain data, loaded and checked by the caller. */

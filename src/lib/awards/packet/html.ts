@@ -19,7 +19,7 @@ import { levelId, scaleText, sortedLevels, type PacketCriterion, type PacketInpu
 /** The scorecard's browser code. */
 const PACKET_TOOL = {
 	script: new URL('../../../tools/packet/main.ts', import.meta.url),
-	style: new URL('../../../tools/packet/packet.css', import.meta.url),
+	style: [new URL('../../../tools/shared/base.css', import.meta.url), new URL('../../../tools/packet/packet.css', import.meta.url)],
 };
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -14,7 +14,7 @@ import type { PacketEntry } from './input.ts';
 
 const RANKING_TOOL = {
 	script: new URL('../../../tools/ranking/main.ts', import.meta.url),
-	style: [new URL('../../../tools/packet/packet.css', import.meta.url), new URL('../../../tools/ranking/ranking.css', import.meta.url)],
+	style: [new URL('../../../tools/shared/base.css', import.meta.url), new URL('../../../tools/packet/packet.css', import.meta.url), new URL('../../../tools/ranking/ranking.css', import.meta.url)],
 };
 
 export interface RankingPacketInput {
