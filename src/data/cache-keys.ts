@@ -69,8 +69,19 @@ export function sharedKey(): Promise<string> {
 	return shared;
 }
 
+/** Each listed item's part of a key, serialised once per build: an item is listed on many pages. */
+const listedParts = new WeakMap<EvidenceItem, string>();
+
 /** What a listed item contributes to the pages that list it (its customer is in the shared key). */
-export const listedKey = (items: EvidenceItem[]) => items.map(({ customer, ...shown }) => ({ ...shown, customer: customer.id }));
+export const listedKey = (items: readonly EvidenceItem[]): string[] =>
+	items.map((item) => {
+		let part = listedParts.get(item);
+		if (part === undefined) {
+			const { customer, ...shown } = item;
+			listedParts.set(item, (part = JSON.stringify({ ...shown, customer: customer.id })));
+		}
+		return part;
+	});
 
 /** The digest Astro keeps for an entry. */
 export const digestOf = (entry: { digest?: string | number; data: unknown }) => String(entry.digest ?? JSON.stringify(entry.data));

@@ -123,14 +123,22 @@ export const awardPrograms = () => all('awardPrograms');
 export type AwardProgram = CollectionEntry<'awardPrograms'>;
 export const products = () => all('products');
 
+/** A collection's entries by id, built once per build: pages look customers, people and products up many times each. */
+function byIdOf<C extends 'customers' | 'people' | 'products'>(name: C): () => Promise<Map<string, CollectionEntry<C>>> {
+	return memoised(`entries:${name}`, async () => new Map((await all(name)).map((e) => [e.id, e] as const)));
+}
+const customerEntries = byIdOf('customers');
+const personEntries = byIdOf('people');
+const productEntries = byIdOf('products');
+
 export async function customerById(id: string): Promise<Customer> {
-	const customer = (await all('customers')).find((c) => c.id === id);
+	const customer = (await customerEntries()).get(id);
 	if (!customer) throw new Error(`unknown customer ${id}`); // integrity check makes this unreachable
 	return customer;
 }
 
 export async function personById(id: string): Promise<Person> {
-	const person = (await all('people')).find((p) => p.id === id);
+	const person = (await personEntries()).get(id);
 	if (!person) throw new Error(`unknown person ${id}`);
 	return person;
 }
@@ -162,7 +170,7 @@ export async function quoteSignature(q: { person: Person; credit: Credit }): Pro
 }
 
 export async function productById(id: string) {
-	return (await products()).find((p) => p.id === id)!;
+	return (await productEntries()).get(id)!;
 }
 
 /** Judges of one program, with their people. Conflict declarations are dropped here, on purpose. */
@@ -365,24 +373,29 @@ export async function evidenceAt(url: string): Promise<EvidenceItem> {
  * The published results of a program the site shows now: the latest round whose announcement has
  * passed (see `announcedOutcome`); none before `awards publish`, nor while every round is embargoed.
  */
-export async function announcedResults(program: string): Promise<{ id: string; data: RoundOutcome } | undefined> {
-	const results = (await all('awardWinners')).find((w) => w.id === program);
-	const definition = (await awardPrograms()).find((p) => p.id === program);
-	const outcome = results && announcedOutcome(results.data, definition?.data.rounds ?? [], now);
-	return outcome && { id: program, data: outcome };
+export function announcedResults(program: string): Promise<{ id: string; data: RoundOutcome } | undefined> {
+	// Once per program for the build: every entry's list item and page asks.
+	return memoised(`announcedResults:${program}`, async () => {
+		const results = (await all('awardWinners')).find((w) => w.id === program);
+		const definition = (await awardPrograms()).find((p) => p.id === program);
+		const outcome = results && announcedOutcome(results.data, definition?.data.rounds ?? [], now);
+		return outcome && { id: program, data: outcome };
+	})();
 }
 
 /** Where each placed entry of a program stands (local entry id → placement), from its announced results. */
-export async function placementsOf(program: string): Promise<Map<string, Placement>> {
-	const placements = new Map<string, Placement>();
-	const results = await announcedResults(program);
-	const decided = results !== undefined && (await winnersDecidedIn(program, results.data.round));
-	for (const outcome of results?.data.categories ?? []) {
-		for (const id of outcome.honourableMentions) placements.set(id, 'honourable-mention');
-		for (const id of outcome.finalists) placements.set(id, 'finalist');
-		if (decided && outcome.winner) placements.set(outcome.winner, 'winner');
-	}
-	return placements;
+export function placementsOf(program: string): Promise<ReadonlyMap<string, Placement>> {
+	return memoised(`placements:${program}`, async () => {
+		const placements = new Map<string, Placement>();
+		const results = await announcedResults(program);
+		const decided = results !== undefined && (await winnersDecidedIn(program, results.data.round));
+		for (const outcome of results?.data.categories ?? []) {
+			for (const id of outcome.honourableMentions) placements.set(id, 'honourable-mention');
+			for (const id of outcome.finalists) placements.set(id, 'finalist');
+			if (decided && outcome.winner) placements.set(outcome.winner, 'winner');
+		}
+		return placements as ReadonlyMap<string, Placement>;
+	})();
 }
 
 /** Whether the program's published round names the winners, not only the finalists (see `winnersDecided`). */
@@ -435,7 +448,13 @@ export async function transcriptOf(video: Video): Promise<TranscriptParagraph[]>
  * its name, with every voice naming one of its people (full, first or last name) replaced by that
  * person's credit (job title). The page's transcript and JSON-LD are derived from this text.
  */
-export async function captionsTextOf(video: Video): Promise<string> {
+export function captionsTextOf(video: Video): Promise<string> {
+	// Read once per build (the page's cache key and its transcript both need it); under `npm run
+	// dev` every request reads the file again, so an edited captions file shows at once.
+	return import.meta.env.DEV ? readCaptionsText(video) : memoised(`captions:${video.id}`, () => readCaptionsText(video))();
+}
+
+async function readCaptionsText(video: Video): Promise<string> {
 	// The check refuses captions that lead out of the content folder; this read refuses them again.
 	const captionsPath = path.resolve(path.dirname(path.resolve(video.filePath!)), video.data.captions);
 	const source = readFileSync(realPathInsideContent(contentRoot(process.cwd()), captionsPath), 'utf8');

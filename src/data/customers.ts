@@ -6,18 +6,21 @@
  * the customers that have a page, with the counts their pages show.
  */
 import { byNewest, countOf } from '../lib/evidence';
-import { allEvidence, publicEntryItems, type EvidenceItem } from './content';
+import { allEvidence, memoised, publicEntryItems, type EvidenceItem } from './content';
 
-export async function evidenceByCustomer(): Promise<Map<string, EvidenceItem[]>> {
+/** Once per build: the index of customers and every customer page (its paths and cache keys) read it. */
+export const evidenceByCustomer: () => Promise<ReadonlyMap<string, readonly EvidenceItem[]>> = memoised('evidenceByCustomer', async () => {
 	const everything = [...(await allEvidence()).filter((i) => !i.award), ...(await publicEntryItems()).filter((i) => !i.entrantWithheld)].sort(byNewest);
 	const byCustomer = new Map<string, EvidenceItem[]>();
 	for (const item of everything) {
 		// A page of its own would identify a customer that withholds its name.
 		if (!item.customerNamed) continue;
-		byCustomer.set(item.customer.id, [...(byCustomer.get(item.customer.id) ?? []), item]);
+		const items = byCustomer.get(item.customer.id);
+		if (items) items.push(item);
+		else byCustomer.set(item.customer.id, [item]);
 	}
 	return byCustomer;
-}
+});
 
 /** What a customer's evidence comes to: `2 stories, 1 video, 1 award entry`. */
 export function evidenceSummary(items: readonly EvidenceItem[]): string {

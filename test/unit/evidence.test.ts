@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerDisplayName, entrantShown, formatMetricValue, isImprovement, mayQuote, metricHeadline, publishedMediaName, relatedIndex, relativeChange } from '../../src/lib/evidence.ts';
+import { customerDisplayName, entrantShown, formatDate, formatMetricValue, isImprovement, mayQuote, metricHeadline, publishedMediaName, relatedIndex, relativeChange } from '../../src/lib/evidence.ts';
 
 const metric = (value: number, baseline: number, unit = '', better: 'higher' | 'lower' = 'higher') => ({
 	label: 'M', value, baseline, unit, better, period: 'p', method: 'm', measuredOn: new Date('2026-01-01'),
@@ -111,5 +111,23 @@ describe('entrantShown with blindUntil', () => {
 		expect(entrantShown({ blind: true, blindUntil: 'winners' }, true, true)).toBe(true);
 		expect(entrantShown({ blind: true, blindUntil: 'finalists' }, true, false)).toBe(true);
 		expect(entrantShown({ blind: true, blindUntil: 'finalists' }, false, false)).toBe(false);
+	});
+});
+
+describe('formatDate', () => {
+	it('writes the day in UTC, the same for every Date of the same instant', () => {
+		expect(formatDate(new Date('2026-03-12T00:00:00Z'))).toBe('12 March 2026');
+		expect(formatDate(new Date('2026-03-12T23:59:00Z'))).toBe('12 March 2026');
+		expect(formatDate(new Date('2026-03-12T00:00:00Z'))).toBe('12 March 2026');
+	});
+	it('formats the date a Date holds now, not the one it held when first formatted (days are remembered by instant)', () => {
+		const date = new Date('2026-03-12T00:00:00Z');
+		expect(formatDate(date)).toBe('12 March 2026');
+		date.setUTCDate(13);
+		expect(formatDate(date)).toBe('13 March 2026');
+	});
+	it('refuses an invalid date, every time', () => {
+		expect(() => formatDate(new Date('nonsense'))).toThrow(RangeError);
+		expect(() => formatDate(new Date('nonsense'))).toThrow(RangeError);
 	});
 });
