@@ -10,7 +10,7 @@ import path from 'node:path';
 import { realPathInsideContent } from '../lib/content/inside-content.ts';
 import { contentRoot, splitScopedId } from '../lib/content/layout.ts';
 import type { ImageMetadata } from 'astro';
-import { byNewest, relatedIndex, customerDisplayName, entrantShown, publishedMediaName, WITHHELD_ENTRANT, customerFacets, customerIsNamed, mayQuote, metricHeadline, personCredit, type Credit } from '../lib/evidence.ts';
+import { byNewest, relatedIndex, customerDisplayName, publishedMediaName, WITHHELD_ENTRANT, customerFacets, customerIsNamed, mayQuote, metricHeadline, personCredit, type Credit } from '../lib/evidence.ts';
 import type { FacetValues } from '../lib/facets.ts';
 import { winnersDecided } from '../lib/award-method.ts';
 import { previewNotice, type PreviewNotice } from '../lib/preview.ts';
@@ -18,7 +18,7 @@ import type { Publishable } from '../schemas/common.ts';
 import { isPublic, publicationTime, tombstoneOf } from '../lib/publication.ts';
 import { approvableItem, changesSinceApproval, customerShown, readApprovableEntry } from '../lib/approval/item.ts';
 import { previewing } from './preview.ts';
-import { announcedOutcome, announcementDate } from '../lib/awards/announcement.ts';
+import { announcedOutcome, announcementDate, entrantShownAt } from '../lib/awards/announcement.ts';
 import type { RoundOutcome } from '../schemas/award.ts';
 import { cardPath, cardScope, type CardScope } from '../lib/og-image.ts';
 import { maxBundlePages, planSearchBundles, yearOf } from '../lib/search-bundles.ts';
@@ -281,10 +281,9 @@ async function entryItem(entry: AwardEntry, programs: AwardProgram[]): Promise<E
 	});
 }
 
-/** Whether the site may show who entered the program's entries (see `entrantShown`): `blindUntil` says which announcement reveals them. */
-export async function entrantShownIn(program: AwardProgram): Promise<boolean> {
-	const results = await announcedResults(program.id);
-	return entrantShown(program.data, results !== undefined, results !== undefined && winnersDecided(program.data.rounds, results.data.round));
+/** Whether the site may show who entered the program's entries (see `entrantShownAt`): `blindUntil` says which announcement reveals them. */
+export function entrantShownIn(program: AwardProgram): Promise<boolean> {
+	return memoised(`entrantShown:${program.id}`, async () => entrantShownAt(program.data, (await all('awardWinners')).find((w) => w.id === program.id)?.data, now))();
 }
 
 /** Which Open Graph cards this build makes (see `cardScope`). */
