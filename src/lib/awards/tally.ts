@@ -34,12 +34,14 @@
  * (bootstrap.ts), judge diagnostics (judges.ts), reliability (reliability.ts) and sensitivity
  * (sensitivity.ts). This module composes them and is what the CLI and pages import.
  */
-import { runBootstrap, rankSummary, tieBands } from './tally/bootstrap.ts';
+import { caseResampler, runBootstrap, rankSummary, tieBands, type Resampler } from './tally/bootstrap.ts';
+import { judgeNoiseOf, type JudgeNoise } from './tally/judge-noise.ts';
+import { parametricResampler, resamplePanel } from './tally/parametric.ts';
 import { createMeanFit, createZscoreFit, fitAll, type Fit } from './tally/fits.ts';
 import { judgeResults } from './tally/judges.ts';
-import { analyseDesign, createOffsetFit } from './tally/offset-model.ts';
-import { createScaledFit, judgePrecisionWeights } from './tally/scaled-model.ts';
-import { preparePanel } from './tally/panel.ts';
+import { analyseDesign, createOffsetFit, type DesignAnalysis } from './tally/offset-model.ts';
+import { createScaledFit, judgePrecisionWeights, type ScaledFit } from './tally/scaled-model.ts';
+import { preparePanel, type Panel } from './tally/panel.ts';
 import { reliabilityOf } from './tally/reliability.ts';
 import { sensitivityOf } from './tally/sensitivity.ts';
 import { orderCategory, resolveRules, tieKeys } from './tally/tie-break.ts';
@@ -77,13 +79,22 @@ export function tallyRound(input: TallyInput): TallyResult {
 	const precision = judgePrecisionWeights(panel, offsetFit, offsetScores, design.noiseVariance);
 	// The scaled fit runs the offset fit inside; it gets an offset fit of its own, so the two never share work arrays.
 	const scaledFit = createScaledFit(panel, createOffsetFit(panel, design.ridge), precision, design.noiseVariance);
-	const fits: Record<TallyMethod, Fit> = { offset: offsetFit.fit, scaled: scaledFit, zscore: createZscoreFit(panel), mean: createMeanFit(panel) };
+	const fits: Record<TallyMethod, Fit> = { offset: offsetFit.fit, scaled: scaledFit.fit, zscore: createZscoreFit(panel), mean: createMeanFit(panel) };
 	const scores = fitAll(fits, ones, E);
+	// The scaled model of the full data, kept before resamples and leave-one-out fits reuse its arrays.
+	const scaledModel = { level: Float64Array.from(scaledFit.level), spread: Float64Array.from(scaledFit.spread), quality: Float64Array.from(scaledFit.quality) };
+	const noise = judgeNoiseOf(panel, scaledModel);
 	const keys = tieKeys(panel, ones);
 	const declared = scores[input.method];
 	const orders = panel.categoryEntries.map((entries) => orderCategory(entries, declared, keys, rules, C));
 
-	const bootstrap = runBootstrap(panel, fits[input.method], orders, input.resamples, input.seed);
+	// The scaled model's intervals: a parametric bootstrap turned into empirical-Bayes draws of the
+	// true scores (parametric.ts, bootstrap.ts); the other methods keep the case bootstrap, so
+	// their published results stay as they were.
+	const bootstrap =
+		input.method === 'scaled'
+			? runBootstrap(panel, scaledResampler(panel, scaledModel, noise, precision, design), orders, input.resamples, input.seed, declared)
+			: runBootstrap(panel, caseResampler(panel, fits[input.method]), orders, input.resamples, input.seed);
 	const R = input.resamples;
 	const rankSample = new Int32Array(R);
 	const categories: CategoryResult[] = orders.map((category, c) => {
@@ -128,4 +139,11 @@ export function tallyRound(input: TallyInput): TallyResult {
 		reliability: reliabilityOf(panel, allEntries),
 		sensitivity: sensitivityOf(panel, fits, scores, keys, rules, orders, input.method, J),
 	};
+}
+
+/** The scaled model's parametric resampler: scores drawn from the fitted model, refitted by a scaled fit of their own. */
+function scaledResampler(panel: Panel, model: Pick<ScaledFit, 'level' | 'spread' | 'quality'>, noise: JudgeNoise, precision: Float64Array, design: DesignAnalysis): Resampler {
+	const drawn = resamplePanel(panel);
+	const refit = createScaledFit(drawn, createOffsetFit(drawn, design.ridge), precision, design.noiseVariance).fit;
+	return parametricResampler(panel, model, noise.variance.map(Math.sqrt), drawn.obsScore, refit);
 }

@@ -69,7 +69,18 @@ export function judgePrecisionWeights(panel: Panel, offsetFit: OffsetFit, qualit
  * (judgePrecisionWeights, from the full data: a resample reweights observations, it does not
  * re-judge the judges); `noiseVariance` is the offset model's residual variance.
  */
-export function createScaledFit(panel: Panel, offsetFit: OffsetFit, precision: Float64Array, noiseVariance: number | null): Fit {
+/** The scaled model's fit, and the judge parameters and qualities it last estimated. */
+export interface ScaledFit {
+	fit: Fit;
+	/** Each judge's leniency a_j of the last fit, on the score scale. */
+	level: Float64Array;
+	/** Each judge's spread s_j of the last fit (they average 1). */
+	spread: Float64Array;
+	/** Each entry's quality q_e of the last fit, before the shift to the average judge's leniency: the fitted score of observation i is level[j] + spread[j]·quality[e]. */
+	quality: Float64Array;
+}
+
+export function createScaledFit(panel: Panel, offsetFit: OffsetFit, precision: Float64Array, noiseVariance: number | null): ScaledFit {
 	const { obsJudge, obsScore, entryStart } = panel;
 	const J = panel.judgeIds.length;
 	const E = panel.entryIds.length;
@@ -86,7 +97,7 @@ export function createScaledFit(panel: Panel, offsetFit: OffsetFit, precision: F
 	// Pull of each spread towards 1, in pseudo-observations (σ²_ε / τ²); none without noise, so a
 	// noise-free panel is recovered exactly.
 	const shrink = noiseVariance === null ? Number.POSITIVE_INFINITY : noiseVariance / SPREAD_PRIOR_SD ** 2;
-	return (weights, out) => {
+	const fit: Fit = (weights, out) => {
 		for (let i = 0; i < N; i++) weighted[i] = weights[i] * precision[i];
 		offsetFit.fit(weighted, quality);
 		level.set(offsetFit.offsets);
@@ -156,4 +167,5 @@ export function createScaledFit(panel: Panel, offsetFit: OffsetFit, precision: F
 		const shift = counted > 0 ? levelSum / counted : 0;
 		for (let e = 0; e < E; e++) out[e] = quality[e] + shift;
 	};
+	return { fit, level, spread, quality };
 }
