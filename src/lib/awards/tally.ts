@@ -38,7 +38,9 @@ import { caseResampler, runBootstrap, rankSummary, tieBands, type Resampler } fr
 import { judgeNoiseOf, type JudgeNoise } from './tally/judge-noise.ts';
 import { parametricResampler, resamplePanel } from './tally/parametric.ts';
 import { createMeanFit, createZscoreFit, fitAll, type Fit } from './tally/fits.ts';
-import { judgeResults } from './tally/judges.ts';
+import { erraticPValues } from './tally/erratic.ts';
+import { judgeResults, MIN_SCORES_FOR_FLAGS, type ScaledDiagnostics } from './tally/judges.ts';
+import { sd } from './stats.ts';
 import { analyseDesign, createOffsetFit, type DesignAnalysis } from './tally/offset-model.ts';
 import { createScaledFit, judgePrecisionWeights, type ScaledFit } from './tally/scaled-model.ts';
 import { preparePanel, type Panel } from './tally/panel.ts';
@@ -49,6 +51,7 @@ import { TALLY_METHODS, type CategoryResult, type EntryResult, type TallyInput, 
 
 export { BAND_SEPARATION, RANK_INTERVAL } from './tally/bootstrap.ts';
 export { ERRATIC_FACTOR, MIN_SCORES_FOR_FLAGS, STRAIGHT_LINE_FACTOR } from './tally/judges.ts';
+export { ERRATIC_ALPHA } from './tally/erratic.ts';
 export { TIE_TOLERANCE } from './tally/tie-break.ts';
 export * from './tally/types.ts';
 
@@ -135,7 +138,7 @@ export function tallyRound(input: TallyInput): TallyResult {
 			components: design.components,
 		},
 		categories,
-		judges: judgeResults(panel, design, offsets, scores.offset),
+		judges: judgeResults(panel, design, offsets, scores.offset, input.method === 'scaled' ? scaledDiagnostics(panel, noise) : undefined),
 		reliability: reliabilityOf(panel, allEntries),
 		sensitivity: sensitivityOf(panel, fits, scores, keys, rules, orders, input.method, J),
 	};
@@ -146,4 +149,13 @@ function scaledResampler(panel: Panel, model: Pick<ScaledFit, 'level' | 'spread'
 	const drawn = resamplePanel(panel);
 	const refit = createScaledFit(drawn, createOffsetFit(drawn, design.ridge), precision, design.noiseVariance).fit;
 	return parametricResampler(panel, model, noise.variance.map(Math.sqrt), drawn.obsScore, refit);
+}
+
+/** The scaled method's judge diagnostics: the erratic test on the scaled model's residuals. */
+function scaledDiagnostics(panel: Panel, noise: JudgeNoise): ScaledDiagnostics {
+	const counts = new Int32Array(panel.judgeIds.length);
+	for (const j of panel.obsJudge) counts[j]++;
+	// Rounding error is no flag: the others' noise counts as at least 1% of the scores' SD.
+	const floor = panel.obsScore.length >= 2 ? (0.01 * sd(panel.obsScore)) ** 2 : 0;
+	return { noise, erraticP: erraticPValues(noise, counts, MIN_SCORES_FOR_FLAGS, floor) };
 }

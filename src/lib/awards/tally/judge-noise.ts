@@ -3,6 +3,7 @@
  * and spread predict for the panel's view of each entry. Drives the parametric bootstrap
  * (parametric.ts) and the erratic-judge test (erratic.ts).
  */
+import { median } from '../stats.ts';
 import type { Panel } from './panel.ts';
 import type { ScaledFit } from './scaled-model.ts';
 
@@ -17,7 +18,7 @@ export interface JudgeNoise {
 	df: Float64Array;
 	/** Pooled residual variance of all judges; null without residual degrees of freedom. */
 	pooled: number | null;
-	/** Each judge's variance, (squares + k·pooled) / (df + k) with k = NOISE_PRIOR_SCORES; the pooled variance for a judge with no degrees of freedom; 0 when nothing can be estimated. */
+	/** Each judge's variance, (squares + k·typical) / (df + k) with k = NOISE_PRIOR_SCORES and `typical` the median of the judges' own variances (squares / df); `typical` for a judge with no degrees of freedom; 0 when nothing can be estimated. */
 	variance: Float64Array;
 }
 
@@ -50,8 +51,13 @@ export function judgeNoiseOf(panel: Panel, model: Pick<ScaledFit, 'level' | 'spr
 		totalDf += df[j];
 	}
 	const pooled = totalDf > 0 ? totalSquares / totalDf : null;
+	// The prior is the typical judge's variance, the median: one erratic judge would pull a pooled
+	// variance up, and with it every other judge's.
+	const own: number[] = [];
+	for (let j = 0; j < J; j++) if (df[j] > 0) own.push(squares[j] / df[j]);
+	const typical = own.length > 0 ? median(own) : pooled;
 	const k = NOISE_PRIOR_SCORES;
 	const variance = new Float64Array(J);
-	for (let j = 0; j < J; j++) variance[j] = pooled === null ? 0 : (squares[j] + k * pooled) / (df[j] + k);
+	for (let j = 0; j < J; j++) variance[j] = typical === null ? 0 : (squares[j] + k * typical) / (df[j] + k);
 	return { squares, df, pooled, variance };
 }

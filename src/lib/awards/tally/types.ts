@@ -112,12 +112,18 @@ export interface JudgeResult {
 	severitySe: number | null;
 	/** SD of the judge's weighted scores across entries; null for a single score. */
 	scoreSd: number | null;
-	/** SD of the judge's residuals under the offset model (degrees-of-freedom corrected); null when the noise cannot be estimated. */
+	/** SD of the judge's residuals (degrees-of-freedom corrected) under the offset model, or under the scaled model when that is the declared method; null when the noise cannot be estimated. */
 	residualSd: number | null;
 	/**
-	 * 'straight-lining': scoreSd at most 10% of the panel's median scoreSd; 'erratic': residualSd
-	 * more than twice the panel's median residualSd (floored at 1% of the SD of all scores so a
-	 * noise-free panel flags nobody); both need at least 3 scores; else 'ok'.
+	 * Scaled method only: the Holm-adjusted p-value of the test that the judge's scores are noisier
+	 * than the other judges' (tally/erratic.ts); absent when not tested.
+	 */
+	erraticP?: number;
+	/**
+	 * 'straight-lining': scoreSd at most 10% of the panel's median scoreSd; 'erratic': under the
+	 * scaled method, erraticP below 0.01 (ERRATIC_ALPHA); under the others, residualSd more than twice the panel's
+	 * median residualSd (floored at 1% of the SD of all scores so a noise-free panel flags nobody);
+	 * both need at least 3 scores; else 'ok'.
 	 */
 	consistency: JudgeConsistency;
 }
