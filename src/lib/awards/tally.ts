@@ -42,7 +42,7 @@ import { erraticPValues } from './tally/erratic.ts';
 import { judgeResults, MIN_SCORES_FOR_FLAGS, type ScaledDiagnostics } from './tally/judges.ts';
 import { sd } from './stats.ts';
 import { analyseDesign, createOffsetFit, type DesignAnalysis } from './tally/offset-model.ts';
-import { createScaledFit, judgePrecisionWeights, type ScaledFit } from './tally/scaled-model.ts';
+import { createScaledFit, judgePrecisionWeights, type ScaledStart } from './tally/scaled-model.ts';
 import { preparePanel, type Panel } from './tally/panel.ts';
 import { reliabilityOf } from './tally/reliability.ts';
 import { sensitivityOf } from './tally/sensitivity.ts';
@@ -144,10 +144,14 @@ export function tallyRound(input: TallyInput): TallyResult {
 	};
 }
 
-/** The scaled model's parametric resampler: scores drawn from the fitted model, refitted by a scaled fit of their own. */
-function scaledResampler(panel: Panel, model: Pick<ScaledFit, 'level' | 'spread' | 'quality'>, noise: JudgeNoise, precision: Float64Array, design: DesignAnalysis): Resampler {
+/**
+ * The scaled model's parametric resampler: scores drawn from the fitted model, refitted by a
+ * scaled fit of their own that starts from the full-data parameters (the drawn scores are the
+ * model's, so the refit is near them from the start; this saves the offset fit each resample).
+ */
+function scaledResampler(panel: Panel, model: ScaledStart, noise: JudgeNoise, precision: Float64Array, design: DesignAnalysis): Resampler {
 	const drawn = resamplePanel(panel);
-	const refit = createScaledFit(drawn, createOffsetFit(drawn, design.ridge), precision, design.noiseVariance).fit;
+	const refit = createScaledFit(drawn, null, precision, design.noiseVariance, model).fit;
 	return parametricResampler(panel, model, noise.variance.map(Math.sqrt), drawn.obsScore, refit);
 }
 

@@ -100,7 +100,7 @@ export function runBootstrap(panel: Panel, resample: Resampler, orders: readonly
  * q̂_e the full-data score, v_e the variance of its refits, m and τ² the category's mean and the
  * variance of its true scores (variance of the q̂ minus the average v), the true score is about
  * N(m + B_e·(q̂_e − m), B_e·v_e) with B_e = τ²/(τ² + v_e). Each draw is
- * m + B_e·(q̂_e − m) + √B_e·(the refit's deviation from q̂_e): the refit carries the uncertainty of
+ * m + B_e·(q̂_e − m) + √B_e·(the refit's deviation from the refits' mean): the refit carries the uncertainty of
  * the judges' parameters and its correlation across entries, the shrinkage removes the doubled
  * noise. Deviations are taken from the category's mean deviation in the same resample, since a
  * shift of every entry changes no rank.
@@ -111,6 +111,7 @@ export function toPosteriorDraws(orders: readonly CategoryOrder[], scores: Float
 		const n = members.length;
 		if (n < 2) continue;
 		const variance = new Float64Array(n);
+		const centre = new Float64Array(n);
 		for (let r = 0; r < resamples; r++) {
 			const offset = r * entries;
 			let shift = 0;
@@ -120,7 +121,18 @@ export function toPosteriorDraws(orders: readonly CategoryOrder[], scores: Float
 				const e = members[p];
 				const deviation = scores[offset + e] - fitted[e] - shift;
 				scores[offset + e] = deviation;
-				variance[p] += deviation * deviation;
+				centre[p] += deviation;
+			}
+		}
+		// Deviations from their own mean: a refit that settles slightly apart from the full-data
+		// fit (a bias of the estimator, the same in every resample) is no uncertainty.
+		for (let p = 0; p < n; p++) {
+			const e = members[p];
+			centre[p] /= resamples;
+			for (let r = 0; r < resamples; r++) {
+				const at = r * entries + e;
+				scores[at] -= centre[p];
+				variance[p] += scores[at] * scores[at];
 			}
 		}
 		let mean = 0;
@@ -141,11 +153,11 @@ export function toPosteriorDraws(orders: readonly CategoryOrder[], scores: Float
 		for (let p = 0; p < n; p++) {
 			const e = members[p];
 			const shrink = truth / (truth + variance[p]);
-			const centre = mean + shrink * (fitted[e] - mean);
+			const posteriorMean = mean + shrink * (fitted[e] - mean);
 			const scale = Math.sqrt(shrink);
 			for (let r = 0; r < resamples; r++) {
 				const at = r * entries + e;
-				scores[at] = centre + scale * scores[at];
+				scores[at] = posteriorMean + scale * scores[at];
 			}
 		}
 	}
