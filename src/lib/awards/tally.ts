@@ -109,7 +109,7 @@ export function tallyRound(input: TallyInput): TallyResult {
 				scores: { offset: scores.offset[e], scaled: scores.scaled[e], zscore: scores.zscore[e], mean: scores.mean[e] },
 				score: declared[e],
 				rank: category.ranks[p],
-				...rankSummary(bootstrap, R, E, e, rankSample),
+				...rankSummary(bootstrap, R, E, e, rankSample, input.method === 'scaled' ? 'shortest' : 'central'),
 				band: bandOf.get(e) as number,
 			}),
 		);
