@@ -137,3 +137,12 @@ describe('tallyRound, scaled method', () => {
 		expect(b.categories[0].entries.map((e) => e.score)).toEqual(a.categories[0].entries.map((e) => e.score));
 	});
 });
+
+describe('the erratic flag in words', () => {
+	it('names the test and its p-value under the scaled method, and keeps the offset method’s words', async () => {
+		const { consistencyWords } = await import('../../../src/lib/awards/report/explain.ts');
+		expect(consistencyWords('erratic', 0.0032)).toMatch(/less than once in 100 panels \(p = 0\.0032, allowing for testing every judge\)/);
+		expect(consistencyWords('erratic', 1e-9)).toMatch(/\(p < 0\.0001, allowing/);
+		expect(consistencyWords('erratic')).toMatch(/more than twice as much/);
+	});
+});
