@@ -7,21 +7,24 @@
  * - `mean`: the raw mean of the judges' weighted scores.
  * - `zscore`: each judge's weighted scores standardised (mean 0, SD 1 over everything the judge
  *   scored), then averaged per entry.
- * - `scaled`: the offset model with each judge's spread and reliability too (tally/scaled-model.ts):
- *   y_je = a_j + s_j·q_e + ε, each judge's scores weighted by how consistently they agree with
- *   the panel. Ranks closest to the truth on simulated panels (docs/awards.md).
- * - `offset` (default): the additive model y_je = q_e + b_j + ε, entry quality plus judge offset
+ * - `scaled` (default): y_je = a_j + s_j·q_e + ε, each judge's leniency, spread and reliability
+ *   (tally/scaled-model.ts), each judge's scores weighted by how consistently they agree with the
+ *   panel. Ranks closest to the truth on simulated panels (docs/awards.md).
+ * - `offset`: the additive model y_je = q_e + b_j + ε, entry quality plus judge offset
  *   (leniency, or severity when negative) plus noise, fitted by ridge-regularised least squares.
  *   When judges see different subsets of entries, a raw mean rewards entries that drew lenient
  *   judges; the model compares every judge with the others on shared entries and removes the
  *   offset. Fitted jointly over all categories: a judge's offset is a property of the judge, and
  *   sharing it links categories so more scores inform it.
  *
- * Uncertainty follows Graves, Barnett & Clarke, "Funding grant proposals for scientific research:
- * retrospective analysis of scores by members of grant review panel", BMJ 2011;343:d4797: the
- * judges' scores of each entry are resampled with replacement and the whole method is re-run,
- * giving rank intervals and the probability of winning. Reporting tied bands instead of a false
- * strict order follows the spirit of Heyard, Ott, Salanti & Egger, "Rethinking the funding line at
+ * Uncertainty of `offset`, `zscore` and `mean` follows Graves, Barnett & Clarke, "Funding grant
+ * proposals for scientific research: retrospective analysis of scores by members of grant review
+ * panel", BMJ 2011;343:d4797: the judges' scores of each entry are resampled with replacement and
+ * the whole method is re-run, giving rank intervals and the probability of winning. `scaled`
+ * draws scores from its fitted model instead (parametric bootstrap, tally/parametric.ts), turns
+ * the refits into empirical-Bayes draws of the true scores and reads the shortest 95% rank
+ * interval (tally/bootstrap.ts); its erratic flag is a test (tally/erratic.ts). Reporting tied
+ * bands instead of a false strict order follows the spirit of Heyard, Ott, Salanti & Egger, "Rethinking the funding line at
  * the Swiss National Science Foundation: Bayesian ranking and lottery", Statistics and Public
  * Policy 2022.
  *
@@ -31,7 +34,8 @@
  *
  * Each step is a module under `tally/`: the panel of scores (panel.ts), the methods' fits (fits.ts,
  * offset-model.ts), ordering and tie-breaks (tie-break.ts), the bootstrap and tie bands
- * (bootstrap.ts), judge diagnostics (judges.ts), reliability (reliability.ts) and sensitivity
+ * (bootstrap.ts; the scaled method's parametric resampler in parametric.ts), judge diagnostics
+ * (judges.ts, judge-noise.ts, erratic.ts), reliability (reliability.ts) and sensitivity
  * (sensitivity.ts). This module composes them and is what the CLI and pages import.
  */
 import { caseResampler, runBootstrap, rankSummary, tieBands, type Resampler } from './tally/bootstrap.ts';

@@ -12,9 +12,9 @@
  *   prior with SD `SPREAD_PRIOR_SD`: the spreads of judges who saw few or similar entries stay
  *   near 1.
  *
- * Measured on simulated panels with known truth (scripts/bench-judging.ts, docs/awards.md), it
- * ranks closer to the truth than the offset model and than an oracle that knows every judge's
- * offset but weighs all judges alike.
+ * The default method. Measured on simulated panels with known truth (scripts/bench-judging.ts,
+ * docs/awards.md), it ranks closer to the truth than the offset model, than z-scores and than an
+ * oracle that knows every judge's offset but weighs all judges alike.
  */
 import type { Fit } from './fits.ts';
 import type { OffsetFit } from './offset-model.ts';

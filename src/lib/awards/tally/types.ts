@@ -4,7 +4,7 @@ import type { CriterionRef, EntryRef, Score } from '../types.ts';
 /** How judges' weighted scores become an entry score (see the module comment). */
 export type TallyMethod = 'offset' | 'scaled' | 'zscore' | 'mean';
 
-/** The tally methods, the usual default first. */
+/** The tally methods (the default, `scaled`, is second: this order is the order of the methods in published results). */
 export const TALLY_METHODS: readonly TallyMethod[] = ['offset', 'scaled', 'zscore', 'mean'];
 
 export interface TallyInput {
