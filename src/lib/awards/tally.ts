@@ -90,7 +90,7 @@ export function tallyRound(input: TallyInput): TallyResult {
 	const scores = fitAll(fits, ones, E);
 	// The scaled model of the full data, kept before resamples and leave-one-out fits reuse its arrays.
 	const scaledModel = { level: Float64Array.from(scaledFit.level), spread: Float64Array.from(scaledFit.spread), quality: Float64Array.from(scaledFit.quality) };
-	const noise = judgeNoiseOf(panel, scaledModel);
+	const noise = judgeNoiseOf(panel, scaledModel, design.noiseVariance);
 	const keys = tieKeys(panel, ones);
 	const declared = scores[input.method];
 	const orders = panel.categoryEntries.map((entries) => orderCategory(entries, declared, keys, rules, C));

@@ -146,3 +146,27 @@ describe('the erratic flag in words', () => {
 		expect(consistencyWords('erratic')).toMatch(/more than twice as much/);
 	});
 });
+
+describe('a panel too small to charge every judge two parameters', () => {
+	it('draws with the offset model’s noise instead of none, so its intervals are not falsely certain', () => {
+		const rows: [string, string, number][] = [
+			['j1', 'a', 5],
+			['j1', 'b', 7],
+			['j2', 'a', 6],
+			['j2', 'b', 7],
+		];
+		const result = tallyRound({
+			criteria: [{ id: 'x', weight: 100 }],
+			entries: ['a', 'b'].map((id) => ({ id, category: 'c', customer: `customer-${id}` })),
+			scores: rows.map(([judge, entry, score]) => ({ judge, entry, criterion: 'x', score })),
+			method: 'scaled',
+			tieBreak: [],
+			resamples: 400,
+			seed: 1,
+		});
+		const [first, second] = result.categories[0].entries;
+		expect(first.id).toBe('b');
+		expect(first.pWin).toBeLessThan(1);
+		expect(second.pWin).toBeGreaterThan(0);
+	});
+});

@@ -26,8 +26,10 @@ export interface JudgeNoise {
  * The judges' noise around a scaled fit of the full data (`model` holds its parameters). An entry
  * with n scores leaves n − 1 residual degrees of freedom (its quality is fitted), shared as
  * (n − 1)/n per score; each judge's leniency and spread cost two more, charged to the judge.
+ * When no judge has degrees of freedom left, every judge gets `fallbackVariance` (the offset
+ * model's residual variance), so a small panel's intervals are not falsely certain.
  */
-export function judgeNoiseOf(panel: Panel, model: Pick<ScaledFit, 'level' | 'spread' | 'quality'>): JudgeNoise {
+export function judgeNoiseOf(panel: Panel, model: Pick<ScaledFit, 'level' | 'spread' | 'quality'>, fallbackVariance: number | null = null): JudgeNoise {
 	const { obsJudge, obsScore, entryStart } = panel;
 	const J = panel.judgeIds.length;
 	const E = panel.entryIds.length;
@@ -55,7 +57,9 @@ export function judgeNoiseOf(panel: Panel, model: Pick<ScaledFit, 'level' | 'spr
 	// variance up, and with it every other judge's.
 	const own: number[] = [];
 	for (let j = 0; j < J; j++) if (df[j] > 0) own.push(squares[j] / df[j]);
-	const typical = own.length > 0 ? median(own) : pooled;
+	// A panel too small to charge every judge two parameters still has the offset model's residual
+	// variance (`fallbackVariance`); without any, the noise is taken as none.
+	const typical = own.length > 0 ? median(own) : (pooled ?? fallbackVariance);
 	const k = NOISE_PRIOR_SCORES;
 	const variance = new Float64Array(J);
 	for (let j = 0; j < J; j++) variance[j] = typical === null ? 0 : (squares[j] + k * typical) / (df[j] + k);
