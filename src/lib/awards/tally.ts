@@ -39,14 +39,14 @@
  * (sensitivity.ts). This module composes them and is what the CLI and pages import.
  */
 import { caseResampler, runBootstrap, rankSummary, tieBands, type Resampler } from './tally/bootstrap.ts';
-import { judgeNoiseOf, type JudgeNoise } from './tally/judge-noise.ts';
+import { judgeNoiseOf, NOISE_PRIOR_SCORES, type JudgeNoise } from './tally/judge-noise.ts';
 import { parametricResampler, resamplePanel } from './tally/parametric.ts';
 import { createMeanFit, createZscoreFit, fitAll, type Fit } from './tally/fits.ts';
-import { erraticPValues } from './tally/erratic.ts';
+import { ERRATIC_ALPHA, erraticPValues } from './tally/erratic.ts';
 import { judgeResults, MIN_SCORES_FOR_FLAGS, type ScaledDiagnostics } from './tally/judges.ts';
 import { sd } from './stats.ts';
 import { analyseDesign, createOffsetFit, type DesignAnalysis } from './tally/offset-model.ts';
-import { createScaledFit, judgePrecisionWeights, type ScaledStart } from './tally/scaled-model.ts';
+import { createScaledFit, judgePrecisionWeights, ROUNDS, SPREAD_PRIOR_SD, type ScaledStart } from './tally/scaled-model.ts';
 import { preparePanel, type Panel } from './tally/panel.ts';
 import { reliabilityOf } from './tally/reliability.ts';
 import { sensitivityOf } from './tally/sensitivity.ts';
@@ -140,6 +140,9 @@ export function tallyRound(input: TallyInput): TallyResult {
 			residualSd: design.noiseVariance === null ? null : Math.sqrt(design.noiseVariance),
 			judgeSd: design.judgeVariance === null ? null : Math.sqrt(design.judgeVariance),
 			components: design.components,
+			...(input.method === 'scaled'
+				? { scaled: { rounds: ROUNDS, spreadPriorSd: SPREAD_PRIOR_SD, noisePriorScores: NOISE_PRIOR_SCORES, draws: 'parametric-empirical-bayes' as const, interval: 'shortest' as const, erraticAlpha: ERRATIC_ALPHA } }
+				: {}),
 		},
 		categories,
 		judges: judgeResults(panel, design, offsets, scores.offset, input.method === 'scaled' ? scaledDiagnostics(panel, noise) : undefined),

@@ -127,6 +127,9 @@ describe('tallyRound, scaled method', () => {
 		expect(scaled.judges.find((j) => j.id === erratic)!.erraticP).toBeLessThan(0.01);
 		const offset = tallyRound({ ...input, method: 'offset' });
 		expect(offset.judges.some((j) => 'erraticP' in j)).toBe(false);
+		// The settings that shaped the scaled figures are recorded with them; the offset method's results stay as they were.
+		expect(scaled.model.scaled).toEqual({ rounds: 3, spreadPriorSd: 0.3, noisePriorScores: 4, draws: 'parametric-empirical-bayes', interval: 'shortest', erraticAlpha: 0.01 });
+		expect('scaled' in offset.model).toBe(false);
 	});
 
 	it('is reproducible for a seed and changes with it', () => {

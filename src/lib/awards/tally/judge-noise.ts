@@ -5,10 +5,10 @@
  */
 import { median } from '../stats.ts';
 import type { Panel } from './panel.ts';
-import type { ScaledFit } from './scaled-model.ts';
+import { VARIANCE_PRIOR_SCORES, type ScaledFit } from './scaled-model.ts';
 
-/** A judge's noise variance is estimated as if they had also given this many scores of the panel's variance. */
-export const NOISE_PRIOR_SCORES = 4;
+/** A judge's noise variance is estimated as if they had also given this many scores of the typical judge's variance: the same prior as the precision weights'. */
+export const NOISE_PRIOR_SCORES = VARIANCE_PRIOR_SCORES;
 
 /** Residual sums of squares and degrees of freedom per judge, the pooled variance, and each judge's variance pulled towards it. */
 export interface JudgeNoise {

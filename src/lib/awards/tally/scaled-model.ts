@@ -21,13 +21,13 @@ import type { OffsetFit } from './offset-model.ts';
 import type { Panel } from './panel.ts';
 
 /** Rounds of alternation from the offset model's fit; the ranking moves little after a few. */
-const ROUNDS = 3;
+export const ROUNDS = 3;
 
 /** Prior SD of a judge's spread around 1: most judges spread entries 0.5–1.6 times as far apart as the panel. */
-const SPREAD_PRIOR_SD = 0.3;
+export const SPREAD_PRIOR_SD = 0.3;
 
 /** A judge's variance is estimated as if they had also given this many scores of the panel's variance. */
-const VARIANCE_PRIOR_SCORES = 4;
+export const VARIANCE_PRIOR_SCORES = 4;
 
 /** Smallest spread allowed: a judge who reverses the scale is not given a negative one. */
 const MIN_SPREAD = 0.05;

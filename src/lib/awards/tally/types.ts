@@ -137,6 +137,22 @@ export interface ReliabilityResult {
 	values: number;
 }
 
+/** The scaled method's fixed settings, as recorded in its results. */
+export interface ScaledSettings {
+	/** Rounds of alternating least squares per fit. */
+	rounds: number;
+	/** Prior SD of a judge's spread around 1. */
+	spreadPriorSd: number;
+	/** Pseudo-scores pulling a judge's precision weight, and their noise, towards the panel's. */
+	noisePriorScores: number;
+	/** How rank intervals are drawn: a parametric bootstrap turned into empirical-Bayes draws. */
+	draws: 'parametric-empirical-bayes';
+	/** How a rank interval is read from the draws. */
+	interval: 'shortest';
+	/** Holm-adjusted level below which a judge is flagged erratic. */
+	erraticAlpha: number;
+}
+
 export interface ModelResult {
 	/** Ridge used by the offset model. */
 	ridge: number;
@@ -148,6 +164,8 @@ export interface ModelResult {
 	judgeSd: number | null;
 	/** Groups of judges linked through shared entries; offsets (and offset-model scores) compare across groups only when this is 1. */
 	components: number;
+	/** Scaled method only: the settings that shaped its figures (scaled-model.ts, judge-noise.ts, erratic.ts, bootstrap.ts), recorded so a results file says how it was made and `verify` names a setting that changed. */
+	scaled?: ScaledSettings;
 }
 
 export interface CategorySensitivity {
