@@ -66,7 +66,12 @@ export function runBootstrap(panel: Panel, resample: Resampler, orders: readonly
 	const E = panel.entryIds.length;
 	const scores = new Float64Array(resamples * E);
 	const ranks = new Int32Array(resamples * E);
-	for (let r = 0; r < resamples; r++) resample(random, scores.subarray(r * E, (r + 1) * E));
+	// One work array for every resample: nothing is allocated inside the loop.
+	const current = new Float64Array(E);
+	for (let r = 0; r < resamples; r++) {
+		resample(random, current);
+		scores.set(current, r * E);
+	}
 	if (posteriorAround) toPosteriorDraws(orders, scores, resamples, E, posteriorAround);
 	const working = orders.map((o) => new Int32Array(o.order.length));
 	for (let r = 0; r < resamples; r++) {
