@@ -47,7 +47,7 @@ export function severityWords(judge: Pick<JudgeResult, 'severity' | 'severitySe'
 	const size = Math.abs(severity).toFixed(2);
 	if (se !== null && Math.abs(severity) <= 1.96 * se) return `Not measurably harsher or more lenient than the panel (${severity >= 0 ? '+' : '−'}${size} ± ${(1.96 * se).toFixed(2)}).`;
 	const direction = severity < 0 ? 'harsher' : 'more lenient';
-	return `Scores ${size} points ${direction} than the panel on average${se === null ? '' : ` (± ${(1.96 * se).toFixed(2)})`}; the offset method removes this.`;
+	return `Scores ${size} points ${direction} than the panel on average${se === null ? '' : ` (± ${(1.96 * se).toFixed(2)})`}; the offset and scaled methods remove this.`;
 }
 
 /** A judge's consistency flag in words; `erraticP` is the scaled method's test result (JudgeResult.erraticP), when there is one. */
