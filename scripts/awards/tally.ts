@@ -157,7 +157,9 @@ function printReport(data: ProgramData, results: RoundResults): void {
 	console.log(`\n${colour.bold('Judges')} ${colour.dim('(severity: negative = harsher than the panel, on the score scale)')}`);
 	for (const j of tally.judges) {
 		const se = j.severitySe === null ? '' : ` ± ${j.severitySe.toFixed(2)}`;
-		const flag = j.consistency === 'ok' ? colour.green('ok') : colour.yellow(j.consistency);
+		// The scaled method tests each judge: an erratic flag shows the test's p-value (Holm-adjusted).
+		const tested = j.consistency === 'erratic' && j.erraticP !== undefined ? ` (p ${j.erraticP < 0.0001 ? '< 0.0001' : `= ${j.erraticP.toFixed(4)}`}: noisier than the other judges beyond chance)` : '';
+		const flag = j.consistency === 'ok' ? colour.green('ok') : colour.yellow(j.consistency + tested);
 		console.log(`  ${j.id.padEnd(22)} ${(j.severity >= 0 ? '+' : '') + j.severity.toFixed(2)}${se}`.padEnd(44) + `  ${String(j.scores).padStart(3)} ${j.scores === 1 ? 'entry  ' : 'entries'}  ${flag}`);
 	}
 	const alpha = tally.reliability.alpha;

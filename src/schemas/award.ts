@@ -77,8 +77,8 @@ export const roundSchema = z
 /** How scores become a ranking: declared in the program file before judging starts. */
 export const tallyRulesSchema = z
 	.object({
-		/** offset: additive judge-offset model (default); scaled: judge offset, spread and reliability; zscore: per-judge normalisation; mean: raw mean. */
-		method: z.enum(['offset', 'scaled', 'zscore', 'mean'], { error: 'expected offset, scaled, zscore or mean' }).default('offset'),
+		/** scaled: judge offset, spread and reliability (default); offset: additive judge-offset model; zscore: per-judge normalisation; mean: raw mean. */
+		method: z.enum(['offset', 'scaled', 'zscore', 'mean'], { error: 'expected offset, scaled, zscore or mean' }).default('scaled'),
 		/** Applied in order to break a tie: a criterion id (higher wins), or "judges" (more judges wins). */
 		tieBreak: z.array(z.string({ error: 'expected a criterion id or "judges"' }).regex(ID_PATTERN, { error: 'expected a criterion id (like "impact") or "judges"' })).default([]),
 		/** Bootstrap resamples for rank intervals. */
@@ -171,7 +171,7 @@ export const programSchema = z
 			.default('winners')
 			.describe('With blind: true, whether entrants stay hidden until the winners are announced (winners) or only until the finalists are (finalists).'),
 		/** Tally method and tie-break, declared before judging. */
-		tally: tallyRulesSchema.default({ method: 'offset', tieBreak: [], resamples: 2000, seed: 1 }),
+		tally: tallyRulesSchema.default({ method: 'scaled', tieBreak: [], resamples: 2000, seed: 1 }),
 		/** What `awards publish` marks and shares. */
 		results: z
 			.object({

@@ -57,7 +57,7 @@ describe('publish', () => {
 		// The finalists are published (round-1) and judges have ranked them, but the final is not published yet.
 		const winners = path.join(program(), 'winners.yaml');
 		const text = readFileSync(winners, 'utf8');
-		writeFileSync(winners, text.replace('round: final', 'round: round-1').replace('method: schulze', 'method: offset'));
+		writeFileSync(winners, text.replace('round: final', 'round: round-1').replace('method: schulze', 'method: scaled'));
 		const before = snapshot();
 		const result = await awards('publish', 'cia-2026', '--round', 'round-1');
 		expect(result.code).toBe(1);
@@ -238,7 +238,7 @@ describe('verify', () => {
 		writeFileSync(winners, text.replace('round: final', 'round: round-1'));
 		const round = await awards('verify', 'cia-2026');
 		expect(round.code).toBe(1);
-		expect(round.out).toMatch(/✗ published outcome \(round-1\).*\n(\s+.*\n)*\s+method: committed "schulze", recomputed "offset"/);
+		expect(round.out).toMatch(/✗ published outcome \(round-1\).*\n(\s+.*\n)*\s+method: committed "schulze", recomputed "scaled"/);
 	});
 });
 

@@ -82,7 +82,7 @@ describe('the sample program through the CLI', () => {
 		const result = await awards('tally', 'cia-2026', '--json');
 		expect(result.code, result.out).toBe(0);
 		const tally = JSON.parse(result.out).tally;
-		expect(tally.method).toBe('offset');
+		expect(tally.method).toBe('scaled');
 		expect(tally.categories).toHaveLength(4);
 		expect(readFileSync(path.join(program, 'results/round-1.json'), 'utf8')).toBe(readFileSync(path.join(projectRoot, 'content/awards/cia-2026/results/round-1.json'), 'utf8'));
 		const report = await awards('tally', 'cia-2026');

@@ -95,7 +95,7 @@ export function scaffoldProgram({ id, name, year }: ScaffoldOptions): { file: st
 		],
 		blind: true,
 		blindUntil: 'winners',
-		tally: { method: 'offset', tieBreak: ['impact', 'judges'], resamples: 2000, seed: year },
+		tally: { method: 'scaled', tieBreak: ['impact', 'judges'], resamples: 2000, seed: year },
 		results: { finalists: 3, honourableMentions: 2, feedback: 'private' },
 	};
 	const doc = new Document(program);

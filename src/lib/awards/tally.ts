@@ -7,21 +7,24 @@
  * - `mean`: the raw mean of the judges' weighted scores.
  * - `zscore`: each judge's weighted scores standardised (mean 0, SD 1 over everything the judge
  *   scored), then averaged per entry.
- * - `scaled`: the offset model with each judge's spread and reliability too (tally/scaled-model.ts):
- *   y_je = a_j + s_j·q_e + ε, each judge's scores weighted by how consistently they agree with
- *   the panel. Ranks closest to the truth on simulated panels (docs/awards.md).
- * - `offset` (default): the additive model y_je = q_e + b_j + ε, entry quality plus judge offset
+ * - `scaled` (default): y_je = a_j + s_j·q_e + ε, each judge's leniency, spread and reliability
+ *   (tally/scaled-model.ts), each judge's scores weighted by how consistently they agree with the
+ *   panel. Ranks closest to the truth on simulated panels (docs/awards.md).
+ * - `offset`: the additive model y_je = q_e + b_j + ε, entry quality plus judge offset
  *   (leniency, or severity when negative) plus noise, fitted by ridge-regularised least squares.
  *   When judges see different subsets of entries, a raw mean rewards entries that drew lenient
  *   judges; the model compares every judge with the others on shared entries and removes the
  *   offset. Fitted jointly over all categories: a judge's offset is a property of the judge, and
  *   sharing it links categories so more scores inform it.
  *
- * Uncertainty follows Graves, Barnett & Clarke, "Funding grant proposals for scientific research:
- * retrospective analysis of scores by members of grant review panel", BMJ 2011;343:d4797: the
- * judges' scores of each entry are resampled with replacement and the whole method is re-run,
- * giving rank intervals and the probability of winning. Reporting tied bands instead of a false
- * strict order follows the spirit of Heyard, Ott, Salanti & Egger, "Rethinking the funding line at
+ * Uncertainty of `offset`, `zscore` and `mean` follows Graves, Barnett & Clarke, "Funding grant
+ * proposals for scientific research: retrospective analysis of scores by members of grant review
+ * panel", BMJ 2011;343:d4797: the judges' scores of each entry are resampled with replacement and
+ * the whole method is re-run, giving rank intervals and the probability of winning. `scaled`
+ * draws scores from its fitted model instead (parametric bootstrap, tally/parametric.ts), turns
+ * the refits into empirical-Bayes draws of the true scores and reads the shortest 95% rank
+ * interval (tally/bootstrap.ts); its erratic flag is a test (tally/erratic.ts). Reporting tied
+ * bands instead of a false strict order follows the spirit of Heyard, Ott, Salanti & Egger, "Rethinking the funding line at
  * the Swiss National Science Foundation: Bayesian ranking and lottery", Statistics and Public
  * Policy 2022.
  *
@@ -31,15 +34,20 @@
  *
  * Each step is a module under `tally/`: the panel of scores (panel.ts), the methods' fits (fits.ts,
  * offset-model.ts), ordering and tie-breaks (tie-break.ts), the bootstrap and tie bands
- * (bootstrap.ts), judge diagnostics (judges.ts), reliability (reliability.ts) and sensitivity
+ * (bootstrap.ts; the scaled method's parametric resampler in parametric.ts), judge diagnostics
+ * (judges.ts, judge-noise.ts, erratic.ts), reliability (reliability.ts) and sensitivity
  * (sensitivity.ts). This module composes them and is what the CLI and pages import.
  */
-import { runBootstrap, rankSummary, tieBands } from './tally/bootstrap.ts';
+import { caseResampler, runBootstrap, rankSummary, tieBands, type Resampler } from './tally/bootstrap.ts';
+import { judgeNoiseOf, NOISE_PRIOR_SCORES, type JudgeNoise } from './tally/judge-noise.ts';
+import { parametricResampler, resamplePanel } from './tally/parametric.ts';
 import { createMeanFit, createZscoreFit, fitAll, type Fit } from './tally/fits.ts';
-import { judgeResults } from './tally/judges.ts';
-import { analyseDesign, createOffsetFit } from './tally/offset-model.ts';
-import { createScaledFit, judgePrecisionWeights } from './tally/scaled-model.ts';
-import { preparePanel } from './tally/panel.ts';
+import { ERRATIC_ALPHA, erraticPValues } from './tally/erratic.ts';
+import { judgeResults, MIN_SCORES_FOR_FLAGS, type ScaledDiagnostics } from './tally/judges.ts';
+import { sd } from './stats.ts';
+import { analyseDesign, createOffsetFit, type DesignAnalysis } from './tally/offset-model.ts';
+import { createScaledFit, judgePrecisionWeights, ROUNDS, SPREAD_PRIOR_SD, type ScaledStart } from './tally/scaled-model.ts';
+import { preparePanel, type Panel } from './tally/panel.ts';
 import { reliabilityOf } from './tally/reliability.ts';
 import { sensitivityOf } from './tally/sensitivity.ts';
 import { orderCategory, resolveRules, tieKeys } from './tally/tie-break.ts';
@@ -47,6 +55,7 @@ import { TALLY_METHODS, type CategoryResult, type EntryResult, type TallyInput, 
 
 export { BAND_SEPARATION, RANK_INTERVAL } from './tally/bootstrap.ts';
 export { ERRATIC_FACTOR, MIN_SCORES_FOR_FLAGS, STRAIGHT_LINE_FACTOR } from './tally/judges.ts';
+export { ERRATIC_ALPHA } from './tally/erratic.ts';
 export { TIE_TOLERANCE } from './tally/tie-break.ts';
 export * from './tally/types.ts';
 
@@ -77,13 +86,22 @@ export function tallyRound(input: TallyInput): TallyResult {
 	const precision = judgePrecisionWeights(panel, offsetFit, offsetScores, design.noiseVariance);
 	// The scaled fit runs the offset fit inside; it gets an offset fit of its own, so the two never share work arrays.
 	const scaledFit = createScaledFit(panel, createOffsetFit(panel, design.ridge), precision, design.noiseVariance);
-	const fits: Record<TallyMethod, Fit> = { offset: offsetFit.fit, scaled: scaledFit, zscore: createZscoreFit(panel), mean: createMeanFit(panel) };
+	const fits: Record<TallyMethod, Fit> = { offset: offsetFit.fit, scaled: scaledFit.fit, zscore: createZscoreFit(panel), mean: createMeanFit(panel) };
 	const scores = fitAll(fits, ones, E);
+	// The scaled model of the full data, kept before resamples and leave-one-out fits reuse its arrays.
+	const scaledModel = { level: Float64Array.from(scaledFit.level), spread: Float64Array.from(scaledFit.spread), quality: Float64Array.from(scaledFit.quality) };
+	const noise = judgeNoiseOf(panel, scaledModel, design.noiseVariance);
 	const keys = tieKeys(panel, ones);
 	const declared = scores[input.method];
 	const orders = panel.categoryEntries.map((entries) => orderCategory(entries, declared, keys, rules, C));
 
-	const bootstrap = runBootstrap(panel, fits[input.method], orders, input.resamples, input.seed);
+	// The scaled model's intervals: a parametric bootstrap turned into empirical-Bayes draws of the
+	// true scores (parametric.ts, bootstrap.ts); the other methods keep the case bootstrap, so
+	// their published results stay as they were.
+	const bootstrap =
+		input.method === 'scaled'
+			? runBootstrap(panel, scaledResampler(panel, scaledModel, noise, precision, design), orders, input.resamples, input.seed, declared)
+			: runBootstrap(panel, caseResampler(panel, fits[input.method]), orders, input.resamples, input.seed);
 	const R = input.resamples;
 	const rankSample = new Int32Array(R);
 	const categories: CategoryResult[] = orders.map((category, c) => {
@@ -95,7 +113,7 @@ export function tallyRound(input: TallyInput): TallyResult {
 				scores: { offset: scores.offset[e], scaled: scores.scaled[e], zscore: scores.zscore[e], mean: scores.mean[e] },
 				score: declared[e],
 				rank: category.ranks[p],
-				...rankSummary(bootstrap, R, E, e, rankSample),
+				...rankSummary(bootstrap, R, E, e, rankSample, input.method === 'scaled' ? 'shortest' : 'central'),
 				band: bandOf.get(e) as number,
 			}),
 		);
@@ -122,10 +140,33 @@ export function tallyRound(input: TallyInput): TallyResult {
 			residualSd: design.noiseVariance === null ? null : Math.sqrt(design.noiseVariance),
 			judgeSd: design.judgeVariance === null ? null : Math.sqrt(design.judgeVariance),
 			components: design.components,
+			...(input.method === 'scaled'
+				? { scaled: { rounds: ROUNDS, spreadPriorSd: SPREAD_PRIOR_SD, noisePriorScores: NOISE_PRIOR_SCORES, draws: 'parametric-empirical-bayes' as const, interval: 'shortest' as const, erraticAlpha: ERRATIC_ALPHA } }
+				: {}),
 		},
 		categories,
-		judges: judgeResults(panel, design, offsets, scores.offset),
+		judges: judgeResults(panel, design, offsets, scores.offset, input.method === 'scaled' ? scaledDiagnostics(panel, noise) : undefined),
 		reliability: reliabilityOf(panel, allEntries),
 		sensitivity: sensitivityOf(panel, fits, scores, keys, rules, orders, input.method, J),
 	};
+}
+
+/**
+ * The scaled model's parametric resampler: scores drawn from the fitted model, refitted by a
+ * scaled fit of their own that starts from the full-data parameters (the drawn scores are the
+ * model's, so the refit is near them from the start; this saves the offset fit each resample).
+ */
+function scaledResampler(panel: Panel, model: ScaledStart, noise: JudgeNoise, precision: Float64Array, design: DesignAnalysis): Resampler {
+	const drawn = resamplePanel(panel);
+	const refit = createScaledFit(drawn, null, precision, design.noiseVariance, model).fit;
+	return parametricResampler(panel, model, noise.variance.map(Math.sqrt), drawn.obsScore, refit);
+}
+
+/** The scaled method's judge diagnostics: the erratic test on the scaled model's residuals. */
+function scaledDiagnostics(panel: Panel, noise: JudgeNoise): ScaledDiagnostics {
+	const counts = new Int32Array(panel.judgeIds.length);
+	for (const j of panel.obsJudge) counts[j]++;
+	// Rounding error is no flag: the others' noise counts as at least 1% of the scores' SD.
+	const floor = panel.obsScore.length >= 2 ? (0.01 * sd(panel.obsScore)) ** 2 : 0;
+	return { noise, erraticP: erraticPValues(noise, counts, MIN_SCORES_FOR_FLAGS, floor) };
 }

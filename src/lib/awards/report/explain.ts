@@ -47,13 +47,16 @@ export function severityWords(judge: Pick<JudgeResult, 'severity' | 'severitySe'
 	const size = Math.abs(severity).toFixed(2);
 	if (se !== null && Math.abs(severity) <= 1.96 * se) return `Not measurably harsher or more lenient than the panel (${severity >= 0 ? '+' : '−'}${size} ± ${(1.96 * se).toFixed(2)}).`;
 	const direction = severity < 0 ? 'harsher' : 'more lenient';
-	return `Scores ${size} points ${direction} than the panel on average${se === null ? '' : ` (± ${(1.96 * se).toFixed(2)})`}; the offset method removes this.`;
+	return `Scores ${size} points ${direction} than the panel on average${se === null ? '' : ` (± ${(1.96 * se).toFixed(2)})`}; the offset and scaled methods remove this.`;
 }
 
-/** A judge's consistency flag in words. */
-export function consistencyWords(consistency: JudgeResult['consistency']): string {
+/** A judge's consistency flag in words; `erraticP` is the scaled method's test result (JudgeResult.erraticP), when there is one. */
+export function consistencyWords(consistency: JudgeResult['consistency'], erraticP?: number): string {
 	switch (consistency) {
 		case 'erratic':
+			if (erraticP !== undefined) {
+				return `Erratic: their scores stray from the panel’s view of the same entries far more than the other judges’ do, even allowing for how lenient they are and how far apart they spread entries; chance alone would do this less than once in 100 panels (p ${erraticP < 0.0001 ? '< 0.0001' : `= ${erraticP.toFixed(4)}`}, allowing for testing every judge). Their scores already count for less in the scaled method; ask whether they read the scale or the criteria differently.`;
+			}
 			return 'Erratic: their scores differ from the panel’s view of the same entries more than twice as much as a typical judge’s. Ask whether they read the scale or the criteria differently.';
 		case 'straight-lining':
 			return 'Straight-lining: they gave nearly every entry the same score, so their scores barely separate entries.';
@@ -75,7 +78,7 @@ export function sensitivityWords(s: CategorySensitivity, title: (id: string | nu
 /** The legend printed under the terminal tally: what each column means, in a few lines. */
 export const TALLY_LEGEND: readonly string[] = [
 	'score: the declared method’s score (mean and z-score shown for comparison).',
-	`${INTERVAL_PERCENT}% rank: the ranks the entry takes in ${INTERVAL_PERCENT}% of panels resampled from the judges’ scores; a wide range means the scores cannot place it precisely.`,
+	`${INTERVAL_PERCENT}% rank: the ranks the entry takes in ${INTERVAL_PERCENT}% of panels resampled from the judges’ scores (under the scaled method, drawn from the model fitted to them); a wide range means the scores cannot place it precisely.`,
 	'P(win) / P(top3): how often it ranks first / in the top three across those panels.',
 	'band: entries in the same band are statistically tied: the scores cannot separate them.',
 	'severity: negative = harsher than the panel, positive = more lenient, on the score scale.',

@@ -49,7 +49,7 @@ export function renderResultsReport(input: ResultsReportInput): string {
 	const categories = tally.categories.map((c) => categorySection(c, { title, categoryName, top, sensitivity: tally.sensitivity.find((s) => s.category === c.category) })).join('\n');
 
 	const judges = tally.judges
-		.map((j) => `<tr><th scope="row">${e(judgeName(j.id))}</th><td class="num">${j.scores}</td><td class="num">${j.severity >= 0 ? '+' : ''}${num(j.severity)}${j.severitySe === null ? '' : ` ± ${num(1.96 * j.severitySe)}`}</td><td>${e(severityWords(j))}</td><td>${e(consistencyWords(j.consistency))}</td></tr>`)
+		.map((j) => `<tr><th scope="row">${e(judgeName(j.id))}</th><td class="num">${j.scores}</td><td class="num">${j.severity >= 0 ? '+' : ''}${num(j.severity)}${j.severitySe === null ? '' : ` ± ${num(1.96 * j.severitySe)}`}</td><td>${e(severityWords(j))}</td><td>${e(consistencyWords(j.consistency, j.erraticP))}</td></tr>`)
 		.join('');
 
 	const body = `<header>

@@ -1,5 +1,7 @@
 /** Judge diagnostics: severity (the offset model's b_j) with its standard error, spread, residuals and consistency flags. */
 import { median, sd } from '../stats.ts';
+import { ERRATIC_ALPHA } from './erratic.ts';
+import type { JudgeNoise } from './judge-noise.ts';
 import type { DesignAnalysis } from './offset-model.ts';
 import { compareIds, type Panel } from './panel.ts';
 import type { JudgeConsistency, JudgeResult } from './types.ts';
@@ -13,8 +15,19 @@ export const ERRATIC_FACTOR = 2;
 /** Straight-lining: SD of the judge's scores across entries at most this share of the panel's median. */
 export const STRAIGHT_LINE_FACTOR = 0.1;
 
+/**
+ * Under the scaled method, the erratic flag is a test (erratic.ts) on the scaled model's residuals
+ * instead of the offset model's factor-of-two rule: those residuals no longer count a judge's
+ * wider or narrower spread as noise.
+ */
+export interface ScaledDiagnostics {
+	noise: JudgeNoise;
+	/** Holm-adjusted p-value per judge (erraticPValues); NaN when not tested. */
+	erraticP: Float64Array;
+}
+
 /** Each judge's severity, spread, residuals and consistency flag, judges in id order. */
-export function judgeResults(panel: Panel, design: DesignAnalysis, offsets: Float64Array, quality: Float64Array): JudgeResult[] {
+export function judgeResults(panel: Panel, design: DesignAnalysis, offsets: Float64Array, quality: Float64Array, scaled?: ScaledDiagnostics): JudgeResult[] {
 	const J = panel.judgeIds.length;
 	const N = panel.obsScore.length;
 	const { eigenvalues, eigenvectors, eigenTolerance } = design;
@@ -46,7 +59,13 @@ export function judgeResults(panel: Panel, design: DesignAnalysis, offsets: Floa
 		}
 		const severitySe = design.noiseVariance !== null && identified > 1e-9 ? Math.sqrt(design.noiseVariance * variance) : null;
 		const scoreSd = n >= 2 ? sd(judgeScores[j]) : null;
-		const residualSd = design.residualDf > 0 ? Math.sqrt((residualSquares[j] / n) * dfScale) : null;
+		const residualSd = scaled
+			? scaled.noise.df[j] > 0
+				? Math.sqrt(scaled.noise.squares[j] / scaled.noise.df[j])
+				: null
+			: design.residualDf > 0
+				? Math.sqrt((residualSquares[j] / n) * dfScale)
+				: null;
 		return { id, n, severity: offsets[j], severitySe, scoreSd, residualSd, categories: [...categories[j]].sort(compareIds) };
 	});
 	const eligible = rows.filter((row) => row.n >= MIN_SCORES_FOR_FLAGS);
@@ -54,13 +73,15 @@ export function judgeResults(panel: Panel, design: DesignAnalysis, offsets: Floa
 	const typicalResidual = median(eligible.flatMap((row) => (row.residualSd === null ? [] : [row.residualSd])));
 	const overallSd = N >= 2 ? sd(panel.obsScore) : 0;
 	const residualReference = Math.max(Number.isNaN(typicalResidual) ? 0 : typicalResidual, 0.01 * overallSd);
-	return rows.map((row): JudgeResult => {
+	return rows.map((row, j): JudgeResult => {
 		let consistency: JudgeConsistency = 'ok';
+		const erratic = scaled ? scaled.erraticP[j] < ERRATIC_ALPHA : row.residualSd !== null && row.residualSd > ERRATIC_FACTOR * residualReference;
 		if (row.n >= MIN_SCORES_FOR_FLAGS) {
 			if (row.scoreSd !== null && row.scoreSd <= Math.max(STRAIGHT_LINE_FACTOR * typicalSpread, 1e-9)) consistency = 'straight-lining';
-			else if (row.residualSd !== null && row.residualSd > ERRATIC_FACTOR * residualReference) consistency = 'erratic';
+			else if (erratic) consistency = 'erratic';
 		}
 		return {
+			...(scaled && !Number.isNaN(scaled.erraticP[j]) ? { erraticP: scaled.erraticP[j] } : {}),
 			id: row.id,
 			scores: row.n,
 			categories: row.categories,

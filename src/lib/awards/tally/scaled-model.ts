@@ -12,22 +12,22 @@
  *   prior with SD `SPREAD_PRIOR_SD`: the spreads of judges who saw few or similar entries stay
  *   near 1.
  *
- * Measured on simulated panels with known truth (scripts/bench-judging.ts, docs/awards.md), it
- * ranks closer to the truth than the offset model and than an oracle that knows every judge's
- * offset but weighs all judges alike.
+ * The default method. Measured on simulated panels with known truth (scripts/bench-judging.ts,
+ * docs/awards.md), it ranks closer to the truth than the offset model, than z-scores and than an
+ * oracle that knows every judge's offset but weighs all judges alike.
  */
 import type { Fit } from './fits.ts';
 import type { OffsetFit } from './offset-model.ts';
 import type { Panel } from './panel.ts';
 
 /** Rounds of alternation from the offset model's fit; the ranking moves little after a few. */
-const ROUNDS = 3;
+export const ROUNDS = 3;
 
 /** Prior SD of a judge's spread around 1: most judges spread entries 0.5–1.6 times as far apart as the panel. */
-const SPREAD_PRIOR_SD = 0.3;
+export const SPREAD_PRIOR_SD = 0.3;
 
 /** A judge's variance is estimated as if they had also given this many scores of the panel's variance. */
-const VARIANCE_PRIOR_SCORES = 4;
+export const VARIANCE_PRIOR_SCORES = 4;
 
 /** Smallest spread allowed: a judge who reverses the scale is not given a negative one. */
 const MIN_SPREAD = 0.05;
@@ -64,65 +64,98 @@ export function judgePrecisionWeights(panel: Panel, offsetFit: OffsetFit, qualit
 	return weights;
 }
 
+/** The scaled model's fit, and the judge parameters and qualities it last estimated. */
+export interface ScaledFit {
+	fit: Fit;
+	/** Each judge's leniency a_j of the last fit, on the score scale. */
+	level: Float64Array;
+	/** Each judge's spread s_j of the last fit (they average 1). */
+	spread: Float64Array;
+	/** Each entry's quality q_e of the last fit, before the shift to the average judge's leniency: the fitted score of observation i is level[j] + spread[j]·quality[e]. */
+	quality: Float64Array;
+}
+
+/** Where a refit starts instead of the offset model's fit: a fit's parameters (see ScaledFit). */
+export type ScaledStart = Pick<ScaledFit, 'level' | 'spread' | 'quality'>;
+
 /**
  * The scaled model's fit. `precision` holds each observation's reliability weight
  * (judgePrecisionWeights, from the full data: a resample reweights observations, it does not
- * re-judge the judges); `noiseVariance` is the offset model's residual variance.
+ * re-judge the judges); `noiseVariance` is the offset model's residual variance. The fit starts
+ * from `offsetFit`'s fit of the same weights, or, for the refits of a parametric bootstrap, from
+ * `start` (warm: the full-data parameters are close to every refit's), and runs `rounds` rounds.
  */
-export function createScaledFit(panel: Panel, offsetFit: OffsetFit, precision: Float64Array, noiseVariance: number | null): Fit {
+export function createScaledFit(panel: Panel, offsetFit: OffsetFit | null, precision: Float64Array, noiseVariance: number | null, start?: ScaledStart, rounds = ROUNDS): ScaledFit {
 	const { obsJudge, obsScore, entryStart } = panel;
 	const J = panel.judgeIds.length;
 	const E = panel.entryIds.length;
 	const N = obsScore.length;
+	if (!offsetFit && !start) throw new Error('scaled model: a fit needs the offset model or a start');
 	const weighted = new Float64Array(N);
 	const level = new Float64Array(J);
 	const spread = new Float64Array(J);
 	const quality = new Float64Array(E);
 	const sw = new Float64Array(J);
-	const sq = new Float64Array(J);
-	const sy = new Float64Array(J);
-	const sqq = new Float64Array(J);
-	const sqy = new Float64Array(J);
+	// Observations judge by judge (entries ascending within a judge), so each judge's sums build
+	// in local variables, in the same order as entry by entry.
+	const judgeStart = new Int32Array(J + 1);
+	for (let i = 0; i < N; i++) judgeStart[obsJudge[i] + 1]++;
+	for (let j = 0; j < J; j++) judgeStart[j + 1] += judgeStart[j];
+	const byJudge = new Int32Array(N);
+	const byJudgeEntry = new Int32Array(N);
+	const filled = judgeStart.slice(0, J);
+	for (let e = 0; e < E; e++) {
+		for (let i = entryStart[e]; i < entryStart[e + 1]; i++) {
+			const slot = filled[obsJudge[i]]++;
+			byJudge[slot] = i;
+			byJudgeEntry[slot] = e;
+		}
+	}
 	// Pull of each spread towards 1, in pseudo-observations (σ²_ε / τ²); none without noise, so a
 	// noise-free panel is recovered exactly.
 	const shrink = noiseVariance === null ? Number.POSITIVE_INFINITY : noiseVariance / SPREAD_PRIOR_SD ** 2;
-	return (weights, out) => {
+	const fit: Fit = (weights, out) => {
 		for (let i = 0; i < N; i++) weighted[i] = weights[i] * precision[i];
-		offsetFit.fit(weighted, quality);
-		level.set(offsetFit.offsets);
-		spread.fill(1);
-		for (let round = 0; round < ROUNDS; round++) {
-			sw.fill(0);
-			sq.fill(0);
-			sy.fill(0);
-			sqq.fill(0);
-			sqy.fill(0);
-			for (let e = 0; e < E; e++) {
-				const q = quality[e];
-				if (Number.isNaN(q)) continue;
-				for (let i = entryStart[e]; i < entryStart[e + 1]; i++) {
-					const w = weighted[i];
-					if (w === 0) continue;
-					const j = obsJudge[i];
-					sw[j] += w;
-					sq[j] += w * q;
-					sy[j] += w * obsScore[i];
-					sqq[j] += w * q * q;
-					sqy[j] += w * q * obsScore[i];
-				}
-			}
+		if (start) {
+			level.set(start.level);
+			spread.set(start.spread);
+			quality.set(start.quality);
+		} else {
+			(offsetFit as OffsetFit).fit(weighted, quality);
+			level.set((offsetFit as OffsetFit).offsets);
+			spread.fill(1);
+		}
+		for (let round = 0; round < rounds; round++) {
 			let spreadSum = 0;
 			let judges = 0;
 			for (let j = 0; j < J; j++) {
-				if (sw[j] === 0) {
+				let sumW = 0;
+				let sumQ = 0;
+				let sumY = 0;
+				let sumQQ = 0;
+				let sumQY = 0;
+				for (let k = judgeStart[j]; k < judgeStart[j + 1]; k++) {
+					const q = quality[byJudgeEntry[k]];
+					if (Number.isNaN(q)) continue;
+					const i = byJudge[k];
+					const w = weighted[i];
+					if (w === 0) continue;
+					sumW += w;
+					sumQ += w * q;
+					sumY += w * obsScore[i];
+					sumQQ += w * q * q;
+					sumQY += w * q * obsScore[i];
+				}
+				sw[j] = sumW;
+				if (sumW === 0) {
 					spread[j] = 1;
 					level[j] = 0;
 					continue;
 				}
-				const qMean = sq[j] / sw[j];
-				const yMean = sy[j] / sw[j];
-				const sxx = sqq[j] - sw[j] * qMean * qMean;
-				const sxy = sqy[j] - sw[j] * qMean * yMean;
+				const qMean = sumQ / sumW;
+				const yMean = sumY / sumW;
+				const sxx = sumQQ - sumW * qMean * qMean;
+				const sxy = sumQY - sumW * qMean * yMean;
 				const s = Number.isFinite(shrink) ? (sxy + shrink) / (sxx + shrink) : 1;
 				spread[j] = s > MIN_SPREAD ? s : MIN_SPREAD;
 				level[j] = yMean - spread[j] * qMean;
@@ -156,4 +189,5 @@ export function createScaledFit(panel: Panel, offsetFit: OffsetFit, precision: F
 		const shift = counted > 0 ? levelSum / counted : 0;
 		for (let e = 0; e < E; e++) out[e] = quality[e] + shift;
 	};
+	return { fit, level, spread, quality };
 }

@@ -4,7 +4,7 @@ import type { CriterionRef, EntryRef, Score } from '../types.ts';
 /** How judges' weighted scores become an entry score (see the module comment). */
 export type TallyMethod = 'offset' | 'scaled' | 'zscore' | 'mean';
 
-/** The tally methods, the usual default first. */
+/** The tally methods (the default, `scaled`, is second: this order is the order of the methods in published results). */
 export const TALLY_METHODS: readonly TallyMethod[] = ['offset', 'scaled', 'zscore', 'mean'];
 
 export interface TallyInput {
@@ -112,12 +112,18 @@ export interface JudgeResult {
 	severitySe: number | null;
 	/** SD of the judge's weighted scores across entries; null for a single score. */
 	scoreSd: number | null;
-	/** SD of the judge's residuals under the offset model (degrees-of-freedom corrected); null when the noise cannot be estimated. */
+	/** SD of the judge's residuals (degrees-of-freedom corrected) under the offset model, or under the scaled model when that is the declared method; null when the noise cannot be estimated. */
 	residualSd: number | null;
 	/**
-	 * 'straight-lining': scoreSd at most 10% of the panel's median scoreSd; 'erratic': residualSd
-	 * more than twice the panel's median residualSd (floored at 1% of the SD of all scores so a
-	 * noise-free panel flags nobody); both need at least 3 scores; else 'ok'.
+	 * Scaled method only: the Holm-adjusted p-value of the test that the judge's scores are noisier
+	 * than the other judges' (tally/erratic.ts); absent when not tested.
+	 */
+	erraticP?: number;
+	/**
+	 * 'straight-lining': scoreSd at most 10% of the panel's median scoreSd; 'erratic': under the
+	 * scaled method, erraticP below 0.01 (ERRATIC_ALPHA); under the others, residualSd more than twice the panel's
+	 * median residualSd (floored at 1% of the SD of all scores so a noise-free panel flags nobody);
+	 * both need at least 3 scores; else 'ok'.
 	 */
 	consistency: JudgeConsistency;
 }
@@ -131,6 +137,22 @@ export interface ReliabilityResult {
 	values: number;
 }
 
+/** The scaled method's fixed settings, as recorded in its results. */
+export interface ScaledSettings {
+	/** Rounds of alternating least squares per fit. */
+	rounds: number;
+	/** Prior SD of a judge's spread around 1. */
+	spreadPriorSd: number;
+	/** Pseudo-scores pulling a judge's precision weight, and their noise, towards the panel's. */
+	noisePriorScores: number;
+	/** How rank intervals are drawn: a parametric bootstrap turned into empirical-Bayes draws. */
+	draws: 'parametric-empirical-bayes';
+	/** How a rank interval is read from the draws. */
+	interval: 'shortest';
+	/** Holm-adjusted level below which a judge is flagged erratic. */
+	erraticAlpha: number;
+}
+
 export interface ModelResult {
 	/** Ridge used by the offset model. */
 	ridge: number;
@@ -142,6 +164,8 @@ export interface ModelResult {
 	judgeSd: number | null;
 	/** Groups of judges linked through shared entries; offsets (and offset-model scores) compare across groups only when this is 1. */
 	components: number;
+	/** Scaled method only: the settings that shaped its figures (scaled-model.ts, judge-noise.ts, erratic.ts, bootstrap.ts), recorded so a results file says how it was made and `verify` names a setting that changed. */
+	scaled?: ScaledSettings;
 }
 
 export interface CategorySensitivity {
