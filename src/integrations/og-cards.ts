@@ -1,0 +1,23 @@
+/**
+ * Writes the build's Open Graph cards into the output once the pages are generated. The card
+ * route (src/pages/og/[...slug].png.ts) registers them with the build's card renderer when Astro
+ * asks it for its paths, and they are rendered in the background while Astro renders the pages
+ * (src/lib/og-render.ts). A card that fails to render fails the build, so nothing is published.
+ */
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { buildCardRenderer } from '../lib/og-render.ts';
+
+export function ogCards(): AstroIntegration {
+	return {
+		name: 'credence:og-cards',
+		hooks: {
+			'astro:build:done': async ({ dir, logger }) => {
+				const cards = buildCardRenderer();
+				if (!cards) return;
+				await cards.publish(fileURLToPath(dir));
+				logger.info(`${cards.files.length} Open Graph card${cards.files.length === 1 ? '' : 's'} written`);
+			},
+		},
+	};
+}
