@@ -15,8 +15,11 @@ export function ogCards(): AstroIntegration {
 			'astro:build:done': async ({ dir, logger }) => {
 				const cards = buildCardRenderer();
 				if (!cards) return;
+				const started = performance.now();
 				await cards.publish(fileURLToPath(dir));
-				logger.info(`${cards.files.length} Open Graph card${cards.files.length === 1 ? '' : 's'} written`);
+				// The seconds the build waited for cards after the pages: what the background did not finish.
+				const waited = ((performance.now() - started) / 1000).toFixed(2);
+				logger.info(`${cards.files.length} Open Graph card${cards.files.length === 1 ? '' : 's'} written in ${waited}s`);
 			},
 		},
 	};
