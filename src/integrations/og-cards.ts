@@ -6,12 +6,15 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { buildCardRenderer } from '../lib/og-render.ts';
+import { buildCardRenderer, forgetBuildCardRenderer } from '../lib/og-render.ts';
 
 export function ogCards(): AstroIntegration {
 	return {
 		name: 'credence:og-cards',
 		hooks: {
+			// Before Astro asks the card route for its paths: a build started by Astro's API in a
+			// process that built before starts with no cards.
+			'astro:build:start': () => forgetBuildCardRenderer(),
 			'astro:build:done': async ({ dir, logger }) => {
 				const cards = buildCardRenderer();
 				if (!cards) return;

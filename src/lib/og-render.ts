@@ -140,3 +140,8 @@ export function buildCardRenderer(options?: CardRendererOptions): CardRenderer |
 	if (options) shared[BUILD_RENDERER] ??= new CardRenderer(options);
 	return shared[BUILD_RENDERER];
 }
+
+/** Forgets the build's card renderer, so that a second build in the same process starts with no cards. */
+export function forgetBuildCardRenderer(): void {
+	delete (globalThis as { [BUILD_RENDERER]?: CardRenderer })[BUILD_RENDERER];
+}
