@@ -8,6 +8,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { hostRedirects } from './src/integrations/host-redirects.ts';
 import { draftPreview } from './src/integrations/draft-preview.ts';
 import { editorPage } from './src/integrations/editor-page.ts';
+import { ogCards } from './src/integrations/og-cards.ts';
 import { pruneAssets } from './src/integrations/prune-assets.ts';
 import { releaseMemory } from './src/integrations/release-memory.ts';
 import { astroCsp } from './src/lib/csp.ts';
@@ -32,8 +33,9 @@ export default defineConfig({
 	// url in content/site.yaml; CREDENCE_SITE_URL overrides it (src/lib/site-url.ts).
 	site: siteUrl(contentRoot(projectRoot)).url,
 	trailingSlash: 'always',
-	// Render several pages at once: Open Graph cards and images are encoded by sharp off the main
-	// thread, so on two cores this takes a large library's page generation from 20 s to 11 s.
+	// Render several pages at once: images are encoded by sharp off the main thread, so on two
+	// cores this took a large library's page generation from 20 s to 11 s. (Open Graph cards are
+	// rendered beside the pages, not as pages: src/integrations/og-cards.ts.)
 	build: { concurrency: 4 },
 	// Pages whose getStaticPaths cacheKey (src/data/cache-keys.ts) and code are unchanged are
 	// copied from the previous build instead of being rendered again.
@@ -71,5 +73,5 @@ export default defineConfig({
 	},
 	// The Pagefind search index is the build's second step (scripts/search-index.ts), after Astro
 	// has exited and released its memory.
-	integrations: [contentCheck(), draftPreview(), clearOutDir(), releaseMemory(), mdx(mdxStories), redirects.integration, sitemap({ filter: redirects.listed }), pruneAssets(), editorPage(projectRoot)],
+	integrations: [contentCheck(), draftPreview(), clearOutDir(), releaseMemory(), mdx(mdxStories), redirects.integration, sitemap({ filter: redirects.listed }), pruneAssets(), ogCards(), editorPage(projectRoot)],
 });

@@ -140,7 +140,7 @@ function seconds(text: string | undefined): number {
 }
 
 /** Where a build's time went, read from its log (the phases Astro and our integrations report). */
-export function buildPhases(output: string, total: number): Record<'check' | 'sync' | 'bundle' | 'pages' | 'images' | 'search' | 'other', number> {
+export function buildPhases(output: string, total: number): Record<'check' | 'sync' | 'bundle' | 'pages' | 'images' | 'cards' | 'search' | 'other', number> {
 	const after = (marker: string, pattern: RegExp) => {
 		const from = output.indexOf(marker);
 		return from < 0 ? undefined : pattern.exec(output.slice(from))?.[1];
@@ -153,6 +153,8 @@ export function buildPhases(output: string, total: number): Record<'check' | 'sy
 		bundle: [...output.matchAll(/\[vite\] ✓ built in ((?:\d+m )?[\d.]+m?s)/g)].reduce((sum, match) => sum + seconds(match[1]), 0),
 		pages: seconds(after('generating static routes', /✓ Completed in ((?:\d+m )?[\d.]+m?s)/)),
 		images: seconds(after('generating optimized images', /✓ Completed in ((?:\d+m )?[\d.]+m?s)/)),
+		// Open Graph cards are drawn beside the pages; this is what the build waited for after them.
+		cards: seconds(/Open Graph cards? written in ([\d.]+s)/.exec(output)?.[1]),
 		search: seconds(/\[search-index\] indexed .*? in ([\d.]+s)/.exec(output)?.[1]),
 	};
 	const known = Object.values(phases).reduce((a, b) => a + b, 0);
@@ -435,7 +437,7 @@ function printTable(results: SizeResult[]): void {
 		['ms per page', (r) => r.cold.msPerPage.toFixed(2)],
 		['  bare Astro (ms)', (r) => r.bare.msPerPage.toFixed(2)],
 		['  × bare Astro', (r) => r.ratio.msPerPage.toFixed(2)],
-		...(['check', 'sync', 'bundle', 'pages', 'images', 'search', 'other'] as const).map(
+		...(['check', 'sync', 'bundle', 'pages', 'images', 'cards', 'search', 'other'] as const).map(
 			(phase): [string, (r: SizeResult) => string] => [`  ${phase} (s): cold / rebuild / bare`, (r) => `${r.cold.phases[phase].toFixed(1)} / ${r.rebuild.phases[phase].toFixed(1)} / ${r.bare.phases[phase].toFixed(1)}`],
 		),
 		['peak RSS, all processes (MB)', (r) => String(r.cold.peakRssMb)],

@@ -2,12 +2,14 @@
  * Draft preview in the dev server: `astro dev` on a copy of the fixture with a draft story and an
  * embargoed one, and an award entry whose approval lapsed, shows them all, each page with a
  * banner saying why it is not public and when it would be, and marks them in the customer's and
- * the program's lists; the published story has no banner.
+ * the program's lists; the published story has no banner, and the dev server serves its Open
+ * Graph card.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { copyFixture, editData, NOW, projectRoot } from '../helpers.ts';
 
@@ -86,6 +88,14 @@ describe('npm run dev', () => {
 		const { status, html } = await page('/stories/quarry-embargoed/');
 		expect(status, log).toBe(200);
 		expect(html).toContain('Embargoed until 12 Jan 2027 10:00 UTC — not public.');
+	}, 120_000);
+
+	it("serves a published story's Open Graph card from the card route (a build writes them beside the pages instead)", async () => {
+		const response = await fetch(new URL('/og/stories/quarry-forecasting.png', base));
+		expect(response.status, log).toBe(200);
+		expect(response.headers.get('content-type')).toBe('image/png');
+		const meta = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
+		expect([meta.format, meta.width, meta.height]).toEqual(['png', 1200, 630]);
 	}, 120_000);
 
 	it('shows no banner on a published story', async () => {

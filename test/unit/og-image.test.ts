@@ -66,4 +66,11 @@ describe('ogCardPng', () => {
 		expect([meta.format, meta.width, meta.height, meta.channels, meta.hasAlpha]).toEqual(['png', 1200, 630, 3, false]);
 		expect(png.length).toBeLessThan(80 * 1024);
 	});
+
+	it('keeps every pixel of the rasterised card (its compression is lossless: no palette, no JPEG)', async () => {
+		const svg = ogCardSvg({ kicker: 'Co-authored story', title: 'How Harbourline Freight cut forecast error by 31% across 400 lanes', byline: 'Harbourline Freight', site: 'Tessellate Customer Evidence' });
+		const drawn = await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer();
+		const encoded = await sharp(await ogCardPng(svg)).raw().toBuffer();
+		expect(encoded.equals(drawn)).toBe(true);
+	});
 });

@@ -1,16 +1,17 @@
 /**
- * Open Graph cards, rendered at build: one PNG per public story, video and award program, and one
- * for the site. Paths come from the query layer, so private items get no card.
+ * Open Graph cards: one PNG per public story, video and award program, and one for the site.
+ * Paths come from the query layer, so private items get no card. In a build the route generates
+ * no page itself: it registers the cards with the build's card renderer, which renders them in
+ * the background while Astro renders the pages, and the og-cards integration writes them into
+ * the output (src/lib/og-render.ts, src/integrations/og-cards.ts). The dev server serves them here.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { awardPrograms, customerById, getSite, ogCardScope, publicStories, publicVideos } from '../../data/content';
-import { pageKey } from '../../data/cache-keys';
 import { contentTypeLabel, customerDisplayName, customerIsNamed } from '../../lib/evidence';
 import { ogCardSvg, type OgCard } from '../../lib/og-image';
 import { ogCardPng } from '../../lib/og-png';
+import { buildCardRenderer, type CardRenderer } from '../../lib/og-render';
 
 export const getStaticPaths = (async () => {
 	const site = await getSite();
@@ -37,39 +38,21 @@ export const getStaticPaths = (async () => {
 	for (const program of await awardPrograms()) {
 		paths.push({ params: { slug: `awards/${program.id}` }, props: { card: { kicker: 'Innovation awards · independent judges', title: program.data.name, site: site.title } } });
 	}
-	// A card depends only on its text: its key is the card itself.
-	return paths.map((p) => ({ ...p, cacheKey: pageKey(p.props.card) }));
+	if (import.meta.env.DEV) return paths;
+	// Astro asks every route for its paths before it generates any page: from here on the cards
+	// are rendered beside the pages, and written into the output after them.
+	const cards = renderer();
+	for (const p of paths) cards.add(`og/${p.params.slug}.png`, ogCardSvg(p.props.card));
+	return [];
 }) satisfies GetStaticPaths;
 
 /**
  * Rendered cards are kept between builds, keyed by the card's SVG: a rebuild re-encodes only the
  * cards whose text changed.
  */
-const CARD_CACHE = path.resolve(process.env.CREDENCE_OG_CACHE ?? 'node_modules/.cache/credence-og');
-
-/** Cards being rendered in this build, by hash: identical cards are rendered once. */
-const rendering = new Map<string, Promise<Buffer>>();
-
-async function renderCard(svg: string): Promise<Buffer> {
-	const hash = createHash('sha256').update(svg).digest('hex');
-	const cached = path.join(CARD_CACHE, `${hash}.png`);
-	if (!rendering.has(hash)) {
-		rendering.set(
-			hash,
-			readFile(cached).catch(async () => {
-				const png = await ogCardPng(svg);
-				await mkdir(CARD_CACHE, { recursive: true });
-				const temporary = `${cached}.${process.pid}.${randomUUID()}`;
-				await writeFile(temporary, png);
-				await rename(temporary, cached);
-				return png;
-			}),
-		);
-	}
-	return rendering.get(hash)!;
-}
+const renderer = (): CardRenderer => buildCardRenderer({ cacheDir: path.resolve(process.env.CREDENCE_OG_CACHE ?? 'node_modules/.cache/credence-og'), render: ogCardPng })!;
 
 export const GET: APIRoute = async ({ props }) => {
-	const png = await renderCard(ogCardSvg((props as { card: OgCard }).card));
+	const png = await renderer().png(ogCardSvg((props as { card: OgCard }).card));
 	return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };

@@ -1,0 +1,147 @@
+/**
+ * Open Graph cards rendered beside Astro's page generation instead of as pages of it. Astro
+ * generates pages in route order, several at a time: as card pages, the 700 cards of a
+ * 1,000-item library kept both cores on sharp while Astro's main thread waited, and then the
+ * HTML pages after them kept the main thread busy while the other core idled. In a build the card
+ * route registers every card (`add`) when Astro asks it for its paths, before any page is
+ * generated; one card at a time is rendered in the background while Astro renders HTML, and the
+ * og-cards integration writes them all into the output once the pages are done (`publish`),
+ * rendering what is left on every core.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { access, copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface CardRendererOptions {
+	/** Folder where rendered cards are kept between builds, by the hash of their SVG. */
+	cacheDir: string;
+	/** Turns a card's SVG into its PNG (`ogCardPng`). */
+	render: (svg: string) => Promise<Buffer>;
+	/** Background renders at once while pages are generated: one leaves a core to Astro's main thread. */
+	parallel?: number;
+}
+
+export class CardRenderer {
+	readonly #options: Required<CardRendererOptions>;
+	/** Cards whose file is being written or was written in this build, by hash. */
+	readonly #written = new Map<string, Promise<void>>();
+	/** The cards of this build: file in the output folder → the card's hash and SVG. */
+	readonly #files = new Map<string, { hash: string; svg: string }>();
+	/** Cards waiting for a background render. */
+	readonly #queue: { hash: string; svg: string }[] = [];
+	#running = 0;
+
+	constructor(options: CardRendererOptions) {
+		this.#options = { parallel: 1, ...options };
+	}
+
+	/** The card's PNG: from the cache folder, from a render under way, or rendered now. */
+	async png(svg: string): Promise<Buffer> {
+		const hash = cardHash(svg);
+		await this.#write(hash, svg);
+		return readFile(this.#file(hash));
+	}
+
+	/**
+	 * Registers the card `file` (relative to the output folder, e.g. `og/site.png`) of this build,
+	 * and queues it to be rendered in the background (a card an earlier build left in the cache
+	 * folder costs a file check).
+	 */
+	add(file: string, svg: string): void {
+		const card = { hash: cardHash(svg), svg };
+		this.#files.set(file, card);
+		this.#queue.push(card);
+		this.#pump();
+	}
+
+	/** The files registered with `add`, relative to the output folder. */
+	get files(): string[] {
+		return [...this.#files.keys()];
+	}
+
+	/**
+	 * Writes every registered card into `outDir`, rendering on every core what the background has
+	 * not done yet. Rejects with the first card that fails to render.
+	 */
+	async publish(outDir: string): Promise<void> {
+		this.#options.parallel = Math.max(this.#options.parallel, os.availableParallelism());
+		this.#pump();
+		await this.idle();
+		await Promise.all(
+			[...this.#files].map(async ([file, { hash, svg }]) => {
+				await this.#write(hash, svg); // done by now: resolves, or rejects with the card's error
+				const target = path.resolve(outDir, file);
+				if (path.relative(outDir, target).startsWith('..') || path.isAbsolute(path.relative(outDir, target))) throw new Error(`the Open Graph card ${file} would be written outside the output folder`);
+				await mkdir(path.dirname(target), { recursive: true });
+				await copyFile(this.#file(hash), target);
+			}),
+		);
+	}
+
+	/** Resolves when no background render is queued or under way. */
+	async idle(): Promise<void> {
+		while (this.#running > 0 || this.#queue.length > 0) await Promise.allSettled(this.#written.values());
+	}
+
+	#pump(): void {
+		while (this.#running < this.#options.parallel && this.#queue.length > 0) {
+			const { hash, svg } = this.#queue.pop()!;
+			// Already rendered, or under way for a card page that asked first (or for an identical card).
+			if (this.#written.has(hash)) continue;
+			this.#running++;
+			// A failed render is reported by the card page that asks for it, not here.
+			this.#write(hash, svg)
+				.catch(() => {})
+				.finally(() => {
+					this.#running--;
+					this.#pump();
+				});
+		}
+	}
+
+	#file(hash: string): string {
+		return path.join(this.#options.cacheDir, `${hash}.png`);
+	}
+
+	/** Writes the card's file once per build, unless an earlier build left it. */
+	#write(hash: string, svg: string): Promise<void> {
+		let written = this.#written.get(hash);
+		if (!written) {
+			const file = this.#file(hash);
+			written = access(file).catch(async () => {
+				const png = await this.#options.render(svg);
+				await mkdir(this.#options.cacheDir, { recursive: true });
+				// Written aside and renamed: a build stopped halfway never leaves half a card to reuse.
+				const temporary = `${file}.${process.pid}.${randomUUID()}`;
+				await writeFile(temporary, png);
+				await rename(temporary, file);
+			});
+			this.#written.set(hash, written);
+		}
+		return written;
+	}
+}
+
+/** A card's cache key: the SVG is everything the card shows. */
+export function cardHash(svg: string): string {
+	return createHash('sha256').update(svg).digest('hex');
+}
+
+/**
+ * The build's card renderer, shared between the card route (in Astro's server bundle) and the
+ * og-cards integration (loaded with the config): two copies of this module, one process.
+ */
+const BUILD_RENDERER = Symbol.for('credence.og-cards.renderer');
+
+/** The build's card renderer, created with `options` on first use; without options, the one created, if any. */
+export function buildCardRenderer(options?: CardRendererOptions): CardRenderer | undefined {
+	const shared = globalThis as { [BUILD_RENDERER]?: CardRenderer };
+	if (options) shared[BUILD_RENDERER] ??= new CardRenderer(options);
+	return shared[BUILD_RENDERER];
+}
+
+/** Forgets the build's card renderer, so that a second build in the same process starts with no cards. */
+export function forgetBuildCardRenderer(): void {
+	delete (globalThis as { [BUILD_RENDERER]?: CardRenderer })[BUILD_RENDERER];
+}

@@ -1,0 +1,170 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CardRenderer, cardHash } from '../../src/lib/og-render.ts';
+
+/** A render that records its calls and finishes only when the test releases it. */
+function controlledRender() {
+	const started: string[] = [];
+	const pending = new Map<string, { resolve: (png: Buffer) => void; reject: (error: Error) => void }>();
+	let inFlight = 0;
+	let maxInFlight = 0;
+	return {
+		started,
+		get maxInFlight() {
+			return maxInFlight;
+		},
+		render: (svg: string) =>
+			new Promise<Buffer>((resolve, reject) => {
+				started.push(svg);
+				maxInFlight = Math.max(maxInFlight, ++inFlight);
+				pending.set(svg, {
+					resolve: (png) => {
+						inFlight--;
+						resolve(png);
+					},
+					reject: (error) => {
+						inFlight--;
+						reject(error);
+					},
+				});
+			}),
+		finish(svg: string, error?: Error) {
+			const p = pending.get(svg);
+			if (!p) throw new Error(`${svg} was not started`);
+			pending.delete(svg);
+			if (error) p.reject(error);
+			else p.resolve(Buffer.from(`png of ${svg}`));
+		},
+	};
+}
+
+/** Resolves once `condition` holds (the renderer's work is a chain of file operations). */
+async function until(condition: () => boolean): Promise<void> {
+	await expect.poll(condition, { timeout: 5_000, interval: 5 }).toBe(true);
+}
+
+let cacheDir: string;
+beforeEach(async () => {
+	cacheDir = await mkdtemp(path.join(os.tmpdir(), 'og-render-'));
+});
+afterEach(async () => {
+	await rm(cacheDir, { recursive: true, force: true });
+});
+
+describe('CardRenderer', () => {
+	it('renders added cards in the background, one at a time', async () => {
+		const r = controlledRender();
+		const cards = new CardRenderer({ cacheDir, render: r.render });
+		for (const svg of ['a', 'b', 'c']) cards.add(`og/${svg}.png`, svg);
+		for (let n = 1; n <= 3; n++) {
+			await until(() => r.started.length === n);
+			r.finish(r.started.at(-1)!);
+		}
+		await cards.idle();
+		expect(r.maxInFlight).toBe(1);
+		expect((await readdir(cacheDir)).sort()).toEqual(['a', 'b', 'c'].map((svg) => `${cardHash(svg)}.png`).sort());
+	});
+
+	it('renders a card a page asks for at once, without waiting for the background queue', async () => {
+		const r = controlledRender();
+		const cards = new CardRenderer({ cacheDir, render: r.render });
+		for (const svg of ['a', 'b', 'c']) cards.add(`og/${svg}.png`, svg);
+		await until(() => r.started.length === 1);
+		const first = r.started[0]!;
+		const other = ['a', 'b', 'c'].find((svg) => svg !== first)!;
+		const png = cards.png(other);
+		await until(() => r.started.includes(other));
+		r.finish(other);
+		expect((await png).toString()).toBe(`png of ${other}`);
+		// The background never renders a card twice.
+		r.finish(first);
+		await until(() => r.started.length === 3);
+		r.finish(r.started.at(-1)!);
+		await cards.idle();
+		expect(r.started.sort()).toEqual(['a', 'b', 'c']);
+	});
+
+	it('serves a card under way in the background from that render', async () => {
+		const r = controlledRender();
+		const cards = new CardRenderer({ cacheDir, render: r.render });
+		cards.add('og/a.png', 'a');
+		await until(() => r.started.length === 1);
+		const png = cards.png('a');
+		r.finish('a');
+		expect((await png).toString()).toBe('png of a');
+		expect(r.started).toEqual(['a']);
+	});
+
+	it('reuses the cards an earlier build left in the cache folder', async () => {
+		const first = controlledRender();
+		const earlier = new CardRenderer({ cacheDir, render: first.render });
+		const png = earlier.png('a');
+		await until(() => first.started.length === 1);
+		first.finish('a');
+		await png;
+		const second = controlledRender();
+		const later = new CardRenderer({ cacheDir, render: second.render });
+		later.add('og/a.png', 'a');
+		await later.idle();
+		expect((await later.png('a')).toString()).toBe('png of a');
+		expect(second.started).toEqual([]);
+	});
+
+	it('reports a failed background render to the page that asks for the card, and leaves no file', async () => {
+		const r = controlledRender();
+		const cards = new CardRenderer({ cacheDir, render: r.render });
+		cards.add('og/bad.png', 'bad');
+		await until(() => r.started.length === 1);
+		r.finish('bad', new Error('librsvg refused the card'));
+		await cards.idle();
+		await expect(cards.png('bad')).rejects.toThrow('librsvg refused the card');
+		expect(await readdir(cacheDir)).toEqual([]);
+	});
+
+	it('publishes every added card at its path in the output folder, rendering what is left several at a time', async () => {
+		const r = controlledRender();
+		const cards = new CardRenderer({ cacheDir, render: r.render });
+		cards.add('og/site.png', 'site');
+		cards.add('og/stories/one.png', 'one');
+		cards.add('og/stories/same.png', 'one');
+		cards.add('og/videos/two.png', 'two');
+		await until(() => r.started.length === 1);
+		const outDir = path.join(cacheDir, 'out');
+		const published = cards.publish(outDir);
+		// The background's one at a time becomes as many as the machine has cores.
+		await until(() => r.started.length === Math.min(3, os.availableParallelism()));
+		for (const svg of ['site', 'one', 'two']) {
+			await until(() => r.started.includes(svg));
+			r.finish(svg);
+		}
+		await published;
+		expect(r.maxInFlight).toBe(Math.min(3, os.availableParallelism()));
+		expect(r.started.sort()).toEqual(['one', 'site', 'two']);
+		expect((await readFile(path.join(outDir, 'og/site.png'))).toString()).toBe('png of site');
+		expect((await readFile(path.join(outDir, 'og/stories/one.png'))).toString()).toBe('png of one');
+		expect((await readFile(path.join(outDir, 'og/stories/same.png'))).toString()).toBe('png of one');
+		expect((await readFile(path.join(outDir, 'og/videos/two.png'))).toString()).toBe('png of two');
+		expect(cards.files.sort()).toEqual(['og/site.png', 'og/stories/one.png', 'og/stories/same.png', 'og/videos/two.png']);
+	});
+
+	it('fails to publish when a card fails to render', async () => {
+		const r = controlledRender();
+		const cards = new CardRenderer({ cacheDir, render: r.render });
+		cards.add('og/bad.png', 'bad');
+		await until(() => r.started.length === 1);
+		const published = cards.publish(path.join(cacheDir, 'out'));
+		r.finish('bad', new Error('librsvg refused the card'));
+		await expect(published).rejects.toThrow('librsvg refused the card');
+	});
+
+	it('refuses to write a card outside the output folder', async () => {
+		const r = controlledRender();
+		const cards = new CardRenderer({ cacheDir, render: r.render });
+		cards.add('og/../../escape.png', 'x');
+		await until(() => r.started.length === 1);
+		r.finish('x');
+		await expect(cards.publish(path.join(cacheDir, 'out'))).rejects.toThrow('outside the output folder');
+	});
+});
