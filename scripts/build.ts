@@ -3,9 +3,9 @@
  * only then puts it in place as the output folder (`CREDENCE_OUT_DIR`, default `dist/`).
  *
  * - The content check (`npm run check` itself, in a process of its own) runs while Astro starts:
- *   Astro loads its code and configuration meanwhile and waits, just before content sync reads
- *   the content folder, for the check's verdict (src/integrations/content-check-handoff.ts). What
- *   Astro prints is held until then. A content mistake ends the build with the check's report
+ *   Astro loads its code and configuration meanwhile, and its collections' loaders, the first to
+ *   read the content folder, wait for the check's verdict (src/integrations/content-check-handoff.ts).
+ *   What Astro prints is held until then. A content mistake ends the build with the check's report
  *   (file, field, what was found, what is valid) and exit 1: Astro is stopped before reading any
  *   entry, and nothing of its output is shown (no hook name, no stack trace). Astro's own check
  *   (src/integrations/content-check.ts, for `astro dev` and a direct `astro build`) does not run

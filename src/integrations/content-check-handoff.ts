@@ -3,13 +3,13 @@
  *
  * The build runs the check in a process of its own (its report is `npm run check`'s) and starts
  * Astro at the same time, with `CONTENT_CHECKED_ENV` set to the content folder and an IPC channel.
- * Astro loads its code and configuration meanwhile (a second or two on two cores), and the
- * integration holds it just before content sync, the first step that reads the content folder:
- * it asks for the verdict (`AWAITING_CHECK`; asked, not announced, since a message sent before
- * Astro listens would be lost) and waits for the answer: `CHECK_PASSED` and Astro goes on. When
- * the check fails the build ends Astro and drops its output (scripts/lib/held-process.ts), and
- * reports the check's findings itself; were the build to end first, its channel would close and
- * Astro would exit without a word. So a content mistake still stops the build before anything reads the
+ * Astro loads its code, its configuration and its content configuration meanwhile (a second or
+ * two on two cores). The integration asks for the verdict as it starts (`AWAITING_CHECK`; asked,
+ * not announced, since a message sent before Astro listens would be lost) and leaves the answer
+ * where every collection's loader finds it (`awaitContentCheck`, in src/content.config.ts): no
+ * loader reads a file before `CHECK_PASSED` came. When the check fails the build ends Astro and
+ * drops its output (scripts/lib/held-process.ts), and reports the check's findings itself; were
+ * the build to end first, its channel would close and Astro would exit without a word. So a content mistake still stops the build before anything reads the
  * entries, and the check's time is hidden behind Astro's start.
  *
  * This module holds nothing else, so that the build can import it without the check's modules.
@@ -65,4 +65,27 @@ export function checkVerdict(channel: VerdictChannel = process): Promise<boolean
 			settle(false); // the channel closed already
 		}
 	});
+}
+
+/**
+ * Where the integration leaves the verdict for the loaders: a global, because Astro loads its
+ * configuration (and so the integration) and the content configuration as separate copies of
+ * this module.
+ */
+const VERDICT = Symbol.for('credence.contentCheckVerdict');
+const verdicts = globalThis as { [VERDICT]?: Promise<boolean> };
+
+/** Asks the build for the verdict, for the loaders to wait on (the integration, under `npm run build`); resolves as `checkVerdict`. */
+export function askForContentCheck(channel: VerdictChannel = process): Promise<boolean> {
+	return (verdicts[VERDICT] = checkVerdict(channel));
+}
+
+/**
+ * Resolves once the content may be read: at once when nobody asked (a direct `astro build` has
+ * checked already, in the integration; `astro dev` checks as it goes), after the build's answer
+ * otherwise; without an answer (the check failed) this process exits, without a word.
+ */
+export async function awaitContentCheck(): Promise<void> {
+	const verdict = verdicts[VERDICT];
+	if (verdict && !(await verdict)) process.exit(1);
 }

@@ -4,8 +4,8 @@
  * In dev, the check runs again whenever a file under the content folder changes, and logs its
  * report the same way: a page that fails on broken content then has its cause named in the
  * terminal (file, field, what was found) rather than only a stack trace. Under `npm run build`
- * the build checks in a process of its own while Astro starts, and this holds Astro before content
- * sync until the check passed (content-check-handoff.ts).
+ * the build checks in a process of its own while Astro starts, and this asks for its verdict,
+ * which every collection's loader waits for before it reads a file (content-check-handoff.ts).
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ import path from 'node:path';
 import { formatDiagnostic } from '../lib/diagnostics.ts';
 import { countOf } from '../lib/evidence.ts';
 import { PublicationTimeError, publicationTime } from '../lib/publication.ts';
-import { checkVerdict, CONTENT_CHECKED_ENV, hasVerdictChannel } from './content-check-handoff.ts';
+import { askForContentCheck, CONTENT_CHECKED_ENV, hasVerdictChannel } from './content-check-handoff.ts';
 
 type Logger = Pick<AstroIntegrationLogger, 'info' | 'warn' | 'error'>;
 
@@ -135,16 +135,15 @@ export function watchContent(options: { watcher: ContentWatcher; logger: Logger;
 export function contentCheck(): AstroIntegration {
 	let projectRoot = '';
 	let watch: ContentWatch | undefined;
-	// Under `npm run build`, which checks the content while Astro starts (content-check-handoff.ts).
-	let verdictFromBuild = false;
 	return {
 		name: 'credence:content-check',
 		hooks: {
 			'astro:config:setup': async ({ config, command, logger }) => {
 				projectRoot = fileURLToPath(config.root);
 				if (command === 'build' && process.env[CONTENT_CHECKED_ENV] === contentRoot(projectRoot)) {
-					verdictFromBuild = hasVerdictChannel();
-					if (!verdictFromBuild) logger.info('content check passed before the build started (npm run build)');
+					// Checking while Astro starts: the loaders wait for the verdict (content-check-handoff.ts).
+					if (hasVerdictChannel()) void askForContentCheck().then((passed) => passed && logger.info('content check passed while Astro started (npm run build)'));
+					else logger.info('content check passed before the build started (npm run build)');
 					return;
 				}
 				const started = performance.now();
@@ -171,13 +170,6 @@ export function contentCheck(): AstroIntegration {
 				}
 				const seconds = ((performance.now() - started) / 1000).toFixed(2);
 				logger.info(`content check passed (${plural(result.warnings, 'warning')}) in ${seconds}s`);
-			},
-			// The last hook before content sync reads the content folder: held here until the check passed.
-			'astro:config:done': async ({ logger }) => {
-				if (!verdictFromBuild) return;
-				// No verdict: the build stops this process and reports the check's findings itself.
-				if (!(await checkVerdict())) process.exit(1);
-				logger.info('content check passed while Astro started (npm run build)');
 			},
 			'astro:server:setup': ({ server, logger }) => {
 				const contentDir = contentRoot(projectRoot);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startHeld } from '../../scripts/lib/held-process.ts';
-import { AWAITING_CHECK, CHECK_PASSED, checkVerdict, hasVerdictChannel } from '../../src/integrations/content-check-handoff.ts';
+import { askForContentCheck, AWAITING_CHECK, awaitContentCheck, CHECK_PASSED, checkVerdict, hasVerdictChannel } from '../../src/integrations/content-check-handoff.ts';
 import { projectRoot } from '../helpers.ts';
 
 const handoff = pathToFileURL(path.join(projectRoot, 'src/integrations/content-check-handoff.ts')).href;
@@ -87,13 +87,51 @@ describe('the process started before the check’s verdict', () => {
 	}, 30_000);
 });
 
+class FakeChannel extends EventEmitter {
+	sent: unknown[] = [];
+	disconnected = false;
+	send = (message: unknown) => this.sent.push(message);
+	disconnect = () => void (this.disconnected = true);
+}
+
+describe('the loaders’ wait (awaitContentCheck)', () => {
+	it('does not wait when nobody asked for a verdict (a direct astro build has checked already)', async () => {
+		await expect(awaitContentCheck()).resolves.toBeUndefined();
+	});
+
+	it('waits for the build’s answer once the integration asked, and goes on when the check passed', async () => {
+		const channel = new FakeChannel();
+		void askForContentCheck(channel);
+		expect(channel.sent).toEqual([AWAITING_CHECK]);
+		let read = false;
+		const loading = awaitContentCheck().then(() => (read = true));
+		await Promise.resolve();
+		expect(read).toBe(false);
+		channel.emit('message', CHECK_PASSED);
+		await loading;
+		expect(read).toBe(true);
+	});
+
+	it('ends the process, reading nothing, when the channel closes without an answer', async () => {
+		const exit = vi.spyOn(process, 'exit').mockImplementation((() => undefined) as never);
+		try {
+			const channel = new FakeChannel();
+			void askForContentCheck(channel);
+			const loading = awaitContentCheck();
+			channel.emit('disconnect');
+			await loading;
+			expect(exit).toHaveBeenCalledWith(1);
+		} finally {
+			exit.mockRestore();
+			// Leave a passed verdict behind, as a build that went on would.
+			const channel = new FakeChannel();
+			void askForContentCheck(channel);
+			channel.emit('message', CHECK_PASSED);
+		}
+	});
+});
+
 describe('checkVerdict', () => {
-	class FakeChannel extends EventEmitter {
-		sent: unknown[] = [];
-		disconnected = false;
-		send = (message: unknown) => this.sent.push(message);
-		disconnect = () => void (this.disconnected = true);
-	}
 
 	it('asks, and resolves true on the build’s answer, then closes the channel', async () => {
 		const channel = new FakeChannel();
