@@ -75,15 +75,20 @@ export function checkVerdict(channel: VerdictChannel = process): Promise<boolean
 const VERDICT = Symbol.for('credence.contentCheckVerdict');
 const verdicts = globalThis as { [VERDICT]?: Promise<boolean> };
 
+/** Leaves a verdict to come for the loaders to wait on (a direct `astro build` checks on a thread of its own while Astro sets up). */
+export function leaveContentCheck(verdict: Promise<boolean>): Promise<boolean> {
+	return (verdicts[VERDICT] = verdict);
+}
+
 /** Asks the build for the verdict, for the loaders to wait on (the integration, under `npm run build`); resolves as `checkVerdict`. */
 export function askForContentCheck(channel: VerdictChannel = process): Promise<boolean> {
-	return (verdicts[VERDICT] = checkVerdict(channel));
+	return leaveContentCheck(checkVerdict(channel));
 }
 
 /**
- * Resolves once the content may be read: at once when nobody asked (a direct `astro build` has
- * checked already, in the integration; `astro dev` checks as it goes), after the build's answer
- * otherwise; without an answer (the check failed) this process exits, without a word.
+ * Resolves once the content may be read: at once when no verdict is to come (`astro dev` checks
+ * before it starts, and as it goes), after the verdict otherwise; when the check failed this
+ * process exits (the check's findings were reported where it ran).
  */
 export async function awaitContentCheck(): Promise<void> {
 	const verdict = verdicts[VERDICT];

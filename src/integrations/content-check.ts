@@ -1,6 +1,8 @@
 /**
- * Runs the same content check as `npm run check` before Astro loads anything, and fails the
- * build (or dev server start) on any error. Astro by itself only logs dangling references.
+ * Runs the same content check as `npm run check` before Astro reads any content, and fails the
+ * build (or dev server start) on any error. In a build it runs on a thread of its own
+ * (content-check-worker.ts) while Astro sets up its bundler and loads the content configuration,
+ * and the collections' loaders wait for its verdict before they read a file. Astro by itself only logs dangling references.
  * In dev, the check runs again whenever a file under the content folder changes, and logs its
  * report the same way: a page that fails on broken content then has its cause named in the
  * terminal (file, field, what was found) rather than only a stack trace. Under `npm run build`
@@ -9,13 +11,15 @@
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { runCheck, type CheckResult } from '../lib/content/check.ts';
 import { buildCacheDir, contentRoot } from '../lib/content/layout.ts';
 import path from 'node:path';
 import { formatDiagnostic } from '../lib/diagnostics.ts';
 import { countOf } from '../lib/evidence.ts';
 import { PublicationTimeError, publicationTime } from '../lib/publication.ts';
-import { askForContentCheck, CONTENT_CHECKED_ENV, hasVerdictChannel } from './content-check-handoff.ts';
+import { askForContentCheck, CONTENT_CHECKED_ENV, hasVerdictChannel, leaveContentCheck } from './content-check-handoff.ts';
+import type { CheckReport, CheckWork } from './content-check-worker.ts';
 
 type Logger = Pick<AstroIntegrationLogger, 'info' | 'warn' | 'error'>;
 
@@ -31,11 +35,21 @@ function checkProject(projectRoot: string): () => Promise<CheckResult> {
 	return () => runCheck({ ...contentCheckOptions(projectRoot), now: publicationTime() });
 }
 
+/** The check on a worker thread (content-check-worker.ts); rejects if the thread fails. */
+function checkOnThread(work: CheckWork): Promise<CheckReport> {
+	return new Promise((resolve, reject) => {
+		const worker = new Worker(path.join(work.projectRoot, 'src/integrations/content-check-worker.ts'), { workerData: work });
+		worker.once('message', resolve);
+		worker.once('error', reject);
+		worker.once('exit', (code) => reject(new Error(`its thread stopped with exit code ${code} before reporting`)));
+	});
+}
+
 /** `1 error`, `3 errors`. */
 const plural = (n: number, word: string) => countOf(n, word, `${word}s`);
 
 /** Logs every diagnostic, warnings as warnings and errors as errors. */
-function logDiagnostics(result: CheckResult, logger: Logger) {
+function logDiagnostics(result: Pick<CheckResult, 'diagnostics'>, logger: Logger) {
 	for (const d of result.diagnostics) {
 		if (d.severity === 'warning') logger.warn(formatDiagnostic(d));
 		else logger.error(formatDiagnostic(d));
@@ -147,6 +161,34 @@ export function contentCheck(): AstroIntegration {
 					return;
 				}
 				const started = performance.now();
+				if (command === 'build') {
+					// A CREDENCE_NOW that is not a date-time: one line, not a crash of this hook.
+					let now: Date;
+					try {
+						now = publicationTime();
+					} catch (cause) {
+						if (!(cause instanceof PublicationTimeError)) throw cause;
+						logger.error(cause.message);
+						process.exit(2);
+					}
+					// The check runs on a thread of its own while Astro sets up; the loaders wait for it.
+					void leaveContentCheck(checkOnThread({ ...contentCheckOptions(projectRoot), now: now.toISOString() }).then(
+						(result) => {
+							logDiagnostics(result, logger);
+							if (result.errors > 0) {
+								logger.error(`content check found ${plural(result.errors, 'error')} (listed above); run \`npm run check\` for the same report`);
+								process.exit(1);
+							}
+							logger.info(`content check passed (${plural(result.warnings, 'warning')}) in ${((performance.now() - started) / 1000).toFixed(2)}s`);
+							return true;
+						},
+						(cause: unknown) => {
+							logger.error(`the content check crashed: ${cause instanceof Error ? cause.message : String(cause)}; run \`npm run check\` to see it again`);
+							process.exit(1);
+						},
+					));
+					return;
+				}
 				let result: CheckResult;
 				try {
 					result = await checkProject(projectRoot)();

@@ -48,6 +48,20 @@ describe('a mistake that is not a crash', () => {
 		}
 	}, 60_000);
 
+	it('a content error in a direct astro build, whose check runs on a thread of its own while Astro sets up: no loader reads an entry', async () => {
+		editData(path.join(dir, 'stories/quarry-forecasting.mdx'), (d) => (d.authors = ['ada-quarry', 'nobody-at-all']));
+		const cache = path.join(dir, '..', 'cache');
+		// The check's thread made slow (15 s before it starts), so that Astro has long reached its loaders when the errors come.
+		const slowThread = `${process.env.NODE_OPTIONS ?? ''} --import=data:text/javascript,import{isMainThread}from'node:worker_threads';if(!isMainThread)Atomics.wait(new%20Int32Array(new%20SharedArrayBuffer(4)),0,0,15000)`.trim();
+		const result = await astroBuild({ CREDENCE_CACHE_DIR: cache, NODE_OPTIONS: slowThread });
+		expect(result.code, result.out).toBe(1);
+		expect(result.out).toMatch(/content check found 2 errors \(listed above\)/);
+		expect(result.out).not.toMatch(/\[build\]|Building/);
+		expect(result.out).not.toMatch(NOISE);
+		const store = path.join(cache, 'data-store.json');
+		expect(existsSync(store) ? readFileSync(store, 'utf8') : '').not.toMatch(/quarry-forecasting|ada-quarry/);
+	}, 90_000);
+
 	it('a content error found while Astro starts: Astro is stopped before content sync reads an entry, and the last build stays', async () => {
 		editData(path.join(dir, 'stories/quarry-forecasting.mdx'), (d) => (d.authors = ['ada-quarry', 'nobody-at-all']));
 		const out = path.join(dir, '..', 'out');
