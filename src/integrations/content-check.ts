@@ -176,6 +176,7 @@ export function contentCheck(): AstroIntegration {
 						(result) => {
 							logDiagnostics(result, logger);
 							if (result.errors > 0) {
+								// Thrown, Astro would frame it as a crash, with an empty stack trace.
 								logger.error(`content check found ${plural(result.errors, 'error')} (listed above); run \`npm run check\` for the same report`);
 								process.exit(1);
 							}
@@ -189,23 +190,11 @@ export function contentCheck(): AstroIntegration {
 					));
 					return;
 				}
-				let result: CheckResult;
-				try {
-					result = await checkProject(projectRoot)();
-				} catch (cause) {
-					// A CREDENCE_NOW that is not a date-time: one line, not a crash of this hook.
-					if (!(cause instanceof PublicationTimeError) || command !== 'build') throw cause;
-					logger.error(cause.message);
-					process.exit(2);
-				}
+				// The dev server (and astro sync): checked before it starts, the error thrown to stop it.
+				const result = await checkProject(projectRoot)();
 				logDiagnostics(result, logger);
 				if (result.errors > 0) {
 					const summary = `content check found ${plural(result.errors, 'error')} (listed above); run \`npm run check\` for the same report`;
-					if (command === 'build') {
-						// Thrown, Astro would frame it as a crash of this hook, with an empty stack trace.
-						logger.error(summary);
-						process.exit(1);
-					}
 					const error = new Error(summary);
 					error.stack = error.message; // a content mistake is not a crash: no stack trace
 					throw error;
