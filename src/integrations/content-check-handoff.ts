@@ -9,8 +9,12 @@
  * where every collection's loader finds it (`awaitContentCheck`, in src/content.config.ts): no
  * loader reads a file before `CHECK_PASSED` came. When the check fails the build ends Astro and
  * drops its output (scripts/lib/held-process.ts), and reports the check's findings itself; were
- * the build to end first, its channel would close and Astro would exit without a word. So a content mistake still stops the build before anything reads the
- * entries, and the check's time is hidden behind Astro's start.
+ * the build to end first, its channel would close and Astro would exit without a word. So a
+ * content mistake still stops the build before anything reads the entries, and the check's time
+ * is hidden behind Astro's start.
+ *
+ * A direct `astro build` has no build to ask: the integration checks on a thread of its own
+ * (content-check-worker.ts) and leaves that verdict for the loaders in the same place.
  *
  * This module holds nothing else, so that the build can import it without the check's modules.
  */
