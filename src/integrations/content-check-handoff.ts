@@ -77,11 +77,18 @@ export function checkVerdict(channel: VerdictChannel = process): Promise<boolean
  * this module.
  */
 const VERDICT = Symbol.for('credence.contentCheckVerdict');
-const verdicts = globalThis as { [VERDICT]?: Promise<boolean> };
+const verdicts = globalThis as { [VERDICT]?: { verdict: Promise<boolean>; waitingSince?: number } };
 
 /** Leaves a verdict to come for the loaders to wait on (a direct `astro build` checks on a thread of its own while Astro sets up). */
 export function leaveContentCheck(verdict: Promise<boolean>): Promise<boolean> {
-	return (verdicts[VERDICT] = verdict);
+	verdicts[VERDICT] = { verdict };
+	return verdict;
+}
+
+/** How long the loaders have been waiting for the verdict, in seconds: what the check cost the build beyond Astro's setup. */
+export function loadersWaited(): number {
+	const since = verdicts[VERDICT]?.waitingSince;
+	return since === undefined ? 0 : (performance.now() - since) / 1000;
 }
 
 /** Asks the build for the verdict, for the loaders to wait on (the integration, under `npm run build`); resolves as `checkVerdict`. */
@@ -95,6 +102,8 @@ export function askForContentCheck(channel: VerdictChannel = process): Promise<b
  * process exits (the check's findings were reported where it ran).
  */
 export async function awaitContentCheck(): Promise<void> {
-	const verdict = verdicts[VERDICT];
-	if (verdict && !(await verdict)) process.exit(1);
+	const left = verdicts[VERDICT];
+	if (!left) return;
+	left.waitingSince ??= performance.now();
+	if (!(await left.verdict)) process.exit(1);
 }

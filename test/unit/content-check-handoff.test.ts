@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startHeld } from '../../scripts/lib/held-process.ts';
-import { askForContentCheck, AWAITING_CHECK, awaitContentCheck, CHECK_PASSED, checkVerdict, hasVerdictChannel } from '../../src/integrations/content-check-handoff.ts';
+import { askForContentCheck, AWAITING_CHECK, awaitContentCheck, CHECK_PASSED, checkVerdict, hasVerdictChannel, leaveContentCheck, loadersWaited } from '../../src/integrations/content-check-handoff.ts';
 import { projectRoot } from '../helpers.ts';
 
 const handoff = pathToFileURL(path.join(projectRoot, 'src/integrations/content-check-handoff.ts')).href;
@@ -110,6 +110,18 @@ describe('the loaders’ wait (awaitContentCheck)', () => {
 		channel.emit('message', CHECK_PASSED);
 		await loading;
 		expect(read).toBe(true);
+	});
+
+	it('says how long the loaders waited: nothing when the verdict came first', async () => {
+		let pass!: (passed: boolean) => void;
+		void leaveContentCheck(new Promise((resolve) => (pass = resolve)));
+		expect(loadersWaited()).toBe(0);
+		const loading = awaitContentCheck();
+		await expect.poll(() => loadersWaited()).toBeGreaterThan(0);
+		pass(true);
+		await loading;
+		void leaveContentCheck(Promise.resolve(true));
+		expect(loadersWaited()).toBe(0);
 	});
 
 	it('ends the process, reading nothing, when the channel closes without an answer', async () => {
