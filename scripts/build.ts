@@ -2,12 +2,15 @@
  * `npm run build`: checks the content, builds the site with Astro, indexes it with Pagefind, and
  * only then puts it in place as the output folder (`CREDENCE_OUT_DIR`, default `dist/`).
  *
- * - The content check runs first (`npm run check` itself), and a content mistake ends the build
- *   with its report (file, field, what was found, what is valid) and exit 1, before Astro
- *   starts: no hook name, no stack trace. Astro's own check (src/integrations/content-check.ts,
- *   for `astro dev` and a direct `astro build`) is told it passed, so it does not run twice.
- *   A check that crashes instead (a signal, or an exit with no report) is said to have crashed,
- *   with its exit code or signal, not reported as content errors "listed above".
+ * - The content check (`npm run check` itself, in a process of its own) runs while Astro starts:
+ *   Astro loads its code and configuration meanwhile, and its collections' loaders, the first to
+ *   read the content folder, wait for the check's verdict (src/integrations/content-check-handoff.ts).
+ *   What Astro prints is held until then. A content mistake ends the build with the check's report
+ *   (file, field, what was found, what is valid) and exit 1: Astro is stopped before reading any
+ *   entry, and nothing of its output is shown (no hook name, no stack trace). Astro's own check
+ *   (src/integrations/content-check.ts, for `astro dev` and a direct `astro build`) does not run
+ *   a second time. A check that crashes instead (a signal, or an exit with no report) is said to
+ *   have crashed, with its exit code or signal, not reported as content errors "listed above".
  * - Astro and the search index write into a staging folder beside the output folder; when both
  *   succeeded it replaces the output folder with two renames (scripts/lib/staged-output.ts). A
  *   build that fails anywhere leaves the last complete build in place, untouched.
@@ -16,39 +19,39 @@
  * - `CREDENCE_NOW` that is not a date-time is reported in one line.
  * - A site address under an example domain (`url` in `content/site.yaml`, or `CREDENCE_SITE_URL`)
  *   is warned about: canonical links, the sitemap and Open Graph tags all carry it.
+ * - The check and the search index are TypeScript that Node strips of its types as it loads them:
+ *   Node keeps the result in a compile cache between builds (`NODE_COMPILE_CACHE`, by default
+ *   under `node_modules/.cache/`), checked against each file's source (0.4 s of CPU less for the
+ *   check at 1,000 items, 0.1 s for the search index; docs/performance.md).
  *
  *   node scripts/build.ts
  */
 import { spawn } from 'node:child_process';
-import { constants } from 'node:os';
 import path from 'node:path';
-import { CONTENT_CHECKED_ENV } from '../src/integrations/content-check.ts';
+import { CONTENT_CHECKED_ENV } from '../src/integrations/content-check-handoff.ts';
+import { displayPath } from '../src/lib/content/display-path.ts';
 import { contentRoot } from '../src/lib/content/layout.ts';
-import { displayPath } from '../src/lib/content/load.ts';
 import { PublicationTimeError, publicationTime } from '../src/lib/publication.ts';
 import { exampleAddressWarning, siteUrl } from '../src/lib/site-url.ts';
 import { astroBuildArgs } from './lib/astro-build.ts';
+import { exitOf, startHeld, type ProcessExit } from './lib/held-process.ts';
 import { writeHostHeaders } from './lib/host-headers.ts';
 import { deletePreviousBuilds, publishStagedBuild, stagingDirFor } from './lib/staged-output.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 
-/**
- * Runs Node with `args` in the project, its output on ours; resolves with its exit code (128 + the
- * signal's number when a signal ended it, as a shell reports it), the signal, and, with `capture`,
- * what it printed on stdout.
- */
-function runNode(args: string[], env: NodeJS.ProcessEnv, capture = false): Promise<{ code: number; signal: NodeJS.Signals | null; out: string }> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: ['inherit', capture ? 'pipe' : 'inherit', 'inherit'] });
-		let out = '';
-		child.stdout?.on('data', (chunk: Buffer) => {
-			out += chunk.toString();
-			process.stdout.write(chunk);
-		});
-		child.on('error', reject);
-		child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 0), signal, out }));
+/** Node's compile cache for the build's processes, unless one is set already (see above). */
+const COMPILE_CACHE = path.join(projectRoot, 'node_modules/.cache/credence-node-compile');
+
+/** Runs Node with `args` in the project, its output on ours (and, with `capture`, kept: `out`). */
+async function runNode(args: string[], env: NodeJS.ProcessEnv, capture = false): Promise<ProcessExit & { out: string }> {
+	const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: ['inherit', capture ? 'pipe' : 'inherit', 'inherit'] });
+	let out = '';
+	child.stdout?.on('data', (chunk: Buffer) => {
+		out += chunk.toString();
+		process.stdout.write(chunk);
 	});
+	return { ...(await exitOf(child)), out };
 }
 
 async function main(): Promise<number> {
@@ -56,11 +59,16 @@ async function main(): Promise<number> {
 	const contentDir = contentRoot(projectRoot);
 	const outDir = path.resolve(projectRoot, process.env.CREDENCE_OUT_DIR ?? 'dist');
 	const shownOut = displayPath(projectRoot, outDir);
+	const env = { ...process.env, NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE || COMPILE_CACHE };
+	const staging = stagingDirFor(outDir);
 
-	// The check runs in a process of its own, as `npm run check` (its report is that one's), so
-	// that the memory it takes is handed back before Astro starts.
-	const check = await runNode([path.join(projectRoot, 'scripts/check.ts'), '--content', contentDir, '--cache'], process.env, true);
+	// The check runs in a process of its own, as `npm run check` (its report is that one's), while
+	// Astro starts in another and waits for its verdict before reading the content: the check has
+	// ended, and handed back its memory, before Astro's grows with the content.
+	const astro = startHeld(astroBuildArgs(projectRoot), { cwd: projectRoot, env: { ...env, CREDENCE_OUT_DIR: staging, [CONTENT_CHECKED_ENV]: contentDir } });
+	const check = await runNode([path.join(projectRoot, 'scripts/check.ts'), '--content', contentDir, '--cache'], env, true);
 	if (check.code !== 0) {
+		await astro.stop();
 		// Its report ends with its summary line; without one, the check itself failed (its own message, if any, is above).
 		const errors = /: (\d+ errors?), \d+ warnings?\s*$/.exec(check.out)?.[1];
 		if (check.code === 1 && errors) console.log(`✗ content check found ${errors} (listed above): nothing was built and ${shownOut} is unchanged`);
@@ -79,14 +87,13 @@ async function main(): Promise<number> {
 
 	// The builds that earlier ones replaced are deleted while Astro works.
 	const deleting = deletePreviousBuilds(outDir).catch((error: unknown) => console.warn(`could not delete an earlier build beside ${shownOut}: ${error}`));
-	const staging = stagingDirFor(outDir);
-	const env = { ...process.env, CREDENCE_OUT_DIR: staging, [CONTENT_CHECKED_ENV]: contentDir };
 	const failed = (step: string, code: number) => {
 		console.error(`✗ ${step} failed (see above): ${shownOut} keeps the last complete build; this build's part is in ${displayPath(projectRoot, staging)}`);
 		return code || 1;
 	};
-	const astro = await runNode(astroBuildArgs(projectRoot), env);
-	if (astro.code !== 0) return failed('astro build', astro.code);
+	astro.go();
+	const built = await astro.done;
+	if (built.code !== 0) return failed('astro build', built.code);
 	const search = await runNode([path.join(projectRoot, 'scripts/search-index.ts'), '--site', staging], env);
 	if (search.code !== 0) return failed('the search index', search.code);
 	const count = await writeHostHeaders(staging);

@@ -4,8 +4,9 @@
  * not a collection: they are private and never reach the site's data layer.
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { glob, type Loader } from 'astro/loaders';
 import path from 'node:path';
+import { awaitContentCheck } from './integrations/content-check-handoff.ts';
 import { COLLECTION_LAYOUT, contentRoot, type CollectionName } from './lib/content/layout.ts';
 import { plainMarkdownLoader } from './loaders/plain-markdown.ts';
 import { entrySchema, judgeSchema, programSchema, winnersSchema } from './schemas/award.ts';
@@ -18,10 +19,25 @@ import { videoSchema } from './schemas/video.ts';
 
 const root = contentRoot(process.cwd());
 
+/**
+ * A loader that reads nothing before the content check passed: `npm run build` checks while
+ * Astro starts, and this is where Astro first reads the content folder
+ * (src/integrations/content-check-handoff.ts).
+ */
+function afterContentCheck(inner: Loader): Loader {
+	return {
+		...inner,
+		load: async (context) => {
+			await awaitContentCheck();
+			return inner.load(context);
+		},
+	};
+}
+
 /** Astro's glob loader over one collection's folder, with the ids the CLI computes too. */
 function loader(name: CollectionName) {
 	const layout = COLLECTION_LAYOUT[name];
-	return glob({
+	return afterContentCheck(glob({
 		base: path.join(root, layout.base),
 		pattern: layout.pattern,
 		generateId: ({ entry }) => layout.idFromPath(entry),
@@ -29,7 +45,7 @@ function loader(name: CollectionName) {
 		// the source too doubled the stories' share of the data store (tens of MB at 10k items).
 		// Award entries keep theirs: they are shown as escaped text blocks, never as HTML.
 		retainBody: name !== 'stories',
-	});
+	}));
 }
 
 // Spelled out per collection (rather than looped over schemas/index.ts) so each keeps its own type.
@@ -42,7 +58,7 @@ export const collections = {
 	videos: defineCollection({ loader: loader('videos'), schema: ({ image }) => videoSchema({ image }) }),
 	awardPrograms: defineCollection({ loader: loader('awardPrograms'), schema: programSchema }),
 	// Entrant-written: kept as Markdown source and shown as text, never rendered to HTML.
-	awardEntries: defineCollection({ loader: plainMarkdownLoader({ ...COLLECTION_LAYOUT.awardEntries, base: path.join(root, COLLECTION_LAYOUT.awardEntries.base) }), schema: entrySchema }),
+	awardEntries: defineCollection({ loader: afterContentCheck(plainMarkdownLoader({ ...COLLECTION_LAYOUT.awardEntries, base: path.join(root, COLLECTION_LAYOUT.awardEntries.base) })), schema: entrySchema }),
 	awardJudges: defineCollection({ loader: loader('awardJudges'), schema: judgeSchema }),
 	awardWinners: defineCollection({ loader: loader('awardWinners'), schema: winnersSchema }),
 };

@@ -3,6 +3,7 @@
  * that are not crashes: a content error reads like `npm run check`'s report, and a CREDENCE_NOW
  * that is not a date-time is one line; neither shows Astro's hook framing or a stack trace.
  */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { astroBuildArgs } from '../../scripts/lib/astro-build.ts';
@@ -42,10 +43,43 @@ describe('a mistake that is not a crash', () => {
 			expect(result.code, result.out).toBe(1);
 			for (const line of reported) expect(result.out).toContain(line);
 			expect(result.out).toMatch(/content check found 2 errors \(listed above\)/);
-			expect(result.out).not.toMatch(/\[build\]|Building/); // Astro did not start
+			expect(result.out).not.toMatch(/\[build\]|Building/); // nothing of Astro's is shown
 			expect(result.out).not.toMatch(NOISE);
 		}
 	}, 60_000);
+
+	it('a content error in a direct astro build, whose check runs on a thread of its own while Astro sets up: no loader reads an entry', async () => {
+		editData(path.join(dir, 'stories/quarry-forecasting.mdx'), (d) => (d.authors = ['ada-quarry', 'nobody-at-all']));
+		const cache = path.join(dir, '..', 'cache');
+		// The check's thread made slow (15 s before it starts), so that Astro has long reached its loaders when the errors come.
+		const slowThread = `${process.env.NODE_OPTIONS ?? ''} --import=data:text/javascript,import{isMainThread}from'node:worker_threads';if(!isMainThread)Atomics.wait(new%20Int32Array(new%20SharedArrayBuffer(4)),0,0,15000)`.trim();
+		const result = await astroBuild({ CREDENCE_CACHE_DIR: cache, NODE_OPTIONS: slowThread });
+		expect(result.code, result.out).toBe(1);
+		expect(result.out).toMatch(/content check found 2 errors \(listed above\)/);
+		expect(result.out).not.toMatch(/\[build\]|Building/);
+		expect(result.out).not.toMatch(NOISE);
+		const store = path.join(cache, 'data-store.json');
+		expect(existsSync(store) ? readFileSync(store, 'utf8') : '').not.toMatch(/quarry-forecasting|ada-quarry/);
+	}, 90_000);
+
+	it('a content error found while Astro starts: Astro is stopped before content sync reads an entry, and the last build stays', async () => {
+		editData(path.join(dir, 'stories/quarry-forecasting.mdx'), (d) => (d.authors = ['ada-quarry', 'nobody-at-all']));
+		const out = path.join(dir, '..', 'out');
+		mkdirSync(out);
+		writeFileSync(path.join(out, 'index.html'), 'the last build');
+		const cache = path.join(dir, '..', 'cache');
+		// The check made slow (15 s before it starts), so that Astro has long reached content sync's door when the errors come.
+		const slowCheck = `${process.env.NODE_OPTIONS ?? ''} --import=data:text/javascript,if(process.argv[1]?.endsWith('check.ts'))Atomics.wait(new%20Int32Array(new%20SharedArrayBuffer(4)),0,0,15000)`.trim();
+		const result = await build({ CREDENCE_CACHE_DIR: cache, NODE_OPTIONS: slowCheck });
+		expect(result.code, result.out).toBe(1);
+		expect(result.out).toMatch(/content check found 2 errors \(listed above\): nothing was built/);
+		expect(result.out).not.toMatch(/\[build\]|Building|\[content\]/);
+		expect(result.out).not.toMatch(NOISE);
+		// Astro may have recorded its configuration in its data store, but no loader read an entry into it.
+		const store = path.join(cache, 'data-store.json');
+		expect(existsSync(store) ? readFileSync(store, 'utf8') : '').not.toMatch(/quarry-forecasting|ada-quarry/);
+		expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('the last build');
+	}, 90_000);
 });
 
 describe('a check that crashes', () => {

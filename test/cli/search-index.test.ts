@@ -78,6 +78,26 @@ describe('node scripts/search-index.ts', () => {
 		expect(third.out).toContain('0 indexed, 2 unchanged');
 	});
 
+	it('moves what a run replaces into the cache’s trash, which the next run empties: one run’s leftovers at most', async () => {
+		writeSite();
+		const trash = path.join(cache, 'search-index', '.trash');
+		const rerun = async (text: string) => {
+			rmSync(path.join(site, 'pagefind'), { recursive: true });
+			write('stories/three/index.html', evidence('Three', '2026', text));
+			const result = await searchIndex();
+			expect(result.code, result.out).toBe(0);
+			expect(result.out).toContain('1 indexed, 0 unchanged');
+		};
+		expect((await searchIndex()).code).toBe(0);
+		await rerun('Orchard logistics, revised.');
+		// The bundle's earlier index and the links Pagefind read the pages through.
+		expect(readdirSync(trash)).toHaveLength(2);
+		await rerun('Orchard logistics, revised again.');
+		expect(readdirSync(trash)).toHaveLength(2);
+		expect(readdirSync(path.join(cache, 'search-index')).sort()).toEqual(['.trash', '2024-2026']);
+		expect(fragments('pagefind')).toHaveLength(3);
+	});
+
 	it('fails on a searchable page without its year, naming the page', async () => {
 		writeSite();
 		write('stories/four/index.html', page('<main data-pagefind-body><h1>Four</h1></main>'));

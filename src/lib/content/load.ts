@@ -10,6 +10,7 @@ import path from 'node:path';
 import { CORE_SCHEMA, load, Type, YAMLException } from 'js-yaml';
 import { ID_PATTERN, YamlTimestamp } from '../../schemas/common.ts';
 import { error, type Diagnostic } from '../diagnostics.ts';
+import { displayPath } from './display-path.ts';
 import { contentEscape, contentEscapeMessage } from './inside-content.ts';
 import { COLLECTION_LAYOUT, type CollectionName } from './layout.ts';
 
@@ -28,12 +29,8 @@ export interface SourceFile {
 	bodyLine?: number;
 }
 
-/** Path relative to the project root with forward slashes; absolute when outside the project. */
-export function displayPath(projectRoot: string, absolutePath: string): string {
-	const relative = path.relative(projectRoot, absolutePath);
-	if (relative.startsWith('..') || path.isAbsolute(relative)) return absolutePath.split(path.sep).join('/');
-	return relative.split(path.sep).join('/');
-}
+// Named here too: the check's modules name files as they read them.
+export { displayPath };
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 

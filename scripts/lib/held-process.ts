@@ -1,0 +1,70 @@
+/**
+ * The Node process `npm run build` starts before the content check's verdict (Astro: see
+ * src/integrations/content-check-handoff.ts). It runs while the check does, but what it prints is
+ * held until the verdict: shown once the check passed, dropped if the check failed, so that a
+ * content mistake reads as the check's report alone. It asks for the verdict over its IPC channel
+ * when it is ready to read the content; the answer goes once it has asked and the check passed,
+ * in whichever order the two happen.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { constants } from 'node:os';
+import { AWAITING_CHECK, CHECK_PASSED } from '../../src/integrations/content-check-handoff.ts';
+
+/** How a process ended: its exit code (128 + the signal's number when a signal ended it, as a shell reports it) and the signal. */
+export interface ProcessExit {
+	code: number;
+	signal: NodeJS.Signals | null;
+}
+
+/** Resolves when `child` has ended, with how. */
+export function exitOf(child: ChildProcess): Promise<ProcessExit> {
+	return new Promise((resolve, reject) => {
+		child.on('error', reject);
+		child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 0), signal }));
+	});
+}
+
+export interface HeldProcess {
+	/** The check passed: answer the process (now or when it asks) and show what it printed. */
+	go(): void;
+	/** The check failed: drop what it printed and end it. */
+	stop(): Promise<ProcessExit>;
+	/** Resolves when it has ended. */
+	done: Promise<ProcessExit>;
+}
+
+/** Starts Node with `args` in `cwd`, its output held and an IPC channel to ask for the check's verdict on. */
+export function startHeld(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): HeldProcess {
+	const child = spawn(process.execPath, args, { ...options, stdio: ['inherit', 'pipe', 'pipe', 'ipc'] });
+	let held: [NodeJS.WriteStream, Buffer][] | undefined = [];
+	const pass = (stream: NodeJS.WriteStream) => (chunk: Buffer) => (held ? held.push([stream, chunk]) : stream.write(chunk));
+	child.stdout!.on('data', pass(process.stdout));
+	child.stderr!.on('data', pass(process.stderr));
+	const done = exitOf(child);
+	let asked = false;
+	let passed = false;
+	const answer = () => {
+		// A closed channel means the process ended already; its exit says why.
+		if (asked && passed && child.connected) child.send(CHECK_PASSED, () => {});
+	};
+	child.on('message', (message) => {
+		if (message !== AWAITING_CHECK) return;
+		asked = true;
+		answer();
+	});
+	return {
+		go: () => {
+			passed = true;
+			answer();
+			for (const [stream, chunk] of held ?? []) stream.write(chunk);
+			held = undefined;
+		},
+		stop: () => {
+			held = [];
+			// Ended, not disconnected first: Node then never reports the process closed.
+			if (child.exitCode === null && child.signalCode === null) child.kill();
+			return done;
+		},
+		done,
+	};
+}
