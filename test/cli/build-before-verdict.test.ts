@@ -4,11 +4,12 @@
  * integrations) read outside it before the check has refused it, as nothing did when the check
  * passed before Astro started.
  */
-import { constants, closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { constants, closeSync, existsSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { copyFixture, runScript } from '../helpers.ts';
+import { astroBuildArgs } from '../../scripts/lib/astro-build.ts';
+import { copyFixture, editData, runNode, runScript } from '../helpers.ts';
 
 let dir: string;
 let cleanup: () => void;
@@ -48,3 +49,15 @@ it('content/site.yaml linked out of the content folder: refused by the check, an
 	expect(result.out).toMatch(/content check found 2 errors \(listed above\): nothing was built/);
 	expect(openedBy, 'a process of the build opened the file site.yaml links to, outside the content folder').toBe(0);
 }, 120_000);
+
+it('a direct astro build with CREDENCE_CONTENT_CHECKED set but no build to hear the verdict from still checks the content', async () => {
+	// The variable is npm run build's word that it checks the content itself and answers over Astro's
+	// IPC channel. Left in a shell or a CI job's environment without that channel, it must not turn the check off.
+	editData(path.join(dir, 'stories/quarry-forecasting.mdx'), (d) => (d.authors = ['ada-quarry', 'nobody-at-all']));
+	const out = path.join(dir, '..', 'out');
+	const result = await runNode(astroBuildArgs(), { CREDENCE_CONTENT_DIR: dir, CREDENCE_OUT_DIR: out, CREDENCE_CACHE_DIR: path.join(dir, '..', 'cache'), CREDENCE_CONTENT_CHECKED: dir });
+	expect(result.code, result.out).toBe(1);
+	expect(result.out).toMatch(/content check found 2 errors \(listed above\)/);
+	expect(result.out).not.toMatch(/content check passed/);
+	expect(existsSync(path.join(out, 'index.html'))).toBe(false);
+}, 180_000);
