@@ -190,23 +190,11 @@ export function contentCheck(): AstroIntegration {
 					));
 					return;
 				}
-				let result: CheckResult;
-				try {
-					result = await checkProject(projectRoot)();
-				} catch (cause) {
-					// A CREDENCE_NOW that is not a date-time: one line, not a crash of this hook.
-					if (!(cause instanceof PublicationTimeError) || command !== 'build') throw cause;
-					logger.error(cause.message);
-					process.exit(2);
-				}
+				// astro dev (and sync): checked here, before Astro starts; a build returned above.
+				const result = await checkProject(projectRoot)();
 				logDiagnostics(result, logger);
 				if (result.errors > 0) {
 					const summary = `content check found ${plural(result.errors, 'error')} (listed above); run \`npm run check\` for the same report`;
-					if (command === 'build') {
-						// Thrown, Astro would frame it as a crash of this hook, with an empty stack trace.
-						logger.error(summary);
-						process.exit(1);
-					}
 					const error = new Error(summary);
 					error.stack = error.message; // a content mistake is not a crash: no stack trace
 					throw error;
