@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'js-yaml';
+import { contentEscape } from './content/inside-content.ts';
 
 /** The sample's address, used when neither the environment nor `site.yaml` gives one. */
 export const EXAMPLE_SITE_URL = 'https://evidence.tessellate.example';
@@ -19,10 +20,14 @@ export interface SiteUrl {
 
 /**
  * `url` from `<contentDir>/site.yaml`, or undefined when the file or the field is missing or not
- * text. Read leniently: the content check reports a malformed file, with its line.
+ * text. Read leniently: the content check reports a malformed file, with its line. A `site.yaml`
+ * that leads outside the content folder (a symbolic link) is not read at all: `astro.config.mjs`
+ * reads this while the content check still runs (`npm run build` starts both at once), so the
+ * check's refusal comes too late to keep the read from happening.
  */
 export function siteYamlUrl(contentDir: string): string | undefined {
 	try {
+		if (contentEscape(contentDir, 'site.yaml')) return undefined;
 		const data = load(readFileSync(path.join(contentDir, 'site.yaml'), 'utf8')) as { url?: unknown } | undefined;
 		return typeof data?.url === 'string' && data.url.trim() ? data.url.trim() : undefined;
 	} catch {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
@@ -25,6 +25,20 @@ it('reads a missing or malformed site.yaml as giving no address (check reports t
 	expect(siteUrl(withSiteYaml(), {}).from).toBe('the default');
 	expect(siteUrl(withSiteYaml('title: [unclosed\n'), {}).from).toBe('the default');
 	expect(siteUrl(withSiteYaml('url: 42\n'), {}).from).toBe('the default');
+});
+
+it('does not read a site.yaml that is a symbolic link out of the content folder (astro.config.mjs reads it while the check runs)', () => {
+	const base = withSiteYaml();
+	const content = path.join(base, 'content');
+	mkdirSync(content);
+	writeFileSync(path.join(base, 'elsewhere.yaml'), 'url: https://outside.acme.com\n');
+	symlinkSync(path.join(base, 'elsewhere.yaml'), path.join(content, 'site.yaml'));
+	expect(siteUrl(content, {})).toEqual({ url: EXAMPLE_SITE_URL, from: 'the default' });
+	// A link that stays inside is read as the file itself.
+	writeFileSync(path.join(content, 'real-site.yaml'), 'url: https://evidence.acme.com\n');
+	rmSync(path.join(content, 'site.yaml'));
+	symlinkSync('real-site.yaml', path.join(content, 'site.yaml'));
+	expect(siteUrl(content, {}).url).toBe('https://evidence.acme.com');
 });
 
 it('knows the names reserved for examples', () => {
