@@ -9,6 +9,7 @@ import path from 'node:path';
 import { awaitContentCheck } from './integrations/content-check-handoff.ts';
 import { COLLECTION_LAYOUT, contentRoot, type CollectionName } from './lib/content/layout.ts';
 import { plainMarkdownLoader } from './loaders/plain-markdown.ts';
+import { withoutRenderedFrontmatter } from './loaders/without-rendered-frontmatter.ts';
 import { entrySchema, judgeSchema, programSchema, winnersSchema } from './schemas/award.ts';
 import { customerSchema } from './schemas/customer.ts';
 import { personSchema } from './schemas/person.ts';
@@ -37,7 +38,8 @@ function afterContentCheck(inner: Loader): Loader {
 /** Astro's glob loader over one collection's folder, with the ids the CLI computes too. */
 function loader(name: CollectionName) {
 	const layout = COLLECTION_LAYOUT[name];
-	return afterContentCheck(glob({
+	// Rendered entries are stored without the second copy of their front matter (see the module).
+	return afterContentCheck(withoutRenderedFrontmatter(glob({
 		base: path.join(root, layout.base),
 		pattern: layout.pattern,
 		generateId: ({ entry }) => layout.idFromPath(entry),
@@ -45,7 +47,7 @@ function loader(name: CollectionName) {
 		// the source too doubled the stories' share of the data store (tens of MB at 10k items).
 		// Award entries keep theirs: they are shown as escaped text blocks, never as HTML.
 		retainBody: name !== 'stories',
-	}));
+	})));
 }
 
 // Spelled out per collection (rather than looped over schemas/index.ts) so each keeps its own type.
