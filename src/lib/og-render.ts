@@ -90,7 +90,7 @@ export class CardRenderer {
 			// Already rendered, or under way for a card page that asked first (or for an identical card).
 			if (this.#written.has(hash)) continue;
 			this.#running++;
-			// A failed render is reported by the card page that asks for it, not here.
+			// A failed render is reported by `publish` (or, in dev, by the card route that asks for it), not here.
 			this.#write(hash, svg)
 				.catch(() => {})
 				.finally(() => {
