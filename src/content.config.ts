@@ -9,6 +9,7 @@ import path from 'node:path';
 import { awaitContentCheck } from './integrations/content-check-handoff.ts';
 import { COLLECTION_LAYOUT, contentRoot, type CollectionName } from './lib/content/layout.ts';
 import { plainMarkdownLoader } from './loaders/plain-markdown.ts';
+import { schemaBuiltOnce } from './loaders/schema-built-once.ts';
 import { withoutRenderedFrontmatter } from './loaders/without-rendered-frontmatter.ts';
 import { entrySchema, judgeSchema, programSchema, winnersSchema } from './schemas/award.ts';
 import { customerSchema } from './schemas/customer.ts';
@@ -51,13 +52,14 @@ function loader(name: CollectionName) {
 }
 
 // Spelled out per collection (rather than looped over schemas/index.ts) so each keeps its own type.
+// Schemas with images are built once per collection, not once per entry (loaders/schema-built-once.ts).
 export const collections = {
 	site: defineCollection({ loader: loader('site'), schema: siteSchema }),
 	products: defineCollection({ loader: loader('products'), schema: productSchema }),
-	customers: defineCollection({ loader: loader('customers'), schema: ({ image }) => customerSchema({ image }) }),
-	people: defineCollection({ loader: loader('people'), schema: ({ image }) => personSchema({ image }) }),
-	stories: defineCollection({ loader: loader('stories'), schema: ({ image }) => storySchema({ image }) }),
-	videos: defineCollection({ loader: loader('videos'), schema: ({ image }) => videoSchema({ image }) }),
+	customers: defineCollection({ loader: loader('customers'), schema: schemaBuiltOnce(customerSchema) }),
+	people: defineCollection({ loader: loader('people'), schema: schemaBuiltOnce(personSchema) }),
+	stories: defineCollection({ loader: loader('stories'), schema: schemaBuiltOnce(storySchema) }),
+	videos: defineCollection({ loader: loader('videos'), schema: schemaBuiltOnce(videoSchema) }),
 	awardPrograms: defineCollection({ loader: loader('awardPrograms'), schema: programSchema }),
 	// Entrant-written: kept as Markdown source and shown as text, never rendered to HTML.
 	awardEntries: defineCollection({ loader: afterContentCheck(plainMarkdownLoader({ ...COLLECTION_LAYOUT.awardEntries, base: path.join(root, COLLECTION_LAYOUT.awardEntries.base) })), schema: entrySchema }),
