@@ -10,7 +10,7 @@ import { awaitContentCheck } from './integrations/content-check-handoff.ts';
 import { COLLECTION_LAYOUT, contentRoot, type CollectionName } from './lib/content/layout.ts';
 import { plainMarkdownLoader } from './loaders/plain-markdown.ts';
 import { schemaBuiltOnce } from './loaders/schema-built-once.ts';
-import { withoutRenderedFrontmatter } from './loaders/without-rendered-frontmatter.ts';
+import { withoutUnreadRenderedMetadata } from './loaders/without-unread-metadata.ts';
 import { entrySchema, judgeSchema, programSchema, winnersSchema } from './schemas/award.ts';
 import { customerSchema } from './schemas/customer.ts';
 import { personSchema } from './schemas/person.ts';
@@ -39,8 +39,8 @@ function afterContentCheck(inner: Loader): Loader {
 /** Astro's glob loader over one collection's folder, with the ids the CLI computes too. */
 function loader(name: CollectionName) {
 	const layout = COLLECTION_LAYOUT[name];
-	// Rendered entries are stored without the second copy of their front matter (see the module).
-	return afterContentCheck(withoutRenderedFrontmatter(glob({
+	// Rendered entries are stored without the metadata no page reads (see the module).
+	return afterContentCheck(withoutUnreadRenderedMetadata(glob({
 		base: path.join(root, layout.base),
 		pattern: layout.pattern,
 		generateId: ({ entry }) => layout.idFromPath(entry),

@@ -1,7 +1,7 @@
-/** Rendered entries are stored without the second copy of their front matter, and otherwise as the wrapped loader gave them. */
+/** Rendered entries are stored without the metadata no page reads (the front matter copy, the headings), and otherwise as the wrapped loader gave them. */
 import type { Loader } from 'astro/loaders';
 import { expect, it } from 'vitest';
-import { withoutFrontmatterCopy, withoutRenderedFrontmatter } from '../../src/loaders/without-rendered-frontmatter.ts';
+import { withoutUnreadMetadata, withoutUnreadRenderedMetadata } from '../../src/loaders/without-unread-metadata.ts';
 
 /** A store that records what it is given; `keys` and `delete` count as the data store's own methods. */
 function recordingStore() {
@@ -21,7 +21,7 @@ const rendered = {
 	metadata: { frontmatter: { title: 'A story', customer: 'acme' }, headings: [{ depth: 2, slug: 'x', text: 'X' }], imagePaths: ['./hero.jpg'] },
 };
 
-it('drops rendered.metadata.frontmatter and keeps the HTML, the headings, the image paths and the data', async () => {
+it('drops rendered.metadata.frontmatter and .headings and keeps the HTML, the image paths and the data', async () => {
 	const { stored, store } = recordingStore();
 	const inner: Loader = {
 		name: 'inner',
@@ -32,7 +32,7 @@ it('drops rendered.metadata.frontmatter and keeps the HTML, the headings, the im
 			expect(store.keys()).toEqual(['a', 'b']);
 		},
 	};
-	const loader = withoutRenderedFrontmatter(inner);
+	const loader = withoutUnreadRenderedMetadata(inner);
 	expect(loader.name).toBe('inner');
 	await loader.load({ store } as never);
 	expect(stored.get('a')).toEqual({
@@ -40,16 +40,17 @@ it('drops rendered.metadata.frontmatter and keeps the HTML, the headings, the im
 		data: { title: 'A story' },
 		digest: 'd1',
 		filePath: 'stories/a.md',
-		rendered: { html: '<p>Body</p>', metadata: { headings: rendered.metadata.headings, imagePaths: ['./hero.jpg'] } },
+		rendered: { html: '<p>Body</p>', metadata: { imagePaths: ['./hero.jpg'] } },
 	});
 	expect(stored.get('b')).toEqual({ id: 'b', data: { name: 'Acme' }, digest: 'd2' });
 	// The loader's own entry is left as it was (the glob loader may still hold it).
 	expect(rendered.metadata.frontmatter).toEqual({ title: 'A story', customer: 'acme' });
+	expect(rendered.metadata.headings).toEqual([{ depth: 2, slug: 'x', text: 'X' }]);
 });
 
 it('passes an entry with nothing to drop through unchanged', () => {
-	const entry = { id: 'x', data: {}, rendered: { html: '', metadata: { headings: [] } } };
-	expect(withoutFrontmatterCopy(entry)).toBe(entry);
+	const entry = { id: 'x', data: {}, rendered: { html: '', metadata: { imagePaths: [] } } };
+	expect(withoutUnreadMetadata(entry)).toBe(entry);
 	const plain = { id: 'y', data: {} };
-	expect(withoutFrontmatterCopy(plain)).toBe(plain);
+	expect(withoutUnreadMetadata(plain)).toBe(plain);
 });
