@@ -8,6 +8,7 @@ import { glob, type Loader } from 'astro/loaders';
 import path from 'node:path';
 import { awaitContentCheck } from './integrations/content-check-handoff.ts';
 import { COLLECTION_LAYOUT, contentRoot, type CollectionName } from './lib/content/layout.ts';
+import { parsingChangedFilesOnly } from './loaders/changed-files-parsed.ts';
 import { plainMarkdownLoader } from './loaders/plain-markdown.ts';
 import { schemaBuiltOnce } from './loaders/schema-built-once.ts';
 import { withoutUnreadRenderedMetadata } from './loaders/without-unread-metadata.ts';
@@ -39,16 +40,19 @@ function afterContentCheck(inner: Loader): Loader {
 /** Astro's glob loader over one collection's folder, with the ids the CLI computes too. */
 function loader(name: CollectionName) {
 	const layout = COLLECTION_LAYOUT[name];
-	// Rendered entries are stored without the metadata no page reads (see the module).
-	return afterContentCheck(withoutUnreadRenderedMetadata(glob({
-		base: path.join(root, layout.base),
+	const base = path.join(root, layout.base);
+	const idOf = (file: string) => layout.idFromPath(path.relative(base, file).split(path.sep).join('/'));
+	// Rendered entries are stored without the metadata no page reads, and files unchanged since the
+	// last build are not parsed again (see the modules).
+	return afterContentCheck(withoutUnreadRenderedMetadata(parsingChangedFilesOnly(glob({
+		base,
 		pattern: layout.pattern,
 		generateId: ({ entry }) => layout.idFromPath(entry),
 		// A story's Markdown is rendered while content syncs and only the HTML is used; keeping
 		// the source too doubled the stories' share of the data store (tens of MB at 10k items).
 		// Award entries keep theirs: they are shown as escaped text blocks, never as HTML.
 		retainBody: name !== 'stories',
-	})));
+	}), idOf)));
 }
 
 // Spelled out per collection (rather than looped over schemas/index.ts) so each keeps its own type.
