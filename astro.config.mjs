@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { clearOutDir } from './src/integrations/clear-out-dir.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { contentStoreRead } from './src/integrations/content-store-read.ts';
 import { hostRedirects } from './src/integrations/host-redirects.ts';
 import { draftPreview } from './src/integrations/draft-preview.ts';
 import { editorPage } from './src/integrations/editor-page.ts';
@@ -72,6 +73,7 @@ export default defineConfig({
 		},
 	},
 	// The Pagefind search index is the build's second step (scripts/search-index.ts), after Astro
-	// has exited and released its memory.
-	integrations: [contentCheck(), draftPreview(), clearOutDir(), releaseMemory(), mdx(mdxStories), redirects.integration, sitemap({ filter: redirects.listed }), pruneAssets(), ogCards(), editorPage(projectRoot)],
+	// has exited and released its memory. The content store is read as a file when the pages are
+	// built, not compiled as one string module (src/integrations/content-store-read.ts).
+	integrations: [contentCheck(), contentStoreRead(), draftPreview(), clearOutDir(), releaseMemory(), mdx(mdxStories), redirects.integration, sitemap({ filter: redirects.listed }), pruneAssets(), ogCards(), editorPage(projectRoot)],
 });

@@ -1,0 +1,64 @@
+/** In a build, the data store's module reads the store's file: the same value as Astro's string module, marked as content data. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as devalue from 'devalue';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createContentDataIncrementalMetadata } from '../../node_modules/astro/dist/core/build/incremental-metadata.js';
+import { CONTENT_DATA_META, contentStoreRead, DATA_STORE_MODULE_ID, dataStoreFile, dataStoreModuleCode } from '../../src/integrations/content-store-read.ts';
+
+let dir: string;
+beforeEach(() => void (dir = mkdtempSync(path.join(tmpdir(), 'credence-store-'))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Imports `code` as a module of its own and gives its default export. */
+async function evaluate(code: string, name: string): Promise<unknown> {
+	const file = path.join(dir, `${name}.mjs`);
+	writeFileSync(file, code);
+	return (await import(pathToFileURL(file).href)).default;
+}
+
+/** The integration's Vite plugin, as `astro:config:setup` would add it for `command`. */
+function pluginFor(command: 'build' | 'dev', collectionStorage?: string) {
+	const plugins: { load(id: string): unknown }[] = [];
+	const setup = contentStoreRead().hooks['astro:config:setup'] as (options: unknown) => void;
+	setup({
+		command,
+		config: { cacheDir: pathToFileURL(dir + path.sep), experimental: { collectionStorage } },
+		updateConfig: (config: { vite: { plugins: { load(id: string): unknown }[] } }) => plugins.push(...config.vite.plugins),
+	});
+	return plugins[0];
+}
+
+it("gives the value Astro's own module gives: the store's JSON, parsed", async () => {
+	const store = new Map([['stories', new Map([['a', { id: 'a', data: { title: 'Quotes " and \\ and </script>', on: new Date(0) }, rendered: { html: '<p class="x">é—</p>' } }]])]]);
+	const json = devalue.stringify(store);
+	writeFileSync(path.join(dir, 'data-store.json'), json);
+	const file = dataStoreFile(pathToFileURL(dir + path.sep));
+	expect(file).toBe(path.join(dir, 'data-store.json'));
+
+	const ours = await evaluate(dataStoreModuleCode(file), 'ours');
+	// Astro's module (vite-plugin-content-virtual-mod.js): the whole store as one string literal.
+	const astros = await evaluate(`export default JSON.parse(${JSON.stringify(json)})`, 'astros');
+	expect(ours).toEqual(astros);
+	expect(devalue.unflatten(ours as never)).toEqual(store);
+	// The code holds the file's path, not its content.
+	expect(dataStoreModuleCode(file)).not.toContain('Quotes');
+});
+
+it('gives an empty store when content sync wrote none, as Astro does', async () => {
+	expect(await evaluate(dataStoreModuleCode(path.join(dir, 'data-store.json')), 'empty')).toEqual(new Map());
+});
+
+it('loads only the data store module, in a build, marked as content data for the incremental build', () => {
+	writeFileSync(path.join(dir, 'data-store.json'), devalue.stringify(new Map()));
+	const plugin = pluginFor('build');
+	expect(plugin.load('\0astro:content')).toBeNull();
+	const loaded = plugin.load(DATA_STORE_MODULE_ID) as { code: string; meta: unknown };
+	expect(loaded.code).toContain('readFileSync');
+	expect(loaded.meta).toEqual(CONTENT_DATA_META);
+	expect(CONTENT_DATA_META).toEqual(createContentDataIncrementalMetadata());
+	expect(pluginFor('dev')).toBeUndefined();
+	expect(pluginFor('build', 'chunked')).toBeUndefined();
+});
