@@ -33,7 +33,8 @@ export function resolvePendingImages(value: unknown, resolve: (path: string, at:
 		for (let i = 0; i < value.length; i++) value[i] = resolvePendingImages(value[i], resolve, [...at, i]);
 		return value;
 	}
-	if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+	const prototype = value !== null && typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+	if (prototype === Object.prototype || prototype === null) {
 		const record = value as Record<string, unknown>;
 		for (const key of Object.keys(record)) record[key] = resolvePendingImages(record[key], resolve, [...at, key]);
 	}
@@ -49,10 +50,12 @@ export function schemaBuiltOnce<Build extends (context: SchemaContext<any>) => z
 	let shared: z.ZodType | undefined;
 	const perEntry = (context: SchemaContext) => {
 		shared ??= build({ image: pendingImage });
-		const image = context.image();
+		let image: z.ZodType | undefined;
 		// The entry's own image() may refuse a path or transform it; its result is the field's value.
+		// (Astro's image() for content layer collections transforms synchronously.)
 		return shared.transform((data, ctx) =>
 			resolvePendingImages(data, (path, at) => {
+				image ??= context.image();
 				const parsed = image.safeParse(path);
 				if (parsed.success) return parsed.data;
 				for (const issue of parsed.error.issues) ctx.issues.push({ ...issue, input: path, path: [...at, ...issue.path] } as never);

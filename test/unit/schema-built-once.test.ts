@@ -77,6 +77,7 @@ it('gives an entry image() refusal with the place of the image in the entry', ()
 
 it('resolves pending images at any depth of plain objects and arrays, and leaves other values alone', () => {
 	const day = new Date(0);
-	const value = { a: new PendingImage('x'), b: [{ c: new PendingImage('y') }], day, n: 1 };
-	expect(resolvePendingImages(value, (src, at) => `${at.join('.')}=${src}`)).toEqual({ a: 'a=x', b: [{ c: 'b.0.c=y' }], day, n: 1 });
+	const bare = Object.assign(Object.create(null), { e: new PendingImage('z') });
+	const value = { a: new PendingImage('x'), b: [{ c: new PendingImage('y') }], d: bare, day, n: 1 };
+	expect(resolvePendingImages(value, (src, at) => `${at.join('.')}=${src}`)).toEqual({ a: 'a=x', b: [{ c: 'b.0.c=y' }], d: Object.assign(Object.create(null), { e: 'd.e=z' }), day, n: 1 });
 });
