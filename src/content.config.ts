@@ -3,7 +3,7 @@
  * `schemas/index.ts`, the same modules the CLI validates with. Award score sheets are deliberately
  * not a collection: they are private and never reach the site's data layer.
  */
-import { defineCollection } from 'astro:content';
+import { defineCollection, type SchemaContext } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import path from 'node:path';
 import { awaitContentCheck } from './integrations/content-check-handoff.ts';
@@ -60,10 +60,10 @@ function loader(name: CollectionName) {
 export const collections = {
 	site: defineCollection({ loader: loader('site'), schema: siteSchema }),
 	products: defineCollection({ loader: loader('products'), schema: productSchema }),
-	customers: defineCollection({ loader: loader('customers'), schema: schemaBuiltOnce(customerSchema) }),
-	people: defineCollection({ loader: loader('people'), schema: schemaBuiltOnce(personSchema) }),
-	stories: defineCollection({ loader: loader('stories'), schema: schemaBuiltOnce(storySchema) }),
-	videos: defineCollection({ loader: loader('videos'), schema: schemaBuiltOnce(videoSchema) }),
+	customers: defineCollection({ loader: loader('customers'), schema: schemaBuiltOnce((context: SchemaContext) => customerSchema(context)) }),
+	people: defineCollection({ loader: loader('people'), schema: schemaBuiltOnce((context: SchemaContext) => personSchema(context)) }),
+	stories: defineCollection({ loader: loader('stories'), schema: schemaBuiltOnce((context: SchemaContext) => storySchema(context)) }),
+	videos: defineCollection({ loader: loader('videos'), schema: schemaBuiltOnce((context: SchemaContext) => videoSchema(context)) }),
 	awardPrograms: defineCollection({ loader: loader('awardPrograms'), schema: programSchema }),
 	// Entrant-written: kept as Markdown source and shown as text, never rendered to HTML.
 	awardEntries: defineCollection({ loader: afterContentCheck(plainMarkdownLoader({ ...COLLECTION_LAYOUT.awardEntries, base: path.join(root, COLLECTION_LAYOUT.awardEntries.base) })), schema: entrySchema }),

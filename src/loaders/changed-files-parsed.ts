@@ -10,8 +10,16 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
 
-type EntryType = NonNullable<ReturnType<LoaderContext['entryTypes']['get']>>;
-type EntryInfoInput = Parameters<EntryType['getEntryInfo']>[0];
+/** What the glob loader reads a file through (an entry type of Astro's, per file extension). */
+interface EntryType {
+	getEntryInfo(input: EntryInfoInput): unknown;
+}
+interface EntryInfoInput {
+	contents: string;
+	fileUrl: URL;
+}
+/** The context Astro's content layer gives its loaders: the public one, and the entry types the glob loader uses. */
+type GlobLoaderContext = LoaderContext & { entryTypes?: Map<string, EntryType> };
 
 /** What `getEntryInfo` gives for a file that is kept as stored: nothing the glob loader reads on that path. */
 const UNPARSED = Object.freeze({ data: Object.freeze({}), body: '' });
@@ -24,8 +32,9 @@ const UNPARSED = Object.freeze({ data: Object.freeze({}), body: '' });
 export function parsingChangedFilesOnly(loader: Loader, idOf: (file: string) => string): Loader {
 	return {
 		...loader,
-		load: (context) => {
+		load: (context: GlobLoaderContext) => {
 			const { store, generateDigest } = context;
+			if (!context.entryTypes) return loader.load(context);
 			const unchanged = ({ contents, fileUrl }: EntryInfoInput) => {
 				const stored = store.get(idOf(fileURLToPath(fileUrl)));
 				// The glob loader's own test for keeping an entry (and it hashes the same contents).
@@ -35,10 +44,10 @@ export function parsingChangedFilesOnly(loader: Loader, idOf: (file: string) => 
 			for (const [extension, entryType] of context.entryTypes) {
 				// A child of the entry type, so that everything else (render function, module types) is its own.
 				const wrapped: EntryType = Object.create(entryType);
-				wrapped.getEntryInfo = (input) => (unchanged(input) ? (UNPARSED as never) : entryType.getEntryInfo(input));
+				wrapped.getEntryInfo = (input) => (unchanged(input) ? UNPARSED : entryType.getEntryInfo(input));
 				entryTypes.set(extension, wrapped);
 			}
-			return loader.load({ ...context, entryTypes });
+			return loader.load({ ...context, entryTypes } as GlobLoaderContext);
 		},
 	};
 }

@@ -13,11 +13,13 @@
  * to is what the per-entry schema gave: the same fields, the same values, the same image paths.
  */
 import { z } from 'astro/zod';
-import type { SchemaContext } from '../schemas/common.ts';
 
 /** An image path the shared schema accepted, waiting for the entry's own `image()`. */
 export class PendingImage {
-	constructor(readonly path: string) {}
+	readonly path: string;
+	constructor(path: string) {
+		this.path = path;
+	}
 }
 
 /** What `image()` stands for in the shared schema: a string, kept for the entry's `image()`. */
@@ -41,15 +43,18 @@ export function resolvePendingImages(value: unknown, resolve: (path: string, at:
 	return value;
 }
 
+/** What a collection's schema function is given: Astro's `image()` helper (schemas/common.ts's `SchemaContext`). */
+type ImageContext = { image: () => z.ZodType };
+
 /**
- * `build` (a schema module's `(context) => schema`), as a collection's schema function that builds
- * the schema only once. Typed as `build` itself: every entry parses to what `build(context)` would
- * give it (the shared schema's input is the same, and its output once the images are resolved).
+ * `build` (a collection's `(context) => schema`), as a schema function that builds the schema only
+ * once. Typed as `build` itself: every entry parses to what `build(context)` would give it (the
+ * shared schema's input is the same, and its output once the images are resolved).
  */
-export function schemaBuiltOnce<Build extends (context: SchemaContext<any>) => z.ZodType>(build: Build): Build {
+export function schemaBuiltOnce<Context extends ImageContext, Schema extends z.ZodType>(build: (context: Context) => Schema): (context: Context) => Schema {
 	let shared: z.ZodType | undefined;
-	const perEntry = (context: SchemaContext) => {
-		shared ??= build({ image: pendingImage });
+	const perEntry = (context: Context) => {
+		shared ??= build({ image: pendingImage } as unknown as Context);
 		let image: z.ZodType | undefined;
 		// The entry's own image() may refuse a path or transform it; its result is the field's value.
 		// (Astro's image() for content layer collections transforms synchronously.)
@@ -63,5 +68,5 @@ export function schemaBuiltOnce<Build extends (context: SchemaContext<any>) => z
 			}),
 		);
 	};
-	return perEntry as unknown as Build;
+	return perEntry as unknown as (context: Context) => Schema;
 }
