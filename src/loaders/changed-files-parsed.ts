@@ -2,7 +2,7 @@
  * Astro's glob loader, parsing only the files that changed since the last build. The glob loader
  * reads every file and parses its YAML or front matter (`getEntryInfo`) before it looks at the
  * file's digest; when the digest is the one stored, it keeps the stored entry and throws the parse
- * away. In a rebuild that is every file but the edited ones: parsing them was about 0.3 s of a
+ * away. In a rebuild that is every file but the edited ones: parsing them was about 0.2 s of a
  * 1,000-item rebuild's content sync (docs/performance.md). This wraps the loader's entry types so
  * that a file whose digest and path are the stored entry's is not parsed: its entry is kept as
  * the glob loader would keep it, without looking at what `getEntryInfo` gave.
