@@ -3,9 +3,10 @@
  * `srcset` (those wider than the picture become the picture's own width) and, unless told
  * otherwise, makes the `src` a further copy at the picture's full width: 1600 pixels for a
  * 1600-pixel hero whose `srcset` stops at 1280. A browser that reads `srcset` (every current
- * one) never fetches that copy, yet the build encoded it for every picture: a sixth of the image
- * transforms of a 1,000-item library and a fifth of their CPU (the largest ones). `width` set to
- * `fallbackWidth(…)` makes the `src` the widest copy the `srcset` already offers.
+ * one) never fetches that copy, yet the build encoded it for every picture: a tenth of the image
+ * transforms of a 1,000-item library and about a quarter of their CPU (the largest ones; see
+ * docs/performance.md). `width` set to `fallbackWidth(…)` makes the `src` the widest copy the
+ * `srcset` already offers.
  */
 
 /** Widths of a story's hero and a video's poster across the page (`sizes` up to 69rem). */
