@@ -9,6 +9,7 @@ import { hostRedirects } from './src/integrations/host-redirects.ts';
 import { draftPreview } from './src/integrations/draft-preview.ts';
 import { editorPage } from './src/integrations/editor-page.ts';
 import { ogCards } from './src/integrations/og-cards.ts';
+import { pagesWritten } from './src/integrations/pages-written.ts';
 import { pruneAssets } from './src/integrations/prune-assets.ts';
 import { releaseMemory } from './src/integrations/release-memory.ts';
 import { astroCsp } from './src/lib/csp.ts';
@@ -73,5 +74,5 @@ export default defineConfig({
 	},
 	// The Pagefind search index is the build's second step (scripts/search-index.ts), after Astro
 	// has exited and released its memory.
-	integrations: [contentCheck(), draftPreview(), clearOutDir(), releaseMemory(), mdx(mdxStories), redirects.integration, sitemap({ filter: redirects.listed }), pruneAssets(), ogCards(), editorPage(projectRoot)],
+	integrations: [contentCheck(), draftPreview(), clearOutDir(), releaseMemory(), mdx(mdxStories), redirects.integration, sitemap({ filter: redirects.listed }), pruneAssets(), ogCards(), editorPage(projectRoot), pagesWritten()],
 });
