@@ -10,6 +10,7 @@ import { hostRedirects } from './src/integrations/host-redirects.ts';
 import { draftPreview } from './src/integrations/draft-preview.ts';
 import { editorPage } from './src/integrations/editor-page.ts';
 import { ogCards } from './src/integrations/og-cards.ts';
+import { pagesWritten } from './src/integrations/pages-written.ts';
 import { pruneAssets } from './src/integrations/prune-assets.ts';
 import { releaseMemory } from './src/integrations/release-memory.ts';
 import { astroCsp } from './src/lib/csp.ts';
@@ -72,8 +73,9 @@ export default defineConfig({
 			},
 		},
 	},
-	// The Pagefind search index is the build's second step (scripts/search-index.ts), after Astro
-	// has exited and released its memory. The content store is read as a file when the pages are
+	// The Pagefind search index is the build's second step (scripts/search-index.ts), started once
+	// Astro has written its pages (pages-written.ts); bundles too large to index beside Astro wait
+	// for it to exit and release its memory. The content store is read as a file when the pages are
 	// built, not compiled as one string module (src/integrations/content-store-read.ts).
-	integrations: [contentCheck(), contentStoreRead(), draftPreview(), clearOutDir(), releaseMemory(), mdx(mdxStories), redirects.integration, sitemap({ filter: redirects.listed }), pruneAssets(), ogCards(), editorPage(projectRoot)],
+	integrations: [contentCheck(), contentStoreRead(), draftPreview(), clearOutDir(), releaseMemory(), mdx(mdxStories), redirects.integration, sitemap({ filter: redirects.listed }), pruneAssets(), ogCards(), editorPage(projectRoot), pagesWritten()],
 });

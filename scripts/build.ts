@@ -14,6 +14,12 @@
  * - Astro and the search index write into a staging folder beside the output folder; when both
  *   succeeded it replaces the output folder with two renames (scripts/lib/staged-output.ts). A
  *   build that fails anywhere leaves the last complete build in place, untouched.
+ * - The search index (scripts/lib/search-index.ts, in this process; Pagefind in its own) starts
+ *   as soon as Astro says every page is written (src/integrations/pages-written.ts), while Astro
+ *   still draws the Open Graph cards left, writes the sitemap and exits. It reads the pages and
+ *   links the cached bundles meanwhile, and indexes a bundle of at most 1,000 pages at once
+ *   (`EARLY_INDEX_MAX_PAGES`); a larger one waits for Astro to exit, so that Pagefind's memory
+ *   (about half a megabyte a page) never comes on top of a large library's Astro build.
  * - Once the search index is built, `_headers` is written for Netlify and Cloudflare Pages (it
  *   names Pagefind's files), and the build says how many files it has against the hosts' limit.
  * - `CREDENCE_NOW` that is not a date-time is reported in one line.
@@ -30,18 +36,38 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { CONTENT_CHECKED_ENV } from '../src/integrations/content-check-handoff.ts';
 import { displayPath } from '../src/lib/content/display-path.ts';
-import { contentRoot } from '../src/lib/content/layout.ts';
+import { buildCacheDir, contentRoot } from '../src/lib/content/layout.ts';
 import { PublicationTimeError, publicationTime } from '../src/lib/publication.ts';
+import { maxBundlePages } from '../src/lib/search-bundles.ts';
 import { exampleAddressWarning, siteUrl } from '../src/lib/site-url.ts';
 import { astroBuildArgs } from './lib/astro-build.ts';
 import { exitOf, startHeld, type ProcessExit } from './lib/held-process.ts';
 import { writeHostHeaders } from './lib/host-headers.ts';
+import { buildSearchIndex, largeBundlesWaitFor, SearchIndexError, searchIndexSummary } from './lib/search-index.ts';
 import { deletePreviousBuilds, publishStagedBuild, stagingDirFor } from './lib/staged-output.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 
 /** Node's compile cache for the build's processes, unless one is set already (see above). */
 const COMPILE_CACHE = path.join(projectRoot, 'node_modules/.cache/credence-node-compile');
+
+/** Builds the search index of `site` (see above); resolves with whether it succeeded, having said why not. */
+async function searchIndex(site: string, astroExited: Promise<unknown>): Promise<boolean> {
+	try {
+		const result = await buildSearchIndex({
+			outDir: site,
+			cacheDir: buildCacheDir(projectRoot),
+			maxBundlePages: maxBundlePages(),
+			beforeIndexing: largeBundlesWaitFor(astroExited),
+		});
+		console.log(`[search-index] ${searchIndexSummary(result)}`);
+		return true;
+	} catch (error) {
+		// A mistake in the site (a page without its year) gets its message; anything else its stack.
+		console.error(`search-index: ${error instanceof SearchIndexError ? error.message : error instanceof Error ? error.stack : error}`);
+		return false;
+	}
+}
 
 /** Runs Node with `args` in the project, its output on ours (and, with `capture`, kept: `out`). */
 async function runNode(args: string[], env: NodeJS.ProcessEnv, capture = false): Promise<ProcessExit & { out: string }> {
@@ -92,10 +118,16 @@ async function main(): Promise<number> {
 		return code || 1;
 	};
 	astro.go();
+	// The search index starts once the pages are written, or once Astro has exited if it never
+	// said so (then only if Astro succeeded).
+	const searching = Promise.race([astro.pagesWritten, astro.done.then(() => false)]).then(async (pagesWritten) => {
+		if (!pagesWritten && (await astro.done).code !== 0) return false;
+		return searchIndex(staging, astro.done);
+	});
 	const built = await astro.done;
+	const searched = await searching;
 	if (built.code !== 0) return failed('astro build', built.code);
-	const search = await runNode([path.join(projectRoot, 'scripts/search-index.ts'), '--site', staging], env);
-	if (search.code !== 0) return failed('the search index', search.code);
+	if (!searched) return failed('the search index', 1);
 	const count = await writeHostHeaders(staging);
 	(count.warn ? console.warn : console.log)(`${count.warn ? '!' : '✓'} ${count.message}`);
 	await deleting;

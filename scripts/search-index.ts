@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCacheDir } from '../src/lib/content/layout.ts';
 import { maxBundlePages } from '../src/lib/search-bundles.ts';
-import { buildSearchIndex, SearchIndexError } from './lib/search-index.ts';
+import { buildSearchIndex, SearchIndexError, searchIndexSummary } from './lib/search-index.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 
@@ -22,13 +22,8 @@ async function main(): Promise<number> {
 		console.error(`search-index: no built site in ${site} (run \`astro build\` first, or pass --site <dist>)`);
 		return 1;
 	}
-	const { indexed, read, bundles, rebuilt, seconds } = await buildSearchIndex({ outDir: site, cacheDir: buildCacheDir(projectRoot), maxBundlePages: maxBundlePages() });
-	if (bundles.length === 0) {
-		console.log(`[search-index] no public evidence to search yet (${read} pages read): no search index written`);
-		return 0;
-	}
-	const reused = bundles.length - rebuilt;
-	console.log(`[search-index] indexed ${indexed} of ${read} pages in ${seconds.toFixed(2)}s: ${bundles.length} bundle${bundles.length === 1 ? '' : 's'} (${bundles.map((b) => `${b.id}: ${b.pages}`).join(', ')}), ${rebuilt} indexed, ${reused} unchanged`);
+	const result = await buildSearchIndex({ outDir: site, cacheDir: buildCacheDir(projectRoot), maxBundlePages: maxBundlePages() });
+	console.log(`[search-index] ${searchIndexSummary(result)}`);
 	return 0;
 }
 

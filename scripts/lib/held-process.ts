@@ -5,10 +5,18 @@
  * content mistake reads as the check's report alone. It asks for the verdict over its IPC channel
  * when it is ready to read the content; the answer goes once it has asked and the check passed,
  * in whichever order the two happen.
+ *
+ * It is also given a pipe of its own to announce on (`PAGES_WRITTEN_FD_ENV`): Astro says there
+ * when every page is written (src/integrations/pages-written.ts), and the build starts the search
+ * index then, while Astro finishes.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
 import { AWAITING_CHECK, CHECK_PASSED } from '../../src/integrations/content-check-handoff.ts';
+import { PAGES_WRITTEN, PAGES_WRITTEN_FD_ENV } from '../../src/integrations/pages-written.ts';
+
+/** The announcing pipe's file descriptor in the process: after stdin, stdout, stderr and the IPC channel. */
+const ANNOUNCE_FD = 4;
 
 /** How a process ended: its exit code (128 + the signal's number when a signal ended it, as a shell reports it) and the signal. */
 export interface ProcessExit {
@@ -31,11 +39,28 @@ export interface HeldProcess {
 	stop(): Promise<ProcessExit>;
 	/** Resolves when it has ended. */
 	done: Promise<ProcessExit>;
+	/** Resolves true once it announced that its pages are written, false if it ended (or closed the pipe) without. */
+	pagesWritten: Promise<boolean>;
 }
 
 /** Starts Node with `args` in `cwd`, its output held and an IPC channel to ask for the check's verdict on. */
 export function startHeld(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): HeldProcess {
-	const child = spawn(process.execPath, args, { ...options, stdio: ['inherit', 'pipe', 'pipe', 'ipc'] });
+	const child = spawn(process.execPath, args, {
+		...options,
+		env: { ...options.env, [PAGES_WRITTEN_FD_ENV]: String(ANNOUNCE_FD) },
+		stdio: ['inherit', 'pipe', 'pipe', 'ipc', 'pipe'],
+	});
+	const pagesWritten = new Promise<boolean>((resolve) => {
+		const announcements = child.stdio[ANNOUNCE_FD] as NodeJS.ReadableStream;
+		let heard = '';
+		announcements.setEncoding('utf8');
+		announcements.on('data', (chunk: string) => {
+			heard += chunk;
+			if (heard.split('\n').includes(PAGES_WRITTEN)) resolve(true);
+		});
+		announcements.on('close', () => resolve(false));
+		announcements.on('error', () => resolve(false));
+	});
 	let held: [NodeJS.WriteStream, Buffer][] | undefined = [];
 	const pass = (stream: NodeJS.WriteStream) => (chunk: Buffer) => (held ? held.push([stream, chunk]) : stream.write(chunk));
 	child.stdout!.on('data', pass(process.stdout));
@@ -66,5 +91,6 @@ export function startHeld(args: string[], options: { cwd: string; env: NodeJS.Pr
 			return done;
 		},
 		done,
+		pagesWritten,
 	};
 }

@@ -31,6 +31,11 @@ export interface SearchIndexOptions {
 	cacheDir: string;
 	/** Most pages per bundle (see `maxBundlePages`). */
 	maxBundlePages: number;
+	/**
+	 * Awaited before a bundle is indexed, with the bundle: how `npm run build`, which starts this
+	 * step while Astro finishes, makes a large bundle wait for Astro's memory to be handed back.
+	 */
+	beforeIndexing?: (bundle: SearchBundle) => Promise<unknown>;
 }
 
 export interface SearchIndexResult {
@@ -148,7 +153,7 @@ async function indexBundle(outDir: string, cache: string, bundle: SearchBundle, 
 	renameSync(fresh, path.join(cache, bundle.id));
 }
 
-export async function buildSearchIndex({ outDir, cacheDir, maxBundlePages }: SearchIndexOptions): Promise<SearchIndexResult> {
+export async function buildSearchIndex({ outDir, cacheDir, maxBundlePages, beforeIndexing }: SearchIndexOptions): Promise<SearchIndexResult> {
 	const started = performance.now();
 	const cache = path.join(cacheDir, 'search-index');
 	mkdirSync(cache, { recursive: true });
@@ -170,19 +175,26 @@ export async function buildSearchIndex({ outDir, cacheDir, maxBundlePages }: Sea
 
 	const target = path.join(outDir, 'pagefind');
 	rmSync(target, { recursive: true, force: true });
-	let rebuilt = 0;
+	const link = (bundle: SearchBundle) => {
+		const primary = bundle === bundles[0];
+		linkTree(path.join(cache, bundle.id), primary ? target : path.join(target, bundle.id), (name) => name !== DIGEST_FILE && (primary || INDEX_DATA.test(name)));
+	};
+	const stale: { bundle: SearchBundle; files: string[]; digest: string }[] = [];
+	for (const bundle of bundles) {
+		const pages = bundle.years.flatMap((year) => byYear.get(year)!).sort((a, b) => a.file.localeCompare(b.file));
+		const digest = createHash('sha256').update(pages.map((p) => p.digest).join('\n')).digest('hex');
+		const digestFile = path.join(cache, bundle.id, DIGEST_FILE);
+		if (existsSync(digestFile) && readFileSync(digestFile, 'utf8') === digest) link(bundle);
+		else stale.push({ bundle, files: pages.map((p) => p.file), digest });
+	}
+	// The unchanged bundles are in place before any is indexed, and the smallest bundle is indexed
+	// first: under `npm run build` a large one may have to wait for Astro to exit, a small one not.
+	stale.sort((a, b) => a.bundle.pages - b.bundle.pages);
 	try {
-		for (const bundle of bundles) {
-			const pages = bundle.years.flatMap((year) => byYear.get(year)!).sort((a, b) => a.file.localeCompare(b.file));
-			const digest = createHash('sha256').update(pages.map((p) => p.digest).join('\n')).digest('hex');
-			const cached = path.join(cache, bundle.id);
-			const digestFile = path.join(cached, DIGEST_FILE);
-			if (!existsSync(digestFile) || readFileSync(digestFile, 'utf8') !== digest) {
-				await indexBundle(outDir, cache, bundle, pages.map((p) => p.file), digest);
-				rebuilt++;
-			}
-			const primary = bundle === bundles[0];
-			linkTree(cached, primary ? target : path.join(target, bundle.id), (name) => name !== DIGEST_FILE && (primary || INDEX_DATA.test(name)));
+		for (const { bundle, files, digest } of stale) {
+			await beforeIndexing?.(bundle);
+			await indexBundle(outDir, cache, bundle, files, digest);
+			link(bundle);
 		}
 	} finally {
 		await close();
@@ -192,7 +204,31 @@ export async function buildSearchIndex({ outDir, cacheDir, maxBundlePages }: Sea
 	for (const name of readdirSync(cache)) if (!current.has(name) && name !== TRASH && name !== `${TRASH}.last`) discard(path.join(cache, name), path.join(cache, TRASH));
 	await emptying;
 	const indexed = bundles.reduce((n, b) => n + b.pages, 0);
-	return { indexed, read, bundles, rebuilt, seconds: (performance.now() - started) / 1000 };
+	return { indexed, read, bundles, rebuilt: stale.length, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Most pages a bundle may have to be indexed while Astro is still running (`npm run build` starts
+ * this step once Astro's pages are written, scripts/build.ts): Pagefind then holds up to about
+ * 500 MB beside Astro, whose 1,000-item build peaks at about 750 MB. A larger bundle waits for
+ * Astro to exit, as every bundle did before: a 10,000-item library's bundles hold about 2,500
+ * pages (1.2 GB in Pagefind) and its Astro build 1.4 GB at the end, against a peak budget of
+ * 2.4 GB (docs/performance.md).
+ */
+export const EARLY_INDEX_MAX_PAGES = 1000;
+
+/** A `beforeIndexing` that lets a bundle of at most `maxPages` pages go at once, and makes a larger one wait for `astroExited`. */
+export function largeBundlesWaitFor(astroExited: Promise<unknown>, maxPages = EARLY_INDEX_MAX_PAGES): (bundle: SearchBundle) => Promise<unknown> {
+	return async (bundle) => {
+		if (bundle.pages > maxPages) await astroExited;
+	};
+}
+
+/** What a run did, in one line for the build's log. */
+export function searchIndexSummary({ indexed, read, bundles, rebuilt, seconds }: SearchIndexResult): string {
+	if (bundles.length === 0) return `no public evidence to search yet (${read} pages read): no search index written`;
+	const reused = bundles.length - rebuilt;
+	return `indexed ${indexed} of ${read} pages in ${seconds.toFixed(2)}s: ${bundles.length} bundle${bundles.length === 1 ? '' : 's'} (${bundles.map((b) => `${b.id}: ${b.pages}`).join(', ')}), ${rebuilt} indexed, ${reused} unchanged`;
 }
 
 export { SearchIndexError };

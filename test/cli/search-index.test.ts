@@ -8,6 +8,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildSearchIndex } from '../../scripts/lib/search-index.ts';
+import type { SearchBundle } from '../../src/lib/search-bundles.ts';
 import { runScript } from '../helpers.ts';
 
 let site: string;
@@ -77,6 +79,34 @@ describe('node scripts/search-index.ts', () => {
 		const third = await searchIndex(env);
 		expect(third.out).toContain('0 indexed, 2 unchanged');
 	});
+
+	it('asks before it indexes a bundle (npm run build holds a large one until Astro has exited), and not for a bundle from the cache', async () => {
+		writeSite();
+		const asked: string[] = [];
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		const run = buildSearchIndex({
+			outDir: site,
+			cacheDir: cache,
+			maxBundlePages: 2,
+			beforeIndexing: (bundle: SearchBundle) => (asked.push(bundle.id), bundle.id === '2026' ? held : Promise.resolve()),
+		});
+		await expect.poll(() => asked).toEqual(['2026']);
+		// Nothing of the held bundle is indexed, nor any later one, until it is let go.
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(existsSync(path.join(cache, 'search-index', '2026'))).toBe(false);
+		expect(asked).toEqual(['2026']);
+		release();
+		const first = await run;
+		expect(first.rebuilt).toBe(2);
+		expect(asked).toEqual(['2026', '2024-2025']);
+		expect(fragments('pagefind')).toHaveLength(1);
+		asked.length = 0;
+		write('stories/one/index.html', evidence('One', '2024', 'Quarry forecasting, revised.'));
+		const second = await buildSearchIndex({ outDir: site, cacheDir: cache, maxBundlePages: 2, beforeIndexing: async (bundle: SearchBundle) => void asked.push(bundle.id) });
+		expect(second.rebuilt).toBe(1);
+		expect(asked).toEqual(['2024-2025']);
+	}, 30_000);
 
 	it('moves what a run replaces into the cache’s trash, which the next run empties: one run’s leftovers at most', async () => {
 		writeSite();

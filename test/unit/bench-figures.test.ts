@@ -43,6 +43,11 @@ it('counts only what a check on a thread of its own held Astro up, as the rest o
 	expect(buildPhases(threaded, 10)).toEqual(buildPhases(LOG, 10));
 });
 
+it('counts what the check of npm run build, in a process of its own, held Astro up', () => {
+	const held = LOG.replace('content check passed (0 warnings) in 0.17s', 'content check passed while Astro started (npm run build); it held Astro up for 0.17s');
+	expect(buildPhases(held, 10)).toEqual(buildPhases(LOG, 10));
+});
+
 it('gives every cold build figure as a multiple of bare Astro’s, from the unrounded figures', () => {
 	const ours = { seconds: 52, msPerPage: 52_000 / 10_697, peakRssMb: 1515, files: 19_053, bytes: 600e6 };
 	const bare = { seconds: 14, msPerPage: 14_000 / 10_000, peakRssMb: 1768, files: 10_010, bytes: 150e6 };

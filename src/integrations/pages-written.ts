@@ -1,0 +1,43 @@
+/**
+ * Tells `npm run build` (scripts/build.ts) that every HTML page is written, so that it can start
+ * the search index while Astro finishes: `astro:build:generated` comes after the pages and the
+ * optimized images, before `astro:build:done`, where the Open Graph cards still left are drawn,
+ * the sitemap is written and unused images are pruned. Nothing after this hook changes a page.
+ *
+ * The build gives Astro a pipe of its own for this (its file descriptor in `PAGES_WRITTEN_FD_ENV`)
+ * rather than the IPC channel, which the content check's handoff closes once the check has
+ * passed (src/integrations/content-check-handoff.ts). A direct `astro build` has no such pipe,
+ * and the integration does nothing.
+ */
+import type { AstroIntegration } from 'astro';
+import { writeSync } from 'node:fs';
+
+/** Set by `npm run build` to the file descriptor Astro announces the written pages on. */
+export const PAGES_WRITTEN_FD_ENV = 'CREDENCE_PAGES_WRITTEN_FD';
+
+/** The line Astro writes on that descriptor once every page is written. */
+export const PAGES_WRITTEN = 'credence:pages-written';
+
+/** The announcing descriptor `env` names, if any. */
+export function pagesWrittenFd(env: Record<string, string | undefined> = process.env): number | undefined {
+	const fd = Number(env[PAGES_WRITTEN_FD_ENV]);
+	return Number.isInteger(fd) && fd > 2 ? fd : undefined;
+}
+
+export function pagesWritten(): AstroIntegration {
+	return {
+		name: 'credence:pages-written',
+		hooks: {
+			'astro:build:generated': ({ logger }) => {
+				const fd = pagesWrittenFd();
+				if (fd === undefined) return;
+				try {
+					writeSync(fd, `${PAGES_WRITTEN}\n`);
+				} catch (error) {
+					// The build then starts the search index once Astro has exited, as it would anyway.
+					logger.warn(`could not tell the build the pages are written: ${error}`);
+				}
+			},
+		},
+	};
+}

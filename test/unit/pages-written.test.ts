@@ -1,0 +1,112 @@
+/**
+ * `npm run build` starts the search index once Astro has written every page, while Astro
+ * finishes (scripts/build.ts): Astro says so on a pipe of its own, from the pages-written
+ * integration's `astro:build:generated` hook (src/integrations/pages-written.ts), and the held
+ * process hears it (scripts/lib/held-process.ts). Driven with a small Node process in Astro's
+ * place that runs the integration's hook. A large search bundle waits for Astro to exit
+ * (`largeBundlesWaitFor`, scripts/lib/search-index.ts).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startHeld } from '../../scripts/lib/held-process.ts';
+import { EARLY_INDEX_MAX_PAGES, largeBundlesWaitFor } from '../../scripts/lib/search-index.ts';
+import { PAGES_WRITTEN_FD_ENV, pagesWritten, pagesWrittenFd } from '../../src/integrations/pages-written.ts';
+import type { SearchBundle } from '../../src/lib/search-bundles.ts';
+import { projectRoot } from '../helpers.ts';
+
+const integration = pathToFileURL(path.join(projectRoot, 'src/integrations/pages-written.ts')).href;
+
+let dir: string;
+beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'credence-pages-written-'))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * A stand-in for Astro: runs the integration's hook (if `announce`), then waits until the file
+ * `go` exists before it exits, so that the test sees the announcement arrive while it still runs.
+ */
+function standIn(announce: boolean): string[] {
+	const go = JSON.stringify(path.join(dir, 'go'));
+	const code = `import { existsSync } from 'node:fs';
+import { pagesWritten } from '${integration}';
+const logger = { warn: (message) => console.error(message) };
+if (${announce}) await pagesWritten().hooks['astro:build:generated']({ logger });
+while (!existsSync(${go})) await new Promise((resolve) => setTimeout(resolve, 20));`;
+	return ['--input-type=module', '-e', code];
+}
+
+/** Keeps the stand-in's held output off the test's. */
+function quiet() {
+	const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+	const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+	return () => (out.mockRestore(), err.mockRestore());
+}
+
+describe('the announcement that the pages are written', () => {
+	it('reaches the build while Astro is still running', async () => {
+		const restore = quiet();
+		try {
+			const held = startHeld(standIn(true), { cwd: projectRoot, env: process.env });
+			held.go();
+			let exited = false;
+			void held.done.then(() => (exited = true));
+			expect(await held.pagesWritten).toBe(true);
+			expect(exited).toBe(false);
+			writeFileSync(path.join(dir, 'go'), '');
+			expect((await held.done).code).toBe(0);
+		} finally {
+			restore();
+		}
+	}, 30_000);
+
+	it('is false when Astro ends without making it (it failed before its pages were written)', async () => {
+		const restore = quiet();
+		try {
+			const held = startHeld(standIn(false), { cwd: projectRoot, env: process.env });
+			held.go();
+			writeFileSync(path.join(dir, 'go'), '');
+			expect(await held.pagesWritten).toBe(false);
+			expect((await held.done).code).toBe(0);
+		} finally {
+			restore();
+		}
+	}, 30_000);
+
+	it('is not made by a direct astro build (no pipe named) and the hook does nothing then', async () => {
+		expect(pagesWrittenFd({})).toBeUndefined();
+		expect(pagesWrittenFd({ [PAGES_WRITTEN_FD_ENV]: '1' })).toBeUndefined(); // never stdout
+		expect(pagesWrittenFd({ [PAGES_WRITTEN_FD_ENV]: '4' })).toBe(4);
+		const previous = process.env[PAGES_WRITTEN_FD_ENV];
+		delete process.env[PAGES_WRITTEN_FD_ENV];
+		try {
+			const warn = vi.fn();
+			await (pagesWritten().hooks['astro:build:generated'] as (options: unknown) => unknown)({ logger: { warn } });
+			expect(warn).not.toHaveBeenCalled();
+		} finally {
+			if (previous !== undefined) process.env[PAGES_WRITTEN_FD_ENV] = previous;
+		}
+	});
+});
+
+describe('largeBundlesWaitFor', () => {
+	const bundle = (pages: number): SearchBundle => ({ id: '2026', path: '/pagefind/', years: ['2026'], pages });
+
+	it('lets a bundle of at most EARLY_INDEX_MAX_PAGES pages be indexed while Astro runs', async () => {
+		const astroExited = new Promise(() => {}); // never, here
+		await expect(largeBundlesWaitFor(astroExited)(bundle(EARLY_INDEX_MAX_PAGES))).resolves.toBeUndefined();
+	});
+
+	it('makes a larger bundle wait until Astro has exited, so that Pagefind’s memory never comes on top of Astro’s', async () => {
+		let exit!: () => void;
+		const astroExited = new Promise<void>((resolve) => (exit = resolve));
+		let indexed = false;
+		const waiting = largeBundlesWaitFor(astroExited)(bundle(EARLY_INDEX_MAX_PAGES + 1)).then(() => (indexed = true));
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(indexed).toBe(false);
+		exit();
+		await waiting;
+		expect(indexed).toBe(true);
+	});
+});
