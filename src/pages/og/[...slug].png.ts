@@ -9,8 +9,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import path from 'node:path';
 import { awardPrograms, customerById, getSite, ogCardScope, publicStories, publicVideos } from '../../data/content';
 import { contentTypeLabel, customerDisplayName, customerIsNamed } from '../../lib/evidence';
-import { ogCardSvg, type OgCard } from '../../lib/og-image';
-import { ogCardPng } from '../../lib/og-png';
+import { ogCardDrawing, type OgCard } from '../../lib/og-image';
+import { ogCardKey, ogCardPngOfKey } from '../../lib/og-png';
 import { buildCardRenderer, type CardRenderer } from '../../lib/og-render';
 
 export const getStaticPaths = (async () => {
@@ -42,17 +42,17 @@ export const getStaticPaths = (async () => {
 	// Astro asks every route for its paths before it generates any page: from here on the cards
 	// are rendered beside the pages, and written into the output after them.
 	const cards = renderer();
-	for (const p of paths) cards.add(`og/${p.params.slug}.png`, ogCardSvg(p.props.card));
+	for (const p of paths) cards.add(`og/${p.params.slug}.png`, ogCardKey(ogCardDrawing(p.props.card)));
 	return [];
 }) satisfies GetStaticPaths;
 
 /**
- * Rendered cards are kept between builds, keyed by the card's SVG: a rebuild re-encodes only the
- * cards whose text changed.
+ * Rendered cards are kept between builds, keyed by the card's drawing and renderer: a rebuild
+ * draws only the cards whose text changed.
  */
-const renderer = (): CardRenderer => buildCardRenderer({ cacheDir: path.resolve(process.env.CREDENCE_OG_CACHE ?? 'node_modules/.cache/credence-og'), render: ogCardPng })!;
+const renderer = (): CardRenderer => buildCardRenderer({ cacheDir: path.resolve(process.env.CREDENCE_OG_CACHE ?? 'node_modules/.cache/credence-og'), render: ogCardPngOfKey })!;
 
 export const GET: APIRoute = async ({ props }) => {
-	const png = await renderer().png(ogCardSvg((props as { card: OgCard }).card));
+	const png = await renderer().png(ogCardKey(ogCardDrawing((props as { card: OgCard }).card)));
 	return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
