@@ -145,3 +145,22 @@ export function buildCardRenderer(options?: CardRendererOptions): CardRenderer |
 export function forgetBuildCardRenderer(): void {
 	delete (globalThis as { [BUILD_RENDERER]?: CardRenderer })[BUILD_RENDERER];
 }
+
+/**
+ * How the build draws a card, when the og-cards integration set it (in worker threads,
+ * og-png-workers.ts); the card route falls back to drawing in the process (the dev server).
+ * Shared the same way as the renderer: the route and the integration are two copies of this module.
+ */
+const BUILD_DRAW = Symbol.for('credence.og-cards.draw');
+
+/** Sets (or, with undefined, forgets) how the build draws its cards. */
+export function setBuildCardDraw(draw: ((key: string) => Promise<Buffer>) | undefined): void {
+	const shared = globalThis as { [BUILD_DRAW]?: (key: string) => Promise<Buffer> };
+	if (draw) shared[BUILD_DRAW] = draw;
+	else delete shared[BUILD_DRAW];
+}
+
+/** How the build draws its cards, if the og-cards integration set it. */
+export function buildCardDraw(): ((key: string) => Promise<Buffer>) | undefined {
+	return (globalThis as { [BUILD_DRAW]?: (key: string) => Promise<Buffer> })[BUILD_DRAW];
+}

@@ -11,7 +11,7 @@ import { awardPrograms, customerById, getSite, ogCardScope, publicStories, publi
 import { contentTypeLabel, customerDisplayName, customerIsNamed } from '../../lib/evidence';
 import { ogCardDrawing, type OgCard } from '../../lib/og-image';
 import { ogCardKey, ogCardPngOfKey } from '../../lib/og-png';
-import { buildCardRenderer, type CardRenderer } from '../../lib/og-render';
+import { buildCardDraw, buildCardRenderer, type CardRenderer } from '../../lib/og-render';
 
 export const getStaticPaths = (async () => {
 	const site = await getSite();
@@ -48,9 +48,10 @@ export const getStaticPaths = (async () => {
 
 /**
  * Rendered cards are kept between builds, keyed by the card's drawing and renderer: a rebuild
- * draws only the cards whose text changed.
+ * draws only the cards whose text changed. A build draws them in worker threads (the og-cards
+ * integration sets how); the dev server, in its own process.
  */
-const renderer = (): CardRenderer => buildCardRenderer({ cacheDir: path.resolve(process.env.CREDENCE_OG_CACHE ?? 'node_modules/.cache/credence-og'), render: ogCardPngOfKey })!;
+const renderer = (): CardRenderer => buildCardRenderer({ cacheDir: path.resolve(process.env.CREDENCE_OG_CACHE ?? 'node_modules/.cache/credence-og'), render: buildCardDraw() ?? ogCardPngOfKey })!;
 
 export const GET: APIRoute = async ({ props }) => {
 	const png = await renderer().png(ogCardKey(ogCardDrawing((props as { card: OgCard }).card)));

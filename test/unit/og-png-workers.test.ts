@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ogCardDrawing } from '../../src/lib/og-image.ts';
+import { ogCardKey, ogCardPngOfKey } from '../../src/lib/og-png.ts';
+import { CardWorkers } from '../../src/lib/og-png-workers.ts';
+
+const key = (title: string) => ogCardKey(ogCardDrawing({ kicker: 'Co-authored story', title, byline: 'Harbourline Freight', site: 'Tessellate' }));
+
+let workers: CardWorkers | undefined;
+afterEach(async () => {
+	await workers?.close();
+});
+
+describe('CardWorkers', () => {
+	it('draws in worker threads the very PNG the process draws, each card its own, several at once', async () => {
+		workers = new CardWorkers(2);
+		const keys = ['How Harbourline cut forecast error', 'مرحبا بالعالم', 'Ça résumé 🚀'].map(key);
+		const drawn = await Promise.all(keys.map((k) => workers!.render(k)));
+		for (const [i, k] of keys.entries()) expect(drawn[i]!.equals(await ogCardPngOfKey(k)), `card ${i}`).toBe(true);
+	});
+
+	it('rejects a card that fails to draw, and goes on drawing the others', async () => {
+		workers = new CardWorkers(1);
+		await expect(workers.render('not a card key')).rejects.toThrow(/JSON/);
+		const png = await workers.render(key('Still drawn'));
+		expect(png.equals(await ogCardPngOfKey(key('Still drawn')))).toBe(true);
+	});
+
+	it('rejects the cards under way when it is closed', async () => {
+		workers = new CardWorkers(1);
+		const pending = workers.render(key('Never finished'));
+		await workers.close();
+		await expect(pending).rejects.toThrow(/stopped/);
+	});
+});
