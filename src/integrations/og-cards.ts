@@ -20,8 +20,9 @@ export function ogCards(): AstroIntegration {
 			// process that built before starts with no cards.
 			'astro:build:start': () => {
 				forgetBuildCardRenderer();
-				// Cards are drawn in worker threads, started as the first cards need them (og-png-workers.ts).
-				workers = new CardWorkers(os.availableParallelism());
+				// Cards are drawn in a worker thread while Astro renders the pages, leaving a core to
+				// Astro's main thread, and on every core once the pages are done (og-png-workers.ts).
+				workers = new CardWorkers(1);
 				const draw = workers;
 				setBuildCardDraw((key) => draw.render(key));
 			},
@@ -30,6 +31,7 @@ export function ogCards(): AstroIntegration {
 				try {
 					if (!cards) return;
 					const started = performance.now();
+					workers?.grow(os.availableParallelism());
 					await cards.publish(fileURLToPath(dir));
 					// The seconds the build waited for cards after the pages: what the background did not finish.
 					const waited = ((performance.now() - started) / 1000).toFixed(2);

@@ -13,7 +13,7 @@ const WORKER = fileURLToPath(new URL('./og-png-worker.ts', import.meta.url));
 type Reply = { id: number; png?: Uint8Array; error?: string };
 
 export class CardWorkers {
-	readonly #max: number;
+	#max: number;
 	readonly #file: string;
 	readonly #idle: Worker[] = [];
 	readonly #all: Worker[] = [];
@@ -26,6 +26,17 @@ export class CardWorkers {
 	constructor(max: number, file = WORKER) {
 		this.#max = Math.max(1, max);
 		this.#file = file;
+	}
+
+	/** Workers started and not stopped. */
+	get size(): number {
+		return this.#all.length;
+	}
+
+	/** Allows up to `max` workers from now on (the build's end draws what is left on every core). */
+	grow(max: number): void {
+		this.#max = Math.max(this.#max, max);
+		this.#dispatch();
 	}
 
 	/** The PNG of the card whose key (`ogCardKey`) is given, drawn by an idle worker. */

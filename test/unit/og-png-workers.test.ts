@@ -32,3 +32,16 @@ describe('CardWorkers', () => {
 		await expect(pending).rejects.toThrow(/stopped/);
 	});
 });
+
+describe('CardWorkers.grow', () => {
+	it('queues cards for its one worker until it may start more', async () => {
+		workers = new CardWorkers(1);
+		const keys = ['One', 'Two', 'Three'].map(key);
+		await Promise.all(keys.map((k) => workers!.render(k)));
+		expect(workers.size).toBe(1);
+		workers.grow(2);
+		const drawn = await Promise.all(keys.map((k) => workers!.render(k)));
+		expect(workers.size).toBe(2);
+		for (const [i, k] of keys.entries()) expect(drawn[i]!.equals(await ogCardPngOfKey(k))).toBe(true);
+	});
+});

@@ -51,7 +51,13 @@ export const getStaticPaths = (async () => {
  * draws only the cards whose text changed. A build draws them in worker threads (the og-cards
  * integration sets how); the dev server, in its own process.
  */
-const renderer = (): CardRenderer => buildCardRenderer({ cacheDir: path.resolve(process.env.CREDENCE_OG_CACHE ?? 'node_modules/.cache/credence-og'), render: buildCardDraw() ?? ogCardPngOfKey })!;
+const renderer = (): CardRenderer => {
+	const draw = buildCardDraw();
+	// Two cards asked of the build's one worker at a time: it draws the next while Astro's busy
+	// main thread gets round to writing the last, so the worker never waits for the main thread
+	// (docs/performance.md, "Cards are drawn in worker threads"). In the process (dev), one at a time.
+	return buildCardRenderer({ cacheDir: path.resolve(process.env.CREDENCE_OG_CACHE ?? 'node_modules/.cache/credence-og'), render: draw ?? ogCardPngOfKey, parallel: draw ? 2 : 1 })!;
+};
 
 export const GET: APIRoute = async ({ props }) => {
 	const png = await renderer().png(ogCardKey(ogCardDrawing((props as { card: OgCard }).card)));
