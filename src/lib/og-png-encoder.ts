@@ -2,7 +2,7 @@
  * A PNG encoder for the Open Graph cards: opaque pictures in flat colours with a few lines of
  * text. libvips took about 10 ms of CPU per 1200×630 card whatever it drew (about 13 ns per
  * pixel, even for a plain rectangle); this writes the same lossless three-channel PNG from the
- * canvas's pixels with node:zlib in about 3 ms, most of it the deflate, which runs on libuv's
+ * canvas's pixels with node:zlib in 3–4 ms, most of it the deflate, which runs on libuv's
  * thread pool like sharp's work did.
  */
 import { promisify } from 'node:util';

@@ -3,13 +3,14 @@
  * without loading a renderer.
  *
  * The card is drawn with Skia (@napi-rs/canvas) rather than as SVG through sharp: libvips spent
- * about 10 ms of CPU on every 1200×630 card whatever it showed, where Skia draws one in about
- * 1 ms and og-png-encoder.ts encodes it in about 3 (docs/performance.md, "Open Graph cards").
+ * about 10 ms of CPU on every 1200×630 card whatever it showed; Skia draws one and hands its
+ * pixels over in 1.5–3 ms, and og-png-encoder.ts encodes it in 3–4 (docs/performance.md, "Open
+ * Graph cards are drawn with Skia").
  * Text reaches the canvas only through fillText, as plain strings: nothing in a title is parsed
  * as markup, and nothing can make the renderer read a file or fetch a URL (the SVG it replaces
  * was escaped for librsvg, which does read files and URLs that markup names). Fonts are the
- * system's, found as fontconfig finds them (DejaVu Sans, then Liberation Sans), with Skia's
- * fallback for scripts they lack; right-to-left text is shaped and ordered by Skia's bidi.
+ * system's installed fonts, which @napi-rs/canvas finds in the system's font folders (DejaVu
+ * Sans, then Liberation Sans), with Skia's fallback for scripts they lack; right-to-left text is shaped and ordered by Skia's bidi.
  */
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import canvasPackage from '@napi-rs/canvas/package.json' with { type: 'json' };
