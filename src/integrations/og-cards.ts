@@ -2,27 +2,45 @@
  * Writes the build's Open Graph cards into the output once the pages are generated. The card
  * route (src/pages/og/[...slug].png.ts) registers them with the build's card renderer when Astro
  * asks it for its paths, and they are rendered in the background while Astro renders the pages
- * (src/lib/og-render.ts). A card that fails to render fails the build, so nothing is published.
+ * (src/lib/og-render.ts), drawn in worker threads (src/lib/og-png-workers.ts). A card that fails
+ * to render fails the build, so nothing is published.
  */
 import type { AstroIntegration } from 'astro';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { buildCardRenderer, forgetBuildCardRenderer } from '../lib/og-render.ts';
+import { CardWorkers } from '../lib/og-png-workers.ts';
+import { buildCardRenderer, forgetBuildCardRenderer, setBuildCardDraw } from '../lib/og-render.ts';
 
 export function ogCards(): AstroIntegration {
+	let workers: CardWorkers | undefined;
 	return {
 		name: 'credence:og-cards',
 		hooks: {
 			// Before Astro asks the card route for its paths: a build started by Astro's API in a
 			// process that built before starts with no cards.
-			'astro:build:start': () => forgetBuildCardRenderer(),
+			'astro:build:start': () => {
+				forgetBuildCardRenderer();
+				// Cards are drawn in a worker thread while Astro renders the pages, leaving a core to
+				// Astro's main thread, and on every core once the pages are done (og-png-workers.ts).
+				workers = new CardWorkers(1);
+				const draw = workers;
+				setBuildCardDraw((key) => draw.render(key));
+			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const cards = buildCardRenderer();
-				if (!cards) return;
-				const started = performance.now();
-				await cards.publish(fileURLToPath(dir));
-				// The seconds the build waited for cards after the pages: what the background did not finish.
-				const waited = ((performance.now() - started) / 1000).toFixed(2);
-				logger.info(`${cards.files.length} Open Graph card${cards.files.length === 1 ? '' : 's'} written in ${waited}s`);
+				try {
+					if (!cards) return;
+					const started = performance.now();
+					workers?.grow(os.availableParallelism());
+					await cards.publish(fileURLToPath(dir));
+					// The seconds the build waited for cards after the pages: what the background did not finish.
+					const waited = ((performance.now() - started) / 1000).toFixed(2);
+					logger.info(`${cards.files.length} Open Graph card${cards.files.length === 1 ? '' : 's'} written in ${waited}s`);
+				} finally {
+					setBuildCardDraw(undefined);
+					await workers?.close();
+					workers = undefined;
+				}
 			},
 		},
 	};

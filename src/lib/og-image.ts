@@ -1,7 +1,8 @@
 /**
- * The Open Graph card (1200×630) of a story, video or award program, as SVG; the build turns it
- * into PNG with sharp. Only text the page itself shows goes in (the customer's display name, never
- * a withheld one). Text is wrapped by an estimate of glyph width, since SVG does not wrap.
+ * The Open Graph card (1200×630) of a story, video or award program, as a drawing (rectangles and
+ * placed lines of text); the build draws it into a PNG (og-png.ts). Only text the page itself
+ * shows goes in (the customer's display name, never a withheld one). Text is wrapped here, by an
+ * estimate of glyph width, so that the drawing says exactly what the card shows.
  */
 
 export const OG_WIDTH = 1200;
@@ -18,18 +19,15 @@ export interface OgCard {
 }
 
 /**
- * `text` without the characters XML forbids (a title holding U+FFFE, a control character or a
- * lone surrogate made the card invalid XML, and sharp failed the build on it). XML 1.0's Char is
- * tab, newline, carriage return, U+0020–U+D7FF, U+E000–U+FFFD and U+10000–U+10FFFF; the `u` flag
- * makes a lone surrogate one code point, outside them all, and keeps a pair (an emoji) whole.
+ * `text` without the characters XML forbids: C0 controls other than tab, newline and carriage
+ * return, U+FFFE, U+FFFF and lone surrogates. The card was SVG until #21, and a title holding one
+ * made it invalid XML; the canvas draws them as boxes or nothing, so they are still dropped,
+ * before wrapping, and take no room on a line. XML 1.0's Char is tab, newline, carriage return,
+ * U+0020–U+D7FF, U+E000–U+FFFD and U+10000–U+10FFFF; the `u` flag makes a lone surrogate one
+ * code point, outside them all, and keeps a pair (an emoji) whole.
  */
 export function xmlChars(text: string): string {
 	return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
-}
-
-/** Escapes text for SVG content and attribute values, dropping characters XML forbids (`xmlChars`). */
-export function escapeXml(text: string): string {
-	return xmlChars(text).replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 }
 
 /**
@@ -64,12 +62,46 @@ export function wrapText(text: string, maxChars: number, maxLines: number): stri
 	return lines;
 }
 
+/** A filled rectangle of the card, corners rounded by `radius`. */
+export interface OgRect {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+	radius?: number;
+	fill: string;
+}
+
+/** A line of text of the card, drawn from `x` with its baseline at `y`; never wrapped by the renderer. */
+export interface OgText {
+	text: string;
+	x: number;
+	y: number;
+	size: number;
+	weight: 400 | 600 | 700;
+	fill: string;
+}
+
+/** Everything a card shows, in drawing order: the renderer's whole input and its cache key. */
+export interface OgDrawing {
+	width: number;
+	height: number;
+	/** Font families in order of preference, as CSS names them. */
+	fonts: string[];
+	rects: OgRect[];
+	texts: OgText[];
+}
+
+const FONTS = ['DejaVu Sans', 'Liberation Sans', 'Arial', 'Helvetica', 'sans-serif'];
+
 /**
- * The card as SVG, opaque and in flat colours: a gradient background took half of each card's
- * encoding time (librsvg shades every pixel, and PNG compresses a gradient badly), so at 1,000
- * items the cards cost seconds of build for a shade no platform's preview shows well anyway.
+ * What the card draws: a flat background, a stripe, a small rounded bar, and its text as lines
+ * already wrapped (by an estimate of glyph width) and placed. Text is plain strings, never
+ * markup: the renderer draws them as they are. Flat colours: a gradient background took half of
+ * each card's encoding time (every pixel shaded, and PNG compresses a gradient badly), for a
+ * shade no platform's preview shows well anyway.
  */
-export function ogCardSvg(card: OgCard): string {
+export function ogCardDrawing(card: OgCard): OgDrawing {
 	// Dropped before wrapping too, so characters that will not be drawn take no room on a line.
 	const title = xmlChars(card.title);
 	const titleSize = title.length > 90 ? 52 : 62;
@@ -77,20 +109,24 @@ export function ogCardSvg(card: OgCard): string {
 	const lines = wrapText(title, Math.floor(1040 / (titleSize * 0.58)), 4);
 	const lineHeight = Math.round(titleSize * 1.18);
 	const titleTop = 210;
-	const tspans = lines.map((l, i) => `<tspan x="80" y="${titleTop + i * lineHeight}">${escapeXml(l)}</tspan>`).join('');
-	const bylineY = titleTop + lines.length * lineHeight + 30;
 	const byline = card.byline ? wrapText(xmlChars(card.byline), 48, 1)[0] : undefined;
-	return `<svg xmlns="http://www.w3.org/2000/svg" width="${OG_WIDTH}" height="${OG_HEIGHT}" viewBox="0 0 ${OG_WIDTH} ${OG_HEIGHT}">
-<rect width="${OG_WIDTH}" height="${OG_HEIGHT}" fill="#0b2a6b"/>
-<rect x="${OG_WIDTH - 24}" width="24" height="${OG_HEIGHT}" fill="#0b57d0"/>
-<rect x="80" y="96" width="72" height="8" rx="4" fill="#8ab4f8"/>
-<g font-family="DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif" fill="#ffffff">
-<text x="80" y="150" font-size="30" font-weight="600" fill="#c9dcff">${escapeXml(card.kicker)}</text>
-<text font-size="${titleSize}" font-weight="700">${tspans}</text>
-${byline ? `<text x="80" y="${bylineY}" font-size="34" fill="#e3ecff">${escapeXml(byline)}</text>` : ''}
-<text x="80" y="570" font-size="28" fill="#c9dcff">${escapeXml(card.site)}</text>
-</g>
-</svg>`;
+	const texts: OgText[] = [
+		{ text: xmlChars(card.kicker), x: 80, y: 150, size: 30, weight: 600, fill: '#c9dcff' },
+		...lines.map((text, i): OgText => ({ text, x: 80, y: titleTop + i * lineHeight, size: titleSize, weight: 700, fill: '#ffffff' })),
+	];
+	if (byline) texts.push({ text: byline, x: 80, y: titleTop + lines.length * lineHeight + 30, size: 34, weight: 400, fill: '#e3ecff' });
+	texts.push({ text: xmlChars(card.site), x: 80, y: 570, size: 28, weight: 400, fill: '#c9dcff' });
+	return {
+		width: OG_WIDTH,
+		height: OG_HEIGHT,
+		fonts: FONTS,
+		rects: [
+			{ x: 0, y: 0, width: OG_WIDTH, height: OG_HEIGHT, fill: '#0b2a6b' },
+			{ x: OG_WIDTH - 24, y: 0, width: 24, height: OG_HEIGHT, fill: '#0b57d0' },
+			{ x: 80, y: 96, width: 72, height: 8, radius: 4, fill: '#8ab4f8' },
+		],
+		texts: texts.filter((t) => t.text),
+	};
 }
 
 /**

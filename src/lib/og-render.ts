@@ -14,10 +14,10 @@ import os from 'node:os';
 import path from 'node:path';
 
 export interface CardRendererOptions {
-	/** Folder where rendered cards are kept between builds, by the hash of their SVG. */
+	/** Folder where rendered cards are kept between builds, by the hash of their key. */
 	cacheDir: string;
-	/** Turns a card's SVG into its PNG (`ogCardPng`). */
-	render: (svg: string) => Promise<Buffer>;
+	/** Turns a card's key, everything the card shows (`ogCardKey`), into its PNG (`ogCardPngOfKey`). */
+	render: (key: string) => Promise<Buffer>;
 	/** Background renders at once while pages are generated: one leaves a core to Astro's main thread. */
 	parallel?: number;
 }
@@ -26,10 +26,10 @@ export class CardRenderer {
 	readonly #options: Required<CardRendererOptions>;
 	/** Cards whose file is being written or was written in this build, by hash. */
 	readonly #written = new Map<string, Promise<void>>();
-	/** The cards of this build: file in the output folder → the card's hash and SVG. */
-	readonly #files = new Map<string, { hash: string; svg: string }>();
+	/** The cards of this build: file in the output folder → the card's hash and key. */
+	readonly #files = new Map<string, { hash: string; key: string }>();
 	/** Cards waiting for a background render. */
-	readonly #queue: { hash: string; svg: string }[] = [];
+	readonly #queue: { hash: string; key: string }[] = [];
 	#running = 0;
 
 	constructor(options: CardRendererOptions) {
@@ -37,9 +37,9 @@ export class CardRenderer {
 	}
 
 	/** The card's PNG: from the cache folder, from a render under way, or rendered now. */
-	async png(svg: string): Promise<Buffer> {
-		const hash = cardHash(svg);
-		await this.#write(hash, svg);
+	async png(key: string): Promise<Buffer> {
+		const hash = cardHash(key);
+		await this.#write(hash, key);
 		return readFile(this.#file(hash));
 	}
 
@@ -48,8 +48,8 @@ export class CardRenderer {
 	 * and queues it to be rendered in the background (a card an earlier build left in the cache
 	 * folder costs a file check).
 	 */
-	add(file: string, svg: string): void {
-		const card = { hash: cardHash(svg), svg };
+	add(file: string, key: string): void {
+		const card = { hash: cardHash(key), key };
 		this.#files.set(file, card);
 		this.#queue.push(card);
 		this.#pump();
@@ -69,8 +69,8 @@ export class CardRenderer {
 		this.#pump();
 		await this.idle();
 		await Promise.all(
-			[...this.#files].map(async ([file, { hash, svg }]) => {
-				await this.#write(hash, svg); // done by now: resolves, or rejects with the card's error
+			[...this.#files].map(async ([file, { hash, key }]) => {
+				await this.#write(hash, key); // done by now: resolves, or rejects with the card's error
 				const target = path.resolve(outDir, file);
 				if (path.relative(outDir, target).startsWith('..') || path.isAbsolute(path.relative(outDir, target))) throw new Error(`the Open Graph card ${file} would be written outside the output folder`);
 				await mkdir(path.dirname(target), { recursive: true });
@@ -86,12 +86,12 @@ export class CardRenderer {
 
 	#pump(): void {
 		while (this.#running < this.#options.parallel && this.#queue.length > 0) {
-			const { hash, svg } = this.#queue.pop()!;
+			const { hash, key } = this.#queue.pop()!;
 			// Already rendered, or under way for a card page that asked first (or for an identical card).
 			if (this.#written.has(hash)) continue;
 			this.#running++;
 			// A failed render is reported by `publish` (or, in dev, by the card route that asks for it), not here.
-			this.#write(hash, svg)
+			this.#write(hash, key)
 				.catch(() => {})
 				.finally(() => {
 					this.#running--;
@@ -105,12 +105,12 @@ export class CardRenderer {
 	}
 
 	/** Writes the card's file once per build, unless an earlier build left it. */
-	#write(hash: string, svg: string): Promise<void> {
+	#write(hash: string, key: string): Promise<void> {
 		let written = this.#written.get(hash);
 		if (!written) {
 			const file = this.#file(hash);
 			written = access(file).catch(async () => {
-				const png = await this.#options.render(svg);
+				const png = await this.#options.render(key);
 				await mkdir(this.#options.cacheDir, { recursive: true });
 				// Written aside and renamed: a build stopped halfway never leaves half a card to reuse.
 				const temporary = `${file}.${process.pid}.${randomUUID()}`;
@@ -123,9 +123,9 @@ export class CardRenderer {
 	}
 }
 
-/** A card's cache key: the SVG is everything the card shows. */
-export function cardHash(svg: string): string {
-	return createHash('sha256').update(svg).digest('hex');
+/** The name of a card's file in the cache folder: the hash of its key, everything the card shows. */
+export function cardHash(key: string): string {
+	return createHash('sha256').update(key).digest('hex');
 }
 
 /**
@@ -144,4 +144,23 @@ export function buildCardRenderer(options?: CardRendererOptions): CardRenderer |
 /** Forgets the build's card renderer, so that a second build in the same process starts with no cards. */
 export function forgetBuildCardRenderer(): void {
 	delete (globalThis as { [BUILD_RENDERER]?: CardRenderer })[BUILD_RENDERER];
+}
+
+/**
+ * How the build draws a card, when the og-cards integration set it (in worker threads,
+ * og-png-workers.ts); the card route falls back to drawing in the process (the dev server).
+ * Shared the same way as the renderer: the route and the integration are two copies of this module.
+ */
+const BUILD_DRAW = Symbol.for('credence.og-cards.draw');
+
+/** Sets (or, with undefined, forgets) how the build draws its cards. */
+export function setBuildCardDraw(draw: ((key: string) => Promise<Buffer>) | undefined): void {
+	const shared = globalThis as { [BUILD_DRAW]?: (key: string) => Promise<Buffer> };
+	if (draw) shared[BUILD_DRAW] = draw;
+	else delete shared[BUILD_DRAW];
+}
+
+/** How the build draws its cards, if the og-cards integration set it. */
+export function buildCardDraw(): ((key: string) => Promise<Buffer>) | undefined {
+	return (globalThis as { [BUILD_DRAW]?: (key: string) => Promise<Buffer> })[BUILD_DRAW];
 }

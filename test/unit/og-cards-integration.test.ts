@@ -4,7 +4,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ogCards } from '../../src/integrations/og-cards.ts';
-import { buildCardRenderer } from '../../src/lib/og-render.ts';
+import { ogCardDrawing } from '../../src/lib/og-image.ts';
+import { ogCardKey, ogCardPngOfKey } from '../../src/lib/og-png.ts';
+import { buildCardDraw, buildCardRenderer } from '../../src/lib/og-render.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -28,4 +30,17 @@ it('writes the cards the route registered into the output at the end of the buil
 	expect((await readFile(path.join(out, 'og/stories/one.png'))).toString()).toBe('png of one');
 	await hooks['astro:build:start']!({});
 	expect(buildCardRenderer()).toBeUndefined();
+});
+
+it('draws the build\'s cards in worker threads from the start of the build to its end, and no longer after it', async () => {
+	const hooks = ogCards().hooks as Record<string, Hook>;
+	await hooks['astro:build:start']!({});
+	const draw = buildCardDraw();
+	expect(draw).toBeDefined();
+	const key = ogCardKey(ogCardDrawing({ kicker: 'Story', title: 'Drawn in a worker', site: 'Site' }));
+	expect((await draw!(key)).equals(await ogCardPngOfKey(key))).toBe(true);
+	buildCardRenderer({ cacheDir: path.join(dir, 'cache'), render: draw! })!.add('og/stories/one.png', key);
+	await hooks['astro:build:done']!({ dir: pathToFileURL(`${path.join(dir, 'out')}/`), logger });
+	expect((await readFile(path.join(dir, 'out', 'og/stories/one.png'))).equals(await ogCardPngOfKey(key))).toBe(true);
+	expect(buildCardDraw()).toBeUndefined();
 });

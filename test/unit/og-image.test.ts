@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { escapeXml, ogCardSvg, wrapText, xmlChars } from '../../src/lib/og-image.ts';
-import { ogCardPng } from '../../src/lib/og-png.ts';
+import { ogCardDrawing, wrapText, xmlChars } from '../../src/lib/og-image.ts';
+import { drawCard, OG_RENDERER, ogCardKey, ogCardPng } from '../../src/lib/og-png.ts';
 
 describe('wrapText', () => {
 	it('wraps at word boundaries within the width', () => {
@@ -20,26 +20,33 @@ describe('wrapText', () => {
 	});
 });
 
-describe('ogCardSvg', () => {
-	it('escapes every text it carries', () => {
-		const svg = ogCardSvg({ kicker: 'Story', title: '<script>alert("x")</script> & more', byline: 'A & B', site: "O'Site" });
-		expect(svg).not.toContain('<script>');
-		expect(svg).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
-		expect(svg).toContain('&amp; more');
-		expect(svg).toContain('A &amp; B');
-		expect(svg).toContain('O&apos;Site');
+describe('ogCardDrawing', () => {
+	it('carries every text as plain text, markup and all: the renderer draws strings, it parses nothing', () => {
+		const drawing = ogCardDrawing({ kicker: 'Story', title: '<script>alert("x")</script> & more', byline: 'A & B', site: "O'Site" });
+		expect(drawing.texts.map((t) => t.text)).toEqual(['Story', '<script>alert("x")</script>', '& more', 'A & B', "O'Site"]);
 	});
 
-	it('escapes XML specials', () => {
-		expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
+	it('lays the card out as the SVG card did: kicker, title lines, byline under them, site in the footer', () => {
+		const drawing = ogCardDrawing({ kicker: 'Co-authored story', title: 'How Harbourline Freight cut forecast error by 31% across 400 lanes in six months', byline: 'Harbourline Freight', site: 'Tessellate' });
+		expect([drawing.width, drawing.height]).toEqual([1200, 630]);
+		expect(drawing.texts.map(({ text, y, size, weight }) => [text, y, size, weight])).toEqual([
+			['Co-authored story', 150, 30, 600],
+			['How Harbourline Freight cut', 210, 62, 700],
+			['forecast error by 31% across', 283, 62, 700],
+			['400 lanes in six months', 356, 62, 700],
+			['Harbourline Freight', 459, 34, 400],
+			['Tessellate', 570, 28, 400],
+		]);
+		expect(drawing.fonts.slice(0, 2)).toEqual(['DejaVu Sans', 'Liberation Sans']);
 	});
 
-	it('drops characters XML forbids, so sharp can draw any title (U+FFFE failed the build: "PCDATA invalid Char value 65534")', async () => {
+	it('drops characters XML forbids before wrapping (U+FFFE once failed the build), and the card still draws', async () => {
 		const title = 'Forecasts\uFFFE that \uFFFFheld\u0000\u0008\u000B\u000C\u001F \uD800up\uDC00 \u{1F680}';
-		const svg = ogCardSvg({ kicker: 'Story\u0001', title, byline: 'Quarry\uFFFE Bank', site: 'Site\uDBFF' });
-		expect(svg).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Surrogate}(?<![\uD800-\uDBFF](?=[\uDC00-\uDFFF]))/u);
-		expect(svg).toContain('Forecasts that held up \u{1F680}');
-		const png = await sharp(Buffer.from(svg)).png().toBuffer();
+		const drawing = ogCardDrawing({ kicker: 'Story\u0001', title, byline: 'Quarry\uFFFE Bank', site: 'Site\uDBFF' });
+		const texts = drawing.texts.map((t) => t.text);
+		expect(texts.join('\n')).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Surrogate}(?<![\uD800-\uDBFF](?=[\uDC00-\uDFFF]))/u);
+		expect(texts).toEqual(['Story', 'Forecasts that held up \u{1F680}', 'Quarry Bank', 'Site']);
+		const png = await ogCardPng(drawing);
 		expect((await sharp(png).metadata()).width).toBe(1200);
 	});
 });
@@ -59,18 +66,72 @@ describe('xmlChars', () => {
 });
 
 describe('ogCardPng', () => {
+	const card = { kicker: 'Co-authored story', title: 'How Harbourline Freight cut forecast error by 31% across 400 lanes in six months of planning', byline: 'Harbourline Freight', site: 'Tessellate Customer Evidence' };
+
 	it('encodes an opaque 1200×630 card in three channels, well under the 107 KB a gradient card with alpha took', async () => {
-		const svg = ogCardSvg({ kicker: 'Co-authored story', title: 'How Harbourline Freight cut forecast error by 31% across 400 lanes in six months of planning', byline: 'Harbourline Freight', site: 'Tessellate Customer Evidence' });
-		const png = await ogCardPng(svg);
+		const png = await ogCardPng(ogCardDrawing(card));
 		const meta = await sharp(png).metadata();
 		expect([meta.format, meta.width, meta.height, meta.channels, meta.hasAlpha]).toEqual(['png', 1200, 630, 3, false]);
 		expect(png.length).toBeLessThan(80 * 1024);
 	});
 
-	it('keeps every pixel of the rasterised card (its compression is lossless: no palette, no JPEG)', async () => {
-		const svg = ogCardSvg({ kicker: 'Co-authored story', title: 'How Harbourline Freight cut forecast error by 31% across 400 lanes', byline: 'Harbourline Freight', site: 'Tessellate Customer Evidence' });
-		const drawn = await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer();
-		const encoded = await sharp(await ogCardPng(svg)).raw().toBuffer();
+	it('keeps every pixel of the drawn card (its compression is lossless: no palette, no JPEG)', async () => {
+		const drawing = ogCardDrawing({ ...card, title: 'How Harbourline Freight cut forecast error by 31% across 400 lanes' });
+		const rgba = drawCard(drawing);
+		const drawn = Buffer.alloc(1200 * 630 * 3);
+		for (let p = 0; p < 1200 * 630; p++) rgba.subarray(p * 4, p * 4 + 3).forEach((v, c) => (drawn[p * 3 + c] = v));
+		const encoded = await sharp(await ogCardPng(drawing)).raw().toBuffer();
 		expect(encoded.equals(drawn)).toBe(true);
+	});
+
+	it('draws the background, the stripe, the bar and the text in their colours', async () => {
+		const { data } = await sharp(await ogCardPng(ogCardDrawing(card))).raw().toBuffer({ resolveWithObject: true });
+		const at = (x: number, y: number) => `#${[...data.subarray((y * 1200 + x) * 3, (y * 1200 + x) * 3 + 3)].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+		expect(at(10, 10)).toBe('#0b2a6b');
+		expect(at(1190, 300)).toBe('#0b57d0');
+		expect(at(110, 100)).toBe('#8ab4f8');
+		// The title's glyphs: white pixels in its first line's band, none beyond the text block.
+		const white = (x0: number, x1: number, y0: number, y1: number) => {
+			let n = 0;
+			for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (at(x, y) === '#ffffff') n++;
+			return n;
+		};
+		expect(white(80, 1120, 160, 215)).toBeGreaterThan(1000);
+		expect(white(0, 70, 0, 630)).toBe(0);
+	});
+
+	it('draws markup in a title as its characters', async () => {
+		const pixels = async (title: string) => sharp(await ogCardPng(ogCardDrawing({ ...card, title }))).raw().toBuffer();
+		const marked = await pixels('<b>Freight</b> <image href="file:///etc/passwd"/>');
+		const plain = await pixels('Freight');
+		expect(marked.equals(plain)).toBe(false);
+		// The characters after "Freight" are drawn: the line is ink well past where "Freight" ends.
+		const ink = (data: Buffer) => {
+			let right = 0;
+			for (let y = 160; y < 215; y++) for (let x = 80; x < 1176; x++) if (data[(y * 1200 + x) * 3] > 200) right = Math.max(right, x);
+			return right;
+		};
+		expect(ink(marked)).toBeGreaterThan(ink(plain) + 300);
+	});
+
+	it('draws right-to-left, accented, CJK and emoji titles without failing, each with ink on the title line', async () => {
+		for (const title of ['مرحبا بالعالم: قصة عميل', 'שלום עולם', 'Ça résumé naïve Ærø', '客户案例 お客様の声', 'Launch day 🚀🎉']) {
+			const data = await sharp(await ogCardPng(ogCardDrawing({ ...card, title }))).raw().toBuffer();
+			let inked = 0;
+			for (let y = 160; y < 215; y++) for (let x = 80; x < 1176; x++) if (data[(y * 1200 + x) * 3] > 200) inked++;
+			expect(inked, title).toBeGreaterThan(100);
+		}
+	});
+});
+
+describe('ogCardKey', () => {
+	it('covers everything the card shows, and the renderer that draws it', () => {
+		const base = { kicker: 'Story', title: 'A title', byline: 'A customer', site: 'Site' };
+		const key = ogCardKey(ogCardDrawing(base));
+		expect(key).toContain(OG_RENDERER);
+		for (const change of [{ kicker: 'Video' }, { title: 'B title' }, { byline: 'B customer' }, { byline: undefined }, { site: 'Other' }]) {
+			expect(ogCardKey(ogCardDrawing({ ...base, ...change })), JSON.stringify(change)).not.toBe(key);
+		}
+		expect(ogCardKey(ogCardDrawing({ ...base }))).toBe(key);
 	});
 });

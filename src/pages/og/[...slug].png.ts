@@ -9,9 +9,9 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import path from 'node:path';
 import { awardPrograms, customerById, getSite, ogCardScope, publicStories, publicVideos } from '../../data/content';
 import { contentTypeLabel, customerDisplayName, customerIsNamed } from '../../lib/evidence';
-import { ogCardSvg, type OgCard } from '../../lib/og-image';
-import { ogCardPng } from '../../lib/og-png';
-import { buildCardRenderer, type CardRenderer } from '../../lib/og-render';
+import { ogCardDrawing, type OgCard } from '../../lib/og-image';
+import { ogCardKey, ogCardPngOfKey } from '../../lib/og-png';
+import { buildCardDraw, buildCardRenderer, type CardRenderer } from '../../lib/og-render';
 
 export const getStaticPaths = (async () => {
 	const site = await getSite();
@@ -42,17 +42,24 @@ export const getStaticPaths = (async () => {
 	// Astro asks every route for its paths before it generates any page: from here on the cards
 	// are rendered beside the pages, and written into the output after them.
 	const cards = renderer();
-	for (const p of paths) cards.add(`og/${p.params.slug}.png`, ogCardSvg(p.props.card));
+	for (const p of paths) cards.add(`og/${p.params.slug}.png`, ogCardKey(ogCardDrawing(p.props.card)));
 	return [];
 }) satisfies GetStaticPaths;
 
 /**
- * Rendered cards are kept between builds, keyed by the card's SVG: a rebuild re-encodes only the
- * cards whose text changed.
+ * Rendered cards are kept between builds, keyed by the card's drawing and renderer: a rebuild
+ * draws only the cards whose text changed. A build draws them in worker threads (the og-cards
+ * integration sets how); the dev server, in its own process.
  */
-const renderer = (): CardRenderer => buildCardRenderer({ cacheDir: path.resolve(process.env.CREDENCE_OG_CACHE ?? 'node_modules/.cache/credence-og'), render: ogCardPng })!;
+const renderer = (): CardRenderer => {
+	const draw = buildCardDraw();
+	// Two cards asked of the build's one worker at a time: it draws the next while Astro's busy
+	// main thread gets round to writing the last, so the worker never waits for the main thread
+	// (docs/performance.md, "Cards are drawn in worker threads"). In the process (dev), one at a time.
+	return buildCardRenderer({ cacheDir: path.resolve(process.env.CREDENCE_OG_CACHE ?? 'node_modules/.cache/credence-og'), render: draw ?? ogCardPngOfKey, parallel: draw ? 2 : 1 })!;
+};
 
 export const GET: APIRoute = async ({ props }) => {
-	const png = await renderer().png(ogCardSvg((props as { card: OgCard }).card));
+	const png = await renderer().png(ogCardKey(ogCardDrawing((props as { card: OgCard }).card)));
 	return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };

@@ -1,0 +1,100 @@
+/**
+ * Open Graph cards drawn in worker threads. Drawn in Astro's process, each card's pixels (3 MB
+ * of RGBA, then 2.2 MB of PNG rows) counted against the main heap as external memory and made
+ * V8 collect Astro's whole heap again and again: a 1,000-item build took ~10 s more CPU than
+ * with sharp, whose buffers V8 never sees. A worker's heap is small, so its collections cost
+ * little, and the main thread, which renders Astro's pages, does none of the drawing.
+ */
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+const WORKER = fileURLToPath(new URL('./og-png-worker.ts', import.meta.url));
+
+type Reply = { id: number; png?: Uint8Array; error?: string };
+
+export class CardWorkers {
+	#max: number;
+	readonly #file: string;
+	readonly #idle: Worker[] = [];
+	readonly #all: Worker[] = [];
+	readonly #waiting: { key: string; resolve: (png: Buffer) => void; reject: (error: Error) => void }[] = [];
+	/** Renders under way, by message id. */
+	readonly #pending = new Map<number, { worker: Worker; resolve: (png: Buffer) => void; reject: (error: Error) => void }>();
+	#next = 0;
+
+	/** At most `max` workers, started as cards need them; `file` is the worker module (tests). */
+	constructor(max: number, file = WORKER) {
+		this.#max = Math.max(1, max);
+		this.#file = file;
+	}
+
+	/** Workers started and not stopped. */
+	get size(): number {
+		return this.#all.length;
+	}
+
+	/** Allows up to `max` workers from now on (the build's end draws what is left on every core). */
+	grow(max: number): void {
+		this.#max = Math.max(this.#max, max);
+		this.#dispatch();
+	}
+
+	/** The PNG of the card whose key (`ogCardKey`) is given, drawn by an idle worker. */
+	render(key: string): Promise<Buffer> {
+		return new Promise((resolve, reject) => {
+			this.#waiting.push({ key, resolve, reject });
+			this.#dispatch();
+		});
+	}
+
+	/** Stops every worker; a render under way is rejected. */
+	async close(): Promise<void> {
+		const all = this.#all.splice(0);
+		this.#idle.length = 0;
+		await Promise.all(all.map((w) => w.terminate()));
+	}
+
+	#dispatch(): void {
+		while (this.#waiting.length > 0) {
+			const worker = this.#idle.pop() ?? (this.#all.length < this.#max ? this.#start() : undefined);
+			if (!worker) return;
+			const { key, resolve, reject } = this.#waiting.shift()!;
+			const id = this.#next++;
+			this.#pending.set(id, { worker, resolve, reject });
+			worker.postMessage({ id, key });
+		}
+	}
+
+	#start(): Worker {
+		const worker = new Worker(this.#file);
+		// A build that is done may exit while a worker waits for work.
+		worker.unref();
+		this.#all.push(worker);
+		worker.on('message', ({ id, png, error }: Reply) => {
+			const job = this.#pending.get(id);
+			this.#pending.delete(id);
+			if (error !== undefined || !png) job?.reject(new Error(error ?? 'the card worker sent no PNG'));
+			else job?.resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
+			this.#idle.push(worker);
+			this.#dispatch();
+		});
+		worker.on('error', (error) => this.#fail(worker, error));
+		worker.on('exit', (code) => this.#fail(worker, new Error(`the card worker stopped (exit code ${code})`)));
+		return worker;
+	}
+
+	/** A worker that fails or stops: its render under way is rejected, and the others go on. */
+	#fail(worker: Worker, error: Error): void {
+		for (const [id, job] of this.#pending) {
+			if (job.worker !== worker) continue;
+			this.#pending.delete(id);
+			job.reject(error);
+		}
+		const i = this.#all.indexOf(worker);
+		if (i < 0) return;
+		this.#all.splice(i, 1);
+		const idle = this.#idle.indexOf(worker);
+		if (idle >= 0) this.#idle.splice(idle, 1);
+		this.#dispatch();
+	}
+}
