@@ -30,9 +30,25 @@ export function xmlChars(text: string): string {
 	return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
 }
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * The longest start of `text` of at most `max` UTF-16 code units that ends between two graphemes.
+ * A plain `slice` can end inside a surrogate pair (an emoji), leaving half of it alone, which the
+ * canvas draws as U+FFFD; or inside a cluster (a flag, a family emoji, a letter and its accents).
+ */
+export function cutText(text: string, max: number): string {
+	let end = 0;
+	for (const { index, segment } of graphemes.segment(text)) {
+		if (index + segment.length > max) break;
+		end = index + segment.length;
+	}
+	return text.slice(0, end);
+}
+
 /**
  * Greedy word wrap to at most `maxLines` lines of about `maxChars` characters; an overflowing last
- * line ends in an ellipsis, and a single overlong word is cut.
+ * line ends in an ellipsis, and a single overlong word is cut (between graphemes, `cutText`).
  */
 export function wrapText(text: string, maxChars: number, maxLines: number): string[] {
 	const words = text.trim().split(/\s+/).filter(Boolean);
@@ -40,7 +56,7 @@ export function wrapText(text: string, maxChars: number, maxLines: number): stri
 	let line = '';
 	let i = 0;
 	for (; i < words.length; i++) {
-		const word = words[i].length > maxChars ? `${words[i].slice(0, maxChars - 1)}…` : words[i];
+		const word = words[i].length > maxChars ? `${cutText(words[i], maxChars - 1)}…` : words[i];
 		const candidate = line ? `${line} ${word}` : word;
 		if (candidate.length <= maxChars) {
 			line = candidate;
@@ -57,7 +73,7 @@ export function wrapText(text: string, maxChars: number, maxLines: number): stri
 	const truncated = i < words.length || line !== '';
 	if (truncated && lines.length) {
 		const last = lines[lines.length - 1];
-		lines[lines.length - 1] = `${last.length + 1 > maxChars ? last.slice(0, maxChars - 1).replace(/\s+\S*$/, '') : last}…`;
+		lines[lines.length - 1] = `${last.length + 1 > maxChars ? cutText(last, maxChars - 1).replace(/\s+\S*$/, '') : last}…`;
 	}
 	return lines;
 }

@@ -18,6 +18,14 @@ describe('wrapText', () => {
 	it('cuts a single overlong word', () => {
 		expect(wrapText('Supercalifragilistic', 8, 2)).toEqual(['Superca…']);
 	});
+
+	it('cuts between graphemes, never inside an emoji, a flag or a letter and its accent', () => {
+		// Each a pair of UTF-16 units: a cut at an odd length left half of one, drawn as U+FFFD.
+		expect(wrapText('\u{1F680}'.repeat(10), 8, 2)).toEqual(['\u{1F680}'.repeat(3) + '…']);
+		expect(wrapText('🇫🇷'.repeat(10), 10, 1)).toEqual(['🇫🇷'.repeat(2) + '…']);
+		expect(wrapText('e\u0301'.repeat(10), 8, 1)).toEqual(['e\u0301'.repeat(3) + '…']);
+		expect(wrapText('ab\u{1F680}\u{1F680}\u{1F680} cd', 7, 1)).toEqual(['ab\u{1F680}\u{1F680}…']);
+	});
 });
 
 describe('ogCardDrawing', () => {
@@ -48,6 +56,14 @@ describe('ogCardDrawing', () => {
 		expect(texts).toEqual(['Story', 'Forecasts that held up \u{1F680}', 'Quarry Bank', 'Site']);
 		const png = await ogCardPng(drawing);
 		expect((await sharp(png).metadata()).width).toBe(1200);
+	});
+
+	it('leaves no half emoji where it cuts a title or byline (#21 dropped such halves only before wrapping)', () => {
+		const emoji = '\u{1F680}'.repeat(60);
+		const drawing = ogCardDrawing({ kicker: 'Story', title: `${emoji} ${emoji} ${emoji} ${emoji} ${emoji}`, byline: emoji, site: 'Site' });
+		const texts = drawing.texts.map((t) => t.text);
+		expect(texts.length).toBeGreaterThan(3);
+		for (const text of texts) expect(text, JSON.stringify(text)).not.toMatch(/\p{Surrogate}/u);
 	});
 });
 
