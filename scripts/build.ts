@@ -43,7 +43,7 @@ import { exampleAddressWarning, siteUrl } from '../src/lib/site-url.ts';
 import { astroBuildArgs } from './lib/astro-build.ts';
 import { exitOf, startHeld, type ProcessExit } from './lib/held-process.ts';
 import { writeHostHeaders } from './lib/host-headers.ts';
-import { buildSearchIndex, largeBundlesWaitFor, SearchIndexError, searchIndexSummary } from './lib/search-index.ts';
+import { AstroFailedError, buildSearchIndex, largeBundlesWaitFor, SearchIndexError, searchIndexSummary } from './lib/search-index.ts';
 import { deletePreviousBuilds, publishStagedBuild, stagingDirFor } from './lib/staged-output.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -63,6 +63,8 @@ async function searchIndex(site: string, astroExited: Promise<unknown>): Promise
 		console.log(`[search-index] ${searchIndexSummary(result)}`);
 		return true;
 	} catch (error) {
+		// Astro failed while the index was built: stopped, and Astro's failure is the one reported.
+		if (error instanceof AstroFailedError) return false;
 		// A mistake in the site (a page without its year) gets its message; anything else its stack.
 		console.error(`search-index: ${error instanceof SearchIndexError ? error.message : error instanceof Error ? error.stack : error}`);
 		return false;

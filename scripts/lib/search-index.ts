@@ -217,10 +217,29 @@ export async function buildSearchIndex({ outDir, cacheDir, maxBundlePages, befor
  */
 export const EARLY_INDEX_MAX_PAGES = 1000;
 
-/** A `beforeIndexing` that lets a bundle of at most `maxPages` pages go at once, and makes a larger one wait for `astroExited`. */
+/**
+ * What `largeBundlesWaitFor` throws once Astro has failed: the search index stops before its next
+ * bundle, and the build reports Astro's failure alone (its pages will not be published anyway).
+ */
+export class AstroFailedError extends Error {}
+
+/**
+ * A `beforeIndexing` that lets a bundle of at most `maxPages` pages go at once, and makes a larger
+ * one wait for `astroExited` (resolved with Astro's exit). Once Astro has exited with a code other
+ * than 0 no further bundle is indexed (`AstroFailedError`): Astro can fail after its pages are
+ * written (an Open Graph card, the sitemap), and indexing on, a large bundle's wait included,
+ * only delayed the report of a build that had already failed.
+ */
 export function largeBundlesWaitFor(astroExited: Promise<unknown>, maxPages = EARLY_INDEX_MAX_PAGES): (bundle: SearchBundle) => Promise<unknown> {
+	let failed: number | undefined;
+	// Registered first: settled before any bundle's own wait for the exit resumes.
+	void astroExited.then((exit) => {
+		const code = (exit as { code?: unknown } | undefined)?.code;
+		if (typeof code === 'number' && code !== 0) failed = code;
+	});
 	return async (bundle) => {
 		if (bundle.pages > maxPages) await astroExited;
+		if (failed !== undefined) throw new AstroFailedError(`astro build failed (exit code ${failed}): the search index stopped before bundle ${bundle.id}`);
 	};
 }
 

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startHeld } from '../../scripts/lib/held-process.ts';
-import { EARLY_INDEX_MAX_PAGES, largeBundlesWaitFor } from '../../scripts/lib/search-index.ts';
+import { AstroFailedError, EARLY_INDEX_MAX_PAGES, largeBundlesWaitFor } from '../../scripts/lib/search-index.ts';
 import { PAGES_WRITTEN_FD_ENV, pagesWritten, pagesWrittenFd } from '../../src/integrations/pages-written.ts';
 import type { SearchBundle } from '../../src/lib/search-bundles.ts';
 import { projectRoot } from '../helpers.ts';
@@ -108,5 +108,25 @@ describe('largeBundlesWaitFor', () => {
 		exit();
 		await waiting;
 		expect(indexed).toBe(true);
+	});
+
+	it('lets a large bundle go once Astro has exited with code 0', async () => {
+		await expect(largeBundlesWaitFor(Promise.resolve({ code: 0 }))(bundle(EARLY_INDEX_MAX_PAGES + 1))).resolves.toBeUndefined();
+	});
+
+	it('stops the search index once Astro has failed after its pages were written: no bundle is indexed after, small or large', async () => {
+		const astroExited = Promise.resolve({ code: 1 });
+		const beforeIndexing = largeBundlesWaitFor(astroExited);
+		await astroExited;
+		await expect(beforeIndexing(bundle(10))).rejects.toBeInstanceOf(AstroFailedError);
+		await expect(beforeIndexing(bundle(EARLY_INDEX_MAX_PAGES + 1))).rejects.toThrow(/astro build failed \(exit code 1\)/);
+	});
+
+	it('does not index a large bundle that waited for Astro when Astro then fails', async () => {
+		let exit!: (value: { code: number }) => void;
+		const astroExited = new Promise<{ code: number }>((resolve) => (exit = resolve));
+		const waiting = largeBundlesWaitFor(astroExited)(bundle(EARLY_INDEX_MAX_PAGES + 1));
+		exit({ code: 1 });
+		await expect(waiting).rejects.toBeInstanceOf(AstroFailedError);
 	});
 });
