@@ -10,8 +10,9 @@
  * and parses it: the same value, the same JSON, without the string literal.
  *
  * Only `astro build`: the dev server keeps the store in memory and saves it in the background, so
- * it keeps Astro's own module. A store split into chunks (`collectionStorage: 'chunked'`, not
- * used here) is also left to Astro.
+ * it keeps Astro's own module. A store split into chunks (`collectionStorage` `'chunked'` or
+ * `{ type: 'chunked', chunkSize }`, not used here) is also left to Astro: it writes a manifest
+ * and chunk files then, and a `data-store.json` left by an earlier build would be stale.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
@@ -40,7 +41,9 @@ export function contentStoreRead(): AstroIntegration {
 		name: 'credence:content-store-read',
 		hooks: {
 			'astro:config:setup': ({ command, config, updateConfig }) => {
-				if (command !== 'build' || config.experimental.collectionStorage === 'chunked') return;
+				const storage = config.experimental.collectionStorage;
+				// Astro's own test for one file (getDataStoreChunkSize): nothing, or 'single-file'.
+				if (command !== 'build' || (storage !== undefined && storage !== 'single-file')) return;
 				const file = dataStoreFile(config.cacheDir);
 				updateConfig({
 					vite: {

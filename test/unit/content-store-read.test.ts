@@ -20,7 +20,7 @@ async function evaluate(code: string, name: string): Promise<unknown> {
 }
 
 /** The integration's Vite plugin, as `astro:config:setup` would add it for `command`. */
-function pluginFor(command: 'build' | 'dev', collectionStorage?: string) {
+function pluginFor(command: 'build' | 'dev', collectionStorage?: unknown) {
 	const plugins: { load(id: string): unknown }[] = [];
 	const setup = contentStoreRead().hooks['astro:config:setup'] as (options: unknown) => void;
 	setup({
@@ -61,4 +61,11 @@ it('loads only the data store module, in a build, marked as content data for the
 	expect(CONTENT_DATA_META).toEqual(createContentDataIncrementalMetadata());
 	expect(pluginFor('dev')).toBeUndefined();
 	expect(pluginFor('build', 'chunked')).toBeUndefined();
+	expect(pluginFor('build', 'single-file')).toBeDefined();
+});
+
+it("leaves a store split into chunks of a size of its own to Astro: a data-store.json beside it is an earlier build's", () => {
+	// Astro reads its manifest then (getDataStoreChunkSize); reading this file would give the pages stale content.
+	writeFileSync(path.join(dir, 'data-store.json'), devalue.stringify(new Map([['stories', new Map()]])));
+	expect(pluginFor('build', { type: 'chunked', chunkSize: 1024 * 1024 })).toBeUndefined();
 });
