@@ -61,13 +61,17 @@ export class CardWorkers {
 			const { key, resolve, reject } = this.#waiting.shift()!;
 			const id = this.#next++;
 			this.#pending.set(id, { worker, resolve, reject });
+			// Held while it draws, so that its end is heard: an unreferenced worker that stopped
+			// mid-card let a process with nothing else to do (Astro's, awaiting the last cards in
+			// astro:build:done) exit with code 0, its card never settled, the build green.
+			worker.ref();
 			worker.postMessage({ id, key });
 		}
 	}
 
 	#start(): Worker {
 		const worker = new Worker(this.#file);
-		// A build that is done may exit while a worker waits for work.
+		// A build that is done may exit while a worker waits for work (it is held only while it draws).
 		worker.unref();
 		this.#all.push(worker);
 		worker.on('message', ({ id, png, error }: Reply) => {
@@ -75,6 +79,7 @@ export class CardWorkers {
 			this.#pending.delete(id);
 			if (error !== undefined || !png) job?.reject(new Error(error ?? 'the card worker sent no PNG'));
 			else job?.resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
+			worker.unref();
 			this.#idle.push(worker);
 			this.#dispatch();
 		});

@@ -1,7 +1,13 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ogCardDrawing } from '../../src/lib/og-image.ts';
 import { ogCardKey, ogCardPngOfKey } from '../../src/lib/og-png.ts';
 import { CardWorkers } from '../../src/lib/og-png-workers.ts';
+import { projectRoot } from '../helpers.ts';
 
 const key = (title: string) => ogCardKey(ogCardDrawing({ kicker: 'Co-authored story', title, byline: 'Harbourline Freight', site: 'Tessellate' }));
 
@@ -23,6 +29,31 @@ describe('CardWorkers', () => {
 		await expect(workers.render('not a card key')).rejects.toThrow(/JSON/);
 		const png = await workers.render(key('Still drawn'));
 		expect(png.equals(await ogCardPngOfKey(key('Still drawn')))).toBe(true);
+	});
+
+	it('fails a process that has nothing to do but wait for a card whose worker stopped, rather than letting it end with code 0', async () => {
+		// Astro's command line is main().then(() => process.exit(0)): when the last cards are
+		// awaited in astro:build:done and the worker drawing one stops, an unreferenced worker's
+		// end went unheard, the event loop emptied, and Astro exited 0 with no cards written.
+		const dir = mkdtempSync(path.join(tmpdir(), 'credence-card-worker-'));
+		try {
+			const worker = path.join(dir, 'stops.mjs');
+			writeFileSync(worker, `import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n`);
+			const module = JSON.stringify(pathToFileURL(path.join(projectRoot, 'src/lib/og-png-workers.ts')).href);
+			const code = `import { CardWorkers } from ${module};
+const workers = new CardWorkers(1, ${JSON.stringify(worker)});
+workers.render('a card').then(() => process.exit(0), (error) => { console.error(error.message); process.exit(1); });`;
+			// A file, not --input-type: workers take their parent's Node options.
+			const main = path.join(dir, 'main.mjs');
+			writeFileSync(main, code);
+			const run = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+				execFile(process.execPath, [main], { cwd: projectRoot, timeout: 60_000 }, (error, _stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stderr }));
+			});
+			expect(run.stderr).toContain('the card worker stopped (exit code 3)');
+			expect(run.code).toBe(1);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
 	it('rejects the cards under way when it is closed', async () => {
