@@ -10,7 +10,7 @@
  * and the integration does nothing.
  */
 import type { AstroIntegration } from 'astro';
-import { writeSync } from 'node:fs';
+import { fstatSync, writeSync } from 'node:fs';
 
 /** Set by `npm run build` to the file descriptor Astro announces the written pages on. */
 export const PAGES_WRITTEN_FD_ENV = 'CREDENCE_PAGES_WRITTEN_FD';
@@ -24,6 +24,15 @@ export function pagesWrittenFd(env: Record<string, string | undefined> = process
 	return Number.isInteger(fd) && fd > 2 ? fd : undefined;
 }
 
+/** Whether `fd` is an open socket. */
+function isSocket(fd: number): boolean {
+	try {
+		return fstatSync(fd).isSocket();
+	} catch {
+		return false;
+	}
+}
+
 export function pagesWritten(): AstroIntegration {
 	return {
 		name: 'credence:pages-written',
@@ -31,6 +40,13 @@ export function pagesWritten(): AstroIntegration {
 			'astro:build:generated': ({ logger }) => {
 				const fd = pagesWrittenFd();
 				if (fd === undefined) return;
+				// The build's pipe is a socket (Node's 'pipe' stdio is a socket pair). A number left in
+				// the environment of any other Astro names one of the process's own descriptors, such as
+				// libuv's wake-up pipes, and a line written into those crashed Astro (SIGSEGV).
+				if (!isSocket(fd)) {
+					logger.warn(`${PAGES_WRITTEN_FD_ENV}=${fd} is not the pipe npm run build gives Astro: ignored`);
+					return;
+				}
 				try {
 					writeSync(fd, `${PAGES_WRITTEN}\n`);
 				} catch (error) {

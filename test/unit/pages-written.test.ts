@@ -6,6 +6,7 @@
  * place that runs the integration's hook. A large search bundle waits for Astro to exit
  * (`largeBundlesWaitFor`, scripts/lib/search-index.ts).
  */
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -87,6 +88,44 @@ describe('the announcement that the pages are written', () => {
 		} finally {
 			if (previous !== undefined) process.env[PAGES_WRITTEN_FD_ENV] = previous;
 		}
+	});
+});
+
+describe('a stray CREDENCE_PAGES_WRITTEN_FD', () => {
+	it("is ignored when it names one of the process's own pipes (libuv's), which a line written into crashed Astro", async () => {
+		// Every pipe of which the process holds both ends is its own: the build's is a socket, one end here.
+		const script = path.join(dir, 'stray.mjs');
+		writeFileSync(
+			script,
+			`import { fstatSync } from 'node:fs';
+import { pagesWritten } from '${integration}';
+process.on('SIGUSR2', () => {});
+const inodes = new Map();
+for (let fd = 3; fd < 64; fd++) {
+	try {
+		const stat = fstatSync(fd);
+		if (stat.isFIFO()) inodes.set(fd, stat.ino);
+	} catch {}
+}
+const own = [...inodes].filter(([fd, ino]) => [...inodes].some(([other, same]) => other !== fd && same === ino)).map(([fd]) => fd);
+console.log('own pipes', own.length);
+const warned = [];
+for (const fd of own) {
+	process.env.${PAGES_WRITTEN_FD_ENV} = String(fd);
+	await pagesWritten().hooks['astro:build:generated']({ logger: { warn: (message) => warned.push(message) } });
+}
+setTimeout(() => console.log('alive, warned', warned.length), 100);
+`,
+		);
+		const run = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }>((resolve) => {
+			execFile(process.execPath, [script], { cwd: projectRoot, timeout: 60_000 }, (error, stdout) =>
+				resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, signal: (error as { signal?: NodeJS.Signals } | null)?.signal ?? null, stdout }),
+			);
+		});
+		const pipes = Number(/own pipes (\d+)/.exec(run.stdout)?.[1]);
+		expect(pipes, run.stdout).toBeGreaterThan(0);
+		expect(run, run.stdout).toMatchObject({ code: 0, signal: null });
+		expect(run.stdout).toContain(`alive, warned ${pipes}`);
 	});
 });
 
