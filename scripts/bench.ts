@@ -154,7 +154,8 @@ export function buildPhases(output: string, total: number): Record<'check' | 'sy
 		images: seconds(after('generating optimized images', /✓ Completed in ((?:\d+m )?[\d.]+m?s)/)),
 		// Open Graph cards are drawn beside the pages; this is what the build waited for after them.
 		cards: seconds(/Open Graph cards? written in ([\d.]+s)/.exec(output)?.[1]),
-		search: seconds(/\[search-index\] indexed .*? in ([\d.]+s)/.exec(output)?.[1]),
+		// Not the time the index waited for Astro to exit (npm run build): that is Astro's last steps, counted above.
+		search: Math.max(0, Math.round((seconds(/\[search-index\] indexed .*? in ([\d.]+s)/.exec(output)?.[1]) - seconds(/\[search-index\] indexed .*?, ([\d.]+s) of it waiting for Astro to exit/.exec(output)?.[1])) * 1000) / 1000),
 	};
 	const known = Object.values(phases).reduce((a, b) => a + b, 0);
 	return { ...phases, other: Math.max(0, Math.round((total - known) * 10) / 10) };

@@ -38,6 +38,15 @@ it('reads each phase of a build from its log, both of Astro’s bundling passes 
 	expect(phases.other).toBe(1);
 });
 
+it('counts as the search phase what the index did, not its wait for Astro to exit, which overlaps the cards and Astro’s end', () => {
+	// npm run build starts the index when Astro's pages are written; a large bundle waits for Astro's exit.
+	const waiting = LOG.replace('[credence:og-cards] 38 Open Graph cards written in 0.40s', '[credence:og-cards] 38 Open Graph cards written in 3.40s').replace('pages in 0.49s:', 'pages in 4.79s, 4.30s of it waiting for Astro to exit:');
+	const phases = buildPhases(waiting, 13);
+	expect(phases.search).toBe(0.49);
+	expect(phases.cards).toBe(3.4);
+	expect(phases.other).toBe(1);
+});
+
 it('counts only what a check on a thread of its own held Astro up, as the rest overlapped Astro’s setup', () => {
 	const threaded = LOG.replace('content check passed (0 warnings) in 0.17s', "content check passed (0 warnings) in 1.30s on a thread of its own, alongside Astro's setup; it held Astro up for 0.17s");
 	expect(buildPhases(threaded, 10)).toEqual(buildPhases(LOG, 10));
