@@ -131,7 +131,10 @@ export function ogCardDrawing(card: OgCard): OgDrawing {
 		...lines.map((text, i): OgText => ({ text, x: 80, y: titleTop + i * lineHeight, size: titleSize, weight: 700, fill: '#ffffff' })),
 	];
 	if (byline) texts.push({ text: byline, x: 80, y: titleTop + lines.length * lineHeight + 30, size: 34, weight: 400, fill: '#e3ecff' });
-	texts.push({ text: xmlChars(card.site), x: 80, y: 570, size: 28, weight: 400, fill: '#c9dcff' });
+	// One line, cut like the others: the site title is content too (site.yaml), on every card, and
+	// Skia shaped all of a megabyte-long one for each card (3 s a card for right-to-left text).
+	const site = wrapText(xmlChars(card.site), 64, 1)[0] ?? '';
+	texts.push({ text: site, x: 80, y: 570, size: 28, weight: 400, fill: '#c9dcff' });
 	return {
 		width: OG_WIDTH,
 		height: OG_HEIGHT,

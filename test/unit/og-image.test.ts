@@ -58,6 +58,15 @@ describe('ogCardDrawing', () => {
 		expect((await sharp(png).metadata()).width).toBe(1200);
 	});
 
+	it('draws at most one line of the site title, however long (site.yaml is content, and Skia shapes all it is given)', () => {
+		const drawing = ogCardDrawing({ kicker: 'Story', title: 'Title', site: '\u202Eא\u0301 '.repeat(1 << 18) });
+		const site = drawing.texts.at(-1)!;
+		expect(site.y).toBe(570);
+		expect(site.text.length).toBeLessThanOrEqual(64);
+		expect(site.text.endsWith('…')).toBe(true);
+		expect(ogCardDrawing({ kicker: 'Story', title: 'Title', site: 'Tessellate Customer Evidence' }).texts.at(-1)!.text).toBe('Tessellate Customer Evidence');
+	});
+
 	it('leaves no half emoji where it cuts a title or byline (#21 dropped such halves only before wrapping)', () => {
 		const emoji = '\u{1F680}'.repeat(60);
 		const drawing = ogCardDrawing({ kicker: 'Story', title: `${emoji} ${emoji} ${emoji} ${emoji} ${emoji}`, byline: emoji, site: 'Site' });
