@@ -12,6 +12,19 @@ import { fileURLToPath } from 'node:url';
 const IMAGE_RE = /\.(png|jpe?g|webp|avif|gif|svg)$/i;
 const TEXT_RE = /\.(html|xml|css|js|mjs|json|vtt|txt|webmanifest)$/i;
 
+/**
+ * A referenced name as the file is called. Pages carry content's own text too, and a story that
+ * merely mentions `_astro/%zz` (not valid percent-encoding) made `decodeURIComponent` throw and
+ * the whole build fail on a URIError; such text names no emitted file, so it is kept as it is.
+ */
+function decodedName(name: string): string {
+	try {
+		return decodeURIComponent(name);
+	} catch {
+		return name;
+	}
+}
+
 /** Removes unreferenced images from `<outDir>/_astro`; returns the names removed. */
 export async function pruneUnreferencedImages(outDir: string): Promise<string[]> {
 	const assetsDir = path.join(outDir, '_astro');
@@ -23,7 +36,7 @@ export async function pruneUnreferencedImages(outDir: string): Promise<string[]>
 		if (!entry.isFile() || !TEXT_RE.test(entry.name)) continue;
 		// Synchronous: one small file after another, and the build waits for this step anyway.
 		const text = readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
-		for (const match of text.matchAll(/_astro\/([^"'()\s,?#\\]+)/g)) referenced.add(decodeURIComponent(match[1]));
+		for (const match of text.matchAll(/_astro\/([^"'()\s,?#\\]+)/g)) referenced.add(decodedName(match[1]));
 	}
 	const unused = images.filter((name) => !referenced.has(name));
 	await Promise.all(unused.map((name) => rm(path.join(assetsDir, name))));

@@ -17,3 +17,12 @@ it('removes emitted images no built file references, and keeps the rest', async 
 	expect(removed).toEqual(['draft-hero.Z9.jpg']);
 	expect(readdirSync(path.join(dir, '_astro')).sort()).toEqual(['app.B2.js', 'in-css.x1.png', 'site.css', 'srcset.Q.avif', 'used.AbC.webp']);
 });
+
+it("is not stopped by content's own text that looks like a malformed asset address", async () => {
+	mkdirSync(path.join(dir, '_astro'), { recursive: true }); // the test before removed `dir`
+	mkdirSync(path.join(dir, 'stories/b'), { recursive: true });
+	for (const name of ['used.AbC.webp', 'unused.D4.jpg']) writeFileSync(path.join(dir, '_astro', name), '');
+	// A story's text, as Markdown renders it: `%zz` is not percent-encoding, and decoding it throws.
+	writeFileSync(path.join(dir, 'stories/b/index.html'), '<p>Our files moved from _astro/%zz to _astro/%E0%A4%A.</p><img src="/_astro/used.AbC.webp">');
+	expect(await pruneUnreferencedImages(dir)).toEqual(['unused.D4.jpg']);
+});
