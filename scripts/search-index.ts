@@ -1,8 +1,8 @@
 /**
- * The build's second step (`npm run build` runs `astro build`, then this): the Pagefind search
- * index of the built site, in bundles of whole years, written to `<dist>/pagefind/`. Bundles
- * whose pages did not change since the last run come from the build's cache. Exits 1 if indexing
- * fails.
+ * The Pagefind search index of a built site, on its own (`npm run build` runs the same step in its
+ * own process, from when Astro's pages are written: scripts/build.ts): in bundles of whole years,
+ * written to `<dist>/pagefind/`. Bundles whose pages did not change since the last run come from
+ * the build's cache. Exits 1 if indexing fails.
  *
  *   node scripts/search-index.ts [--site <dist>]     (default: CREDENCE_OUT_DIR or dist/)
  */

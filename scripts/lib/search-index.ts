@@ -3,10 +3,12 @@
  * (src/lib/search-bundles.ts), through Pagefind's Node API, and fails on any indexing error (a
  * site whose search silently broke is worse than no build).
  *
- * It runs as its own step after `astro build` (scripts/search-index.ts), not inside an Astro
- * integration: Pagefind holds about half a megabyte per page while it indexes, and inside
- * `astro:build:done` that came on top of the 1.8 GB a finished 10,000-item Astro build still
- * held. One step after the other, the build peaks at the larger of the two.
+ * It runs outside Astro, not inside an Astro integration: Pagefind holds about half a megabyte per
+ * page while it indexes, and inside `astro:build:done` that came on top of the 1.8 GB a finished
+ * 10,000-item Astro build still held. `npm run build` (scripts/build.ts) runs it in its own
+ * process from when Astro's pages are written, and holds a bundle of more than
+ * `EARLY_INDEX_MAX_PAGES` until Astro has exited (`largeBundlesWaitFor`), so a large library's
+ * build still peaks at the larger of the two; `scripts/search-index.ts` runs it on its own.
  *
  * Each bundle is indexed on its own (Pagefind frees it before the next) and kept in the build's
  * cache with a digest of its pages: a rebuild indexes again only the bundles whose pages changed,

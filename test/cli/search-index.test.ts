@@ -1,6 +1,6 @@
 /**
- * The build's search-index step (`node scripts/search-index.ts`, run by `npm run build` after
- * `astro build`): indexes only pages marked as searchable, in bundles of whole years; indexes
+ * The build's search index (`node scripts/search-index.ts` on a built site; `npm run build` runs the
+ * same step from when Astro's pages are written): indexes only pages marked as searchable, in bundles of whole years; indexes
  * again only the bundles whose pages changed; fails with a clear message, exit 1 and no stack
  * trace when a page cannot be placed or there is nothing to index.
  */
