@@ -11,6 +11,7 @@ import { COLLECTION_LAYOUT, contentRoot, type CollectionName } from './lib/conte
 import { parsingChangedFilesOnly } from './loaders/changed-files-parsed.ts';
 import { plainMarkdownLoader } from './loaders/plain-markdown.ts';
 import { schemaBuiltOnce } from './loaders/schema-built-once.ts';
+import { storeSavedAfterLoading } from './loaders/store-saved-after-loading.ts';
 import { withoutUnreadRenderedMetadata } from './loaders/without-unread-metadata.ts';
 import { entrySchema, judgeSchema, programSchema, winnersSchema } from './schemas/award.ts';
 import { customerSchema } from './schemas/customer.ts';
@@ -25,16 +26,17 @@ const root = contentRoot(process.cwd());
 /**
  * A loader that reads nothing before the content check passed: `npm run build` checks while
  * Astro starts, and this is where Astro first reads the content folder
- * (src/integrations/content-check-handoff.ts).
+ * (src/integrations/content-check-handoff.ts). Astro's data store is not saved while it waits or
+ * loads, only once every loader is done (loaders/store-saved-after-loading.ts).
  */
 function afterContentCheck(inner: Loader): Loader {
-	return {
+	return storeSavedAfterLoading({
 		...inner,
 		load: async (context) => {
 			await awaitContentCheck();
 			return inner.load(context);
 		},
-	};
+	});
 }
 
 /** Astro's glob loader over one collection's folder, with the ids the CLI computes too. */
