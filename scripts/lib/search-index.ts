@@ -127,18 +127,28 @@ function linkTree(from: string, to: string, keep: (name: string) => boolean = ()
 }
 
 /** Indexes one bundle's pages into `<cache>/<id>/` (replacing what was there only once the new one is complete). */
-async function indexBundle(outDir: string, cache: string, bundle: SearchBundle, files: string[], digest: string): Promise<void> {
+/**
+ * Links one bundle's pages into `<cache>/<id>.pages/`, at their paths in the site, for Pagefind
+ * (which indexes a folder); returns that folder. Done before the bundle waits for Astro, so that
+ * the links (0.1 s of CPU and 0.4 s on the busy machine for 1,955 pages) are not made after it.
+ */
+function linkBundlePages(outDir: string, cache: string, bundle: SearchBundle, files: string[]): string {
 	const source = path.join(cache, `${bundle.id}.pages`);
-	const fresh = path.join(cache, `${bundle.id}.new`);
 	const trash = path.join(cache, TRASH);
 	// What an interrupted run left.
 	discard(source, trash);
-	discard(fresh, trash);
-	// Pagefind indexes a folder: this bundle's pages, at their paths in the site, linked not copied.
+	discard(path.join(cache, `${bundle.id}.new`), trash);
 	for (const file of files) {
 		mkdirSync(path.dirname(path.join(source, file)), { recursive: true });
 		linkSync(path.join(outDir, file), path.join(source, file));
 	}
+	return source;
+}
+
+/** Indexes one bundle's linked pages (`source`, see `linkBundlePages`) into `<cache>/<id>/` (replacing what was there only once the new one is complete). */
+async function indexBundle(cache: string, bundle: SearchBundle, source: string, files: string[], digest: string): Promise<void> {
+	const fresh = path.join(cache, `${bundle.id}.new`);
+	const trash = path.join(cache, TRASH);
 	const fail = (stage: string, errors: string[]): never => {
 		throw new SearchIndexError(`Pagefind failed to ${stage} (bundle ${bundle.id}):\n${errors.join('\n')}`);
 	};
@@ -199,10 +209,16 @@ export async function buildSearchIndex({ outDir, cacheDir, maxBundlePages, befor
 	let waited = 0;
 	try {
 		for (const { bundle, files, digest } of stale) {
+			const source = linkBundlePages(outDir, cache, bundle, files);
 			const waiting = performance.now();
-			await beforeIndexing?.(bundle);
+			try {
+				await beforeIndexing?.(bundle);
+			} catch (error) {
+				discard(source, path.join(cache, TRASH));
+				throw error;
+			}
 			waited += (performance.now() - waiting) / 1000;
-			await indexBundle(outDir, cache, bundle, files, digest);
+			await indexBundle(cache, bundle, source, files, digest);
 			link(bundle);
 		}
 	} finally {
