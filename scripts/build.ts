@@ -44,7 +44,7 @@ import { exampleAddressWarning, siteUrl } from '../src/lib/site-url.ts';
 import { astroBuildArgs } from './lib/astro-build.ts';
 import { exitOf, startHeld, type ProcessExit } from './lib/held-process.ts';
 import { writeHostHeaders } from './lib/host-headers.ts';
-import { AstroFailedError, buildSearchIndex, largeBundlesWaitFor, SearchIndexError, searchIndexSummary } from './lib/search-index.ts';
+import { AstroFailedError, buildSearchIndex, SearchIndexError, searchIndexSummary, waitForRoomBesideAstro } from './lib/search-index.ts';
 import { deletePreviousBuilds, publishStagedBuild, stagingDirFor } from './lib/staged-output.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -59,7 +59,7 @@ async function searchIndex(site: string, astroExited: Promise<unknown>, astroPid
 			outDir: site,
 			cacheDir: buildCacheDir(projectRoot),
 			maxBundlePages: maxBundlePages(),
-			beforeIndexing: largeBundlesWaitFor(astroExited, astroPid),
+			beforeIndexing: waitForRoomBesideAstro(astroExited, astroPid),
 		});
 		console.log(`[search-index] ${searchIndexSummary(result)}`);
 		return true;

@@ -7,7 +7,7 @@
  * page while it indexes, and inside `astro:build:done` that came on top of the 1.8 GB a finished
  * 10,000-item Astro build still held. `npm run build` (scripts/build.ts) runs it in its own
  * process from when Astro's pages are written, and holds a bundle until Astro has exited unless
- * the build's memory, read live, leaves room for it beside Astro (`largeBundlesWaitFor`), so a
+ * the build's memory, read live, leaves room for it beside Astro (`waitForRoomBesideAstro`), so a
  * large library's build stays under `EARLY_INDEX_BUDGET_BYTES`; `scripts/search-index.ts` runs
  * it on its own.
  *
@@ -270,7 +270,7 @@ export interface MemoryWaitOptions {
 }
 
 /**
- * What `largeBundlesWaitFor` throws once Astro has failed: the search index stops before its next
+ * What `memoryWaitFor` throws once Astro has failed: the search index stops before its next
  * bundle, and the build reports Astro's failure alone (its pages will not be published anyway).
  */
 export class AstroFailedError extends Error {}
@@ -309,7 +309,7 @@ export function memoryWaitFor(astroExited: Promise<unknown>, { readMemory, budge
 }
 
 /** `memoryWaitFor` with the memory read from `/proc`: Astro's process (`astroPid`) and the rest of this process's tree. */
-export function largeBundlesWaitFor(astroExited: Promise<unknown>, astroPid: number, options: Omit<MemoryWaitOptions, 'readMemory'> = {}): (bundle: SearchBundle) => Promise<unknown> {
+export function waitForRoomBesideAstro(astroExited: Promise<unknown>, astroPid: number, options: Omit<MemoryWaitOptions, 'readMemory'> = {}): (bundle: SearchBundle) => Promise<unknown> {
 	const readMemory = (): BuildMemory | undefined => {
 		const tree = processTree();
 		const astro = treeRss(astroPid, [], tree);

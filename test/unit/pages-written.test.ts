@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startHeld } from '../../scripts/lib/held-process.ts';
 import { treeRss } from '../../scripts/lib/process-memory.ts';
-import { AstroFailedError, EARLY_INDEX_BUDGET_BYTES, EARLY_INDEX_MAX_PAGES, largeBundlesWaitFor, memoryWaitFor, PAGEFIND_BYTES_PER_PAGE, searchIndexSummary, type BuildMemory } from '../../scripts/lib/search-index.ts';
+import { AstroFailedError, EARLY_INDEX_BUDGET_BYTES, EARLY_INDEX_MAX_PAGES, memoryWaitFor, PAGEFIND_BYTES_PER_PAGE, searchIndexSummary, waitForRoomBesideAstro, type BuildMemory } from '../../scripts/lib/search-index.ts';
 import { PAGES_WRITTEN_FD_ENV, pagesWritten, pagesWrittenFd } from '../../src/integrations/pages-written.ts';
 import type { SearchBundle } from '../../src/lib/search-bundles.ts';
 import { projectRoot } from '../helpers.ts';
@@ -196,7 +196,7 @@ describe('memoryWaitFor', () => {
 			expect(treeRss(process.pid)! - treeRss(process.pid, [child.pid!])!).toBeGreaterThan(64 * MB);
 			expect(treeRss(process.pid, [child.pid!])).toBeGreaterThanOrEqual(process.memoryUsage.rss() * 0.9);
 			// A one-page bundle fits beside a 64 MB Astro.
-			await expect(largeBundlesWaitFor(never, child.pid!)(bundle(1))).resolves.toBeUndefined();
+			await expect(waitForRoomBesideAstro(never, child.pid!)(bundle(1))).resolves.toBeUndefined();
 		} finally {
 			child.kill();
 		}
@@ -207,18 +207,18 @@ describe('memoryWaitFor once Astro has exited', () => {
 	const bundle = (pages: number): SearchBundle => ({ id: '2026', path: '/pagefind/', years: ['2026'], pages });
 	/** A build whose memory leaves room for a bundle of at most EARLY_INDEX_MAX_PAGES pages. */
 	const readMemory = (): BuildMemory => ({ astro: EARLY_INDEX_BUDGET_BYTES - EARLY_INDEX_MAX_PAGES * PAGEFIND_BYTES_PER_PAGE, others: 0 });
-	const largeBundlesWaitFor = (astroExited: Promise<unknown>) => memoryWaitFor(astroExited, { readMemory, pollMs: 60_000 });
+	const waitUnlessItFits = (astroExited: Promise<unknown>) => memoryWaitFor(astroExited, { readMemory, pollMs: 60_000 });
 
 	it('lets a bundle that fits be indexed while Astro runs', async () => {
 		const astroExited = new Promise(() => {}); // never, here
-		await expect(largeBundlesWaitFor(astroExited)(bundle(EARLY_INDEX_MAX_PAGES))).resolves.toBeUndefined();
+		await expect(waitUnlessItFits(astroExited)(bundle(EARLY_INDEX_MAX_PAGES))).resolves.toBeUndefined();
 	});
 
 	it('makes a bundle that does not fit wait until Astro has exited, so that Pagefind’s memory never comes on top of Astro’s', async () => {
 		let exit!: () => void;
 		const astroExited = new Promise<void>((resolve) => (exit = resolve));
 		let indexed = false;
-		const waiting = largeBundlesWaitFor(astroExited)(bundle(EARLY_INDEX_MAX_PAGES + 1)).then(() => (indexed = true));
+		const waiting = waitUnlessItFits(astroExited)(bundle(EARLY_INDEX_MAX_PAGES + 1)).then(() => (indexed = true));
 		await new Promise((resolve) => setImmediate(resolve));
 		expect(indexed).toBe(false);
 		exit();
@@ -227,12 +227,12 @@ describe('memoryWaitFor once Astro has exited', () => {
 	});
 
 	it('lets a bundle that does not fit go once Astro has exited with code 0', async () => {
-		await expect(largeBundlesWaitFor(Promise.resolve({ code: 0 }))(bundle(EARLY_INDEX_MAX_PAGES + 1))).resolves.toBeUndefined();
+		await expect(waitUnlessItFits(Promise.resolve({ code: 0 }))(bundle(EARLY_INDEX_MAX_PAGES + 1))).resolves.toBeUndefined();
 	});
 
 	it('stops the search index once Astro has failed after its pages were written: no bundle is indexed after, small or large', async () => {
 		const astroExited = Promise.resolve({ code: 1 });
-		const beforeIndexing = largeBundlesWaitFor(astroExited);
+		const beforeIndexing = waitUnlessItFits(astroExited);
 		await astroExited;
 		await expect(beforeIndexing(bundle(10))).rejects.toBeInstanceOf(AstroFailedError);
 		await expect(beforeIndexing(bundle(EARLY_INDEX_MAX_PAGES + 1))).rejects.toThrow(/astro build failed \(exit code 1\)/);
@@ -241,7 +241,7 @@ describe('memoryWaitFor once Astro has exited', () => {
 	it('does not index a large bundle that waited for Astro when Astro then fails', async () => {
 		let exit!: (value: { code: number }) => void;
 		const astroExited = new Promise<{ code: number }>((resolve) => (exit = resolve));
-		const waiting = largeBundlesWaitFor(astroExited)(bundle(EARLY_INDEX_MAX_PAGES + 1));
+		const waiting = waitUnlessItFits(astroExited)(bundle(EARLY_INDEX_MAX_PAGES + 1));
 		exit({ code: 1 });
 		await expect(waiting).rejects.toBeInstanceOf(AstroFailedError);
 	});
