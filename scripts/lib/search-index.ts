@@ -126,7 +126,6 @@ function linkTree(from: string, to: string, keep: (name: string) => boolean = ()
 	}
 }
 
-/** Indexes one bundle's pages into `<cache>/<id>/` (replacing what was there only once the new one is complete). */
 /**
  * Links one bundle's pages into `<cache>/<id>.pages/`, at their paths in the site, for Pagefind
  * (which indexes a folder); returns that folder. Done before the bundle waits for Astro, so that
@@ -279,8 +278,8 @@ export class AstroFailedError extends Error {}
  * A `beforeIndexing` that lets a bundle go while Astro still runs when the build's memory leaves
  * room for it: Astro's and every other process's memory now, plus Pagefind's reckoned need for
  * the bundle (`perPage` a page), within `budget`. A bundle that does not fit looks again every
- * `pollMs` (Astro's memory falls as its last steps end), and goes at the latest once Astro has
- * exited (`astroExited`). Once Astro has exited with a code other than 0 no further bundle is
+ * `pollMs` while Astro runs (measured, Astro's memory stays flat from its pages to its exit, so
+ * this seldom lets one go), and goes at the latest once Astro has exited (`astroExited`). Once Astro has exited with a code other than 0 no further bundle is
  * indexed (`AstroFailedError`): Astro can fail after its pages are written (an Open Graph card,
  * the sitemap), and indexing on only delayed the report of a build that had already failed.
  */
