@@ -26,18 +26,25 @@ const FILTER_UP = 2;
  * `aboveSource`, or -1 for none) holds the same pixels, all zeros after the type; otherwise Sub,
  * each byte minus the same channel of the pixel to its left, so a flat run is zeros too. The
  * three colour bytes of each RGBA pixel are kept, alpha dropped. `rows` must be zero-filled
- * where the row goes.
+ * where the row goes. Adds the bytes it writes to `sums` (Σ byte, Σ byte × its offset in
+ * `rows`), which the zlib stream's Adler-32 needs (`adler32`), so that no second pass reads them.
  */
-function filterRow(source: Buffer, start: number, aboveSource: Buffer, above: number, width: number, rows: Buffer, out: number): void {
+function filterRow(source: Buffer, start: number, aboveSource: Buffer, above: number, width: number, rows: Buffer, out: number, sums?: Sums): void {
 	const inStride = width * 4;
 	if (above >= 0 && aboveSource.compare(source, start, start + inStride, above, above + inStride) === 0) {
 		rows[out] = FILTER_UP;
+		if (sums) {
+			sums.sum += FILTER_UP;
+			sums.indexed += FILTER_UP * out;
+		}
 		return;
 	}
 	rows[out] = FILTER_SUB;
 	rows[out + 1] = source[start];
 	rows[out + 2] = source[start + 1];
 	rows[out + 3] = source[start + 2];
+	let sum = FILTER_SUB + rows[out + 1] + rows[out + 2] + rows[out + 3];
+	let indexed = FILTER_SUB * out + rows[out + 1] * (out + 1) + rows[out + 2] * (out + 2) + rows[out + 3] * (out + 3);
 	// A pixel the same as the one to its left filters to zeros, which `rows` holds already: most of
 	// a row of text is background between glyphs, so pixels are compared four bytes at once first.
 	const pixels = (source.byteOffset & 3) === 0 ? new Uint32Array(source.buffer, source.byteOffset, source.length >>> 2) : undefined;
@@ -47,7 +54,22 @@ function filterRow(source: Buffer, start: number, aboveSource: Buffer, above: nu
 		rows[d] = source[s] - source[s - 4];
 		rows[d + 1] = source[s + 1] - source[s - 3];
 		rows[d + 2] = source[s + 2] - source[s - 2];
+		const r = rows[d];
+		const g = rows[d + 1];
+		const b = rows[d + 2];
+		sum += r + g + b;
+		indexed += r * d + g * (d + 1) + b * (d + 2);
 	}
+	if (sums) {
+		sums.sum += sum;
+		sums.indexed += indexed;
+	}
+}
+
+/** Σ byte and Σ byte × offset of a run of bytes: exact while under 2⁵³, as a card's rows are. */
+interface Sums {
+	sum: number;
+	indexed: number;
 }
 
 function bytesOf(rgba: Uint8Array | Uint8ClampedArray): Buffer {
@@ -136,8 +158,8 @@ const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
 /** zlib's header: deflate with a 32 KB window, fastest level, no dictionary (RFC 1950); 0x7801 is a multiple of 31. */
 const ZLIB_HEADER = Buffer.from([0x78, 0x01]);
 
-/** Σ byte and Σ byte × (length − index) of `bytes`, exactly (both stay under 2⁵³ for a card's rows). */
-function sums(bytes: Buffer): { sum: number; weighted: number } {
+/** Σ byte and Σ byte × offset of `bytes`, exactly (both stay under 2⁵³ for a card's rows). */
+function sumsOf(bytes: Buffer): Sums {
 	let sum = 0;
 	let indexed = 0;
 	// Filtered card rows are mostly zeros: skipped four bytes at a time where the buffer is aligned.
@@ -154,11 +176,12 @@ function sums(bytes: Buffer): { sum: number; weighted: number } {
 		sum += bytes[i];
 		indexed += bytes[i] * i;
 	}
-	return { sum, weighted: sum * bytes.length - indexed };
+	return { sum, indexed };
 }
 
-async function segment(rows: Buffer): Promise<Segment> {
-	return { deflated: await deflateRaw(rows, SYNC), length: rows.length, ...sums(rows) };
+/** `rows` deflated on their own, with their sums (`sumsOf(rows)`, given when already known). */
+async function segment(rows: Buffer, sums: Sums = sumsOf(rows)): Promise<Segment> {
+	return { deflated: await deflateRaw(rows, SYNC), length: rows.length, sum: sums.sum, weighted: sums.sum * rows.length - sums.indexed };
 }
 
 /**
@@ -192,8 +215,6 @@ export class BackgroundPng {
 	readonly #rgba: Buffer;
 	/** Every row of the background filtered as a whole picture would be. */
 	readonly #rows: Buffer;
-	/** Every row filtered Sub, for a background row under a band that ended in other pixels. */
-	readonly #subRows: Buffer;
 	readonly #runs = new Map<string, Promise<Segment>>();
 
 	constructor(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number) {
@@ -202,9 +223,6 @@ export class BackgroundPng {
 		this.height = height;
 		this.#rgba = Buffer.from(bytesOf(rgba));
 		this.#rows = pngRows(this.#rgba, width, height);
-		const outStride = width * 3 + 1;
-		this.#subRows = Buffer.alloc(outStride * height);
-		for (let y = 0; y < height; y++) filterRow(this.#rgba, y * width * 4, this.#rgba, -1, width, this.#subRows, y * outStride);
 	}
 
 	/** Background rows `top` to `bottom` (excluded), filtered and deflated, each run once. */
@@ -240,17 +258,17 @@ export class BackgroundPng {
 			// The band's rows, and the background row under it, whose filter depends on the band's last row.
 			const end = Math.min(bottom + 1, height);
 			const rows = Buffer.alloc((end - top) * outStride);
+			const sums: Sums = { sum: 0, indexed: 0 };
 			for (let y = top; y < bottom; y++) {
 				const start = (y - top) * inStride;
-				if (y === top) filterRow(source, start, this.#rgba, y > 0 ? (y - 1) * inStride : -1, width, rows, 0);
-				else filterRow(source, start, source, start - inStride, width, rows, (y - top) * outStride);
+				if (y === top) filterRow(source, start, this.#rgba, y > 0 ? (y - 1) * inStride : -1, width, rows, 0, sums);
+				else filterRow(source, start, source, start - inStride, width, rows, (y - top) * outStride, sums);
 			}
 			if (end > bottom) {
 				const out = (bottom - top) * outStride;
-				if (this.#rgba.compare(source, (bottom - top - 1) * inStride, (bottom - top) * inStride, bottom * inStride, (bottom + 1) * inStride) === 0) rows[out] = FILTER_UP;
-				else this.#subRows.copy(rows, out, bottom * outStride, (bottom + 1) * outStride);
+				filterRow(this.#rgba, bottom * inStride, source, (bottom - top - 1) * inStride, width, rows, out, sums);
 			}
-			parts.push(segment(rows));
+			parts.push(segment(rows, sums));
 			next = end;
 		}
 		if (next < height) parts.push(this.#run(next, height));
