@@ -111,12 +111,13 @@ export function ogCardPng(drawing: OgDrawing): Promise<Buffer> {
 		measured.push({ top: t.y - m.actualBoundingBoxAscent - INK_MARGIN, bottom: t.y + m.actualBoundingBoxDescent + INK_MARGIN + 1 });
 	});
 	const bands = mergeBands(measured, drawing.height);
-	// Only the bands are drawn (the canvas is not cleared: what an earlier card left outside them
-	// is never read): the background's rectangles, opaque and covering the card, then the text.
+	// Only the bands are cleared and drawn (what an earlier card left outside them is never read):
+	// the background's rectangles, then the text.
 	ctx.save();
 	ctx.beginPath();
 	for (const b of bands) ctx.rect(0, b.top, drawing.width, b.bottom - b.top);
 	ctx.clip();
+	ctx.clearRect(0, 0, drawing.width, drawing.height);
 	drawRects(ctx, drawing.rects);
 	eachText(ctx, drawing, (t) => ctx.fillText(t.text, t.x, t.y));
 	const pixels = bands.map((b) => ({ ...b, rgba: ctx.getImageData(0, b.top, drawing.width, b.bottom - b.top).data }));
