@@ -11,7 +11,7 @@
  * reads only what the worker did not: every other text file, and any page written since.
  */
 import type { AstroIntegration } from 'astro';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +49,15 @@ export function addReferences(outDir: string, files: Iterable<string>, reference
 	}
 }
 
+/** The images under `<outDir>/_astro`, by name. */
+function emittedImages(outDir: string): string[] {
+	try {
+		return readdirSync(path.join(outDir, '_astro')).filter((name) => IMAGE_RE.test(name));
+	} catch {
+		return [];
+	}
+}
+
 /** What a scan of some files found: the files read (relative to the output folder) and the names they reference. */
 export interface Scan {
 	files: string[];
@@ -61,7 +70,7 @@ export interface Scan {
  */
 export async function pruneUnreferencedImages(outDir: string, early?: Scan): Promise<string[]> {
 	const assetsDir = path.join(outDir, '_astro');
-	const images = (await readdir(assetsDir).catch(() => [] as string[])).filter((name) => IMAGE_RE.test(name));
+	const images = emittedImages(outDir);
 	if (images.length === 0) return [];
 	const referenced = new Set(early?.referenced);
 	const scanned = new Set(early?.files.filter((file) => PAGE_RE.test(file)));
@@ -87,13 +96,16 @@ export function scanPagesInWorker(outDir: string, file = SCAN_WORKER): Promise<S
 	});
 }
 
-export function pruneAssets(): AstroIntegration {
+/** The integration; `scan` reads the pages once written (a test may give another). */
+export function pruneAssets(scan: (outDir: string) => Promise<Scan | undefined> = scanPagesInWorker): AstroIntegration {
 	let early: Promise<Scan | undefined> | undefined;
 	return {
 		name: 'credence:prune-assets',
 		hooks: {
 			'astro:build:generated': ({ dir }) => {
-				early = scanPagesInWorker(fileURLToPath(dir));
+				// Only if there are images to prune: otherwise the pages need not be read at all.
+				const outDir = fileURLToPath(dir);
+				if (emittedImages(outDir).length > 0) early = scan(outDir);
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const removed = await pruneUnreferencedImages(fileURLToPath(dir), await early);

@@ -71,3 +71,23 @@ describe('the early scan of the pages (astro:build:generated)', () => {
 		expect(await pruneUnreferencedImages(dir, undefined)).toEqual(['late.C3.png', 'unused.D4.jpg']);
 	});
 });
+
+it('reads no page when the output has no image to prune, and scans the pages once written when it has', async () => {
+	mkdirSync(path.join(dir, 'stories/a'), { recursive: true });
+	writeFileSync(path.join(dir, 'stories/a/index.html'), '<p>No pictures.</p>');
+	const scanned: string[] = [];
+	const { hooks } = pruneAssets(async (outDir) => {
+		scanned.push(outDir);
+		return undefined;
+	});
+	const call = (name: string) => (hooks as unknown as Record<string, (options: unknown) => Promise<void> | void>)[name]({ dir: pathToFileURL(`${dir}/`), logger: { info: () => {} } });
+	await call('astro:build:generated');
+	await call('astro:build:done');
+	expect(scanned).toEqual([]);
+	mkdirSync(path.join(dir, '_astro'));
+	writeFileSync(path.join(dir, '_astro/unused.D4.jpg'), '');
+	await call('astro:build:generated');
+	await call('astro:build:done');
+	expect(scanned).toEqual([`${dir}/`]);
+	expect(readdirSync(path.join(dir, '_astro'))).toEqual([]);
+});
