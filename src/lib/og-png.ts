@@ -3,9 +3,10 @@
  * without loading a renderer.
  *
  * The card is drawn with Skia (@napi-rs/canvas) rather than as SVG through sharp: libvips spent
- * about 10 ms of CPU on every 1200×630 card whatever it showed; Skia draws one and hands its
- * pixels over in 1.5–3 ms, and og-png-encoder.ts encodes it in 3–4 (docs/performance.md, "Open
- * Graph cards are drawn with Skia").
+ * about 10 ms of CPU on every 1200×630 card whatever it showed; with Skia and og-png-encoder.ts
+ * a card costs 5.5–6 ms, its background drawn and encoded once per worker and only its lines of
+ * text per card (docs/performance.md, "Open Graph cards are drawn with Skia" and "A card's
+ * background is encoded once").
  * Text reaches the canvas only through fillText, as plain strings: nothing in a title is parsed
  * as markup, and nothing can make the renderer read a file or fetch a URL (the SVG it replaces
  * was escaped for librsvg, which does read files and URLs that markup names). Fonts are the
