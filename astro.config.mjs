@@ -28,6 +28,10 @@ const redirects = hostRedirects();
  * MDX stories hold no code (src/lib/content/mdx-rule.ts): the compiler itself refuses an
  * expression, an import/export or an unknown component, whether or not the content check ran.
  * What remains is HTML, held to the same allow-list as Markdown stories (src/lib/story-html.ts).
+ * Content sync renders each MDX story to HTML with this same rule and allow-list
+ * (src/loaders/mdx-rendered-at-sync.ts), so no story is compiled as a module of the bundle; the
+ * integration still declares the .mdx entry type, and this compiler holds to the rule any MDX
+ * module that would still be compiled.
  */
 const mdxStories = { processor: satteri({ hastPlugins: [mdxStoryGuard(), storyHtmlPlugin] }) };
 
