@@ -62,7 +62,7 @@ it('gives an empty store when content sync wrote none, as Astro does', async () 
 
 it('loads only the data store module, in a build, marked as content data for the incremental build', () => {
 	writeFileSync(path.join(dir, 'data-store.json'), devalue.stringify(new Map()));
-	const plugin = pluginFor('build');
+	const plugin = pluginFor('build')!;
 	expect(plugin.load('\0astro:content')).toBeNull();
 	const loaded = plugin.load(DATA_STORE_MODULE_ID) as { code: string; meta: unknown };
 	expect(loaded.code).toContain('readFileSync');
