@@ -12,6 +12,7 @@ import { parsingChangedFilesOnly } from './loaders/changed-files-parsed.ts';
 import { renderingMdxAtSync } from './loaders/mdx-rendered-at-sync.ts';
 import { plainMarkdownLoader } from './loaders/plain-markdown.ts';
 import { schemaBuiltOnce } from './loaders/schema-built-once.ts';
+import { storeSavedAfterLoading } from './loaders/store-saved-after-loading.ts';
 import { withoutUnreadRenderedMetadata } from './loaders/without-unread-metadata.ts';
 import { entrySchema, judgeSchema, programSchema, winnersSchema } from './schemas/award.ts';
 import { customerSchema } from './schemas/customer.ts';
@@ -26,16 +27,17 @@ const root = contentRoot(process.cwd());
 /**
  * A loader that reads nothing before the content check passed: `npm run build` checks while
  * Astro starts, and this is where Astro first reads the content folder
- * (src/integrations/content-check-handoff.ts).
+ * (src/integrations/content-check-handoff.ts). Astro's data store is not saved while it waits or
+ * loads, only once every loader is done (loaders/store-saved-after-loading.ts).
  */
 function afterContentCheck(inner: Loader): Loader {
-	return {
+	return storeSavedAfterLoading({
 		...inner,
 		load: async (context) => {
 			await awaitContentCheck();
 			return inner.load(context);
 		},
-	};
+	});
 }
 
 /** Astro's glob loader over one collection's folder, with the ids the CLI computes too. */

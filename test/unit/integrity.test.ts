@@ -344,6 +344,16 @@ describe("images a story's body names, judged like the front matter's", () => {
 		expect(reads.filter((p) => p.endsWith('logo.svg'))).toHaveLength(1);
 	});
 
+	it('an image several entries and lines name is looked for once, and each naming still gets its error', async () => {
+		appendToStory('![a](../assets/person.png)\n\n![b](../assets/person.png)\n\n![c](../assets/gone.png)\n\n![d](../assets/gone.png)');
+		const looked: string[] = [];
+		const io = { ...nodeIO, exists: (p: string) => (looked.push(p), nodeIO.exists(p)) };
+		const result = await runCheck({ projectRoot, contentDir: dir, now: NOW, io });
+		expect(looked.filter((p) => p.endsWith('person.png'))).toHaveLength(1);
+		expect(looked.filter((p) => p.endsWith('gone.png'))).toHaveLength(1);
+		expect(result.diagnostics.filter((d) => /no file at .*gone\.png$/.test(d.message))).toHaveLength(2);
+	});
+
 	it('a path with "%", "?" or "#" is an error (a %2F in the name failed the build with ERR_INVALID_FILE_URL_PATH)', async () => {
 		writeFileSync(at('assets/a%2Fb.png'), readFileSync(at('assets/person.png')));
 		writeFileSync(at('assets/x.png?raw'), readFileSync(at('assets/person.png')));

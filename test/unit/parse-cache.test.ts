@@ -3,10 +3,10 @@
  * read and parsed again; an edited file is; a deleted one leaves the cache; and validation is
  * never cached, so an edit that breaks a schema is still reported on a run that reuses the rest.
  */
-import { rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/lib/content/check.ts';
+import { PARSE_CACHE_REWRITE_AFTER, runCheck } from '../../src/lib/content/check.ts';
 import { loadSourceFiles, readParseCache, writeParseCache, type ParseCache } from '../../src/lib/content/load.ts';
 import { YamlTimestamp } from '../../src/schemas/common.ts';
 import { copyFixture, editData, NOW, projectRoot } from '../helpers.ts';
@@ -88,5 +88,26 @@ describe('the parse cache file', () => {
 		writeParseCache(parseCacheFile, cache);
 		const second = await runCheck({ projectRoot, contentDir: dir, now: NOW, parseCacheFile });
 		expect(second.diagnostics.some((d) => d.file.endsWith('stories/quarry-forecasting.mdx') && d.field === 'summary')).toBe(true);
+	});
+
+	it('is not written again for a few edits, which the next run parses again', async () => {
+		const parseCacheFile = path.join(dir, '..', 'cache', 'parses.v8');
+		await runCheck({ projectRoot, contentDir: dir, now: NOW, parseCacheFile });
+		const written = readFileSync(parseCacheFile);
+		editData(story(), (d) => (d.summary = undefined));
+		const edited = await runCheck({ projectRoot, contentDir: dir, now: NOW, parseCacheFile });
+		expect(edited.diagnostics.some((d) => d.file.endsWith('stories/quarry-forecasting.mdx') && d.field === 'summary')).toBe(true);
+		expect(readFileSync(parseCacheFile).equals(written)).toBe(true);
+		// The cache's parse of the story is stale by its size and time, so the next run reads the file again.
+		const again = await runCheck({ projectRoot, contentDir: dir, now: NOW, parseCacheFile });
+		expect(again.diagnostics.some((d) => d.file.endsWith('stories/quarry-forecasting.mdx') && d.field === 'summary')).toBe(true);
+	});
+
+	it(`is written again once more than ${PARSE_CACHE_REWRITE_AFTER} files changed`, async () => {
+		const parseCacheFile = path.join(dir, '..', 'cache', 'parses.v8');
+		await runCheck({ projectRoot, contentDir: dir, now: NOW, parseCacheFile });
+		for (let i = 0; i <= PARSE_CACHE_REWRITE_AFTER; i++) writeFileSync(path.join(dir, 'products', `added-${i}.yaml`), `name: Added ${i}\n`);
+		await runCheck({ projectRoot, contentDir: dir, now: NOW, parseCacheFile });
+		expect(readParseCache(parseCacheFile).has(path.join(dir, 'products', `added-${PARSE_CACHE_REWRITE_AFTER}.yaml`))).toBe(true);
 	});
 });

@@ -252,18 +252,19 @@ export function writeParseCache(file: string, cache: ParseCache): void {
  * Loads every entry file of every collection under `contentDir`. With a `cache`, a file whose
  * size and modification time are those of its cached parse is not read again (reading and
  * parsing YAML is most of a large library's check); the cache is updated to the files found,
- * and `cacheChanged` says whether it needs writing back.
+ * `cacheChanged` says whether it differs from what was given, and `cacheChanges` by how many
+ * files (parsed anew, or gone).
  * Validation is never cached: it always runs with the current schemas.
  */
 /** An entry file that exists but could not be read or parsed (its problems are diagnostics). */
 export type RejectedFile = Pick<SourceFile, 'collection' | 'id' | 'file'>;
 
-export async function loadSourceFiles(projectRoot: string, contentDir: string, cache?: ParseCache): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[]; cacheChanged: boolean; unreadable: RejectedFile[] }> {
+export async function loadSourceFiles(projectRoot: string, contentDir: string, cache?: ParseCache): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[]; cacheChanged: boolean; cacheChanges: number; unreadable: RejectedFile[] }> {
 	const unreadable: RejectedFile[] = [];
 	const files: SourceFile[] = [];
 	const diagnostics: Diagnostic[] = [];
 	const seen = new Set<string>();
-	let cacheChanged = false;
+	let cacheChanges = 0;
 	/** Award program folders whose name cannot be an id (reported once, on the first file found in them). */
 	const badFolders = new Set<string>();
 	for (const [collection, layout] of Object.entries(COLLECTION_LAYOUT) as [CollectionName, (typeof COLLECTION_LAYOUT)[CollectionName]][]) {
@@ -310,7 +311,7 @@ export async function loadSourceFiles(projectRoot: string, contentDir: string, c
 				if (read.text === undefined) parsed = { size, mtimeMs, diagnostics: [read.diagnostic!] };
 				else parsed = { size, mtimeMs, ...(isMarkdown ? parseFrontmatter(read.text, file) : { ...parseYaml(read.text, file), body: undefined }) };
 				cache?.set(absolutePath, parsed);
-				cacheChanged = cache !== undefined;
+				if (cache) cacheChanges++;
 			}
 			diagnostics.push(...parsed.diagnostics);
 			if (parsed.data === undefined) {
@@ -323,7 +324,7 @@ export async function loadSourceFiles(projectRoot: string, contentDir: string, c
 	for (const cached of cache?.keys() ?? []) {
 		if (seen.has(cached)) continue;
 		cache!.delete(cached);
-		cacheChanged = true;
+		cacheChanges++;
 	}
-	return { files, diagnostics, cacheChanged, unreadable };
+	return { files, diagnostics, cacheChanged: cacheChanges > 0, cacheChanges, unreadable };
 }
