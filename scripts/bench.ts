@@ -20,6 +20,7 @@ import { BENCH_NOW, generateCorpus, storyToEdit, writeBareCorpus } from './bench
 import { checkTargets, HOST_FILE_LIMIT } from './bench/targets.ts';
 import { ASTRO_BIN } from './lib/astro-build.ts';
 import { parseCommandLine, plural } from './lib/cli.ts';
+import { treeRss } from './lib/process-memory.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 const astroBin = path.join(projectRoot, ASTRO_BIN);
@@ -35,35 +36,6 @@ interface BuildFigures {
 	msPerPage: number;
 	/** Seconds per phase (see buildPhases). */
 	phases: ReturnType<typeof buildPhases>;
-}
-
-/** Summed resident memory (bytes) of `root` and all its descendants, read from /proc (Linux). */
-export function treeRss(root: number): number {
-	const children = new Map<number, number[]>();
-	for (const name of readdirSync('/proc')) {
-		if (!/^\d+$/.test(name)) continue;
-		try {
-			// Field 4 of /proc/<pid>/stat is the parent; the name (field 2) may hold spaces, so
-			// fields are counted after its closing parenthesis.
-			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-			children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-		} catch {
-			// the process ended while we looked
-		}
-	}
-	let bytes = 0;
-	const stack = [root];
-	while (stack.length) {
-		const pid = stack.pop()!;
-		try {
-			bytes += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * 4096;
-		} catch {
-			continue;
-		}
-		stack.push(...(children.get(pid) ?? []));
-	}
-	return bytes;
 }
 
 interface StepFigures {
@@ -94,7 +66,7 @@ function timedStep(args: string[], env: Record<string, string>, log: string): Pr
 		let peakAt = 0;
 		let output = '';
 		const sampler = setInterval(() => {
-			const rss = treeRss(child.pid!);
+			const rss = treeRss(child.pid!) ?? 0;
 			if (rss > peak) [peak, peakAt] = [rss, output.length];
 		}, 100);
 		child.stdout.on('data', (d) => (output += d));

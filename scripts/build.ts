@@ -17,9 +17,10 @@
  * - The search index (scripts/lib/search-index.ts, in this process; Pagefind in its own) starts
  *   as soon as Astro says every page is written (src/integrations/pages-written.ts), while Astro
  *   still draws the Open Graph cards left, writes the sitemap and exits. It reads the pages and
- *   links the cached bundles meanwhile, and indexes a bundle of at most 1,000 pages at once
- *   (`EARLY_INDEX_MAX_PAGES`); a larger one waits for Astro to exit, so that Pagefind's memory
- *   (about half a megabyte a page) never comes on top of a large library's Astro build.
+ *   links the cached bundles meanwhile, and indexes a bundle at once when Astro's memory and the
+ *   rest of the build's, read live from /proc, leave room for Pagefind's (about 0.45 MB a page)
+ *   under 2 GB in all (`EARLY_INDEX_BUDGET_BYTES`); otherwise the bundle waits until they do, or
+ *   for Astro to exit, so that a large library's build stays under the floor's peak.
  * - Once the search index is built, `_headers` is written for Netlify and Cloudflare Pages (it
  *   names Pagefind's files), and the build says how many files it has against the hosts' limit.
  * - `CREDENCE_NOW` that is not a date-time is reported in one line.
@@ -52,13 +53,13 @@ const projectRoot = path.resolve(import.meta.dirname, '..');
 const COMPILE_CACHE = path.join(projectRoot, 'node_modules/.cache/credence-node-compile');
 
 /** Builds the search index of `site` (see above); resolves with whether it succeeded, having said why not. */
-async function searchIndex(site: string, astroExited: Promise<unknown>): Promise<boolean> {
+async function searchIndex(site: string, astroExited: Promise<unknown>, astroPid: number): Promise<boolean> {
 	try {
 		const result = await buildSearchIndex({
 			outDir: site,
 			cacheDir: buildCacheDir(projectRoot),
 			maxBundlePages: maxBundlePages(),
-			beforeIndexing: largeBundlesWaitFor(astroExited),
+			beforeIndexing: largeBundlesWaitFor(astroExited, astroPid),
 		});
 		console.log(`[search-index] ${searchIndexSummary(result)}`);
 		return true;
@@ -124,7 +125,7 @@ async function main(): Promise<number> {
 	// said so (then only if Astro succeeded).
 	const searching = Promise.race([astro.pagesWritten, astro.done.then(() => false)]).then(async (pagesWritten) => {
 		if (!pagesWritten && (await astro.done).code !== 0) return false;
-		return searchIndex(staging, astro.done);
+		return searchIndex(staging, astro.done, astro.pid);
 	});
 	const built = await astro.done;
 	const searched = await searching;

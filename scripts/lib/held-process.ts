@@ -41,6 +41,8 @@ export interface HeldProcess {
 	done: Promise<ProcessExit>;
 	/** Resolves true once it announced that its pages are written, false if it ended (or closed the pipe) without. */
 	pagesWritten: Promise<boolean>;
+	/** Its process id: the build reads its memory (scripts/lib/search-index.ts). */
+	pid: number;
 }
 
 /** Starts Node with `args` in `cwd`, its output held and an IPC channel to ask for the check's verdict on. */
@@ -92,5 +94,6 @@ export function startHeld(args: string[], options: { cwd: string; env: NodeJS.Pr
 		},
 		done,
 		pagesWritten,
+		pid: child.pid!,
 	};
 }

@@ -6,9 +6,10 @@
  * It runs outside Astro, not inside an Astro integration: Pagefind holds about half a megabyte per
  * page while it indexes, and inside `astro:build:done` that came on top of the 1.8 GB a finished
  * 10,000-item Astro build still held. `npm run build` (scripts/build.ts) runs it in its own
- * process from when Astro's pages are written, and holds a bundle of more than
- * `EARLY_INDEX_MAX_PAGES` until Astro has exited (`largeBundlesWaitFor`), so a large library's
- * build still peaks at the larger of the two; `scripts/search-index.ts` runs it on its own.
+ * process from when Astro's pages are written, and holds a bundle until Astro has exited unless
+ * the build's memory, read live, leaves room for it beside Astro (`largeBundlesWaitFor`), so a
+ * large library's build stays under `EARLY_INDEX_BUDGET_BYTES`; `scripts/search-index.ts` runs
+ * it on its own.
  *
  * Each bundle is indexed on its own (Pagefind frees it before the next) and kept in the build's
  * cache with a digest of its pages: a rebuild indexes again only the bundles whose pages changed,
@@ -25,6 +26,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { close, createIndex } from 'pagefind';
 import { planSearchBundles, YEAR_FILTER, type SearchBundle } from '../../src/lib/search-bundles.ts';
+import { processTree, treeRss } from './process-memory.ts';
 
 export interface SearchIndexOptions {
 	/** The built site. */
@@ -125,18 +127,28 @@ function linkTree(from: string, to: string, keep: (name: string) => boolean = ()
 }
 
 /** Indexes one bundle's pages into `<cache>/<id>/` (replacing what was there only once the new one is complete). */
-async function indexBundle(outDir: string, cache: string, bundle: SearchBundle, files: string[], digest: string): Promise<void> {
+/**
+ * Links one bundle's pages into `<cache>/<id>.pages/`, at their paths in the site, for Pagefind
+ * (which indexes a folder); returns that folder. Done before the bundle waits for Astro, so that
+ * the links (0.1 s of CPU and 0.4 s on the busy machine for 1,955 pages) are not made after it.
+ */
+function linkBundlePages(outDir: string, cache: string, bundle: SearchBundle, files: string[]): string {
 	const source = path.join(cache, `${bundle.id}.pages`);
-	const fresh = path.join(cache, `${bundle.id}.new`);
 	const trash = path.join(cache, TRASH);
 	// What an interrupted run left.
 	discard(source, trash);
-	discard(fresh, trash);
-	// Pagefind indexes a folder: this bundle's pages, at their paths in the site, linked not copied.
+	discard(path.join(cache, `${bundle.id}.new`), trash);
 	for (const file of files) {
 		mkdirSync(path.dirname(path.join(source, file)), { recursive: true });
 		linkSync(path.join(outDir, file), path.join(source, file));
 	}
+	return source;
+}
+
+/** Indexes one bundle's linked pages (`source`, see `linkBundlePages`) into `<cache>/<id>/` (replacing what was there only once the new one is complete). */
+async function indexBundle(cache: string, bundle: SearchBundle, source: string, files: string[], digest: string): Promise<void> {
+	const fresh = path.join(cache, `${bundle.id}.new`);
+	const trash = path.join(cache, TRASH);
 	const fail = (stage: string, errors: string[]): never => {
 		throw new SearchIndexError(`Pagefind failed to ${stage} (bundle ${bundle.id}):\n${errors.join('\n')}`);
 	};
@@ -197,10 +209,16 @@ export async function buildSearchIndex({ outDir, cacheDir, maxBundlePages, befor
 	let waited = 0;
 	try {
 		for (const { bundle, files, digest } of stale) {
+			const source = linkBundlePages(outDir, cache, bundle, files);
 			const waiting = performance.now();
-			await beforeIndexing?.(bundle);
+			try {
+				await beforeIndexing?.(bundle);
+			} catch (error) {
+				discard(source, path.join(cache, TRASH));
+				throw error;
+			}
 			waited += (performance.now() - waiting) / 1000;
-			await indexBundle(outDir, cache, bundle, files, digest);
+			await indexBundle(cache, bundle, source, files, digest);
 			link(bundle);
 		}
 	} finally {
@@ -215,14 +233,41 @@ export async function buildSearchIndex({ outDir, cacheDir, maxBundlePages, befor
 }
 
 /**
- * Most pages a bundle may have to be indexed while Astro is still running (`npm run build` starts
- * this step once Astro's pages are written, scripts/build.ts): Pagefind then holds up to about
- * 500 MB beside Astro, whose 1,000-item build peaks at about 750 MB. A larger bundle waits for
- * Astro to exit, as every bundle did before: a 10,000-item library's bundles hold about 2,500
- * pages (1.2 GB in Pagefind) and its Astro build 1.4 GB at the end, against a peak budget of
- * 2.4 GB (docs/performance.md).
+ * Most pages a bundle may have to be indexed while Astro is still running when its memory cannot
+ * be read (no `/proc`: not Linux): Pagefind then holds up to about 500 MB beside Astro, whose
+ * 1,000-item build peaks at about 750 MB. A larger bundle waits for Astro to exit.
  */
 export const EARLY_INDEX_MAX_PAGES = 1000;
+
+/**
+ * Most memory, summed over every process of the build, that indexing a bundle beside Astro may
+ * bring the build to: under the 2.3 GB bare Astro and the Pagefind CLI peak at on a 10,000-item
+ * library (issue #21's target is to stay at or under that floor), with room to spare.
+ */
+export const EARLY_INDEX_BUDGET_BYTES = 2000e6;
+
+/**
+ * What Pagefind is reckoned to hold per page it indexes: measured on the benchmark corpus's pages,
+ * 354 MB for 1,000, 578 MB for 1,500 and 840 MB for 2,083 (0.35–0.40 MB), rounded up.
+ */
+export const PAGEFIND_BYTES_PER_PAGE = 0.45e6;
+
+/** The build's memory as `memoryWaitFor` reads it, in bytes. */
+export interface BuildMemory {
+	/** Astro's process, now. */
+	astro: number;
+	/** Every other process of the build: this one, Pagefind's (with what an earlier bundle left in it), the check's. */
+	others: number;
+}
+
+export interface MemoryWaitOptions {
+	/** The build's memory now; `undefined` when it cannot be read (then `EARLY_INDEX_MAX_PAGES` decides). */
+	readMemory: () => BuildMemory | undefined;
+	budget?: number;
+	perPage?: number;
+	/** How often a bundle that does not fit yet looks again while Astro runs. */
+	pollMs?: number;
+}
 
 /**
  * What `largeBundlesWaitFor` throws once Astro has failed: the search index stops before its next
@@ -231,23 +276,47 @@ export const EARLY_INDEX_MAX_PAGES = 1000;
 export class AstroFailedError extends Error {}
 
 /**
- * A `beforeIndexing` that lets a bundle of at most `maxPages` pages go at once, and makes a larger
- * one wait for `astroExited` (resolved with Astro's exit). Once Astro has exited with a code other
- * than 0 no further bundle is indexed (`AstroFailedError`): Astro can fail after its pages are
- * written (an Open Graph card, the sitemap), and indexing on, a large bundle's wait included,
- * only delayed the report of a build that had already failed.
+ * A `beforeIndexing` that lets a bundle go while Astro still runs when the build's memory leaves
+ * room for it: Astro's and every other process's memory now, plus Pagefind's reckoned need for
+ * the bundle (`perPage` a page), within `budget`. A bundle that does not fit looks again every
+ * `pollMs` (Astro's memory falls as its last steps end), and goes at the latest once Astro has
+ * exited (`astroExited`). Once Astro has exited with a code other than 0 no further bundle is
+ * indexed (`AstroFailedError`): Astro can fail after its pages are written (an Open Graph card,
+ * the sitemap), and indexing on only delayed the report of a build that had already failed.
  */
-export function largeBundlesWaitFor(astroExited: Promise<unknown>, maxPages = EARLY_INDEX_MAX_PAGES): (bundle: SearchBundle) => Promise<unknown> {
+export function memoryWaitFor(astroExited: Promise<unknown>, { readMemory, budget = EARLY_INDEX_BUDGET_BYTES, perPage = PAGEFIND_BYTES_PER_PAGE, pollMs = 200 }: MemoryWaitOptions): (bundle: SearchBundle) => Promise<unknown> {
+	let exited = false;
 	let failed: number | undefined;
 	// Registered first: settled before any bundle's own wait for the exit resumes.
 	void astroExited.then((exit) => {
+		exited = true;
 		const code = (exit as { code?: unknown } | undefined)?.code;
 		if (typeof code === 'number' && code !== 0) failed = code;
 	});
+	const fits = (bundle: SearchBundle): boolean => {
+		const memory = readMemory();
+		if (!memory) return bundle.pages <= EARLY_INDEX_MAX_PAGES;
+		return memory.astro + memory.others + bundle.pages * perPage <= budget;
+	};
 	return async (bundle) => {
-		if (bundle.pages > maxPages) await astroExited;
+		while (!exited && !fits(bundle)) {
+			let timer: NodeJS.Timeout | undefined;
+			await Promise.race([astroExited, new Promise((resolve) => (timer = setTimeout(resolve, pollMs)))]);
+			clearTimeout(timer);
+		}
 		if (failed !== undefined) throw new AstroFailedError(`astro build failed (exit code ${failed}): the search index stopped before bundle ${bundle.id}`);
 	};
+}
+
+/** `memoryWaitFor` with the memory read from `/proc`: Astro's process (`astroPid`) and the rest of this process's tree. */
+export function largeBundlesWaitFor(astroExited: Promise<unknown>, astroPid: number, options: Omit<MemoryWaitOptions, 'readMemory'> = {}): (bundle: SearchBundle) => Promise<unknown> {
+	const readMemory = (): BuildMemory | undefined => {
+		const tree = processTree();
+		const astro = treeRss(astroPid, [], tree);
+		const others = treeRss(process.pid, [astroPid], tree);
+		return astro === undefined || others === undefined ? undefined : { astro, others };
+	};
+	return memoryWaitFor(astroExited, { ...options, readMemory });
 }
 
 /** What a run did, in one line for the build's log. */

@@ -108,6 +108,19 @@ describe('node scripts/search-index.ts', () => {
 		expect(asked).toEqual(['2024-2025']);
 	}, 30_000);
 
+	it('links a held bundle’s pages for Pagefind while it waits, and leaves no links behind when the wait ends the run (Astro failed)', async () => {
+		writeSite();
+		let fail!: (error: Error) => void;
+		const held = new Promise<void>((_, reject) => (fail = reject));
+		const run = buildSearchIndex({ outDir: site, cacheDir: cache, maxBundlePages: 2, beforeIndexing: (bundle: SearchBundle) => (bundle.id === '2026' ? held : Promise.resolve()) });
+		const links = path.join(cache, 'search-index', '2026.pages');
+		// The links are made before the wait, so that none is made after Astro has exited.
+		await expect.poll(() => existsSync(path.join(links, 'stories', 'three', 'index.html'))).toBe(true);
+		fail(new Error('astro build failed'));
+		await expect(run).rejects.toThrow('astro build failed');
+		expect(existsSync(links)).toBe(false);
+	}, 30_000);
+
 	it('moves what a run replaces into the cache’s trash, which the next run empties: one run’s leftovers at most', async () => {
 		writeSite();
 		const trash = path.join(cache, 'search-index', '.trash');

@@ -3,8 +3,8 @@
  * finishes (scripts/build.ts): Astro says so on a pipe of its own, from the pages-written
  * integration's `astro:build:generated` hook (src/integrations/pages-written.ts), and the held
  * process hears it (scripts/lib/held-process.ts). Driven with a small Node process in Astro's
- * place that runs the integration's hook. A large search bundle waits for Astro to exit
- * (`largeBundlesWaitFor`, scripts/lib/search-index.ts).
+ * place that runs the integration's hook. A search bundle for which the build's memory leaves no
+ * room waits for Astro to exit (`memoryWaitFor`, scripts/lib/search-index.ts).
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startHeld } from '../../scripts/lib/held-process.ts';
-import { AstroFailedError, EARLY_INDEX_MAX_PAGES, largeBundlesWaitFor, searchIndexSummary } from '../../scripts/lib/search-index.ts';
+import { treeRss } from '../../scripts/lib/process-memory.ts';
+import { AstroFailedError, EARLY_INDEX_BUDGET_BYTES, EARLY_INDEX_MAX_PAGES, largeBundlesWaitFor, memoryWaitFor, PAGEFIND_BYTES_PER_PAGE, searchIndexSummary, type BuildMemory } from '../../scripts/lib/search-index.ts';
 import { PAGES_WRITTEN_FD_ENV, pagesWritten, pagesWrittenFd } from '../../src/integrations/pages-written.ts';
 import type { SearchBundle } from '../../src/lib/search-bundles.ts';
 import { projectRoot } from '../helpers.ts';
@@ -138,15 +139,82 @@ setTimeout(() => console.log('alive, warned', warned.length), 100);
 	});
 });
 
-describe('largeBundlesWaitFor', () => {
+describe('memoryWaitFor', () => {
 	const bundle = (pages: number): SearchBundle => ({ id: '2026', path: '/pagefind/', years: ['2026'], pages });
+	const MB = 1e6;
+	/** Pages whose reckoned need is exactly `bytes`. */
+	const pagesFor = (bytes: number) => Math.floor(bytes / PAGEFIND_BYTES_PER_PAGE);
+	const never = new Promise(() => {});
+	/** Whether `waiting` has settled after the event loop has turned a few times. */
+	async function settled(waiting: Promise<unknown>): Promise<boolean> {
+		let done = false;
+		void waiting.then(
+			() => (done = true),
+			() => (done = true),
+		);
+		for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+		return done;
+	}
 
-	it('lets a bundle of at most EARLY_INDEX_MAX_PAGES pages be indexed while Astro runs', async () => {
+	it('lets a bundle be indexed beside Astro when Astro’s memory, the rest of the build’s and Pagefind’s reckoned need fit the budget', async () => {
+		const memory: BuildMemory = { astro: 1400 * MB, others: 150 * MB };
+		const room = EARLY_INDEX_BUDGET_BYTES - memory.astro - memory.others;
+		const beforeIndexing = memoryWaitFor(never, { readMemory: () => memory });
+		await expect(beforeIndexing(bundle(pagesFor(room)))).resolves.toBeUndefined();
+		expect(await settled(beforeIndexing(bundle(pagesFor(room) + 1)))).toBe(false);
+	});
+
+	it('makes a bundle that does not fit wait until Astro’s memory falls, looking again while Astro runs', async () => {
+		let memory: BuildMemory = { astro: 1800 * MB, others: 100 * MB };
+		const beforeIndexing = memoryWaitFor(never, { readMemory: () => memory, pollMs: 5 });
+		const waiting = beforeIndexing(bundle(1000));
+		expect(await settled(waiting)).toBe(false);
+		memory = { astro: 900 * MB, others: 100 * MB };
+		await expect(waiting).resolves.toBeUndefined();
+	});
+
+	it('lets a bundle that never fits go once Astro has exited with code 0 (Pagefind then has the machine to itself)', async () => {
+		let exit!: (value: { code: number }) => void;
+		const astroExited = new Promise<{ code: number }>((resolve) => (exit = resolve));
+		const waiting = memoryWaitFor(astroExited, { readMemory: () => ({ astro: 1800 * MB, others: 100 * MB }), pollMs: 60_000 })(bundle(3000));
+		expect(await settled(waiting)).toBe(false);
+		exit({ code: 0 });
+		await expect(waiting).resolves.toBeUndefined();
+	});
+
+	it('falls back to EARLY_INDEX_MAX_PAGES when the memory cannot be read (no /proc)', async () => {
+		const beforeIndexing = memoryWaitFor(never, { readMemory: () => undefined, pollMs: 5 });
+		await expect(beforeIndexing(bundle(EARLY_INDEX_MAX_PAGES))).resolves.toBeUndefined();
+		expect(await settled(beforeIndexing(bundle(EARLY_INDEX_MAX_PAGES + 1)))).toBe(false);
+	});
+
+	it('reads Astro’s process apart from the rest of the build’s, from /proc', async () => {
+		const child = execFile(process.execPath, ['-e', 'const keep = Buffer.alloc(64e6, 1); setTimeout(() => keep, 60_000)']);
+		try {
+			await expect.poll(() => treeRss(child.pid!) ?? 0, { timeout: 20_000 }).toBeGreaterThan(64 * MB);
+			// This process's tree without the child's: the child's memory is Astro's, not counted twice.
+			expect(treeRss(process.pid)! - treeRss(process.pid, [child.pid!])!).toBeGreaterThan(64 * MB);
+			expect(treeRss(process.pid, [child.pid!])).toBeGreaterThanOrEqual(process.memoryUsage.rss() * 0.9);
+			// A one-page bundle fits beside a 64 MB Astro.
+			await expect(largeBundlesWaitFor(never, child.pid!)(bundle(1))).resolves.toBeUndefined();
+		} finally {
+			child.kill();
+		}
+	}, 30_000);
+});
+
+describe('memoryWaitFor once Astro has exited', () => {
+	const bundle = (pages: number): SearchBundle => ({ id: '2026', path: '/pagefind/', years: ['2026'], pages });
+	/** A build whose memory leaves room for a bundle of at most EARLY_INDEX_MAX_PAGES pages. */
+	const readMemory = (): BuildMemory => ({ astro: EARLY_INDEX_BUDGET_BYTES - EARLY_INDEX_MAX_PAGES * PAGEFIND_BYTES_PER_PAGE, others: 0 });
+	const largeBundlesWaitFor = (astroExited: Promise<unknown>) => memoryWaitFor(astroExited, { readMemory, pollMs: 60_000 });
+
+	it('lets a bundle that fits be indexed while Astro runs', async () => {
 		const astroExited = new Promise(() => {}); // never, here
 		await expect(largeBundlesWaitFor(astroExited)(bundle(EARLY_INDEX_MAX_PAGES))).resolves.toBeUndefined();
 	});
 
-	it('makes a larger bundle wait until Astro has exited, so that Pagefind’s memory never comes on top of Astro’s', async () => {
+	it('makes a bundle that does not fit wait until Astro has exited, so that Pagefind’s memory never comes on top of Astro’s', async () => {
 		let exit!: () => void;
 		const astroExited = new Promise<void>((resolve) => (exit = resolve));
 		let indexed = false;
@@ -158,7 +226,7 @@ describe('largeBundlesWaitFor', () => {
 		expect(indexed).toBe(true);
 	});
 
-	it('lets a large bundle go once Astro has exited with code 0', async () => {
+	it('lets a bundle that does not fit go once Astro has exited with code 0', async () => {
 		await expect(largeBundlesWaitFor(Promise.resolve({ code: 0 }))(bundle(EARLY_INDEX_MAX_PAGES + 1))).resolves.toBeUndefined();
 	});
 

@@ -1,0 +1,58 @@
+/**
+ * The resident memory of a process and of everything it started, read from `/proc` (Linux): what
+ * `npm run bench` reports as a build's peak, and what `npm run build` reads live to decide whether
+ * a search bundle can be indexed beside Astro (scripts/lib/search-index.ts). Elsewhere (no
+ * `/proc`) there is no reading: `undefined`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** Every process's children, by process id: one look at `/proc` (a few milliseconds); `undefined` without it. */
+export function processTree(): Map<number, number[]> | undefined {
+	let names: string[];
+	try {
+		names = readdirSync('/proc');
+	} catch {
+		return undefined;
+	}
+	const children = new Map<number, number[]>();
+	for (const name of names) {
+		if (!/^\d+$/.test(name)) continue;
+		try {
+			// Field 4 of /proc/<pid>/stat is the parent; the name (field 2) may hold spaces, so
+			// fields are counted after its closing parenthesis.
+			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+		} catch {
+			// the process ended while we looked
+		}
+	}
+	return children;
+}
+
+/** Resident bytes of one process (0 once it has ended). */
+function rssOf(pid: number): number {
+	try {
+		return Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * 4096;
+	} catch {
+		return 0;
+	}
+}
+
+/**
+ * Summed resident bytes of `root` and all its descendants, leaving out the subtrees of the
+ * processes in `except`; `undefined` without `/proc`. `children` is the process tree to follow, if
+ * already read.
+ */
+export function treeRss(root: number, except: readonly number[] = [], children = processTree()): number | undefined {
+	if (!children) return undefined;
+	let bytes = 0;
+	const stack = [root];
+	while (stack.length) {
+		const pid = stack.pop()!;
+		if (except.includes(pid)) continue;
+		bytes += rssOf(pid);
+		stack.push(...(children.get(pid) ?? []));
+	}
+	return bytes;
+}
