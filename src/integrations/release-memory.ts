@@ -15,15 +15,20 @@ export function collector(): () => void {
 	return runInNewContext('gc') as () => void;
 }
 
-export function releaseMemory(): AstroIntegration {
-	const gc = collector();
+/** The integration; `gc` is V8's collector unless a test gives another. */
+export function releaseMemory(gc: () => void = collector()): AstroIntegration {
 	return {
 		name: 'credence:release-memory',
 		hooks: {
 			// After content sync, before bundling.
 			'astro:build:start': () => gc(),
-			// After the pages are written, before the sitemap.
-			'astro:build:generated': () => gc(),
+			// After the pages are written, before the sitemap; once the hook's turn is over, so that the
+			// integrations after this one (pages-written.ts, which starts the search index) are not
+			// held up by it: Astro runs them one after another within the same turn, and the
+			// collection took 0.1 s of a 1,000-item rebuild's critical path.
+			'astro:build:generated': () => {
+				setImmediate(gc);
+			},
 		},
 	};
 }

@@ -34,10 +34,19 @@ describe('starting astro build', () => {
 			cwd: projectRoot,
 			env: { ...env, MIMALLOC_VERBOSE: '1' },
 		});
-		for (const [name, value] of Object.entries(settings)) {
-			expect(name).toMatch(/^MIMALLOC_/);
+		// The allocator's settings, and the one that turns Astro's telemetry off (next test): no other.
+		expect(Object.keys(settings).filter((name) => !name.startsWith('MIMALLOC_'))).toEqual(['ASTRO_TELEMETRY_DISABLED']);
+		for (const [name, value] of Object.entries(settings).filter(([name]) => name.startsWith('MIMALLOC_'))) {
 			// mimalloc lists every option it started with: `option 'purge_delay': 0`.
 			expect(stderr).toContain(`option '${name.replace(/^MIMALLOC_/, '').toLowerCase()}': ${value} `);
 		}
+	});
+
+	it('starts Astro with its telemetry off: no `git rev-list` of the whole history before content sync, no event posted from CI', async () => {
+		const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/TELEMETRY_DISABLED$/.test(name)));
+		const disabled = (args: string[]) =>
+			promisify(execFile)(process.execPath, [...args, '--input-type=module', '-e', "const { AstroTelemetry } = await import('@astrojs/telemetry'); console.log(new AstroTelemetry({ astroVersion: '7', viteVersion: '7' }).isDisabled)"], { cwd: projectRoot, env }).then(({ stdout }) => stdout.trim());
+		const [envFile] = astroBuildArgs(projectRoot);
+		expect(await disabled([envFile])).toBe('true');
 	});
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -147,6 +147,36 @@ describe('CardRenderer', () => {
 		expect((await readFile(path.join(outDir, 'og/stories/same.png'))).toString()).toBe('png of one');
 		expect((await readFile(path.join(outDir, 'og/videos/two.png'))).toString()).toBe('png of two');
 		expect(cards.files.sort()).toEqual(['og/site.png', 'og/stories/one.png', 'og/stories/same.png', 'og/videos/two.png']);
+	});
+
+	it('publishes a card as a link to its cached file, which no later build can change (a new render is a new file)', async () => {
+		const png = (text: string) => async () => Buffer.from(text);
+		const first = new CardRenderer({ cacheDir, render: png('first drawing') });
+		first.add('og/stories/one.png', 'one');
+		const outDir = path.join(cacheDir, 'out');
+		await first.publish(outDir);
+		const published = path.join(outDir, 'og/stories/one.png');
+		const cached = path.join(cacheDir, `${cardHash('one')}.png`);
+		// The same file, not a copy: no bytes written for it.
+		expect((await stat(published)).ino).toBe((await stat(cached)).ino);
+		// A later build that draws the card again (its cached file lost, say) replaces the cached
+		// file by a new one, and the card already published keeps its pixels.
+		await rm(cached);
+		const second = new CardRenderer({ cacheDir, render: png('second drawing') });
+		second.add('og/stories/one.png', 'one');
+		await second.publish(path.join(cacheDir, 'out-2'));
+		expect((await readFile(published)).toString()).toBe('first drawing');
+		expect((await readFile(path.join(cacheDir, 'out-2/og/stories/one.png'))).toString()).toBe('second drawing');
+	});
+
+	it('copies the cached card where it cannot link it (a name already taken in the output)', async () => {
+		const cards = new CardRenderer({ cacheDir, render: async () => Buffer.from('card') });
+		cards.add('og/site.png', 'site');
+		const outDir = path.join(cacheDir, 'out');
+		await mkdir(path.join(outDir, 'og'), { recursive: true });
+		await writeFile(path.join(outDir, 'og/site.png'), 'stale');
+		await cards.publish(outDir);
+		expect((await readFile(path.join(outDir, 'og/site.png'))).toString()).toBe('card');
 	});
 
 	it('fails to publish when a card fails to render', async () => {
