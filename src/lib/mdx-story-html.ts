@@ -16,6 +16,7 @@
  * Anything else in the module (a component, an expression, which the rule refuses before this
  * point) stops the render with `MdxStaticHtmlError`.
  */
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { satteriCollectImagesPlugin, satteriHeadingIdsPlugin, satteriImageMarkerPlugin } from '@astrojs/markdown-satteri';
 import { mdxToJs, type MdxToJsResult } from 'satteri';
 import { parseSync } from 'vite';
@@ -95,17 +96,30 @@ export function staticHtmlOf(code: string): string {
 }
 
 /**
- * Renders an MDX story's source (the whole file, front matter included, so that a breach of the
- * rule is reported at its line in the file) to HTML. `frontmatter` is the story's parsed front
- * matter (the rule refuses a `layout`); `fileURL` the story's file. Throws `MdxRuleError` for a
- * story that breaks the rule.
+ * The body of an MDX story's file as @astrojs/mdx compiled it: the front matter found by Astro's
+ * own reader (the one that gave the entry its data) and blanked out with spaces, so that lines and
+ * columns stay the file's. The compiler is not left to find the front matter itself: it closes it
+ * only at a line that is exactly `---`, where Astro (and the check) close it at any line starting
+ * with `---` (`---x`, `--- `, `----`). Front matter Astro and the check read as data would then be
+ * compiled as the body, its text published on the page and an image named in a field
+ * (`summary: "![x](../../../etc/…)"`) imported from outside the content folder, unchecked.
+ */
+export function mdxStoryBody(source: string): string {
+	return parseFrontmatter(source, { frontmatter: 'empty-with-spaces' }).content;
+}
+
+/**
+ * Renders an MDX story's source (the whole file: its front matter is blanked by `mdxStoryBody`,
+ * so that a breach of the rule is reported at its line in the file) to HTML. `frontmatter` is the
+ * story's parsed front matter (the rule refuses a `layout`); `fileURL` the story's file. Throws
+ * `MdxRuleError` for a story that breaks the rule.
  */
 export function renderMdxStory(source: string, frontmatter: Record<string, unknown>, fileURL?: URL): RenderedStory {
 	if (SITE_MDX_COMPONENTS.length) throw new MdxStaticHtmlError(`components registered for stories (${SITE_MDX_COMPONENTS.join(', ')}), which static HTML cannot hold`);
 	const astro = { frontmatter, headings: [] as RenderedStory['metadata']['headings'], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() };
 	// As @astrojs/mdx compiles a story (its create-processor.js), with the Markdown processor's
 	// image handling in place of the MDX one's <Image> components.
-	const result = mdxToJs(source, {
+	const result = mdxToJs(mdxStoryBody(source), {
 		mdastPlugins: [satteriCollectImagesPlugin()],
 		hastPlugins: [mdxStoryGuard(), storyHtmlPlugin, satteriImageMarkerPlugin(), satteriHeadingIdsPlugin()],
 		optimizeStatic: { component: STATIC_COMPONENT, prop: STATIC_PROP },

@@ -50,6 +50,23 @@ describe('an MDX story rendered to HTML', () => {
 		expect(() => renderMdxStory(`${FRONT}\nText.\n`, { layout: '../../src/layouts/X.astro' })).toThrow(/expected no layout field/);
 	});
 
+	it('renders only the body Astro and the check read, whatever line closes the front matter', () => {
+		// Astro's front matter reader (and the check's) closes the front matter at any line that
+		// starts with `---`; the MDX compiler, left to itself, only at a line that is exactly `---`,
+		// and compiled the fields as the body: their text on the page, and an image named in a
+		// field imported from outside content/ without the check ever seeing it.
+		for (const closer of ['---x', '--- ', '---\t', '----']) {
+			const { html, metadata } = renderMdxStory(`---\ntitle: A story\nsummary: "![x](../../../../../etc/hostname)"\n${closer}\nHello.\n`, { title: 'A story' });
+			expect(html, closer).not.toMatch(/title|summary|hostname|ASTRO_IMAGE/);
+			expect(html, closer).toContain('Hello.');
+			expect(metadata.localImagePaths, closer).toEqual([]);
+		}
+	});
+
+	it('reports a breach at its line in the file, the front matter counted', () => {
+		expect(() => renderMdxStory(`---\ntitle: A story\nsummary: S\n---\n\nIntro.\n\n  {process.exit(1)}\n`, {})).toThrow(/^8:3: /);
+	});
+
 	it('gives an empty body as no HTML', () => {
 		expect(renderMdxStory(`${FRONT}\n`, {}).html).toBe('');
 		expect(renderMdxStory(`${FRONT}\n{/* only a note */}\n`, {}).html).toBe('');
