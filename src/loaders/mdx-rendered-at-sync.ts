@@ -61,7 +61,10 @@ export function renderingMdxAtSync(loader: Loader, render: RenderFunction = rend
 			const rendered: EntryType = Object.create(mdx);
 			rendered.getRenderFunction = async () => async (entry) => {
 				try {
-					return await render(entry);
+					const html = await render(entry);
+					// The dev server renders a story again when its file changes: once mended, it is stored again.
+					if (entry.filePath) failures.delete(path.resolve(entry.filePath));
+					return html;
 				} catch (error) {
 					if (entry.filePath) failures.set(path.resolve(entry.filePath), error);
 					throw error;

@@ -145,4 +145,37 @@ describe('the loader that renders MDX stories as they sync', () => {
 		expect(stored.has('bad')).toBe(false);
 		expect(stored.has('good')).toBe(true);
 	});
+
+	it('stores a story again once mended, when the dev server renders it anew after a change', async () => {
+		const file = path.join(dir, 'story.mdx');
+		writeFileSync(file, `${FRONT}\nFine.\n`);
+		const stored = new Map<string, unknown>();
+		// As the glob loader's file watcher does in dev: the same render function and store, after load.
+		let resync = async () => {};
+		const watching: Loader = {
+			name: 'glob-watching',
+			load: async (context) => {
+				const entryType = (context as unknown as { entryTypes: Map<string, { getRenderFunction?: (c: unknown) => Promise<(e: unknown) => Promise<unknown>> }> }).entryTypes.get('.mdx')!;
+				const render = await entryType.getRenderFunction!({});
+				resync = async () => {
+					let rendered: unknown;
+					try {
+						rendered = await render({ id: 'story', data: {}, filePath: file });
+					} catch {
+						// logged by the glob loader
+					}
+					context.store.set({ id: 'story', data: {}, filePath: path.relative(dir, file), rendered: rendered as never });
+				};
+				await resync();
+			},
+		};
+		await renderingMdxAtSync(watching).load(contextFor(stored));
+		expect(stored.has('story')).toBe(true);
+		writeFileSync(file, `${FRONT}\n{process.exit(1)}\n`);
+		await resync();
+		expect(stored.has('story')).toBe(false);
+		writeFileSync(file, `${FRONT}\nMended.\n`);
+		await resync();
+		expect(stored.get('story')).toMatchObject({ rendered: { html: '<p>Mended.</p>' } });
+	});
 });
