@@ -21,6 +21,7 @@ import { satteriCollectImagesPlugin, satteriHeadingIdsPlugin, satteriImageMarker
 import { mdxToJs, type MdxToJsResult } from 'satteri';
 import { parseSync } from 'vite';
 import { mdxStoryGuard, SITE_MDX_COMPONENTS } from './content/mdx-rule.ts';
+import { escapeHtml } from './html-escape.ts';
 import { storyHtmlPlugin } from './story-html.ts';
 
 /** What Astro's renderers give back for an entry: the HTML and the metadata `render()` reads. */
@@ -69,9 +70,23 @@ function* walk(node: unknown): Generator<Node> {
 /** `_jsx(…)` and `_jsxs(…)`: the calls the compiler writes for elements, fragments and components. */
 const isJsxCall = (node: Node): boolean => node.type === 'CallExpression' && isNode(node.callee) && node.callee.type === 'Identifier' && /^_jsxs?$/.test(String(node.callee.name));
 
+/** The text of `_jsx(_Fragment, { children: "…" })` or `_jsxs(_Fragment, { children: ["…", …] })`, escaped; undefined for anything else. */
+function fragmentText(component: Node | undefined, props: Node | undefined, count: number): string | undefined {
+	if (count !== 2 || component?.type !== 'Identifier' || component.name !== '_Fragment' || props?.type !== 'ObjectExpression') return undefined;
+	const properties = props.properties as Node[];
+	if (!Array.isArray(properties) || properties.length !== 1) return undefined;
+	const [property] = properties;
+	const key = isNode(property.key) ? (property.key.value ?? property.key.name) : undefined;
+	if (property.type !== 'Property' || property.computed || key !== 'children' || !isNode(property.value)) return undefined;
+	const value = property.value;
+	const items = value.type === 'ArrayExpression' ? (value.elements as unknown[]) : [value];
+	const texts = items.map((item) => (isNode(item) && item.type === 'Literal' && typeof item.value === 'string' ? item.value : undefined));
+	return texts.every((t) => t !== undefined) ? texts.map((t) => escapeHtml(t!)).join('') : undefined;
+}
+
 /**
- * The HTML of a compiled story: the string of its one `_jsx(Fragment, { "set:html": "…" })`, or
- * `''` for a story with no body (`_jsx(_Fragment, {})`). Any other element, component or value is refused.
+ * The HTML of a compiled story: the string of its one `_jsx(Fragment, { "set:html": "…" })`,
+ * `''` for a story with no body (`_jsx(_Fragment, {})`), or the escaped text of a body that is text alone. Any other element, component or value is refused.
  */
 export function staticHtmlOf(code: string): string {
 	const { program, errors } = parseSync('story.js', code, { lang: 'js', sourceType: 'module' });
@@ -86,6 +101,11 @@ export function staticHtmlOf(code: string): string {
 	// A story with no body: an empty fragment, `_jsx(_Fragment, {})`.
 	const empty = component?.type === 'Identifier' && component.name === '_Fragment' && props?.type === 'ObjectExpression' && Array.isArray(props.properties) && props.properties.length === 0;
 	if (empty && call.arguments.length === 2) return '';
+	// A story whose body the allow-list left as text alone (`<center>Coming soon</center>`: the
+	// element is dropped, its text kept): the compiler writes the text as the fragment's children
+	// rather than as HTML, and the JSX runtime escaped it when the story was a module.
+	const text = fragmentText(component, props, call.arguments.length);
+	if (text !== undefined) return text;
 	const property = props?.type === 'ObjectExpression' && Array.isArray(props.properties) && props.properties.length === 1 ? (props.properties[0] as Node) : undefined;
 	const key = property && isNode(property.key) ? (property.key.value ?? property.key.name) : undefined;
 	const value = property && isNode(property.value) ? property.value : undefined;

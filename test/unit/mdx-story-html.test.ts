@@ -67,6 +67,13 @@ describe('an MDX story rendered to HTML', () => {
 		expect(() => renderMdxStory(`---\ntitle: A story\nsummary: S\n---\n\nIntro.\n\n  {process.exit(1)}\n`, {})).toThrow(/^8:3: /);
 	});
 
+	it('renders a body the allow-list leaves as text alone, escaped, as the story’s module did', () => {
+		// The check passes these (HTML elements are allowed; the allow-list drops them): they must build.
+		expect(renderMdxStory(`${FRONT}\n<center>Coming soon</center>\n`, {}).html).toBe('Coming soon');
+		expect(renderMdxStory(`${FRONT}\n<form action="https://example.com"><button>Ask us</button></form>\n`, {}).html).toBe('Ask us');
+		expect(renderMdxStory(`${FRONT}\n<center>a &lt;script&gt; & "b"</center>\n\n<center>c</center>\n`, {}).html).toBe('a &lt;script&gt; &amp; “b”\nc');
+	});
+
 	it('gives an empty body as no HTML', () => {
 		expect(renderMdxStory(`${FRONT}\n`, {}).html).toBe('');
 		expect(renderMdxStory(`${FRONT}\n{/* only a note */}\n`, {}).html).toBe('');
