@@ -11,6 +11,7 @@ import { COLLECTION_LAYOUT, contentRoot, type CollectionName } from './lib/conte
 import { parsingChangedFilesOnly } from './loaders/changed-files-parsed.ts';
 import { renderingMdxAtSync } from './loaders/mdx-rendered-at-sync.ts';
 import { plainMarkdownLoader } from './loaders/plain-markdown.ts';
+import { renderedBy, rendererDigest } from './loaders/rendered-by.ts';
 import { schemaBuiltOnce } from './loaders/schema-built-once.ts';
 import { storeSavedAfterLoading } from './loaders/store-saved-after-loading.ts';
 import { withoutUnreadRenderedMetadata } from './loaders/without-unread-metadata.ts';
@@ -57,7 +58,9 @@ function loader(name: CollectionName) {
 		// Award entries keep theirs: they are shown as escaped text blocks, never as HTML.
 		retainBody: name !== 'stories',
 	});
-	return afterContentCheck(withoutUnreadRenderedMetadata(parsingChangedFilesOnly(name === 'stories' ? renderingMdxAtSync(files) : files, idOf)));
+	if (name !== 'stories') return afterContentCheck(withoutUnreadRenderedMetadata(parsingChangedFilesOnly(files, idOf)));
+	// Stories are rendered again, all of them, when the code that renders them has changed (loaders/rendered-by.ts).
+	return afterContentCheck(renderedBy(withoutUnreadRenderedMetadata(parsingChangedFilesOnly(renderingMdxAtSync(files), idOf)), rendererDigest(process.cwd())));
 }
 
 // Spelled out per collection (rather than looped over schemas/index.ts) so each keeps its own type.
