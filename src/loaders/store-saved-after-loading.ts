@@ -33,7 +33,7 @@ export function storeSavedAfterLoading(loader: Loader): Loader {
 	return {
 		...loader,
 		load: async (context) => {
-			const touch = () => context.meta.set(SAVE_DEFERRED_KEY, true);
+			const touch = () => context.meta.set(SAVE_DEFERRED_KEY, 'yes');
 			touch();
 			const timer = setInterval(touch, TOUCH_EVERY_MS);
 			try {
