@@ -62,12 +62,6 @@ export function contentImagesResolvedOnce(): Plugin {
 				if (!answer) {
 					answer = this.resolve(id, importer, { ...options, skipSelf: true });
 					resolved.set(key, answer);
-					// Astro throws for an image that is not there. The dev server keeps this plugin (and
-					// its answers) while the author adds the image: a failure is not kept, so the next
-					// import of the file is resolved again.
-					answer.catch(() => {
-						if (resolved.get(key) === answer) resolved.delete(key);
-					});
 				}
 				const result = await answer;
 				return result ? { ...result } : null;

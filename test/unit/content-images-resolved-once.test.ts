@@ -79,24 +79,3 @@ it('resolves each image once, whatever the number of entries naming it, and the 
 	expect(after).toEqual(before);
 	expect(after.modules).toEqual(['\0content-assets', path.join(dir, 'content/assets/hero.jpg?astroContentImageFlag'), path.join(dir, 'content/assets/logo.svg?astroContentImageFlag')]);
 });
-
-it('does not keep a failed resolution: the image added, the next import of it resolves (the dev server)', async () => {
-	const plugin = contentImagesResolvedOnce();
-	const handler = (plugin.resolveId as { handler: (this: unknown, id: string, importer: string | undefined, options: object) => Promise<unknown> }).handler;
-	let there = false;
-	const calls: string[] = [];
-	const context = {
-		environment: { name: 'ssr' },
-		resolve: async (id: string) => {
-			calls.push(id);
-			if (!there) throw new Error(`Could not find requested image ${id}`);
-			return { id: '/site/content/assets/new.jpg?astroContentImageFlag' };
-		},
-	};
-	const id = flag('../assets/new.jpg', 'content/stories/a.md');
-	await expect(handler.call(context, id, undefined, {})).rejects.toThrow(/Could not find/);
-	there = true;
-	await expect(handler.call(context, id, undefined, {})).resolves.toEqual({ id: '/site/content/assets/new.jpg?astroContentImageFlag' });
-	await expect(handler.call(context, flag('../assets/new.jpg', 'content/stories/b.md'), undefined, {})).resolves.toEqual({ id: '/site/content/assets/new.jpg?astroContentImageFlag' });
-	expect(calls).toHaveLength(2);
-});
