@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { clearOutDir } from './src/integrations/clear-out-dir.ts';
+import { contentImagesResolvedOnce } from './src/integrations/content-images-resolved-once.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { contentStoreRead } from './src/integrations/content-store-read.ts';
 import { hostRedirects } from './src/integrations/host-redirects.ts';
@@ -28,6 +29,10 @@ const redirects = hostRedirects();
  * MDX stories hold no code (src/lib/content/mdx-rule.ts): the compiler itself refuses an
  * expression, an import/export or an unknown component, whether or not the content check ran.
  * What remains is HTML, held to the same allow-list as Markdown stories (src/lib/story-html.ts).
+ * Content sync renders each MDX story to HTML with this same rule and allow-list
+ * (src/loaders/mdx-rendered-at-sync.ts), so no story is compiled as a module of the bundle; the
+ * integration still declares the .mdx entry type, and this compiler holds to the rule any MDX
+ * module that would still be compiled.
  */
 const mdxStories = { processor: satteri({ hastPlugins: [mdxStoryGuard(), storyHtmlPlugin] }) };
 
@@ -57,6 +62,9 @@ export default defineConfig({
 		syntaxHighlight: false,
 	},
 	vite: {
+		// Each image content names is resolved once, not once per entry that names it (8,505 imports
+		// of about 80 images at 10,000 items; src/integrations/content-images-resolved-once.ts).
+		plugins: [contentImagesResolvedOnce()],
 		build: {
 			rolldownOptions: {
 				// Emitted files are named by their content alone, not after the file they came from:

@@ -9,7 +9,9 @@ import path from 'node:path';
 import { awaitContentCheck } from './integrations/content-check-handoff.ts';
 import { COLLECTION_LAYOUT, contentRoot, type CollectionName } from './lib/content/layout.ts';
 import { parsingChangedFilesOnly } from './loaders/changed-files-parsed.ts';
+import { renderingMdxAtSync } from './loaders/mdx-rendered-at-sync.ts';
 import { plainMarkdownLoader } from './loaders/plain-markdown.ts';
+import { renderedBy, rendererDigest } from './loaders/rendered-by.ts';
 import { schemaBuiltOnce } from './loaders/schema-built-once.ts';
 import { storeSavedAfterLoading } from './loaders/store-saved-after-loading.ts';
 import { withoutUnreadRenderedMetadata } from './loaders/without-unread-metadata.ts';
@@ -44,9 +46,10 @@ function loader(name: CollectionName) {
 	const layout = COLLECTION_LAYOUT[name];
 	const base = path.join(root, layout.base);
 	const idOf = (file: string) => layout.idFromPath(path.relative(base, file).split(path.sep).join('/'));
-	// Rendered entries are stored without the metadata no page reads, and files unchanged since the
-	// last build are not parsed again (see the modules).
-	return afterContentCheck(withoutUnreadRenderedMetadata(parsingChangedFilesOnly(glob({
+	// Rendered entries are stored without the metadata no page reads, files unchanged since the
+	// last build are not parsed again, and MDX stories are rendered to HTML as they sync, like
+	// Markdown ones, rather than bundled as modules (see the modules).
+	const files = glob({
 		base,
 		pattern: layout.pattern,
 		generateId: ({ entry }) => layout.idFromPath(entry),
@@ -54,7 +57,10 @@ function loader(name: CollectionName) {
 		// the source too doubled the stories' share of the data store (tens of MB at 10k items).
 		// Award entries keep theirs: they are shown as escaped text blocks, never as HTML.
 		retainBody: name !== 'stories',
-	}), idOf)));
+	});
+	if (name !== 'stories') return afterContentCheck(withoutUnreadRenderedMetadata(parsingChangedFilesOnly(files, idOf)));
+	// Stories are rendered again, all of them, when the code that renders them has changed (loaders/rendered-by.ts).
+	return afterContentCheck(renderedBy(withoutUnreadRenderedMetadata(parsingChangedFilesOnly(renderingMdxAtSync(files), idOf)), rendererDigest(process.cwd())));
 }
 
 // Spelled out per collection (rather than looped over schemas/index.ts) so each keeps its own type.

@@ -21,6 +21,9 @@ import { fileURLToPath } from 'node:url';
 /** The data store's module, as Astro resolves `astro:data-layer-content`. */
 export const DATA_STORE_MODULE_ID = '\0astro:data-layer-content';
 
+/** Only that module's id reaches the plugin (the bundler tests the filter without calling JavaScript). */
+const DATA_STORE_MODULE_FILTER = /^\0astro:data-layer-content$/;
+
 /** The store's file in the build's cache folder (Astro's `getDataStoreFile` for a build). */
 export const dataStoreFile = (cacheDir: URL): string => fileURLToPath(new URL('data-store.json', cacheDir));
 
@@ -51,9 +54,16 @@ export function contentStoreRead(): AstroIntegration {
 							{
 								name: 'credence:content-store-read',
 								enforce: 'pre',
-								load(id) {
-									if (id !== DATA_STORE_MODULE_ID) return null;
-									return { code: dataStoreModuleCode(file), map: { mappings: '' }, meta: CONTENT_DATA_META };
+								// Astro's own plugin loads the same module, and it comes first among the
+								// `enforce: 'pre'` plugins (Astro's before the integrations'): without
+								// `order: 'pre'` its string module was the one bundled, and this plugin never ran.
+								load: {
+									order: 'pre',
+									filter: { id: DATA_STORE_MODULE_FILTER },
+									handler(id) {
+										if (id !== DATA_STORE_MODULE_ID) return null;
+										return { code: dataStoreModuleCode(file), map: { mappings: '' }, meta: CONTENT_DATA_META };
+									},
 								},
 							},
 						],
