@@ -4,7 +4,6 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { clearOutDir } from './src/integrations/clear-out-dir.ts';
-import { contentImagesResolvedOnce } from './src/integrations/content-images-resolved-once.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { contentStoreRead } from './src/integrations/content-store-read.ts';
 import { hostRedirects } from './src/integrations/host-redirects.ts';
@@ -62,9 +61,6 @@ export default defineConfig({
 		syntaxHighlight: false,
 	},
 	vite: {
-		// Each image content names is resolved once, not once per entry that names it (8,505 imports
-		// of about 80 images at 10,000 items; src/integrations/content-images-resolved-once.ts).
-		plugins: [contentImagesResolvedOnce()],
 		build: {
 			rolldownOptions: {
 				// Emitted files are named by their content alone, not after the file they came from:
