@@ -9,7 +9,7 @@
  * rendering what is left on every core.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { access, copyFile, link, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, copyFile, link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -130,13 +130,18 @@ export class CardRenderer {
  * Puts the cached card at `target` as a hard link: no bytes copied (a 1,000-item build's cards
  * are 39 MB). Safe because a cached card is never written in place (`#write` writes a new file
  * and renames it over the name), so the output's card cannot change after it is published.
- * Copied instead where a link cannot be made (another file system, a name already taken).
+ * A name already taken is replaced, never written into: it may itself be a link to another cached
+ * card, which writing through it would change. Copied (to a new file renamed over the name) where
+ * a link cannot be made, as across file systems.
  */
 async function linkOrCopy(cached: string, target: string): Promise<void> {
+	await rm(target, { force: true });
 	try {
 		await link(cached, target);
 	} catch {
-		await copyFile(cached, target);
+		const fresh = `${target}.${randomUUID()}.tmp`;
+		await copyFile(cached, fresh);
+		await rename(fresh, target);
 	}
 }
 

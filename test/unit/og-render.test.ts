@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -177,6 +177,20 @@ describe('CardRenderer', () => {
 		await writeFile(path.join(outDir, 'og/site.png'), 'stale');
 		await cards.publish(outDir);
 		expect((await readFile(path.join(outDir, 'og/site.png'))).toString()).toBe('card');
+	});
+
+	it('replaces a name already taken in the output instead of writing through it into another cached card', async () => {
+		const cards = new CardRenderer({ cacheDir, render: async () => Buffer.from('new card') });
+		cards.add('og/site.png', 'site');
+		const outDir = path.join(cacheDir, 'out');
+		await mkdir(path.join(outDir, 'og'), { recursive: true });
+		// The name is taken by a hard link to another card of the cache (an earlier publish).
+		const other = path.join(cacheDir, `${cardHash('other')}.png`);
+		await writeFile(other, 'other card');
+		await link(other, path.join(outDir, 'og/site.png'));
+		await cards.publish(outDir);
+		expect((await readFile(path.join(outDir, 'og/site.png'))).toString()).toBe('new card');
+		expect((await readFile(other)).toString()).toBe('other card');
 	});
 
 	it('fails to publish when a card fails to render', async () => {
