@@ -30,10 +30,15 @@ export function processTree(): Map<number, number[]> | undefined {
 	return children;
 }
 
-/** Resident bytes of one process (0 once it has ended). */
+/**
+ * Resident bytes of one process (0 once it has ended), from `VmRSS` in `/proc/<pid>/status`, which
+ * the kernel gives in kB whatever the machine's memory page size (`statm` counts pages: 4 KB here,
+ * 16 or 64 KB on some arm64 machines).
+ */
 function rssOf(pid: number): number {
 	try {
-		return Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * 4096;
+		const kb = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+		return kb ? Number(kb) * 1024 : 0;
 	} catch {
 		return 0;
 	}
