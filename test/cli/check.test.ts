@@ -97,6 +97,8 @@ describe('npm run check', () => {
 		const result = await check(dir);
 		expect(expectCleanFailure(result, customer, 'line 2')).toMatch(/not UTF-8 text: byte 0xE9 at line 2, column \d+ is not valid UTF-8 .*save it as UTF-8/);
 		expect(expectCleanFailure(result, captions, 'line')).toMatch(/not UTF-8 text: byte 0x93/);
+		// Once: the captions are read once for all their rules, not once per rule.
+		expect(result.out.match(/not UTF-8 text: byte 0x93/g)).toHaveLength(1);
 		expect(result.out).not.toContain('\uFFFD');
 	});
 

@@ -625,13 +625,15 @@ export function checkIntegrity(
 		} else if (!io.exists(captionsPath)) {
 			out.push(error(video.file, 'captions', `expected a WebVTT captions file, found no file at ${captionsFile}`));
 		} else {
-			const { cues, problems } = parseCaptions(io.readText(captionsPath));
+			// Read once for every rule below: a file that is not UTF-8 is then reported once.
+			const source = io.readText(captionsPath);
+			const { cues, problems } = parseCaptions(source);
 			for (const problem of problems) out.push(error(captionsFile, `line ${problem.line}`, `invalid WebVTT: ${problem.message}`));
 			const late = cues.find((cue) => cue.end > video.data.duration + 1);
 			if (late) out.push(error(captionsFile, '(cues)', `expected every cue to end within the video's duration (${video.data.duration}s), found a cue ending at ${late.end}s`));
 			if (problems.length === 0) captions.set(video.id, cues);
-			checkCaptionsAnonymity(video, captionsFile, io.readText(captionsPath));
-			captionsText = io.readText(captionsPath);
+			checkCaptionsAnonymity(video, captionsFile, source);
+			captionsText = source;
 		}
 		checkAnonymity(video, publishedTextFields(video.data));
 		checkFileAnonymity(video, [
