@@ -22,7 +22,7 @@ describe('starting astro build', () => {
 		const script = readFileSync(path.join(projectRoot, 'scripts/build.ts'), 'utf8');
 		// Started held, alongside the check (scripts/lib/held-process.ts); the search index once its
 		// pages are written (src/integrations/pages-written.ts), a large bundle once it has ended.
-		expect(script).toMatch(/startHeld\(astroBuildArgs\(projectRoot\), \{[\s\S]*astro\.pagesWritten[\s\S]*searchIndex\(staging, astro\.done\)/);
+		expect(script).toMatch(/startHeld\(astroBuildArgs\(projectRoot\), \{[\s\S]*astro\.pagesWritten[\s\S]*searchIndex\(staging, astro\.done, astro\.pid\)/);
 	});
 
 	it('gives the bundler’s allocator (mimalloc, in Rolldown’s native module) the settings in scripts/astro-build.env', async () => {
