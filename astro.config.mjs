@@ -43,6 +43,9 @@ export default defineConfig({
 	// cores this took a large library's page generation from 20 s to 11 s. (Open Graph cards are
 	// rendered beside the pages, not as pages: src/integrations/og-cards.ts.)
 	build: { concurrency: 4 },
+	// Sharp, as by default, and the first image drawn tells `npm run build` that the pages are
+	// written, so that the search index starts beside the images (src/lib/image-service.ts).
+	image: { service: { entrypoint: './src/lib/image-service.ts' } },
 	// Pages whose getStaticPaths cacheKey (src/data/cache-keys.ts) and code are unchanged are
 	// copied from the previous build instead of being rendered again.
 	experimental: { incrementalBuild: true },

@@ -7,7 +7,7 @@
  * room waits for Astro to exit (`memoryWaitFor`, scripts/lib/search-index.ts).
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -58,6 +58,34 @@ describe('the announcement that the pages are written', () => {
 			expect(exited).toBe(false);
 			writeFileSync(path.join(dir, 'go'), '');
 			expect((await held.done).code).toBe(0);
+		} finally {
+			restore();
+		}
+	}, 30_000);
+
+	it("is made by the image service's first drawing (Astro draws images only once every page is written), and the image is drawn as sharp draws it", async () => {
+		const restore = quiet();
+		try {
+			const service = JSON.stringify(pathToFileURL(path.join(projectRoot, 'src/lib/image-service.ts')).href);
+			const go = JSON.stringify(path.join(dir, 'go'));
+			const drawn = JSON.stringify(path.join(dir, 'drawn.webp'));
+			const code = `import { existsSync, writeFileSync } from 'node:fs';
+import sharp from 'sharp';
+const { default: service } = await import(${service});
+const png = await sharp({ create: { width: 4, height: 2, channels: 3, background: '#336699' } }).png().toBuffer();
+const imageConfig = { service: { entrypoint: '', config: {} } };
+const first = await service.transform(png, { src: 'a.png', width: 2, format: 'webp' }, imageConfig);
+await service.transform(png, { src: 'a.png', width: 4, format: 'webp' }, imageConfig);
+writeFileSync(${drawn}, first.data);
+while (!existsSync(${go})) await new Promise((resolve) => setTimeout(resolve, 20));`;
+			const held = startHeld(['--input-type=module', '-e', code], { cwd: projectRoot, env: process.env });
+			held.go();
+			// No astro:build:generated hook ran in this stand-in: the drawing announced it.
+			expect(await held.pagesWritten).toBe(true);
+			writeFileSync(path.join(dir, 'go'), '');
+			expect((await held.done).code).toBe(0);
+			const { default: sharp } = await import('sharp');
+			expect(await sharp(readFileSync(path.join(dir, 'drawn.webp'))).metadata()).toMatchObject({ format: 'webp', width: 2, height: 1 });
 		} finally {
 			restore();
 		}
