@@ -3,7 +3,11 @@
  * `schemas/index.ts`, the same modules the CLI validates with. Award score sheets are deliberately
  * not a collection: they are private and never reach the site's data layer.
  */
-import { defineCollection, type SchemaContext } from 'astro:content';
+import type { SchemaContext } from 'astro:content';
+// Not from 'astro:content': that module is Astro's whole content runtime (getCollection, render,
+// images), which Vite would transform module by module before content sync could start, on every
+// build (0.4 s of a 1,000-item build's start; docs/performance.md).
+import { defineCollection } from 'astro/content/config';
 import { glob, type Loader } from 'astro/loaders';
 import path from 'node:path';
 import { awaitContentCheck } from './integrations/content-check-handoff.ts';
