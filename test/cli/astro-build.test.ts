@@ -17,9 +17,9 @@ const packageJson = JSON.parse(readFileSync(path.join(projectRoot, 'package.json
 const settings = parseEnv(readFileSync(path.join(projectRoot, ASTRO_BUILD_ENV), 'utf8'));
 
 describe('starting astro build', () => {
-	it('is how `npm run build` starts it (scripts/build.ts), before the search index', () => {
+	it('is how `npm run build` starts it (scripts/build.ts, scripts/lib/build-site.ts), before the search index', () => {
 		expect(packageJson.scripts.build).toBe('node scripts/build.ts');
-		const script = readFileSync(path.join(projectRoot, 'scripts/build.ts'), 'utf8');
+		const script = readFileSync(path.join(projectRoot, 'scripts/lib/build-site.ts'), 'utf8');
 		// Started held, alongside the check (scripts/lib/held-process.ts); the search index once its
 		// pages are written (src/integrations/pages-written.ts), a large bundle once it has ended.
 		expect(script).toMatch(/startHeld\(astroBuildArgs\(projectRoot\), \{[\s\S]*astro\.pagesWritten[\s\S]*searchIndex\(staging, astro\.done, astro\.pid\)/);

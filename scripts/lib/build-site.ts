@@ -1,0 +1,152 @@
+/**
+ * `npm run build`: checks the content, builds the site with Astro, indexes it with Pagefind, and
+ * only then puts it in place as the output folder (`CREDENCE_OUT_DIR`, default `dist/`).
+ *
+ * - The content check (`npm run check` itself, in a process of its own) runs while Astro starts:
+ *   Astro loads its code and configuration meanwhile, and its collections' loaders, the first to
+ *   read the content folder, wait for the check's verdict (src/integrations/content-check-handoff.ts).
+ *   What Astro prints is held until then. A content mistake ends the build with the check's report
+ *   (file, field, what was found, what is valid) and exit 1: Astro is stopped before reading any
+ *   entry, and nothing of its output is shown (no hook name, no stack trace). Astro's own check
+ *   (src/integrations/content-check.ts, for `astro dev` and a direct `astro build`) does not run
+ *   a second time. A check that crashes instead (a signal, or an exit with no report) is said to
+ *   have crashed, with its exit code or signal, not reported as content errors "listed above".
+ * - Astro and the search index write into a staging folder beside the output folder; when both
+ *   succeeded it replaces the output folder with two renames (scripts/lib/staged-output.ts). A
+ *   build that fails anywhere leaves the last complete build in place, untouched.
+ * - The search index (scripts/lib/search-index.ts, in this process; Pagefind in its own) starts
+ *   as soon as Astro says every page is written (src/integrations/pages-written.ts), while Astro
+ *   still draws the Open Graph cards left, writes the sitemap and exits. It reads the pages and
+ *   links the cached bundles meanwhile, and indexes a bundle at once when Astro's memory and the
+ *   rest of the build's, read live from /proc, leave room for Pagefind's (about 0.45 MB a page)
+ *   under 2 GB in all (`EARLY_INDEX_BUDGET_BYTES`); otherwise the bundle waits until they do, or
+ *   for Astro to exit, so that a large library's build stays under the floor's peak.
+ * - Once the search index is built, `_headers` is written for Netlify and Cloudflare Pages (it
+ *   names Pagefind's files), and the build says how many files it has against the hosts' limit.
+ * - `CREDENCE_NOW` that is not a date-time is reported in one line.
+ * - A site address under an example domain (`url` in `content/site.yaml`, or `CREDENCE_SITE_URL`)
+ *   is warned about: canonical links, the sitemap and Open Graph tags all carry it.
+ * - The build, the check and the search index are TypeScript that Node strips of its types as it
+ *   loads them: Node keeps the result in a compile cache between builds (`NODE_COMPILE_CACHE`, by
+ *   default under `node_modules/.cache/`; scripts/build.ts turns it on before this module loads),
+ *   checked against each file's source (0.4 s of CPU less for the check at 1,000 items, 0.1 s for
+ *   the search index, 0.17 s less before this module starts Astro; docs/performance.md).
+ *
+ *   node scripts/build.ts (which loads this module with Node's compile cache on)
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { CONTENT_CHECKED_ENV } from '../../src/integrations/content-check-handoff.ts';
+import { displayPath } from '../../src/lib/content/display-path.ts';
+import { buildCacheDir, contentRoot } from '../../src/lib/content/layout.ts';
+import { PublicationTimeError, publicationTime } from '../../src/lib/publication.ts';
+import { maxBundlePages } from '../../src/lib/search-bundles.ts';
+import { exampleAddressWarning, siteUrl } from '../../src/lib/site-url.ts';
+import { astroBuildArgs } from './astro-build.ts';
+import { exitOf, startHeld, type ProcessExit } from './held-process.ts';
+import { writeHostHeaders } from './host-headers.ts';
+import { AstroFailedError, buildSearchIndex, SearchIndexError, searchIndexSummary, waitForRoomBesideAstro } from './search-index.ts';
+import { deletePreviousBuilds, publishStagedBuild, stagingDirFor } from './staged-output.ts';
+
+const projectRoot = path.resolve(import.meta.dirname, '../..');
+
+
+/** Builds the search index of `site` (see above); resolves with whether it succeeded, having said why not. */
+async function searchIndex(site: string, astroExited: Promise<unknown>, astroPid: number): Promise<boolean> {
+	try {
+		const result = await buildSearchIndex({
+			outDir: site,
+			cacheDir: buildCacheDir(projectRoot),
+			maxBundlePages: maxBundlePages(),
+			beforeIndexing: waitForRoomBesideAstro(astroExited, astroPid),
+		});
+		console.log(`[search-index] ${searchIndexSummary(result)}`);
+		return true;
+	} catch (error) {
+		// Astro failed while the index was built: stopped, and Astro's failure is the one reported.
+		if (error instanceof AstroFailedError) return false;
+		// A mistake in the site (a page without its year) gets its message; anything else its stack.
+		console.error(`search-index: ${error instanceof SearchIndexError ? error.message : error instanceof Error ? error.stack : error}`);
+		return false;
+	}
+}
+
+/** Runs Node with `args` in the project, its output on ours (and, with `capture`, kept: `out`). */
+async function runNode(args: string[], env: NodeJS.ProcessEnv, capture = false): Promise<ProcessExit & { out: string }> {
+	const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: ['inherit', capture ? 'pipe' : 'inherit', 'inherit'] });
+	let out = '';
+	child.stdout?.on('data', (chunk: Buffer) => {
+		out += chunk.toString();
+		process.stdout.write(chunk);
+	});
+	return { ...(await exitOf(child)), out };
+}
+
+async function main(): Promise<number> {
+	publicationTime(); // a CREDENCE_NOW that is not a date-time ends the build here, in one line
+	const contentDir = contentRoot(projectRoot);
+	const outDir = path.resolve(projectRoot, process.env.CREDENCE_OUT_DIR ?? 'dist');
+	const shownOut = displayPath(projectRoot, outDir);
+	// NODE_COMPILE_CACHE is set (scripts/build.ts): the check, Astro and the search index share it.
+	const env = { ...process.env };
+	const staging = stagingDirFor(outDir);
+
+	// The check runs in a process of its own, as `npm run check` (its report is that one's), while
+	// Astro starts in another and waits for its verdict before reading the content: the check has
+	// ended, and handed back its memory, before Astro's grows with the content.
+	const astro = startHeld(astroBuildArgs(projectRoot), { cwd: projectRoot, env: { ...env, CREDENCE_OUT_DIR: staging, [CONTENT_CHECKED_ENV]: contentDir } });
+	const check = await runNode([path.join(projectRoot, 'scripts/check.ts'), '--content', contentDir, '--cache'], env, true);
+	if (check.code !== 0) {
+		await astro.stop();
+		// Its report ends with its summary line; without one, the check itself failed (its own message, if any, is above).
+		const errors = /: (\d+ errors?), \d+ warnings?\s*$/.exec(check.out)?.[1];
+		if (check.code === 1 && errors) console.log(`✗ content check found ${errors} (listed above): nothing was built and ${shownOut} is unchanged`);
+		else {
+			const how = check.signal ? `was ended by ${check.signal} (exit code ${check.code})` : `stopped with exit code ${check.code}`;
+			console.error(
+				`✗ the content check crashed: it ${how} before reporting on the content (its own output, if any, is above), so nothing was built and ${shownOut} is unchanged; run \`npm run check\` to see it again, and report it with the content change that caused it`,
+			);
+		}
+		return check.code;
+	}
+
+	// Every address the site publishes would carry an example domain: said before the long part.
+	const addressWarning = exampleAddressWarning(siteUrl(contentDir));
+	if (addressWarning) console.warn(addressWarning);
+
+	// The builds that earlier ones replaced are deleted while Astro works.
+	const deleting = deletePreviousBuilds(outDir).catch((error: unknown) => console.warn(`could not delete an earlier build beside ${shownOut}: ${error}`));
+	const failed = (step: string, code: number) => {
+		console.error(`✗ ${step} failed (see above): ${shownOut} keeps the last complete build; this build's part is in ${displayPath(projectRoot, staging)}`);
+		return code || 1;
+	};
+	astro.go();
+	// The search index starts once the pages are written, or once Astro has exited if it never
+	// said so (then only if Astro succeeded).
+	const searching = Promise.race([astro.pagesWritten, astro.done.then(() => false)]).then(async (pagesWritten) => {
+		if (!pagesWritten && (await astro.done).code !== 0) return false;
+		return searchIndex(staging, astro.done, astro.pid);
+	});
+	const built = await astro.done;
+	const searched = await searching;
+	if (built.code !== 0) return failed('astro build', built.code);
+	if (!searched) return failed('the search index', 1);
+	const count = await writeHostHeaders(staging);
+	(count.warn ? console.warn : console.log)(`${count.warn ? '!' : '✓'} ${count.message}`);
+	await deleting;
+	publishStagedBuild(staging, outDir);
+	console.log(`✓ built the site into ${shownOut}`);
+	return 0;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(cause: unknown) => {
+		if (cause instanceof PublicationTimeError) {
+			console.error(`error: ${cause.message}`);
+			process.exit(2);
+		}
+		console.error(`build failed: ${cause instanceof Error ? cause.stack : String(cause)}`);
+		process.exit(1);
+	},
+);
