@@ -20,7 +20,9 @@
  *   links the cached bundles meanwhile, and indexes a bundle at once when Astro's memory and the
  *   rest of the build's, read live from /proc, leave room for Pagefind's (about 0.45 MB a page)
  *   under 2 GB in all (`EARLY_INDEX_BUDGET_BYTES`); otherwise the bundle waits until they do, or
- *   for Astro to exit, so that a large library's build stays under the floor's peak.
+ *   for Astro to exit, so that a large library's build stays under the floor's peak. Two bundles
+ *   are indexed at once where there are two cores, each by a Pagefind of its own, when the
+ *   memory leaves room for both (scripts/lib/pagefind-lanes.ts).
  * - Once the search index is built, `_headers` is written for Netlify and Cloudflare Pages (it
  *   names Pagefind's files), and the build says how many files it has against the hosts' limit.
  * - `CREDENCE_NOW` that is not a date-time is reported in one line.
@@ -35,6 +37,7 @@
  *   node scripts/build.ts (which loads this module with Node's compile cache on)
  */
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { CONTENT_CHECKED_ENV } from '../../src/integrations/content-check-handoff.ts';
 import { displayPath } from '../../src/lib/content/display-path.ts';
@@ -59,6 +62,8 @@ async function searchIndex(site: string, astroExited: Promise<unknown>, astroPid
 			cacheDir: buildCacheDir(projectRoot),
 			maxBundlePages: maxBundlePages(),
 			beforeIndexing: waitForRoomBesideAstro(astroExited, astroPid),
+			// Two bundles at once where there are two cores (scripts/lib/pagefind-lanes.ts).
+			lanes: Math.min(2, os.availableParallelism()),
 		});
 		console.log(`[search-index] ${searchIndexSummary(result)}`);
 		return true;

@@ -61,3 +61,23 @@ export function treeRss(root: number, except: readonly number[] = [], children =
 	}
 	return bytes;
 }
+
+/**
+ * The descendants of `root` whose command name (`/proc/<pid>/comm`) starts with `prefix`: a
+ * build's Pagefind indexers. Empty without `/proc`.
+ */
+export function processesNamed(root: number, prefix: string, children = processTree()): number[] {
+	if (!children) return [];
+	const found: number[] = [];
+	const stack = [...(children.get(root) ?? [])];
+	while (stack.length) {
+		const pid = stack.pop()!;
+		try {
+			if (readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith(prefix)) found.push(pid);
+		} catch {
+			// ended while we looked
+		}
+		stack.push(...(children.get(pid) ?? []));
+	}
+	return found;
+}

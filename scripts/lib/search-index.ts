@@ -11,9 +11,11 @@
  * large library's build stays under `EARLY_INDEX_BUDGET_BYTES`; `scripts/search-index.ts` runs
  * it on its own.
  *
- * Each bundle is indexed on its own (Pagefind frees it before the next) and kept in the build's
- * cache with a digest of its pages: a rebuild indexes again only the bundles whose pages changed,
- * and links the others into the site as they were.
+ * Each bundle is indexed by a Pagefind process of its own, which hands its memory back as it
+ * exits, and kept in the build's cache with a digest of its pages: a rebuild indexes again only
+ * the bundles whose pages changed, and links the others into the site as they were. Up to
+ * `lanes` bundles are indexed at once (scripts/lib/pagefind-lanes.ts), within the same memory
+ * budget: `npm run build` indexes two at once on two cores.
  *
  * What a run replaces (a bundle's earlier index, the links Pagefind read the pages through: a
  * file per page each) is renamed into the cache's trash and deleted by the next run, in the
@@ -24,9 +26,9 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { close, createIndex } from 'pagefind';
 import { planSearchBundles, YEAR_FILTER, type SearchBundle } from '../../src/lib/search-bundles.ts';
-import { processTree, treeRss } from './process-memory.ts';
+import { PagefindLanes } from './pagefind-lanes.ts';
+import { processesNamed, processTree, treeRss } from './process-memory.ts';
 
 export interface SearchIndexOptions {
 	/** The built site. */
@@ -36,10 +38,19 @@ export interface SearchIndexOptions {
 	/** Most pages per bundle (see `maxBundlePages`). */
 	maxBundlePages: number;
 	/**
-	 * Awaited before a bundle is indexed, with the bundle: how `npm run build`, which starts this
-	 * step while Astro finishes, makes a large bundle wait for Astro's memory to be handed back.
+	 * Awaited before a bundle is indexed, with the bundle and the pages of the bundles being indexed
+	 * meanwhile: how `npm run build`, which starts this step while Astro finishes, makes a large
+	 * bundle wait for Astro's memory to be handed back, or for another bundle to be done.
 	 */
-	beforeIndexing?: (bundle: SearchBundle) => Promise<unknown>;
+	beforeIndexing?: (bundle: SearchBundle, running: RunningBundles) => Promise<unknown>;
+	/** How many bundles may be indexed at once, each by a Pagefind of its own (default 1; see pagefind-lanes.ts). */
+	lanes?: number;
+}
+
+/** The bundles being indexed while another waits to start. */
+export interface RunningBundles {
+	/** Their pages, now (it falls as they are done). */
+	pages(): number;
 }
 
 export interface SearchIndexResult {
@@ -144,23 +155,14 @@ function linkBundlePages(outDir: string, cache: string, bundle: SearchBundle, fi
 	return source;
 }
 
-/** Indexes one bundle's linked pages (`source`, see `linkBundlePages`) into `<cache>/<id>/` (replacing what was there only once the new one is complete). */
-async function indexBundle(cache: string, bundle: SearchBundle, source: string, files: string[], digest: string): Promise<void> {
+/** Indexes one bundle's linked pages (`source`, see `linkBundlePages`) on a lane into `<cache>/<id>/` (replacing what was there only once the new one is complete). */
+async function indexBundle(lanes: PagefindLanes, cache: string, bundle: SearchBundle, source: string, files: string[], digest: string): Promise<void> {
 	const fresh = path.join(cache, `${bundle.id}.new`);
 	const trash = path.join(cache, TRASH);
-	const fail = (stage: string, errors: string[]): never => {
-		throw new SearchIndexError(`Pagefind failed to ${stage} (bundle ${bundle.id}):\n${errors.join('\n')}`);
-	};
-	const { index, errors: createErrors } = await createIndex({});
-	if (!index || createErrors.length) return fail('start', createErrors);
 	try {
-		const { errors: addErrors, page_count } = await index.addDirectory({ path: source });
-		if (addErrors.length) return fail('index the pages', addErrors);
-		if (page_count !== files.length) return fail('index the pages', [`read ${page_count} of ${files.length} pages`]);
-		const { errors: writeErrors } = await index.writeFiles({ outputPath: fresh });
-		if (writeErrors.length) return fail('write the index', writeErrors);
+		const failure = await lanes.index({ source, pages: files.length, output: fresh });
+		if (failure) throw new SearchIndexError(`Pagefind failed to ${failure.stage} (bundle ${bundle.id}):\n${failure.errors.join('\n')}`);
 	} finally {
-		await index.deleteIndex(); // Pagefind releases the bundle's memory before the next one
 		discard(source, trash);
 	}
 	writeFileSync(path.join(fresh, DIGEST_FILE), digest);
@@ -168,7 +170,7 @@ async function indexBundle(cache: string, bundle: SearchBundle, source: string, 
 	renameSync(fresh, path.join(cache, bundle.id));
 }
 
-export async function buildSearchIndex({ outDir, cacheDir, maxBundlePages, beforeIndexing }: SearchIndexOptions): Promise<SearchIndexResult> {
+export async function buildSearchIndex({ outDir, cacheDir, maxBundlePages, beforeIndexing, lanes: laneCount = 1 }: SearchIndexOptions): Promise<SearchIndexResult> {
 	const started = performance.now();
 	const cache = path.join(cacheDir, 'search-index');
 	mkdirSync(cache, { recursive: true });
@@ -204,24 +206,48 @@ export async function buildSearchIndex({ outDir, cacheDir, maxBundlePages, befor
 	}
 	// The unchanged bundles are in place before any is indexed, and the smallest bundle is indexed
 	// first: under `npm run build` a large one may have to wait for Astro to exit, a small one not.
+	// Up to `lanes` bundles are indexed at once; each waits for a free lane, then for
+	// `beforeIndexing`, which is told how many pages the running ones hold.
 	stale.sort((a, b) => a.bundle.pages - b.bundle.pages);
 	let waited = 0;
+	const lanes = new PagefindLanes(laneCount);
+	const running = new Set<Promise<void>>();
+	let runningPages = 0;
+	let failure: { error: unknown } | undefined;
 	try {
 		for (const { bundle, files, digest } of stale) {
+			while (running.size >= lanes.size && !failure) await Promise.race(running);
+			if (failure) break;
 			const source = linkBundlePages(outDir, cache, bundle, files);
 			const waiting = performance.now();
 			try {
-				await beforeIndexing?.(bundle);
+				await beforeIndexing?.(bundle, { pages: () => runningPages });
 			} catch (error) {
 				discard(source, path.join(cache, TRASH));
 				throw error;
 			}
 			waited += (performance.now() - waiting) / 1000;
-			await indexBundle(cache, bundle, source, files, digest);
-			link(bundle);
+			if (failure) {
+				discard(source, path.join(cache, TRASH));
+				break;
+			}
+			runningPages += bundle.pages;
+			const job: Promise<void> = indexBundle(lanes, cache, bundle, source, files, digest)
+				.then(() => link(bundle))
+				.catch((error: unknown) => {
+					failure ??= { error };
+				})
+				.finally(() => {
+					runningPages -= bundle.pages;
+					running.delete(job);
+				});
+			running.add(job);
 		}
+		await Promise.all(running);
+		if (failure) throw failure.error;
 	} finally {
-		await close();
+		await Promise.all(running);
+		await lanes.close();
 	}
 	// Bundles of years the plan no longer has (a year moved to another bundle).
 	const current = new Set(bundles.map((b) => b.id));
@@ -255,8 +281,10 @@ export const PAGEFIND_BYTES_PER_PAGE = 0.45e6;
 export interface BuildMemory {
 	/** Astro's process, now. */
 	astro: number;
-	/** Every other process of the build: this one, Pagefind's (with what an earlier bundle left in it), the check's. */
+	/** Every other process of the build but Pagefind's indexers: this one, the check's. */
 	others: number;
+	/** Pagefind's indexers (with what earlier bundles left in them), when read apart from `others`. */
+	pagefind?: number;
 }
 
 export interface MemoryWaitOptions {
@@ -264,7 +292,7 @@ export interface MemoryWaitOptions {
 	readMemory: () => BuildMemory | undefined;
 	budget?: number;
 	perPage?: number;
-	/** How often a bundle that does not fit yet looks again while Astro runs. */
+	/** How often a bundle that does not fit yet looks again. */
 	pollMs?: number;
 }
 
@@ -275,15 +303,18 @@ export interface MemoryWaitOptions {
 export class AstroFailedError extends Error {}
 
 /**
- * A `beforeIndexing` that lets a bundle go while Astro still runs when the build's memory leaves
- * room for it: Astro's and every other process's memory now, plus Pagefind's reckoned need for
- * the bundle (`perPage` a page), within `budget`. A bundle that does not fit looks again every
- * `pollMs` while Astro runs (measured, Astro's memory stays flat from its pages to its exit, so
- * this seldom lets one go), and goes at the latest once Astro has exited (`astroExited`). Once Astro has exited with a code other than 0 no further bundle is
- * indexed (`AstroFailedError`): Astro can fail after its pages are written (an Open Graph card,
- * the sitemap), and indexing on only delayed the report of a build that had already failed.
+ * A `beforeIndexing` that lets a bundle go when the build's memory leaves room for it: Astro's and
+ * every other process's memory now, plus Pagefind's reckoned need (`perPage` a page) for the
+ * bundles being indexed and for this one, within `budget`. The bundles being indexed count as
+ * reckoned or as Pagefind's processes hold now, whichever is more (a bundle just started holds
+ * little yet). A bundle that does not fit looks again every `pollMs` (measured, Astro's memory
+ * stays flat from its pages to its exit, so while it runs this seldom lets one go), and goes at
+ * the latest once Astro has exited (`astroExited`) and no other bundle is being indexed. Once
+ * Astro has exited with a code other than 0 no further bundle is indexed (`AstroFailedError`):
+ * Astro can fail after its pages are written (an Open Graph card, the sitemap), and indexing on
+ * only delayed the report of a build that had already failed.
  */
-export function memoryWaitFor(astroExited: Promise<unknown>, { readMemory, budget = EARLY_INDEX_BUDGET_BYTES, perPage = PAGEFIND_BYTES_PER_PAGE, pollMs = 200 }: MemoryWaitOptions): (bundle: SearchBundle) => Promise<unknown> {
+export function memoryWaitFor(astroExited: Promise<unknown>, { readMemory, budget = EARLY_INDEX_BUDGET_BYTES, perPage = PAGEFIND_BYTES_PER_PAGE, pollMs = 200 }: MemoryWaitOptions): (bundle: SearchBundle, running?: RunningBundles) => Promise<unknown> {
 	let exited = false;
 	let failed: number | undefined;
 	// Registered first: settled before any bundle's own wait for the exit resumes.
@@ -292,28 +323,38 @@ export function memoryWaitFor(astroExited: Promise<unknown>, { readMemory, budge
 		const code = (exit as { code?: unknown } | undefined)?.code;
 		if (typeof code === 'number' && code !== 0) failed = code;
 	});
-	const fits = (bundle: SearchBundle): boolean => {
+	const fits = (bundle: SearchBundle, runningPages: number): boolean => {
 		const memory = readMemory();
-		if (!memory) return bundle.pages <= EARLY_INDEX_MAX_PAGES;
-		return memory.astro + memory.others + bundle.pages * perPage <= budget;
+		if (!memory) return runningPages + bundle.pages <= EARLY_INDEX_MAX_PAGES;
+		const indexing = Math.max(memory.pagefind ?? 0, runningPages * perPage);
+		return memory.astro + memory.others + indexing + bundle.pages * perPage <= budget;
 	};
-	return async (bundle) => {
-		while (!exited && !fits(bundle)) {
+	return async (bundle, running) => {
+		const runningPages = () => running?.pages() ?? 0;
+		// Once Astro has exited, a bundle goes when it fits or when it would be indexed alone.
+		while (!(failed === undefined && exited && runningPages() === 0) && !fits(bundle, runningPages())) {
+			if (failed !== undefined) break;
 			let timer: NodeJS.Timeout | undefined;
-			await Promise.race([astroExited, new Promise((resolve) => (timer = setTimeout(resolve, pollMs)))]);
+			const looked = new Promise((resolve) => (timer = setTimeout(resolve, pollMs)));
+			await Promise.race(exited ? [looked] : [astroExited, looked]);
 			clearTimeout(timer);
 		}
 		if (failed !== undefined) throw new AstroFailedError(`astro build failed (exit code ${failed}): the search index stopped before bundle ${bundle.id}`);
 	};
 }
 
-/** `memoryWaitFor` with the memory read from `/proc`: Astro's process (`astroPid`) and the rest of this process's tree. */
-export function waitForRoomBesideAstro(astroExited: Promise<unknown>, astroPid: number, options: Omit<MemoryWaitOptions, 'readMemory'> = {}): (bundle: SearchBundle) => Promise<unknown> {
+/**
+ * `memoryWaitFor` with the memory read from `/proc`: Astro's process (`astroPid`), Pagefind's
+ * indexers, and the rest of this process's tree.
+ */
+export function waitForRoomBesideAstro(astroExited: Promise<unknown>, astroPid: number, options: Omit<MemoryWaitOptions, 'readMemory'> = {}): (bundle: SearchBundle, running?: RunningBundles) => Promise<unknown> {
 	const readMemory = (): BuildMemory | undefined => {
 		const tree = processTree();
+		const indexers = processesNamed(process.pid, 'pagefind', tree);
 		const astro = treeRss(astroPid, [], tree);
-		const others = treeRss(process.pid, [astroPid], tree);
-		return astro === undefined || others === undefined ? undefined : { astro, others };
+		const others = treeRss(process.pid, [astroPid, ...indexers], tree);
+		const pagefind = indexers.reduce((sum, pid) => sum + (treeRss(pid, [], tree) ?? 0), 0);
+		return astro === undefined || others === undefined ? undefined : { astro, others, pagefind };
 	};
 	return memoryWaitFor(astroExited, { ...options, readMemory });
 }

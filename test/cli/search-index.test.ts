@@ -4,7 +4,7 @@
  * again only the bundles whose pages changed; fails with a clear message, exit 1 and no stack
  * trace when a page cannot be placed or there is nothing to index.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -106,6 +106,49 @@ describe('node scripts/search-index.ts', () => {
 		const second = await buildSearchIndex({ outDir: site, cacheDir: cache, maxBundlePages: 2, beforeIndexing: async (bundle: SearchBundle) => void asked.push(bundle.id) });
 		expect(second.rebuilt).toBe(1);
 		expect(asked).toEqual(['2024-2025']);
+	}, 30_000);
+
+	it('indexes up to `lanes` bundles at once, each by a Pagefind of its own, and writes the same index as one at a time', async () => {
+		write('index.html', page('<main><h1>Home</h1></main>'));
+		for (const [n, year] of ['2021', '2022', '2023', '2024', '2025', '2026'].entries()) write(`stories/s${n}/index.html`, evidence(`Story ${n}`, year, `Quarry ${n} forecasting in ${year}.`));
+		const files = (root: string) =>
+			readdirSync(root, { recursive: true, withFileTypes: true })
+				.filter((entry) => entry.isFile())
+				.map((entry) => [path.relative(root, path.join(entry.parentPath, entry.name)), readFileSync(path.join(entry.parentPath, entry.name)).toString('base64')])
+				.sort(([a], [b]) => a.localeCompare(b));
+		// What the bundles being indexed held when each bundle asked to start.
+		const alongside: Record<string, number> = {};
+		const lanes = await buildSearchIndex({ outDir: site, cacheDir: cache, maxBundlePages: 2, lanes: 2, beforeIndexing: async (bundle, running) => void (alongside[bundle.id] = running.pages()) });
+		expect(lanes.rebuilt).toBe(3);
+		// The first two went side by side; the third waited for a lane, then went beside the one left.
+		expect(alongside).toEqual({ '2025-2026': 0, '2023-2024': 2, '2021-2022': 2 });
+		const twoAtOnce = files(path.join(site, 'pagefind'));
+		rmSync(path.join(site, 'pagefind'), { recursive: true });
+		const oneCache = mkdtempSync(path.join(tmpdir(), 'credence-search-cache-'));
+		try {
+			expect((await buildSearchIndex({ outDir: site, cacheDir: oneCache, maxBundlePages: 2 })).rebuilt).toBe(3);
+			expect(files(path.join(site, 'pagefind'))).toEqual(twoAtOnce);
+		} finally {
+			rmSync(oneCache, { recursive: true, force: true });
+		}
+	}, 30_000);
+
+	it('reports a bundle that fails on a lane, once the other lane has finished, and caches no index for it', async () => {
+		writeSite();
+		// The 2026 bundle's pages are gone by the time Pagefind reads them.
+		const result = buildSearchIndex({
+			outDir: site,
+			cacheDir: cache,
+			maxBundlePages: 2,
+			lanes: 2,
+			beforeIndexing: async (bundle) => {
+				if (bundle.id === '2026') rmSync(path.join(cache, 'search-index', '2026.pages'), { recursive: true, force: true });
+			},
+		});
+		await expect(result).rejects.toThrow(/Pagefind failed to index the pages \(bundle 2026\):\nread 0 of 1 pages/);
+		expect(existsSync(path.join(cache, 'search-index', '2026'))).toBe(false);
+		// The other lane's bundle was indexed meanwhile, and is cached for the next run.
+		expect(existsSync(path.join(cache, 'search-index', '2024-2025', 'pages.sha256'))).toBe(true);
 	}, 30_000);
 
 	it('links a held bundle’s pages for Pagefind while it waits, and leaves no links behind when the wait ends the run (Astro failed)', async () => {

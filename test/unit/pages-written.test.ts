@@ -13,7 +13,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startHeld } from '../../scripts/lib/held-process.ts';
-import { treeRss } from '../../scripts/lib/process-memory.ts';
+import { processesNamed, treeRss } from '../../scripts/lib/process-memory.ts';
 import { AstroFailedError, EARLY_INDEX_BUDGET_BYTES, EARLY_INDEX_MAX_PAGES, memoryWaitFor, PAGEFIND_BYTES_PER_PAGE, searchIndexSummary, waitForRoomBesideAstro, type BuildMemory } from '../../scripts/lib/search-index.ts';
 import { PAGES_WRITTEN_FD_ENV, pagesWritten, pagesWrittenFd } from '../../src/integrations/pages-written.ts';
 import type { SearchBundle } from '../../src/lib/search-bundles.ts';
@@ -216,6 +216,17 @@ describe('memoryWaitFor', () => {
 		expect(await settled(beforeIndexing(bundle(EARLY_INDEX_MAX_PAGES + 1)))).toBe(false);
 	});
 
+	it('finds the build’s Pagefind indexers by their command name, among its descendants only', async () => {
+		const child = execFile('sleep', ['60']);
+		try {
+			await expect.poll(() => processesNamed(process.pid, 'sleep')).toContain(child.pid);
+			expect(processesNamed(process.pid, 'pagefind')).not.toContain(child.pid);
+			expect(processesNamed(child.pid!, 'sleep')).toEqual([]);
+		} finally {
+			child.kill();
+		}
+	});
+
 	it('reads Astro’s process apart from the rest of the build’s, from /proc', async () => {
 		const child = execFile(process.execPath, ['-e', 'const keep = Buffer.alloc(64e6, 1); setTimeout(() => keep, 60_000)']);
 		try {
@@ -229,6 +240,56 @@ describe('memoryWaitFor', () => {
 			child.kill();
 		}
 	}, 30_000);
+});
+
+describe('memoryWaitFor with bundles being indexed meanwhile (two lanes)', () => {
+	const bundle = (pages: number): SearchBundle => ({ id: '2026', path: '/pagefind/', years: ['2026'], pages });
+	const MB = 1e6;
+	const pagesFor = (bytes: number) => Math.floor(bytes / PAGEFIND_BYTES_PER_PAGE);
+	async function settled(waiting: Promise<unknown>): Promise<boolean> {
+		let done = false;
+		void waiting.then(
+			() => (done = true),
+			() => (done = true),
+		);
+		for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+		return done;
+	}
+
+	it('counts the running bundles as reckoned while they have grown less, and as Pagefind holds once it holds more', async () => {
+		const exited = Promise.resolve({ code: 0 });
+		let pagefind = 0;
+		const others = 100 * MB;
+		const beforeIndexing = memoryWaitFor(exited, { readMemory: () => ({ astro: 0, others, pagefind }), pollMs: 5 });
+		await exited;
+		const room = EARLY_INDEX_BUDGET_BYTES - others;
+		// Half the room reckoned for the running bundle: the other half is this one's.
+		const running = { pages: () => pagesFor(room / 2) };
+		await expect(beforeIndexing(bundle(pagesFor(room / 2)), running)).resolves.toBeUndefined();
+		expect(await settled(beforeIndexing(bundle(pagesFor(room / 2) + 2), running))).toBe(false);
+		// Pagefind's processes hold more than reckoned (what an allocator keeps): that counts.
+		pagefind = room * 0.75;
+		expect(await settled(beforeIndexing(bundle(pagesFor(room / 2)), running))).toBe(false);
+	});
+
+	it('makes a bundle that does not fit beside the running ones wait for them once Astro has exited, and go when it would be indexed alone', async () => {
+		const exited = Promise.resolve({ code: 0 });
+		let pages = 4000;
+		const running = { pages: () => pages };
+		const waiting = memoryWaitFor(exited, { readMemory: () => ({ astro: 0, others: 100 * MB }), pollMs: 5 })(bundle(3000), running);
+		expect(await settled(waiting)).toBe(false);
+		pages = 0;
+		await expect(waiting).resolves.toBeUndefined();
+	});
+
+	it('lets a bundle go beside a running one while Astro runs only if all three fit', async () => {
+		const never = new Promise(() => {});
+		const memory = { astro: 1000 * MB, others: 100 * MB };
+		const room = EARLY_INDEX_BUDGET_BYTES - memory.astro - memory.others;
+		const beforeIndexing = memoryWaitFor(never, { readMemory: () => memory, pollMs: 5 });
+		await expect(beforeIndexing(bundle(pagesFor(room / 2)), { pages: () => pagesFor(room / 2) })).resolves.toBeUndefined();
+		expect(await settled(beforeIndexing(bundle(pagesFor(room / 2)), { pages: () => pagesFor(room / 2) + 10 }))).toBe(false);
+	});
 });
 
 describe('memoryWaitFor once Astro has exited', () => {
