@@ -167,22 +167,23 @@ setTimeout(() => console.log('alive, warned', warned.length), 100);
 	});
 });
 
+const bundle = (pages: number): SearchBundle => ({ id: '2026', path: '/pagefind/', years: ['2026'], pages });
+const MB = 1e6;
+/** Pages whose reckoned need is exactly `bytes`. */
+const pagesFor = (bytes: number) => Math.floor(bytes / PAGEFIND_BYTES_PER_PAGE);
+/** Whether `waiting` has settled after the event loop has turned a few times. */
+async function settled(waiting: Promise<unknown>): Promise<boolean> {
+	let done = false;
+	void waiting.then(
+		() => (done = true),
+		() => (done = true),
+	);
+	for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+	return done;
+}
+
 describe('memoryWaitFor', () => {
-	const bundle = (pages: number): SearchBundle => ({ id: '2026', path: '/pagefind/', years: ['2026'], pages });
-	const MB = 1e6;
-	/** Pages whose reckoned need is exactly `bytes`. */
-	const pagesFor = (bytes: number) => Math.floor(bytes / PAGEFIND_BYTES_PER_PAGE);
 	const never = new Promise(() => {});
-	/** Whether `waiting` has settled after the event loop has turned a few times. */
-	async function settled(waiting: Promise<unknown>): Promise<boolean> {
-		let done = false;
-		void waiting.then(
-			() => (done = true),
-			() => (done = true),
-		);
-		for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
-		return done;
-	}
 
 	it('lets a bundle be indexed beside Astro when Astro’s memory, the rest of the build’s and Pagefind’s reckoned need fit the budget', async () => {
 		const memory: BuildMemory = { astro: 1400 * MB, others: 150 * MB };
@@ -243,19 +244,6 @@ describe('memoryWaitFor', () => {
 });
 
 describe('memoryWaitFor with bundles being indexed meanwhile (two lanes)', () => {
-	const bundle = (pages: number): SearchBundle => ({ id: '2026', path: '/pagefind/', years: ['2026'], pages });
-	const MB = 1e6;
-	const pagesFor = (bytes: number) => Math.floor(bytes / PAGEFIND_BYTES_PER_PAGE);
-	async function settled(waiting: Promise<unknown>): Promise<boolean> {
-		let done = false;
-		void waiting.then(
-			() => (done = true),
-			() => (done = true),
-		);
-		for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
-		return done;
-	}
-
 	it('counts the running bundles as reckoned while they have grown less, and as Pagefind holds once it holds more', async () => {
 		const exited = Promise.resolve({ code: 0 });
 		let pagefind = 0;
@@ -293,7 +281,6 @@ describe('memoryWaitFor with bundles being indexed meanwhile (two lanes)', () =>
 });
 
 describe('memoryWaitFor once Astro has exited', () => {
-	const bundle = (pages: number): SearchBundle => ({ id: '2026', path: '/pagefind/', years: ['2026'], pages });
 	/** A build whose memory leaves room for a bundle of at most EARLY_INDEX_MAX_PAGES pages. */
 	const readMemory = (): BuildMemory => ({ astro: EARLY_INDEX_BUDGET_BYTES - EARLY_INDEX_MAX_PAGES * PAGEFIND_BYTES_PER_PAGE, others: 0 });
 	const waitUnlessItFits = (astroExited: Promise<unknown>) => memoryWaitFor(astroExited, { readMemory, pollMs: 60_000 });
