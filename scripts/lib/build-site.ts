@@ -22,7 +22,7 @@
  *   under 2 GB in all (`EARLY_INDEX_BUDGET_BYTES`); otherwise the bundle waits until they do, or
  *   for Astro to exit, so that a large library's build stays under the floor's peak. Two bundles
  *   are indexed at once where there are two cores, each by a Pagefind of its own, when the
- *   memory leaves room for both (scripts/lib/pagefind-lanes.ts).
+ *   memory leaves room for both (scripts/lib/pagefind-run.ts).
  * - Once the search index is built, `_headers` is written for Netlify and Cloudflare Pages (it
  *   names Pagefind's files), and the build says how many files it has against the hosts' limit.
  * - `CREDENCE_NOW` that is not a date-time is reported in one line.
@@ -53,7 +53,6 @@ import { deletePreviousBuilds, publishStagedBuild, stagingDirFor } from './stage
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 
-
 /** Builds the search index of `site` (see above); resolves with whether it succeeded, having said why not. */
 async function searchIndex(site: string, astroExited: Promise<unknown>, astroPid: number): Promise<boolean> {
 	try {
@@ -62,7 +61,8 @@ async function searchIndex(site: string, astroExited: Promise<unknown>, astroPid
 			cacheDir: buildCacheDir(projectRoot),
 			maxBundlePages: maxBundlePages(),
 			beforeIndexing: waitForRoomBesideAstro(astroExited, astroPid),
-			// Two bundles at once where there are two cores (scripts/lib/pagefind-lanes.ts).
+			astroExited,
+			// Two bundles at once where there are two cores (scripts/lib/pagefind-run.ts).
 			lanes: Math.min(2, os.availableParallelism()),
 		});
 		console.log(`[search-index] ${searchIndexSummary(result)}`);

@@ -1,6 +1,6 @@
 /**
  * Builds the Pagefind search index of a built site, in bundles of whole years
- * (src/lib/search-bundles.ts), through Pagefind's Node API, and fails on any indexing error (a
+ * (src/lib/search-bundles.ts), with Pagefind's command line, and fails on any indexing error (a
  * site whose search silently broke is worse than no build).
  *
  * It runs outside Astro, not inside an Astro integration: Pagefind holds about half a megabyte per
@@ -11,11 +11,11 @@
  * large library's build stays under `EARLY_INDEX_BUDGET_BYTES`; `scripts/search-index.ts` runs
  * it on its own.
  *
- * Each bundle is indexed by a Pagefind process of its own, which hands its memory back as it
- * exits, and kept in the build's cache with a digest of its pages: a rebuild indexes again only
- * the bundles whose pages changed, and links the others into the site as they were. Up to
- * `lanes` bundles are indexed at once (scripts/lib/pagefind-lanes.ts), within the same memory
- * budget: `npm run build` indexes two at once on two cores.
+ * Each bundle is indexed by a Pagefind process of its own (scripts/lib/pagefind-run.ts), which
+ * hands its memory back as it exits, and kept in the build's cache with a digest of its pages: a
+ * rebuild indexes again only the bundles whose pages changed, and links the others into the site
+ * as they were. Up to `lanes` bundles are indexed at once, within the same memory budget:
+ * `npm run build` indexes two at once on two cores.
  *
  * What a run replaces (a bundle's earlier index, the links Pagefind read the pages through: a
  * file per page each) is renamed into the cache's trash and deleted by the next run, in the
@@ -27,7 +27,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { planSearchBundles, YEAR_FILTER, type SearchBundle } from '../../src/lib/search-bundles.ts';
-import { PagefindLanes } from './pagefind-lanes.ts';
+import { runPagefind, type PagefindRun } from './pagefind-run.ts';
 import { processesNamed, processTree, treeRss } from './process-memory.ts';
 
 export interface SearchIndexOptions {
@@ -43,7 +43,9 @@ export interface SearchIndexOptions {
 	 * bundle wait for Astro's memory to be handed back, or for another bundle to be done.
 	 */
 	beforeIndexing?: (bundle: SearchBundle, running: RunningBundles) => Promise<unknown>;
-	/** How many bundles may be indexed at once, each by a Pagefind of its own (default 1; see pagefind-lanes.ts). */
+	/** Settles when Astro exits: the result's `waited` counts waits up to then (after it, a bundle waits for another, not for Astro). */
+	astroExited?: Promise<unknown>;
+	/** How many bundles may be indexed at once, each by a Pagefind of its own (default 1; see pagefind-run.ts). */
 	lanes?: number;
 }
 
@@ -62,7 +64,7 @@ export interface SearchIndexResult {
 	/** Bundles indexed in this run; the others came from the cache. */
 	rebuilt: number;
 	seconds: number;
-	/** Of `seconds`, those spent in `beforeIndexing`: under `npm run build`, waiting for Astro to exit, not indexing. */
+	/** Of `seconds`, those spent in `beforeIndexing` until Astro exited (all of them without `astroExited`): under `npm run build`, waiting for Astro to exit, not indexing. */
 	waited: number;
 }
 
@@ -155,13 +157,23 @@ function linkBundlePages(outDir: string, cache: string, bundle: SearchBundle, fi
 	return source;
 }
 
-/** Indexes one bundle's linked pages (`source`, see `linkBundlePages`) on a lane into `<cache>/<id>/` (replacing what was there only once the new one is complete). */
-async function indexBundle(lanes: PagefindLanes, cache: string, bundle: SearchBundle, source: string, files: string[], digest: string): Promise<void> {
+/**
+ * Indexes one bundle's linked pages (`source`, see `linkBundlePages`) by a Pagefind of its own
+ * into `<cache>/<id>/`, replacing what was there only once the new one is complete. `started`
+ * hears of the run, so that it can be stopped.
+ */
+async function indexBundle(cache: string, bundle: SearchBundle, source: string, files: string[], digest: string, started: (run: PagefindRun) => void): Promise<void> {
 	const fresh = path.join(cache, `${bundle.id}.new`);
 	const trash = path.join(cache, TRASH);
+	discard(fresh, trash);
 	try {
-		const failure = await lanes.index({ source, pages: files.length, output: fresh });
+		const run = runPagefind({ source, pages: files.length, output: fresh, cwd: cache });
+		started(run);
+		const failure = await run.done;
 		if (failure) throw new SearchIndexError(`Pagefind failed to ${failure.stage} (bundle ${bundle.id}):\n${failure.errors.join('\n')}`);
+	} catch (error) {
+		discard(fresh, trash);
+		throw error;
 	} finally {
 		discard(source, trash);
 	}
@@ -170,7 +182,7 @@ async function indexBundle(lanes: PagefindLanes, cache: string, bundle: SearchBu
 	renameSync(fresh, path.join(cache, bundle.id));
 }
 
-export async function buildSearchIndex({ outDir, cacheDir, maxBundlePages, beforeIndexing, lanes: laneCount = 1 }: SearchIndexOptions): Promise<SearchIndexResult> {
+export async function buildSearchIndex({ outDir, cacheDir, maxBundlePages, beforeIndexing, astroExited, lanes: laneCount = 1 }: SearchIndexOptions): Promise<SearchIndexResult> {
 	const started = performance.now();
 	const cache = path.join(cacheDir, 'search-index');
 	mkdirSync(cache, { recursive: true });
@@ -210,13 +222,16 @@ export async function buildSearchIndex({ outDir, cacheDir, maxBundlePages, befor
 	// `beforeIndexing`, which is told how many pages the running ones hold.
 	stale.sort((a, b) => a.bundle.pages - b.bundle.pages);
 	let waited = 0;
-	const lanes = new PagefindLanes(laneCount);
-	const running = new Set<Promise<void>>();
+	let astroExitedAt = Infinity;
+	void astroExited?.then(() => (astroExitedAt = performance.now()));
+	const lanes = Math.max(1, Math.floor(laneCount));
+	// Each bundle being indexed, with its Pagefind once started (to stop it).
+	const running = new Map<Promise<void>, { run?: PagefindRun }>();
 	let runningPages = 0;
 	let failure: { error: unknown } | undefined;
 	try {
 		for (const { bundle, files, digest } of stale) {
-			while (running.size >= lanes.size && !failure) await Promise.race(running);
+			while (running.size >= lanes && !failure) await Promise.race(running.keys());
 			if (failure) break;
 			const source = linkBundlePages(outDir, cache, bundle, files);
 			const waiting = performance.now();
@@ -226,13 +241,14 @@ export async function buildSearchIndex({ outDir, cacheDir, maxBundlePages, befor
 				discard(source, path.join(cache, TRASH));
 				throw error;
 			}
-			waited += (performance.now() - waiting) / 1000;
+			waited += Math.max(0, Math.min(performance.now(), astroExitedAt) - waiting) / 1000;
 			if (failure) {
 				discard(source, path.join(cache, TRASH));
 				break;
 			}
 			runningPages += bundle.pages;
-			const job: Promise<void> = indexBundle(lanes, cache, bundle, source, files, digest)
+			const indexing: { run?: PagefindRun } = {};
+			const job: Promise<void> = indexBundle(cache, bundle, source, files, digest, (run) => (indexing.run = run))
 				.then(() => link(bundle))
 				.catch((error: unknown) => {
 					failure ??= { error };
@@ -241,13 +257,16 @@ export async function buildSearchIndex({ outDir, cacheDir, maxBundlePages, befor
 					runningPages -= bundle.pages;
 					running.delete(job);
 				});
-			running.add(job);
+			running.set(job, indexing);
 		}
-		await Promise.all(running);
+		// The last bundles; a failure among them stops the others (below) rather than waiting for them.
+		while (running.size > 0 && !failure) await Promise.race(running.keys());
 		if (failure) throw failure.error;
 	} finally {
-		await Promise.all(running);
-		await lanes.close();
+		// Failed (Astro, or a bundle): the bundles still being indexed are stopped, not waited for,
+		// so that the failure is reported at once.
+		for (const { run } of running.values()) run?.stop();
+		await Promise.all(running.keys());
 	}
 	// Bundles of years the plan no longer has (a year moved to another bundle).
 	const current = new Set(bundles.map((b) => b.id));
@@ -325,7 +344,8 @@ export function memoryWaitFor(astroExited: Promise<unknown>, { readMemory, budge
 	});
 	const fits = (bundle: SearchBundle, runningPages: number): boolean => {
 		const memory = readMemory();
-		if (!memory) return runningPages + bundle.pages <= EARLY_INDEX_MAX_PAGES;
+		// Unreadable (no /proc): the fixed rule beside Astro; once it has exited, the reckoned need alone.
+		if (!memory) return exited ? (runningPages + bundle.pages) * perPage <= budget : runningPages + bundle.pages <= EARLY_INDEX_MAX_PAGES;
 		const indexing = Math.max(memory.pagefind ?? 0, runningPages * perPage);
 		return memory.astro + memory.others + indexing + bundle.pages * perPage <= budget;
 	};
@@ -344,19 +364,23 @@ export function memoryWaitFor(astroExited: Promise<unknown>, { readMemory, budge
 }
 
 /**
+ * The build's memory from `/proc`: Astro's process (`astroPid`) and its children, Pagefind's
+ * indexers (`indexers`: found among this process's descendants by their command name), and the
+ * rest of this process's tree; undefined without `/proc`.
+ */
+export function readBuildMemory(astroPid: number, tree = processTree(), indexers = processesNamed(process.pid, 'pagefind', tree)): BuildMemory | undefined {
+	const astro = treeRss(astroPid, [], tree);
+	const others = treeRss(process.pid, [astroPid, ...indexers], tree);
+	const pagefind = indexers.reduce((sum, pid) => sum + (treeRss(pid, [], tree) ?? 0), 0);
+	return astro === undefined || others === undefined ? undefined : { astro, others, pagefind };
+}
+
+/**
  * `memoryWaitFor` with the memory read from `/proc`: Astro's process (`astroPid`), Pagefind's
  * indexers, and the rest of this process's tree.
  */
 export function waitForRoomBesideAstro(astroExited: Promise<unknown>, astroPid: number, options: Omit<MemoryWaitOptions, 'readMemory'> = {}): (bundle: SearchBundle, running?: RunningBundles) => Promise<unknown> {
-	const readMemory = (): BuildMemory | undefined => {
-		const tree = processTree();
-		const indexers = processesNamed(process.pid, 'pagefind', tree);
-		const astro = treeRss(astroPid, [], tree);
-		const others = treeRss(process.pid, [astroPid, ...indexers], tree);
-		const pagefind = indexers.reduce((sum, pid) => sum + (treeRss(pid, [], tree) ?? 0), 0);
-		return astro === undefined || others === undefined ? undefined : { astro, others, pagefind };
-	};
-	return memoryWaitFor(astroExited, { ...options, readMemory });
+	return memoryWaitFor(astroExited, { ...options, readMemory: () => readBuildMemory(astroPid) });
 }
 
 /** What a run did, in one line for the build's log. */

@@ -133,22 +133,34 @@ describe('node scripts/search-index.ts', () => {
 		}
 	}, 30_000);
 
-	it('reports a bundle that fails on a lane, once the other lane has finished, and caches no index for it', async () => {
+	it('counts as waiting for Astro only the waits before Astro exited (after it, a bundle waits for a lane, and Pagefind is at work)', async () => {
 		writeSite();
-		// The 2026 bundle's pages are gone by the time Pagefind reads them.
+		const run = await buildSearchIndex({
+			outDir: site,
+			cacheDir: cache,
+			maxBundlePages: 2,
+			astroExited: Promise.resolve(),
+			beforeIndexing: () => new Promise((resolve) => setTimeout(resolve, 250)),
+		});
+		expect(run.seconds).toBeGreaterThan(0.5);
+		expect(run.waited).toBeLessThan(0.1);
+	}, 30_000);
+
+	it('reports a bundle Pagefind fails to index, with what Pagefind said, and caches no index for it', async () => {
+		writeSite();
 		const result = buildSearchIndex({
 			outDir: site,
 			cacheDir: cache,
 			maxBundlePages: 2,
 			lanes: 2,
+			// The 2026 bundle's pages are gone by the time Pagefind reads them.
 			beforeIndexing: async (bundle) => {
 				if (bundle.id === '2026') rmSync(path.join(cache, 'search-index', '2026.pages'), { recursive: true, force: true });
 			},
 		});
-		await expect(result).rejects.toThrow(/Pagefind failed to index the pages \(bundle 2026\):\nread 0 of 1 pages/);
+		await expect(result).rejects.toThrow(/Pagefind failed to index the pages \(bundle 2026\):\nPagefind stopped with exit code 1\n[\s\S]*Indexed 0 pages/);
 		expect(existsSync(path.join(cache, 'search-index', '2026'))).toBe(false);
-		// The other lane's bundle was indexed meanwhile, and is cached for the next run.
-		expect(existsSync(path.join(cache, 'search-index', '2024-2025', 'pages.sha256'))).toBe(true);
+		expect(existsSync(path.join(cache, 'search-index', '2026.new'))).toBe(false);
 	}, 30_000);
 
 	it('links a held bundle’s pages for Pagefind while it waits, and leaves no links behind when the wait ends the run (Astro failed)', async () => {

@@ -13,8 +13,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startHeld } from '../../scripts/lib/held-process.ts';
-import { processesNamed, treeRss } from '../../scripts/lib/process-memory.ts';
-import { AstroFailedError, EARLY_INDEX_BUDGET_BYTES, EARLY_INDEX_MAX_PAGES, memoryWaitFor, PAGEFIND_BYTES_PER_PAGE, searchIndexSummary, waitForRoomBesideAstro, type BuildMemory } from '../../scripts/lib/search-index.ts';
+import { processesNamed, processTree, treeRss } from '../../scripts/lib/process-memory.ts';
+import { AstroFailedError, EARLY_INDEX_BUDGET_BYTES, EARLY_INDEX_MAX_PAGES, memoryWaitFor, PAGEFIND_BYTES_PER_PAGE, readBuildMemory, searchIndexSummary, waitForRoomBesideAstro, type BuildMemory } from '../../scripts/lib/search-index.ts';
 import { PAGES_WRITTEN_FD_ENV, pagesWritten, pagesWrittenFd } from '../../src/integrations/pages-written.ts';
 import type { SearchBundle } from '../../src/lib/search-bundles.ts';
 import { projectRoot } from '../helpers.ts';
@@ -252,12 +252,19 @@ describe('memoryWaitFor with bundles being indexed meanwhile (two lanes)', () =>
 		await exited;
 		const room = EARLY_INDEX_BUDGET_BYTES - others;
 		// Half the room reckoned for the running bundle: the other half is this one's.
-		const running = { pages: () => pagesFor(room / 2) };
+		let runningPages = pagesFor(room / 2);
+		const running = { pages: () => runningPages };
 		await expect(beforeIndexing(bundle(pagesFor(room / 2)), running)).resolves.toBeUndefined();
-		expect(await settled(beforeIndexing(bundle(pagesFor(room / 2) + 2), running))).toBe(false);
+		const tooLarge = beforeIndexing(bundle(pagesFor(room / 2) + 2), running);
+		expect(await settled(tooLarge)).toBe(false);
 		// Pagefind's processes hold more than reckoned (what an allocator keeps): that counts.
 		pagefind = room * 0.75;
-		expect(await settled(beforeIndexing(bundle(pagesFor(room / 2)), running))).toBe(false);
+		const besideLargeIndexer = beforeIndexing(bundle(pagesFor(room / 2)), running);
+		expect(await settled(besideLargeIndexer)).toBe(false);
+		// The running bundle is done: both go.
+		runningPages = 0;
+		pagefind = 0;
+		await expect(Promise.all([tooLarge, besideLargeIndexer])).resolves.toBeDefined();
 	});
 
 	it('makes a bundle that does not fit beside the running ones wait for them once Astro has exited, and go when it would be indexed alone', async () => {
@@ -271,13 +278,46 @@ describe('memoryWaitFor with bundles being indexed meanwhile (two lanes)', () =>
 	});
 
 	it('lets a bundle go beside a running one while Astro runs only if all three fit', async () => {
-		const never = new Promise(() => {});
+		let exit!: (value: { code: number }) => void;
+		const astroExited = new Promise<{ code: number }>((resolve) => (exit = resolve));
 		const memory = { astro: 1000 * MB, others: 100 * MB };
 		const room = EARLY_INDEX_BUDGET_BYTES - memory.astro - memory.others;
-		const beforeIndexing = memoryWaitFor(never, { readMemory: () => memory, pollMs: 5 });
+		const beforeIndexing = memoryWaitFor(astroExited, { readMemory: () => memory, pollMs: 5 });
 		await expect(beforeIndexing(bundle(pagesFor(room / 2)), { pages: () => pagesFor(room / 2) })).resolves.toBeUndefined();
-		expect(await settled(beforeIndexing(bundle(pagesFor(room / 2)), { pages: () => pagesFor(room / 2) + 10 }))).toBe(false);
+		let runningPages = pagesFor(room / 2) + 10;
+		const waiting = beforeIndexing(bundle(pagesFor(room / 2)), { pages: () => runningPages });
+		expect(await settled(waiting)).toBe(false);
+		exit({ code: 0 });
+		runningPages = 0;
+		await expect(waiting).resolves.toBeUndefined();
 	});
+
+	it('without /proc, once Astro has exited, lets bundles go side by side as their reckoned need fits the budget', async () => {
+		const exited = Promise.resolve({ code: 0 });
+		await exited;
+		const beforeIndexing = memoryWaitFor(exited, { readMemory: () => undefined, pollMs: 5 });
+		const half = pagesFor(EARLY_INDEX_BUDGET_BYTES / 2);
+		await expect(beforeIndexing(bundle(half), { pages: () => half })).resolves.toBeUndefined();
+		let runningPages = half + 10;
+		const waiting = beforeIndexing(bundle(half), { pages: () => runningPages });
+		expect(await settled(waiting)).toBe(false);
+		runningPages = 0;
+		await expect(waiting).resolves.toBeUndefined();
+	});
+
+	it('reads Pagefind’s indexers apart from the rest of the build, so that they are not counted twice', async () => {
+		const child = execFile(process.execPath, ['-e', 'const keep = Buffer.alloc(64e6, 1); setTimeout(() => keep, 60_000)']);
+		try {
+			await expect.poll(() => treeRss(child.pid!) ?? 0, { timeout: 20_000 }).toBeGreaterThan(64 * MB);
+			// The child stands for an indexer (found by name in a build: processesNamed, above).
+			const memory = readBuildMemory(-1, processTree(), [child.pid!])!;
+			expect(memory.pagefind).toBeGreaterThan(64 * MB);
+			expect(memory.others).toBeLessThanOrEqual(treeRss(process.pid)! - 64 * MB);
+			expect(memory.astro).toBe(0);
+		} finally {
+			child.kill();
+		}
+	}, 30_000);
 });
 
 describe('memoryWaitFor once Astro has exited', () => {
