@@ -16,10 +16,13 @@
  *   2,083-page index (its allocator does not return it), which counted against the next bundle;
  * - a way to stop it at once when the build fails elsewhere.
  *
- * It runs in the bundle's own cache folder, with no `PAGEFIND_*` variable of the build's
- * environment, so that no configuration file or variable but the arguments here shapes the index.
+ * It runs in the search index's cache folder, which holds no configuration file, and without the
+ * build's `PAGEFIND_*` variables, so that only the arguments here shape the index (which
+ * executable runs is found as Pagefind's API finds it, `PAGEFIND_EXTENDED_BINARY_PATH` included).
+ * A run still going when the build's process exits is ended with it; one that ignores being
+ * stopped is killed `STOP_GRACE_MS` later.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -34,6 +37,22 @@ export interface PagefindFailure {
 export interface PagefindRun {
 	done: Promise<PagefindFailure | undefined>;
 	stop(): void;
+}
+
+/** How long a stopped Pagefind has to exit before it is killed. */
+export const STOP_GRACE_MS = 5000;
+
+/** Every Pagefind this process has started and that has not exited: ended when the process exits. */
+const live = new Set<ChildProcess>();
+let endedOnExit = false;
+function endWithThisProcess(child: ChildProcess): void {
+	live.add(child);
+	child.once('close', () => live.delete(child));
+	if (endedOnExit) return;
+	endedOnExit = true;
+	process.once('exit', () => {
+		for (const running of live) running.kill('SIGKILL');
+	});
 }
 
 /** Where Pagefind's executable is, found as Pagefind's own Node API finds it (its `resolveBinaryPath`). */
@@ -74,7 +93,11 @@ export function runPagefind({ source, pages, output, cwd }: { source: string; pa
 		if (stopped) return { stage: 'start', errors: ['stopped before it started'] };
 		const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toUpperCase().startsWith('PAGEFIND_')));
 		const child = spawn(file, ['--site', source, '--output-path', output], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
-		stopChild = () => child.kill('SIGTERM');
+		endWithThisProcess(child);
+		stopChild = () => {
+			child.kill('SIGTERM');
+			setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'), STOP_GRACE_MS).unref();
+		};
 		let printed = '';
 		child.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
 		child.stderr.on('data', (chunk: Buffer) => (printed += chunk.toString()));

@@ -229,9 +229,19 @@ export async function buildSearchIndex({ outDir, cacheDir, maxBundlePages, befor
 	const running = new Map<Promise<void>, { run?: PagefindRun }>();
 	let runningPages = 0;
 	let failure: { error: unknown } | undefined;
+	// Astro failing while bundles are indexed (an Open Graph card, the sitemap) stops them: its
+	// pages will not be published, and its failure is the one to report, at once.
+	const astroFailed = new Promise<void>((resolve) => {
+		void astroExited?.then((exit) => {
+			const code = (exit as { code?: unknown } | undefined)?.code;
+			if (typeof code !== 'number' || code === 0) return;
+			failure ??= { error: new AstroFailedError(`astro build failed (exit code ${code}): the search index stopped`) };
+			resolve();
+		});
+	});
 	try {
 		for (const { bundle, files, digest } of stale) {
-			while (running.size >= lanes && !failure) await Promise.race(running.keys());
+			while (running.size >= lanes && !failure) await Promise.race([...running.keys(), astroFailed]);
 			if (failure) break;
 			const source = linkBundlePages(outDir, cache, bundle, files);
 			const waiting = performance.now();
@@ -260,7 +270,7 @@ export async function buildSearchIndex({ outDir, cacheDir, maxBundlePages, befor
 			running.set(job, indexing);
 		}
 		// The last bundles; a failure among them stops the others (below) rather than waiting for them.
-		while (running.size > 0 && !failure) await Promise.race(running.keys());
+		while (running.size > 0 && !failure) await Promise.race([...running.keys(), astroFailed]);
 		if (failure) throw failure.error;
 	} finally {
 		// Failed (Astro, or a bundle): the bundles still being indexed are stopped, not waited for,
