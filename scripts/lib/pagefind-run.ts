@@ -26,6 +26,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { exitOf, type ProcessExit } from './held-process.ts';
 
 /** Why a bundle was not indexed: the stage, and what Pagefind (or the system) said. */
 export interface PagefindFailure {
@@ -67,7 +68,7 @@ function pagefindExecutable(): Promise<string> {
 }
 
 /** The pages Pagefind wrote into `output`, by its entry file (one count per language). */
-function pagesWritten(output: string): number | undefined {
+function pagesIndexed(output: string): number | undefined {
 	try {
 		const entry = JSON.parse(readFileSync(path.join(output, 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { page_count?: number }> };
 		return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
@@ -101,15 +102,16 @@ export function runPagefind({ source, pages, output, cwd }: { source: string; pa
 		let printed = '';
 		child.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
 		child.stderr.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-		const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>((resolve) => {
-			child.once('error', (error) => resolve({ code: null, signal: null, error }));
-			child.once('close', (code, signal) => resolve({ code, signal }));
-		});
-		if (exit.error) return { stage: 'start', errors: [exit.error.message] };
+		let exit: ProcessExit;
+		try {
+			exit = await exitOf(child);
+		} catch (error) {
+			return { stage: 'start', errors: [error instanceof Error ? error.message : String(error)] };
+		}
 		if (stopped) return { stage: 'index the pages', errors: ['stopped: the build failed elsewhere'] };
 		if (exit.signal) return { stage: 'index the pages', errors: [`Pagefind was ended by ${exit.signal}${exit.signal === 'SIGKILL' ? ' (the system may have run out of memory)' : ''}`, ...tail(printed)] };
 		if (exit.code !== 0) return { stage: 'index the pages', errors: [`Pagefind stopped with exit code ${exit.code}`, ...tail(printed)] };
-		const written = pagesWritten(output);
+		const written = pagesIndexed(output);
 		if (written === undefined) return { stage: 'write the index', errors: [`no pagefind-entry.json in ${output}`, ...tail(printed)] };
 		if (written !== pages) return { stage: 'index the pages', errors: [`read ${written} of ${pages} pages`] };
 		return undefined;

@@ -222,19 +222,20 @@ export async function buildSearchIndex({ outDir, cacheDir, maxBundlePages, befor
 	// `beforeIndexing`, which is told how many pages the running ones hold.
 	stale.sort((a, b) => a.bundle.pages - b.bundle.pages);
 	let waited = 0;
-	let astroExitedAt = Infinity;
-	void astroExited?.then(() => (astroExitedAt = performance.now()));
 	const lanes = Math.max(1, Math.floor(laneCount));
 	// Each bundle being indexed, with its Pagefind once started (to stop it).
 	const running = new Map<Promise<void>, { run?: PagefindRun }>();
 	let runningPages = 0;
 	let failure: { error: unknown } | undefined;
-	// Astro failing while bundles are indexed (an Open Graph card, the sitemap) stops them: its
-	// pages will not be published, and its failure is the one to report, at once.
+	// When Astro exited (waits after it are for a lane, not for Astro); and Astro failing while
+	// bundles are indexed (an Open Graph card, the sitemap) stops them: its pages will not be
+	// published, and its failure is the one to report, at once.
+	let astroExitedAt = Infinity;
 	const astroFailed = new Promise<void>((resolve) => {
 		void astroExited?.then((exit) => {
-			const code = (exit as { code?: unknown } | undefined)?.code;
-			if (typeof code !== 'number' || code === 0) return;
+			astroExitedAt = performance.now();
+			const code = failedExitCode(exit);
+			if (code === undefined) return;
 			failure ??= { error: new AstroFailedError(`astro build failed (exit code ${code}): the search index stopped`) };
 			resolve();
 		});
@@ -331,6 +332,12 @@ export interface MemoryWaitOptions {
  */
 export class AstroFailedError extends Error {}
 
+/** Astro's exit code when it failed (`exit` as `npm run build` hands it over: `{ code }`), else undefined. */
+function failedExitCode(exit: unknown): number | undefined {
+	const code = (exit as { code?: unknown } | undefined)?.code;
+	return typeof code === 'number' && code !== 0 ? code : undefined;
+}
+
 /**
  * A `beforeIndexing` that lets a bundle go when the build's memory leaves room for it: Astro's and
  * every other process's memory now, plus Pagefind's reckoned need (`perPage` a page) for the
@@ -349,8 +356,7 @@ export function memoryWaitFor(astroExited: Promise<unknown>, { readMemory, budge
 	// Registered first: settled before any bundle's own wait for the exit resumes.
 	void astroExited.then((exit) => {
 		exited = true;
-		const code = (exit as { code?: unknown } | undefined)?.code;
-		if (typeof code === 'number' && code !== 0) failed = code;
+		failed = failedExitCode(exit);
 	});
 	const fits = (bundle: SearchBundle, runningPages: number): boolean => {
 		const memory = readMemory();
@@ -362,8 +368,7 @@ export function memoryWaitFor(astroExited: Promise<unknown>, { readMemory, budge
 	return async (bundle, running) => {
 		const runningPages = () => running?.pages() ?? 0;
 		// Once Astro has exited, a bundle goes when it fits or when it would be indexed alone.
-		while (!(failed === undefined && exited && runningPages() === 0) && !fits(bundle, runningPages())) {
-			if (failed !== undefined) break;
+		while (failed === undefined && !(exited && runningPages() === 0) && !fits(bundle, runningPages())) {
 			let timer: NodeJS.Timeout | undefined;
 			const looked = new Promise((resolve) => (timer = setTimeout(resolve, pollMs)));
 			await Promise.race(exited ? [looked] : [astroExited, looked]);
