@@ -205,6 +205,18 @@ describe('node scripts/search-index.ts', () => {
 		expect(result.out).not.toMatch(/\n\s+at .*:\d+:\d+/);
 	});
 
+	it('places a page by its first year filter that holds a year, reading pages of any script as bytes', async () => {
+		writeSite();
+		// A year filter holding no year (as a page could show the mark's text) comes before the real one.
+		write('stories/four/index.html', page(`<main data-pagefind-body><h1>Café 東京 ☕</h1><span data-pagefind-filter="year">soon</span><span data-pagefind-filter="year">2023</span></main>`));
+		const first = await searchIndex({ CREDENCE_SEARCH_BUNDLE_PAGES: '2' });
+		expect(first.code, first.out).toBe(0);
+		expect(first.out).toContain('2 bundles (2025-2026: 2, 2023-2024: 2), 2 indexed, 0 unchanged');
+		// Unchanged pages of any script make the same digests: nothing is indexed again.
+		const second = await searchIndex({ CREDENCE_SEARCH_BUNDLE_PAGES: '2' });
+		expect(second.out).toContain('0 indexed, 2 unchanged');
+	});
+
 	it('fails when the pages were built for other bundles than the searchable pages make', async () => {
 		writeSite();
 		write('search/index.html', page(`<pagefind-config data-search-bundles="[{&quot;id&quot;:&quot;2024-2026&quot;,&quot;path&quot;:&quot;/pagefind/&quot;,&quot;years&quot;:[&quot;2026&quot;,&quot;2025&quot;,&quot;2024&quot;],&quot;pages&quot;:3}]"></pagefind-config>`));

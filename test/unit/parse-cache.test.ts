@@ -78,6 +78,26 @@ describe('the parse cache file', () => {
 		expect(readParseCache(file).size).toBe(0);
 	});
 
+	it('gives back the parse of any YAML as parsed: dates to be in objects, lists and lists of objects, and keys content chose', async () => {
+		const file = path.join(dir, '..', 'cache', 'parses.v8');
+		const yaml = ['published: 2024-05-01', '__proto__:', '  when: 2023-01-02', 'dates:', '  - 2022-03-04', '  - { at: 2021-01-01, n: 1 }', '"\\0yamlTimestamp": plain text', 'quoted: "2020-01-01"'];
+		writeFileSync(story(), `---\n${yaml.join('\n')}\n---\nBody.\n`);
+		const cache: ParseCache = new Map();
+		const parsed = await dataOf(cache, story());
+		expect(parsed.published).toStrictEqual(new YamlTimestamp('2024-05-01'));
+		expect(Object.getOwnPropertyNames(parsed)).toContain('__proto__');
+		writeParseCache(file, cache);
+		const reread = readParseCache(file).get(story())!;
+		// Deep-equal with classes and own keys compared: a YamlTimestamp where one was, nowhere else.
+		expect(reread.data).toStrictEqual(parsed);
+		expect(Object.getPrototypeOf(reread.data)).toBe(Object.prototype);
+		const data = reread.data as Record<string, unknown>;
+		expect((Object.getOwnPropertyDescriptor(data, '__proto__')!.value as Record<string, unknown>).when).toStrictEqual(new YamlTimestamp('2023-01-02'));
+		expect(data['\0yamlTimestamp']).toBe('plain text');
+		expect(data.quoted).toBe('2020-01-01');
+		expect(Object.keys(reread).sort()).toEqual(Object.keys(cache.get(story())!).sort());
+	});
+
 	it('lets runCheck reuse parses but still validates every file', async () => {
 		const parseCacheFile = path.join(dir, '..', 'cache', 'parses.v8');
 		expect((await runCheck({ projectRoot, contentDir: dir, now: NOW, parseCacheFile })).errors).toBe(0);

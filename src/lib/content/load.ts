@@ -204,20 +204,51 @@ export interface ParsedFile {
 export type ParseCache = Map<string, ParsedFile>;
 
 /** Bumped whenever what a parse holds changes, so an older cache file is ignored. */
-const PARSE_CACHE_VERSION = 4;
+const PARSE_CACHE_VERSION = 5;
 
-/** How a YamlTimestamp is kept in the cache (V8's serializer keeps data, not classes). */
-const TIMESTAMP_KEY = '\u0000yamlTimestamp';
+/** A step from a value to one inside it: a key of an object or an index of an array. */
+type DataPath = (string | number)[];
 
-/** `value` with every YamlTimestamp replaced by `{ [TIMESTAMP_KEY]: source }` (or back, with `revive`). */
-function mapTimestamps(value: unknown, revive: boolean): unknown {
-	if (value instanceof YamlTimestamp) return { [TIMESTAMP_KEY]: value.source };
-	if (Array.isArray(value)) return value.map((item) => mapTimestamps(item, revive));
+/** A parse as the cache file keeps it: each YamlTimestamp as its source text, and where those are. */
+interface StoredParse extends ParsedFile {
+	timestamps?: DataPath[];
+}
+
+/**
+ * A copy of `value` with every YamlTimestamp as its source text (V8's serializer keeps data, not
+ * classes), each one's place added to `found`.
+ */
+function detachTimestamps(value: unknown, found: DataPath[], at: DataPath = []): unknown {
+	if (value instanceof YamlTimestamp) {
+		found.push(at);
+		return value.source;
+	}
+	if (Array.isArray(value)) return value.map((item, index) => detachTimestamps(item, found, [...at, index]));
 	if (value && typeof value === 'object' && !(value instanceof Date)) {
-		if (revive && TIMESTAMP_KEY in value) return new YamlTimestamp(String((value as Record<string, unknown>)[TIMESTAMP_KEY]));
-		return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapTimestamps(item, revive)]));
+		const copy: Record<string, unknown> = {};
+		for (const [key, item] of Object.entries(value)) Object.defineProperty(copy, key, { value: detachTimestamps(item, found, [...at, key]), enumerable: true, writable: true, configurable: true });
+		return copy;
 	}
 	return value;
+}
+
+/**
+ * Puts the YamlTimestamps back where `detachTimestamps` found them, in place: only those places are
+ * visited (a whole walk of every parse, rebuilding each object, was a fifth of a 10,000-item
+ * rebuild's check), and no key content can write is taken for a timestamp.
+ */
+function reattachTimestamps(parsed: StoredParse): void {
+	for (const at of parsed.timestamps ?? []) {
+		if (at.length === 0) {
+			parsed.data = new YamlTimestamp(String(parsed.data));
+			continue;
+		}
+		let parent = parsed.data as Record<string | number, unknown>;
+		for (const step of at.slice(0, -1)) parent = parent[step] as Record<string | number, unknown>;
+		const last = at[at.length - 1];
+		parent[last] = new YamlTimestamp(String(parent[last]));
+	}
+	delete parsed.timestamps;
 }
 
 /** The parse cache kept in `file` by an earlier run; empty when there is none or it cannot be read. */
@@ -225,8 +256,8 @@ export function readParseCache(file: string): ParseCache {
 	try {
 		const stored = deserialize(readFileSync(file)) as { version?: number; files?: unknown };
 		if (stored.version === PARSE_CACHE_VERSION && stored.files instanceof Map) {
-			const files = stored.files as ParseCache;
-			for (const parsed of files.values()) parsed.data = mapTimestamps(parsed.data, true);
+			const files = stored.files as Map<string, StoredParse>;
+			for (const parsed of files.values()) reattachTimestamps(parsed);
 			return files;
 		}
 	} catch {
@@ -240,7 +271,13 @@ export function writeParseCache(file: string, cache: ParseCache): void {
 	try {
 		mkdirSync(path.dirname(file), { recursive: true });
 		const temporary = `${file}.${process.pid}.tmp`;
-		const files = new Map([...cache].map(([key, parsed]) => [key, { ...parsed, data: mapTimestamps(parsed.data, false) }]));
+		const files = new Map(
+			[...cache].map(([key, parsed]): [string, StoredParse] => {
+				const timestamps: DataPath[] = [];
+				const data = detachTimestamps(parsed.data, timestamps);
+				return [key, timestamps.length ? { ...parsed, data, timestamps } : { ...parsed, data }];
+			}),
+		);
 		writeFileSync(temporary, serialize({ version: PARSE_CACHE_VERSION, files }));
 		renameSync(temporary, file);
 	} catch {
