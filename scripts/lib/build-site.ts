@@ -25,6 +25,9 @@
  *   memory leaves room for both (scripts/lib/pagefind-run.ts).
  * - Once the search index is built, `_headers` is written for Netlify and Cloudflare Pages (it
  *   names Pagefind's files), and the build says how many files it has against the hosts' limit.
+ * - A build stopped by a signal (Ctrl-C, a CI runner cancelling, `kill`) stops the check, Astro
+ *   and Pagefind with it, says so once, and exits with 128 + the signal's number; the output
+ *   folder keeps the last complete build (scripts/lib/stop-signals.ts).
  * - `CREDENCE_NOW` that is not a date-time is reported in one line.
  * - A site address under an example domain (`url` in `content/site.yaml`, or `CREDENCE_SITE_URL`)
  *   is warned about: canonical links, the sitemap and Open Graph tags all carry it.
@@ -36,7 +39,7 @@
  *
  *   node scripts/build.ts (which loads this module with Node's compile cache on)
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { CONTENT_CHECKED_ENV } from '../../src/integrations/content-check-handoff.ts';
@@ -50,6 +53,7 @@ import { exitOf, startHeld, type ProcessExit } from './held-process.ts';
 import { writeHostHeaders } from './host-headers.ts';
 import { AstroFailedError, buildSearchIndex, SearchIndexError, searchIndexSummary, waitForRoomBesideAstro } from './search-index.ts';
 import { deletePreviousBuilds, publishStagedBuild, stagingDirFor } from './staged-output.ts';
+import { stopOnSignals, type SignalStop } from './stop-signals.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -69,7 +73,8 @@ async function searchIndex(site: string, astroExited: Promise<unknown>, astroPid
 		return true;
 	} catch (error) {
 		// Astro failed while the index was built: stopped, and Astro's failure is the one reported.
-		if (error instanceof AstroFailedError) return false;
+		// Stopped by a signal (Ctrl-C reaches Pagefind too): the stop was said already.
+		if (error instanceof AstroFailedError || stopping?.signal) return false;
 		// A mistake in the site (a page without its year) gets its message; anything else its stack.
 		console.error(`search-index: ${error instanceof SearchIndexError ? error.message : error instanceof Error ? error.stack : error}`);
 		return false;
@@ -77,8 +82,9 @@ async function searchIndex(site: string, astroExited: Promise<unknown>, astroPid
 }
 
 /** Runs Node with `args` in the project, its output on ours (and, with `capture`, kept: `out`). */
-async function runNode(args: string[], env: NodeJS.ProcessEnv, capture = false): Promise<ProcessExit & { out: string }> {
+async function runNode(args: string[], env: NodeJS.ProcessEnv, capture = false, started?: (child: ChildProcess) => void): Promise<ProcessExit & { out: string }> {
 	const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: ['inherit', capture ? 'pipe' : 'inherit', 'inherit'] });
+	started?.(child);
 	let out = '';
 	child.stdout?.on('data', (chunk: Buffer) => {
 		out += chunk.toString();
@@ -86,6 +92,13 @@ async function runNode(args: string[], env: NodeJS.ProcessEnv, capture = false):
 	});
 	return { ...(await exitOf(child)), out };
 }
+
+/** Set once the new build is in place: a signal after that stops nothing (the process is exiting). */
+let published = false;
+/** Signals that stop the build part-way; once one has, the handler exits, not main's caller. */
+let stopping: SignalStop | undefined;
+/** What main returns once a signal has stopped the build (its exit code is the handler's). */
+const STOPPED = -1;
 
 async function main(): Promise<number> {
 	publicationTime(); // a CREDENCE_NOW that is not a date-time ends the build here, in one line
@@ -100,7 +113,12 @@ async function main(): Promise<number> {
 	// Astro starts in another and waits for its verdict before reading the content: the check has
 	// ended, and handed back its memory, before Astro's grows with the content.
 	const astro = startHeld(astroBuildArgs(projectRoot), { cwd: projectRoot, env: { ...env, CREDENCE_OUT_DIR: staging, [CONTENT_CHECKED_ENV]: contentDir } });
-	const check = await runNode([path.join(projectRoot, 'scripts/check.ts'), '--content', contentDir, '--cache'], env, true);
+	let checking: ChildProcess | undefined;
+	// Stopped by a signal (Ctrl-C, a CI runner cancelling): Astro and the check are stopped with the
+	// build, which exits once they have (scripts/lib/stop-signals.ts); main only returns early.
+	const stop = (stopping = stopOnSignals(() => (published ? undefined : { shownOut, staging: displayPath(projectRoot, staging), processes: [astro, checking] })));
+	const check = await runNode([path.join(projectRoot, 'scripts/check.ts'), '--content', contentDir, '--cache'], env, true, (child) => (checking = child));
+	if (stop.signal) return STOPPED;
 	if (check.code !== 0) {
 		await astro.stop();
 		// Its report ends with its summary line; without one, the check itself failed (its own message, if any, is above).
@@ -122,6 +140,8 @@ async function main(): Promise<number> {
 	// The builds that earlier ones replaced are deleted while Astro works.
 	const deleting = deletePreviousBuilds(outDir).catch((error: unknown) => console.warn(`could not delete an earlier build beside ${shownOut}: ${error}`));
 	const failed = (step: string, code: number) => {
+		// Stopped by a signal: said once, by stopOnSignals.
+		if (stop.signal) return STOPPED;
 		console.error(`✗ ${step} failed (see above): ${shownOut} keeps the last complete build; this build's part is in ${displayPath(projectRoot, staging)}`);
 		return code || 1;
 	};
@@ -139,14 +159,19 @@ async function main(): Promise<number> {
 	const count = await writeHostHeaders(staging);
 	(count.warn ? console.warn : console.log)(`${count.warn ? '!' : '✓'} ${count.message}`);
 	await deleting;
+	if (stop.signal) return STOPPED;
 	publishStagedBuild(staging, outDir);
+	published = true;
 	console.log(`✓ built the site into ${shownOut}`);
 	return 0;
 }
 
 main().then(
-	(code) => process.exit(code),
+	(code) => {
+		if (!stopping?.signal) process.exit(code);
+	},
 	(cause: unknown) => {
+		if (stopping?.signal) return;
 		if (cause instanceof PublicationTimeError) {
 			console.error(`error: ${cause.message}`);
 			process.exit(2);
