@@ -26,8 +26,8 @@
  * - Once the search index is built, `_headers` is written for Netlify and Cloudflare Pages (it
  *   names Pagefind's files), and the build says how many files it has against the hosts' limit.
  * - A build stopped by a signal (Ctrl-C, a CI runner cancelling, `kill`) stops the check, Astro
- *   and Pagefind with it, says so once, and exits with 128 + the signal's number; the output
- *   folder keeps the last complete build (scripts/lib/stop-signals.ts).
+ *   and Pagefind with it, says so once, and ends by the same signal; the output folder keeps the
+ *   last complete build (scripts/lib/stop-signals.ts).
  * - `CREDENCE_NOW` that is not a date-time is reported in one line.
  * - A site address under an example domain (`url` in `content/site.yaml`, or `CREDENCE_SITE_URL`)
  *   is warned about: canonical links, the sitemap and Open Graph tags all carry it.
@@ -40,6 +40,7 @@
  *   node scripts/build.ts (which loads this module with Node's compile cache on)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CONTENT_CHECKED_ENV } from '../../src/integrations/content-check-handoff.ts';
@@ -49,11 +50,11 @@ import { PublicationTimeError, publicationTime } from '../../src/lib/publication
 import { maxBundlePages } from '../../src/lib/search-bundles.ts';
 import { exampleAddressWarning, siteUrl } from '../../src/lib/site-url.ts';
 import { astroBuildArgs } from './astro-build.ts';
-import { exitOf, startHeld, type ProcessExit } from './held-process.ts';
+import { exitOf, startHeld, type HeldProcess, type ProcessExit } from './held-process.ts';
 import { writeHostHeaders } from './host-headers.ts';
 import { AstroFailedError, buildSearchIndex, SearchIndexError, searchIndexSummary, waitForRoomBesideAstro } from './search-index.ts';
 import { deletePreviousBuilds, publishStagedBuild, stagingDirFor } from './staged-output.ts';
-import { stopOnSignals, type SignalStop } from './stop-signals.ts';
+import { stopOnSignals, stoppedMessage, type SignalStop } from './stop-signals.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -69,7 +70,8 @@ async function searchIndex(site: string, astroExited: Promise<unknown>, astroPid
 			// Two bundles at once where there are two cores (scripts/lib/pagefind-run.ts).
 			lanes: Math.min(2, os.availableParallelism()),
 		});
-		console.log(`[search-index] ${searchIndexSummary(result)}`);
+		// Stopped by a signal while the index finished: the stop was said, and is the last word.
+		if (!stopping?.signal) console.log(`[search-index] ${searchIndexSummary(result)}`);
 		return true;
 	} catch (error) {
 		// Astro failed while the index was built: stopped, and Astro's failure is the one reported.
@@ -109,18 +111,29 @@ async function main(): Promise<number> {
 	const env = { ...process.env };
 	const staging = stagingDirFor(outDir);
 
+	// Stopped by a signal (Ctrl-C, a CI runner cancelling): Astro and the check are stopped with the
+	// build, which ends once they have (scripts/lib/stop-signals.ts); main only returns early.
+	// Listened for before anything starts, so that nothing started is left running.
+	let astroStarted: HeldProcess | undefined;
+	let checking: ChildProcess | undefined;
+	let building = false;
+	const stop = (stopping = stopOnSignals(() =>
+		published
+			? undefined
+			: {
+					message: (signal) => stoppedMessage(signal, { shownOut, published: existsSync(outDir), staged: building && existsSync(staging) ? displayPath(projectRoot, staging) : undefined }),
+					processes: [astroStarted, checking],
+				},
+	));
 	// The check runs in a process of its own, as `npm run check` (its report is that one's), while
 	// Astro starts in another and waits for its verdict before reading the content: the check has
 	// ended, and handed back its memory, before Astro's grows with the content.
-	const astro = startHeld(astroBuildArgs(projectRoot), { cwd: projectRoot, env: { ...env, CREDENCE_OUT_DIR: staging, [CONTENT_CHECKED_ENV]: contentDir } });
-	let checking: ChildProcess | undefined;
-	// Stopped by a signal (Ctrl-C, a CI runner cancelling): Astro and the check are stopped with the
-	// build, which exits once they have (scripts/lib/stop-signals.ts); main only returns early.
-	const stop = (stopping = stopOnSignals(() => (published ? undefined : { shownOut, staging: displayPath(projectRoot, staging), processes: [astro, checking] })));
+	const astro = (astroStarted = startHeld(astroBuildArgs(projectRoot), { cwd: projectRoot, env: { ...env, CREDENCE_OUT_DIR: staging, [CONTENT_CHECKED_ENV]: contentDir } }));
 	const check = await runNode([path.join(projectRoot, 'scripts/check.ts'), '--content', contentDir, '--cache'], env, true, (child) => (checking = child));
 	if (stop.signal) return STOPPED;
 	if (check.code !== 0) {
 		await astro.stop();
+		if (stop.signal) return STOPPED;
 		// Its report ends with its summary line; without one, the check itself failed (its own message, if any, is above).
 		const errors = /: (\d+ errors?), \d+ warnings?\s*$/.exec(check.out)?.[1];
 		if (check.code === 1 && errors) console.log(`✗ content check found ${errors} (listed above): nothing was built and ${shownOut} is unchanged`);
@@ -146,6 +159,7 @@ async function main(): Promise<number> {
 		return code || 1;
 	};
 	astro.go();
+	building = true;
 	// The search index starts once the pages are written, or once Astro has exited if it never
 	// said so (then only if Astro succeeded).
 	const searching = Promise.race([astro.pagesWritten, astro.done.then(() => false)]).then(async (pagesWritten) => {
@@ -157,9 +171,9 @@ async function main(): Promise<number> {
 	if (built.code !== 0) return failed('astro build', built.code);
 	if (!searched) return failed('the search index', 1);
 	const count = await writeHostHeaders(staging);
-	(count.warn ? console.warn : console.log)(`${count.warn ? '!' : '✓'} ${count.message}`);
 	await deleting;
 	if (stop.signal) return STOPPED;
+	(count.warn ? console.warn : console.log)(`${count.warn ? '!' : '✓'} ${count.message}`);
 	publishStagedBuild(staging, outDir);
 	published = true;
 	console.log(`✓ built the site into ${shownOut}`);

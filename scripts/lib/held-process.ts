@@ -37,8 +37,12 @@ export interface HeldProcess {
 	go(): void;
 	/** The check failed: drop what it printed and end it. */
 	stop(): Promise<ProcessExit>;
-	/** Resolves when it has ended. */
+	/** Resolves when it has ended and its output is read (its pipes closed). */
 	done: Promise<ProcessExit>;
+	/** Resolves when the process itself has exited (its pipes may still be held by what it started). */
+	exited: Promise<void>;
+	/** Sends `signal` while the process runs; nothing once it has exited (its id may belong to another by then). */
+	kill(signal: NodeJS.Signals): void;
 	/** Resolves true once it announced that its pages are written, false if it ended (or closed the pipe) without. */
 	pagesWritten: Promise<boolean>;
 	/** Its process id: the build reads its memory (scripts/lib/search-index.ts). */
@@ -68,6 +72,7 @@ export function startHeld(args: string[], options: { cwd: string; env: NodeJS.Pr
 	child.stdout!.on('data', pass(process.stdout));
 	child.stderr!.on('data', pass(process.stderr));
 	const done = exitOf(child);
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 	let asked = false;
 	let passed = false;
 	const answer = () => {
@@ -93,6 +98,10 @@ export function startHeld(args: string[], options: { cwd: string; env: NodeJS.Pr
 			return done;
 		},
 		done,
+		exited,
+		kill: (signal) => {
+			if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+		},
 		pagesWritten,
 		pid: child.pid!,
 	};

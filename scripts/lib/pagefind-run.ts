@@ -51,9 +51,12 @@ function endWithThisProcess(child: ChildProcess): void {
 	child.once('close', () => live.delete(child));
 	if (endedOnExit) return;
 	endedOnExit = true;
-	process.once('exit', () => {
-		for (const running of live) running.kill('SIGKILL');
-	});
+	process.once('exit', killRunningPagefinds);
+}
+
+/** Kills every Pagefind this process started that is still running: as it exits, or is stopped by a signal (scripts/lib/stop-signals.ts). */
+export function killRunningPagefinds(): void {
+	for (const running of live) running.kill('SIGKILL');
 }
 
 /** Where Pagefind's executable is, found as Pagefind's own Node API finds it (its `resolveBinaryPath`). */

@@ -1,18 +1,22 @@
 /**
- * A build stopped part-way (Ctrl-C: SIGINT; a CI runner cancelling the job, `kill` or `timeout`:
- * SIGTERM; a closed terminal: SIGHUP) stops what it started with it. Without this, Node ends
- * `npm run build` at once on SIGTERM and SIGHUP, and Astro, the content check and any Pagefind
- * were left running on their own, writing into the staging folder for up to a minute, beside the
- * next build. Stopped, the build says so once, in words (not "astro build failed"), ends Astro and
- * the check (SIGTERM, then SIGKILL after `STOP_GRACE_MS`), and exits with 128 + the signal's
- * number, as a shell reports a process a signal ended; Pagefind's processes are killed as the
- * build's process exits (scripts/lib/pagefind-run.ts). The output folder keeps the last complete
- * build: only a build that finished is ever put in its place (scripts/lib/staged-output.ts). A
- * second signal stops waiting: everything is killed at once.
+ * A build stopped part-way (Ctrl-C: SIGINT, to the build and everything it started; a CI runner
+ * cancelling the job, `kill` or `timeout`: SIGTERM, often to the build's process alone; a closed
+ * terminal: SIGHUP) stops what it started with it. Without this, Node ended `npm run build` at
+ * once on SIGTERM and SIGHUP, and Astro, the content check and any Pagefind were left running on
+ * their own, writing into the staging folder for up to a minute, beside the next build.
+ *
+ * Stopped, the build says so once, in words (not "astro build failed"); asks Astro and the check to
+ * end (SIGTERM, then SIGKILL after `STOP_GRACE_MS`, each through its own process handle, so that
+ * nothing is sent once it has exited and its id may belong to another process); kills any Pagefind
+ * (scripts/lib/pagefind-run.ts); and then ends itself by the same signal, so that a shell running
+ * `npm run build && deploy`, or a loop of builds, stops too (a process that exits normally after
+ * Ctrl-C lets the shell go on). The output folder keeps the last complete build: only a build that
+ * finished is ever put in its place (scripts/lib/staged-output.ts). A second signal stops waiting:
+ * everything is killed at once.
  */
 import type { ChildProcess } from 'node:child_process';
-import { constants } from 'node:os';
 import type { HeldProcess } from './held-process.ts';
+import { killRunningPagefinds } from './pagefind-run.ts';
 
 /** The signals that stop a build. */
 export const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -20,40 +24,39 @@ export const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SI
 /** How long Astro and the check have to exit once asked, before they are killed. */
 export const STOP_GRACE_MS = 5000;
 
-/** What a signal would stop now: the build's own processes, and where its output is, for the message. */
+/** What a signal would stop now, and what to say about it. */
 export interface StopPlan {
-	/** The output folder as the user knows it (`dist`). */
-	shownOut: string;
-	/** The staging folder, where the stopped build's part stays until the next build empties it. */
-	staging: string;
-	/** Astro (held) and the check, when running; an entry may be undefined (not started yet). */
+	/** The line that says what was stopped and what is left (see `stoppedMessage`). */
+	message(signal: NodeJS.Signals): string;
+	/** Astro (held) and the check, when started; an entry may be undefined (not started yet). */
 	processes: (HeldProcess | ChildProcess | undefined)[];
 }
 
-/** The exit code a shell gives a process `signal` ended: 128 + its number (130 for SIGINT, 143 for SIGTERM). */
-export const signalExitCode = (signal: NodeJS.Signals): number => 128 + (constants.signals[signal] ?? 0);
-
-/** Resolves once `child` has exited (at once if it has). */
-function exited(child: ChildProcess): Promise<void> {
-	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-	return new Promise((resolve) => child.once('exit', () => resolve()));
+/** What the build says when a signal stops it: what the output folder holds now, and where this build's part is, if anywhere. */
+export function stoppedMessage(signal: NodeJS.Signals, { shownOut, published, staged }: { shownOut: string; published: boolean; staged?: string }): string {
+	const kept = published ? `${shownOut} keeps the last complete build` : `nothing was published to ${shownOut}`;
+	const part = staged ? ` (this build's part is in ${staged}, which the next build empties)` : '';
+	return `✗ the build was stopped (${signal}) before it finished: ${kept}${part}`;
 }
 
-/** One of the build's processes being stopped: killed only while it has not exited (its id may be reused after). */
-interface Ending {
-	pid?: number;
-	ended: boolean;
+/** One of the build's processes, as the stop handles it: asked to end, killed if it has not, waited for. */
+interface Stopping {
+	ask(): void;
+	kill(): void;
+	exited: Promise<void>;
 }
 
-function killNow(endings: Ending[]): void {
-	for (const ending of endings) {
-		if (ending.ended || ending.pid === undefined) continue;
-		try {
-			process.kill(ending.pid, 'SIGKILL');
-		} catch {
-			// already gone
-		}
+function stopping(p: HeldProcess | ChildProcess): Stopping {
+	if ('stop' in p) {
+		return {
+			ask: () => void p.stop(),
+			kill: () => p.kill('SIGKILL'),
+			exited: p.exited,
+		};
 	}
+	// ChildProcess.kill sends nothing once the process has exited.
+	const exited = p.exitCode !== null || p.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => p.once('exit', () => resolve()));
+	return { ask: () => void p.kill('SIGTERM'), kill: () => void p.kill('SIGKILL'), exited };
 }
 
 export interface SignalStop {
@@ -61,34 +64,38 @@ export interface SignalStop {
 	readonly signal: NodeJS.Signals | undefined;
 }
 
+/** Ends this process by `signal`, as if it had not been handled. */
+function endBy(signal: NodeJS.Signals): void {
+	killRunningPagefinds();
+	for (const name of STOP_SIGNALS) process.removeAllListeners(name);
+	process.kill(process.pid, signal);
+}
+
 /**
  * Handles `STOP_SIGNALS` for the rest of the process: on the first, `plan()` says what to stop
  * (undefined: nothing, the build is already in place and the process exiting), the build says it
- * was stopped, and the process exits once those processes have; on a second, at once.
+ * was stopped, and the process ends by the signal once those processes have exited; on a second,
+ * at once.
  */
 export function stopOnSignals(plan: () => StopPlan | undefined): SignalStop {
-	const state: { signal?: NodeJS.Signals; endings: Ending[] } = { endings: [] };
+	const state: { signal?: NodeJS.Signals; stopping: Stopping[] } = { stopping: [] };
 	const onSignal = (signal: NodeJS.Signals) => {
 		if (state.signal) {
-			killNow(state.endings);
-			process.exit(signalExitCode(state.signal));
+			for (const p of state.stopping) p.kill();
+			endBy(state.signal);
+			return;
 		}
-		const stopping = plan();
-		if (!stopping) return;
+		const planned = plan();
+		if (!planned) return;
 		state.signal = signal;
 		// On a line of its own: Astro may have been stopped part-way through one of its lines.
-		console.error(`\n✗ the build was stopped (${signal}) before it finished: ${stopping.shownOut} keeps the last complete build (this build's part is in ${stopping.staging}, which the next build empties)`);
-		const ends = stopping.processes.flatMap((p) => {
-			if (p === undefined) return [];
-			const ending: Ending = { pid: p.pid, ended: false };
-			state.endings.push(ending);
-			const end = 'stop' in p ? p.stop() : (p.kill('SIGTERM'), exited(p));
-			return [end.then(() => (ending.ended = true))];
-		});
-		const kill = setTimeout(() => killNow(state.endings), STOP_GRACE_MS);
-		void Promise.allSettled(ends).then(() => {
+		console.error(`\n${planned.message(signal)}`);
+		state.stopping = planned.processes.flatMap((p) => (p ? [stopping(p)] : []));
+		for (const p of state.stopping) p.ask();
+		const kill = setTimeout(() => state.stopping.forEach((p) => p.kill()), STOP_GRACE_MS);
+		void Promise.all(state.stopping.map((p) => p.exited)).then(() => {
 			clearTimeout(kill);
-			process.exit(signalExitCode(signal));
+			endBy(signal);
 		});
 	};
 	for (const signal of STOP_SIGNALS) process.on(signal, onSignal);

@@ -4,6 +4,7 @@
  * never cached, so an edit that breaks a schema is still reported on a run that reuses the rest.
  */
 import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PARSE_CACHE_REWRITE_AFTER, runCheck } from '../../src/lib/content/check.ts';
@@ -96,6 +97,20 @@ describe('the parse cache file', () => {
 		expect(data['\0yamlTimestamp']).toBe('plain text');
 		expect(data.quoted).toBe('2020-01-01');
 		expect(Object.keys(reread).sort()).toEqual(Object.keys(cache.get(story())!).sort());
+	});
+
+	it('drops a cache file whose timestamp places lead anywhere but into a parse (a cache restored from elsewhere is not trusted)', () => {
+		const file = path.join(dir, '..', 'cache', 'parses.v8');
+		writeParseCache(file, new Map([['/a.yaml', { size: 1, mtimeMs: 1, data: { when: new YamlTimestamp('2024-01-02'), list: ['x'] }, diagnostics: [] }]]));
+		const valid = deserialize(readFileSync(file)) as { files: Map<string, Record<string, unknown>> };
+		expect(valid.files.get('/a.yaml')!.timestamps).toEqual([['when']]);
+		const places = [[['__proto__', 'polluted']], [['constructor', 'prototype', 'polluted']], [['list', 'length']], [['missing']], [['list', 0, 'deeper']], 'not a list'];
+		for (const timestamps of places) {
+			valid.files.get('/a.yaml')!.timestamps = timestamps;
+			writeFileSync(file, serialize(valid));
+			expect(readParseCache(file).size, JSON.stringify(timestamps)).toBe(0);
+			expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+		}
 	});
 
 	it('lets runCheck reuse parses but still validates every file', async () => {

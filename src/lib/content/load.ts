@@ -235,20 +235,28 @@ function detachTimestamps(value: unknown, found: DataPath[], at: DataPath = []):
 /**
  * Puts the YamlTimestamps back where `detachTimestamps` found them, in place: only those places are
  * visited (a whole walk of every parse, rebuilding each object, was a fifth of a 10,000-item
- * rebuild's check), and no key content can write is taken for a timestamp.
+ * rebuild's check), and no key content can write is taken for a timestamp. The cache file is the
+ * build cache's, which CI may restore from elsewhere: every step must be an own key of an object
+ * or array the parse holds, and the place must hold a string; anything else throws, and the whole
+ * cache is dropped (a path through `__proto__` would otherwise write into every object's prototype).
  */
 function reattachTimestamps(parsed: StoredParse): void {
-	for (const at of parsed.timestamps ?? []) {
-		if (at.length === 0) {
-			parsed.data = new YamlTimestamp(String(parsed.data));
-			continue;
-		}
-		let parent = parsed.data as Record<string | number, unknown>;
-		for (const step of at.slice(0, -1)) parent = parent[step] as Record<string | number, unknown>;
-		const last = at[at.length - 1];
-		parent[last] = new YamlTimestamp(String(parent[last]));
-	}
+	const timestamps = parsed.timestamps ?? [];
 	delete parsed.timestamps;
+	if (!Array.isArray(timestamps)) throw new TypeError('timestamps is not a list');
+	for (const at of timestamps) {
+		if (!Array.isArray(at)) throw new TypeError('a timestamp place is not a list');
+		let holder: Record<string | number, unknown> = parsed as unknown as Record<string, unknown>;
+		let key: string | number = 'data';
+		for (const step of at) {
+			const next = holder[key];
+			if (!next || typeof next !== 'object' || (typeof step !== 'string' && typeof step !== 'number') || !Object.hasOwn(next, step)) throw new TypeError('a timestamp place the parse does not hold');
+			holder = next as Record<string | number, unknown>;
+			key = step;
+		}
+		if (!Object.hasOwn(holder, key) || typeof holder[key] !== 'string') throw new TypeError('a timestamp place that holds no text');
+		holder[key] = new YamlTimestamp(holder[key] as string);
+	}
 }
 
 /** The parse cache kept in `file` by an earlier run; empty when there is none or it cannot be read. */
