@@ -30,6 +30,7 @@ export const RENDERER_FILES: readonly string[] = [
 	'package-lock.json',
 	'src/lib/content/mdx-rule.ts',
 	'src/lib/html-escape.ts',
+	'src/lib/image-marker-text.ts',
 	'src/lib/mdx-story-html.ts',
 	'src/lib/story-html.ts',
 	'src/loaders/mdx-rendered-at-sync.ts',
