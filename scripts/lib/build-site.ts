@@ -51,7 +51,7 @@ import { maxBundlePages } from '../../src/lib/search-bundles.ts';
 import { exampleAddressWarning, siteUrl } from '../../src/lib/site-url.ts';
 import { astroBuildArgs } from './astro-build.ts';
 import { exitOf, startHeld, type HeldProcess, type ProcessExit } from './held-process.ts';
-import { writeHostHeaders } from './host-headers.ts';
+import { countFilesBesidePagefind, writeHostHeaders } from './host-headers.ts';
 import { AstroFailedError, buildSearchIndex, SearchIndexError, searchIndexSummary, waitForRoomBesideAstro } from './search-index.ts';
 import { deletePreviousBuilds, publishStagedBuild, stagingDirFor } from './staged-output.ts';
 import { stopOnSignals, stoppedMessage, type SignalStop } from './stop-signals.ts';
@@ -167,10 +167,13 @@ async function main(): Promise<number> {
 		return searchIndex(staging, astro.done, astro.pid);
 	});
 	const built = await astro.done;
+	// Astro has exited: the site's files outside pagefind/ are final, and counted while Pagefind works.
+	const besidePagefind = built.code === 0 ? countFilesBesidePagefind(staging) : undefined;
+	besidePagefind?.catch(() => {}); // a failure is the search's or Astro's to report; the count is awaited below
 	const searched = await searching;
 	if (built.code !== 0) return failed('astro build', built.code);
 	if (!searched) return failed('the search index', 1);
-	const count = await writeHostHeaders(staging);
+	const count = await writeHostHeaders(staging, besidePagefind);
 	await deleting;
 	if (stop.signal) return STOPPED;
 	(count.warn ? console.warn : console.log)(`${count.warn ? '!' : '✓'} ${count.message}`);
