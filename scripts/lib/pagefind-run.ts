@@ -38,6 +38,8 @@ export interface PagefindFailure {
 export interface PagefindRun {
 	done: Promise<PagefindFailure | undefined>;
 	stop(): void;
+	/** Settles once Pagefind's process is spawned (or the run has ended without one). */
+	started: Promise<void>;
 }
 
 /** How long a stopped Pagefind has to exit before it is killed. */
@@ -87,6 +89,8 @@ const tail = (text: string) => text.trim().split('\n').slice(-12);
 export function runPagefind({ source, pages, output, cwd }: { source: string; pages: number; output: string; cwd: string }): PagefindRun {
 	let stopped = false;
 	let stopChild: (() => void) | undefined;
+	let spawned: () => void = () => {};
+	const started = new Promise<void>((resolve) => (spawned = resolve));
 	const done = (async (): Promise<PagefindFailure | undefined> => {
 		let file: string;
 		try {
@@ -98,6 +102,7 @@ export function runPagefind({ source, pages, output, cwd }: { source: string; pa
 		const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toUpperCase().startsWith('PAGEFIND_')));
 		const child = spawn(file, ['--site', source, '--output-path', output], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
 		endWithThisProcess(child);
+		spawned();
 		stopChild = () => {
 			child.kill('SIGTERM');
 			setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'), STOP_GRACE_MS).unref();
@@ -119,8 +124,10 @@ export function runPagefind({ source, pages, output, cwd }: { source: string; pa
 		if (written !== pages) return { stage: 'index the pages', errors: [`read ${written} of ${pages} pages`] };
 		return undefined;
 	})();
+	done.then(spawned, spawned);
 	return {
 		done,
+		started,
 		stop: () => {
 			stopped = true;
 			stopChild?.();

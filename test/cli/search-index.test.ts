@@ -108,6 +108,22 @@ describe('node scripts/search-index.ts', () => {
 		expect(asked).toEqual(['2024-2025']);
 	}, 30_000);
 
+	it('links the unchanged bundles into place once a changed one is being indexed, not before it starts', async () => {
+		writeSite();
+		expect((await searchIndex({ CREDENCE_SEARCH_BUNDLE_PAGES: '2' })).code).toBe(0);
+		const unchangedEntry = path.join(site, 'pagefind', '2024-2025', 'pagefind-entry.json');
+		write('stories/three/index.html', evidence('Three', '2026', 'Orchard logistics, revised.'));
+		const linkedWhenAsked: boolean[] = [];
+		const result = await buildSearchIndex({ outDir: site, cacheDir: cache, maxBundlePages: 2, beforeIndexing: async () => void linkedWhenAsked.push(existsSync(unchangedEntry)) });
+		expect(result.rebuilt).toBe(1);
+		// The changed bundle's Pagefind did not wait for the unchanged bundle's files to be linked…
+		expect(linkedWhenAsked).toEqual([false]);
+		// …and they are in place when the step is done.
+		expect(existsSync(unchangedEntry)).toBe(true);
+		expect(fragments('pagefind')).toHaveLength(1);
+		expect(fragments(path.join('pagefind', '2024-2025'))).toHaveLength(2);
+	}, 30_000);
+
 	it('indexes up to `lanes` bundles at once, each by a Pagefind of its own, and writes the same index as one at a time', async () => {
 		write('index.html', page('<main><h1>Home</h1></main>'));
 		for (const [n, year] of ['2021', '2022', '2023', '2024', '2025', '2026'].entries()) write(`stories/s${n}/index.html`, evidence(`Story ${n}`, year, `Quarry ${n} forecasting in ${year}.`));
