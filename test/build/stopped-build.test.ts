@@ -9,7 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitOf } from '../../scripts/lib/held-process.ts';
@@ -92,6 +92,21 @@ const stoppedLine = (signal: string) => `✗ the build was stopped (${signal}) b
 /** What a stopped build must not say: a failure of its own steps, or the search index's. */
 const NOISE = /failed \(see above\)|content check crashed|content check found|search-index|built the site/;
 
+/**
+ * What every stopped build must show: ended by `signal` (as a shell must see it to stop
+ * `npm run build && deploy`), said so and nothing else, every process it had started (`started`)
+ * gone, and the last complete build in place.
+ */
+async function expectStopped(build: ReturnType<typeof startBuild>, signal: NodeJS.Signals, started: { pid: number }[]) {
+	const exit = await build.exit;
+	expect(exit, build.output()).toEqual({ code: 128 + constants.signals[signal], signal });
+	expect(build.output()).toContain(stoppedLine(signal));
+	expect(build.output()).not.toMatch(NOISE);
+	// Astro and the check are waited for; Pagefind is killed as the build ends, and reaped by whoever adopts it.
+	await expect.poll(() => started.filter((p) => running(p.pid)), { timeout: 10_000 }).toEqual([]);
+	expect(readBuiltFiles(outDir)).toEqual(before);
+}
+
 describe('a build stopped by a signal', () => {
 	it('stops Astro (and the check, if still running) with it, says so, ends by SIGTERM, and keeps the last complete build', async () => {
 		editData(path.join(dir, 'stories/quarry-forecasting.mdx'), (d) => (d.title = 'A title the stopped build never publishes'));
@@ -105,14 +120,7 @@ describe('a build stopped by a signal', () => {
 			}, { timeout: 60_000 })
 			.toBe(true);
 		build.child.kill('SIGTERM');
-		const exit = await build.exit;
-		// Ended by the signal, as a shell must see it to stop `npm run build && deploy`.
-		expect(exit, build.output()).toEqual({ code: 143, signal: 'SIGTERM' });
-		expect(build.output()).toContain(stoppedLine('SIGTERM'));
-		expect(build.output()).not.toMatch(NOISE);
-		// Astro and the check were waited for: gone by the time the build ends.
-		expect(started.filter((p) => running(p.pid))).toEqual([]);
-		expect(readBuiltFiles(outDir)).toEqual(before);
+		await expectStopped(build, 'SIGTERM', started);
 	}, 120_000);
 
 	it('kills a Pagefind that ignores SIGTERM, on SIGINT to the build alone, and keeps the last complete build', async () => {
@@ -124,13 +132,7 @@ describe('a build stopped by a signal', () => {
 		const started = descendants(build.child.pid!);
 		expect(started.map((p) => p.pid)).toContain(pagefind);
 		build.child.kill('SIGINT');
-		const exit = await build.exit;
-		expect(exit, build.output()).toEqual({ code: 130, signal: 'SIGINT' });
-		expect(build.output()).toContain(stoppedLine('SIGINT'));
-		expect(build.output()).not.toMatch(NOISE);
-		// Killed (SIGKILL) as the build ended; reaped by whoever adopted it.
-		await expect.poll(() => started.filter((p) => running(p.pid)), { timeout: 10_000 }).toEqual([]);
-		expect(readBuiltFiles(outDir)).toEqual(before);
+		await expectStopped(build, 'SIGINT', started);
 	}, 240_000);
 
 	it('stops as a terminal’s Ctrl-C stops it (SIGINT to every process of the build at once), saying only that it was stopped', async () => {
@@ -141,11 +143,6 @@ describe('a build stopped by a signal', () => {
 		await expect.poll(() => build.output().includes('generating static routes'), { timeout: 180_000 }).toBe(true);
 		const started = descendants(build.child.pid!);
 		process.kill(-build.child.pid!, 'SIGINT');
-		const exit = await build.exit;
-		expect(exit, build.output()).toEqual({ code: 130, signal: 'SIGINT' });
-		expect(build.output()).toContain(stoppedLine('SIGINT'));
-		expect(build.output()).not.toMatch(NOISE);
-		await expect.poll(() => started.filter((p) => running(p.pid)), { timeout: 10_000 }).toEqual([]);
-		expect(readBuiltFiles(outDir)).toEqual(before);
+		await expectStopped(build, 'SIGINT', started);
 	}, 240_000);
 });
