@@ -17,7 +17,6 @@ import { astroCsp } from './src/lib/csp.ts';
 import { buildCacheDir, contentRoot } from './src/lib/content/layout.ts';
 import { mdxStoryGuard } from './src/lib/content/mdx-rule.ts';
 import { siteUrl } from './src/lib/site-url.ts';
-import { imageMarkerTextPlugin } from './src/lib/image-marker-text.ts';
 import { storyHtmlPlugin } from './src/lib/story-html.ts';
 
 const projectRoot = import.meta.dirname;
@@ -34,7 +33,7 @@ const redirects = hostRedirects();
  * integration still declares the .mdx entry type, and this compiler holds to the rule any MDX
  * module that would still be compiled.
  */
-const mdxStories = { processor: satteri({ hastPlugins: [mdxStoryGuard(), storyHtmlPlugin, imageMarkerTextPlugin] }) };
+const mdxStories = { processor: satteri({ hastPlugins: [mdxStoryGuard(), storyHtmlPlugin] }) };
 
 export default defineConfig({
 	// url in content/site.yaml; CREDENCE_SITE_URL overrides it (src/lib/site-url.ts).
@@ -58,9 +57,8 @@ export default defineConfig({
 	security: { csp: astroCsp },
 	markdown: {
 		// Markdown story bodies (and MDX ones, through mdxStories above) are held to an HTML allow-list:
-		// no scripts, event handlers, javascript: links or forms (src/lib/story-html.ts); and no text
-		// that Astro's render() would take for an image marker (src/lib/image-marker-text.ts).
-		processor: satteri({ hastPlugins: [storyHtmlPlugin, imageMarkerTextPlugin] }),
+		// no scripts, event handlers, javascript: links or forms (src/lib/story-html.ts).
+		processor: satteri({ hastPlugins: [storyHtmlPlugin] }),
 		// Highlighted code carries style= attributes, which the pages' Content-Security-Policy
 		// (src/lib/csp.ts) refuses; story code blocks are shown plain.
 		syntaxHighlight: false,

@@ -8,7 +8,7 @@
  * folder, and only under `pagefind/`, so `npm run build` counts everything else then
  * (`countFilesBesidePagefind`), while Pagefind indexes, and this step adds Pagefind's files.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
@@ -44,9 +44,8 @@ export async function writeHostHeaders(siteDir: string, beside?: Promise<FilesBe
 		.filter((e) => e.isFile())
 		.map((e) => path.relative(pagefind, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
 	const counted = await beside;
-	const headersNew = !existsSync(path.join(siteDir, HEADERS));
 	await writeFileAtomic(path.join(siteDir, HEADERS), headersFile({ entries, pagefindFiles }));
 	// Synchronous when walked here: it is the build's last step, and the thread pool may be busy deleting earlier builds.
-	const files = counted ? counted.files + pagefindFiles.length + (counted.headers || !headersNew ? 0 : 1) : readdirSync(siteDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+	const files = counted ? counted.files + pagefindFiles.length + (counted.headers ? 0 : 1) : readdirSync(siteDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
 	return fileCountReport(files);
 }

@@ -238,9 +238,13 @@ export async function buildSearchIndex({ outDir, cacheDir, maxBundlePages, befor
 	// which is told how many pages the running ones hold.
 	stale.sort((a, b) => a.bundle.pages - b.bundle.pages);
 	const linkUnchanged = () => {
-		for (const bundle of unchanged.splice(0)) link(bundle);
+		// Each taken off the list once linked: a failure leaves the rest listed, not lost.
+		while (unchanged.length > 0) {
+			link(unchanged[0]!);
+			unchanged.shift();
+		}
 	};
-	let firstStarted: Promise<void> | undefined;
+	let linking: Promise<void> | undefined;
 	let waited = 0;
 	const lanes = Math.max(1, Math.floor(laneCount));
 	// Each bundle being indexed, with its Pagefind once started (to stop it).
@@ -289,12 +293,13 @@ export async function buildSearchIndex({ outDir, cacheDir, maxBundlePages, befor
 					running.delete(job);
 				});
 			running.set(job, indexing);
-			// While Pagefind works in its own process, not before it starts.
-			firstStarted ??= indexing.run?.started ?? Promise.resolve();
-			void firstStarted.then(linkUnchanged);
+			// While Pagefind works in its own process, not before it starts; a failure is the step's.
+			linking ??= (indexing.run?.started ?? Promise.resolve()).then(linkUnchanged).catch((error: unknown) => {
+				failure ??= { error };
+			});
 		}
-		await firstStarted;
-		linkUnchanged();
+		if (linking) await linking;
+		else if (!failure) linkUnchanged();
 		// The last bundles; a failure among them stops the others (below) rather than waiting for them.
 		while (running.size > 0 && !failure) await Promise.race([...running.keys(), astroFailed]);
 		if (failure) throw failure.error;

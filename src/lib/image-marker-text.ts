@@ -1,34 +1,26 @@
 /**
- * A story's text can never pass for one of Astro's image markers.
+ * A story's HTML can never hold a false image marker.
  *
  * Astro's image plugin marks each image of a story body `<img __ASTRO_IMAGE_="{…}">`, and
- * `render()` finds the marks with a pattern over the whole HTML (`__ASTRO_IMAGE_="…"`), text
- * included, then reads each as JSON. The compiler writes quotes in text as they are, so a story
- * with a body image whose text showed the marker (a code sample: `` `__ASTRO_IMAGE_="x"` ``, or the
- * same spelt with character references) stopped the whole build with "Failed to parse image
- * reference". Every Markdown and MDX story passes through this Sätteri plugin after the allow-list
- * (astro.config.mjs, src/lib/mdx-story-html.ts): in a document that could spell the marker, each
- * text node holding a quote is written with its quotes as `&quot;` (the same text on the page, in
- * the search index and when copied), which the pattern never matches, since a marker's own value
- * never holds a raw quote either. A document that names neither `ASTRO` nor `IMAGE` and has no
- * numeric character reference cannot spell the marker (no named reference stands for a capital
- * letter), and is not visited at all.
+ * `render()` finds the marks with a pattern over the whole HTML (`__ASTRO_IMAGE_="…"`), text and
+ * attribute values included, then reads each as JSON. The compilers write quotes in text as they
+ * are, and an attribute value is closed by a quote, so a story with a body image whose text or a
+ * link's title ended in the marker's name (a code sample: `` `__ASTRO_IMAGE_="x"` ``, the same
+ * spelt with character references or split by a comment, or `[a](/x "__ASTRO_IMAGE_=")`) stopped
+ * the whole build with "Failed to parse image reference".
+ *
+ * This works on the finished HTML, where the marker is spelt whatever the source did. A real
+ * marker's value is JSON, whose quotes the serialiser writes `&quot;`, so it always begins
+ * `{&quot;`; nothing content writes can: the serialisers write every `&` of text and attribute
+ * values as `&amp;`. Any other `__ASTRO_IMAGE_="` has its `=` written `&#61;`: the same text in a
+ * text node and the same value in an attribute, and nothing the pattern matches. It is applied to
+ * every story's HTML as content syncs (src/loaders/without-unread-metadata.ts), Markdown and MDX.
  */
-import type { HastPluginDefinition, PluginFactoryContext } from 'satteri';
-import { escapeHtml } from './html-escape.ts';
 
-/** What a story's source must hold to spell `__ASTRO_IMAGE_` in its text. */
-const COULD_SPELL_MARKER = /ASTRO|IMAGE|&#/;
+/** `__ASTRO_IMAGE_="` where its value is not the JSON of Astro's image plugin. */
+const FALSE_MARKER = /__ASTRO_IMAGE_="(?!\{&(?:quot|#x22|#34);)/g;
 
-/** The Sätteri hast plugin (a factory: Sätteri calls it once per document). */
-export function imageMarkerTextPlugin({ source }: PluginFactoryContext): HastPluginDefinition {
-	if (!COULD_SPELL_MARKER.test(source)) return { name: 'credence-image-marker-text' };
-	return {
-		name: 'credence-image-marker-text',
-		text(node, ctx) {
-			if (!node.value.includes('"')) return;
-			// Raw, after the allow-list: nothing in it but the text, escaped.
-			ctx.replaceNode(node, { type: 'raw', value: escapeHtml(node.value) });
-		},
-	};
+/** `html` with every false image marker made inert (see above); the same string when it has none. */
+export function withoutFalseImageMarkers(html: string): string {
+	return html.includes('__ASTRO_IMAGE_="') ? html.replace(FALSE_MARKER, '__ASTRO_IMAGE_&#61;"') : html;
 }

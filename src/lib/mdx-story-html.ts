@@ -22,7 +22,6 @@ import { mdxToJs, type MdxToJsResult } from 'satteri';
 import { parseSync } from 'vite';
 import { mdxStoryGuard, SITE_MDX_COMPONENTS } from './content/mdx-rule.ts';
 import { escapeHtml } from './html-escape.ts';
-import { imageMarkerTextPlugin } from './image-marker-text.ts';
 import { storyHtmlPlugin } from './story-html.ts';
 
 /** What Astro's renderers give back for an entry: the HTML and the metadata `render()` reads. */
@@ -142,7 +141,7 @@ export function renderMdxStory(source: string, frontmatter: Record<string, unkno
 	// image handling in place of the MDX one's <Image> components.
 	const result = mdxToJs(mdxStoryBody(source), {
 		mdastPlugins: [satteriCollectImagesPlugin()],
-		hastPlugins: [mdxStoryGuard(), storyHtmlPlugin, imageMarkerTextPlugin, satteriImageMarkerPlugin(), satteriHeadingIdsPlugin()],
+		hastPlugins: [mdxStoryGuard(), storyHtmlPlugin, satteriImageMarkerPlugin(), satteriHeadingIdsPlugin()],
 		optimizeStatic: { component: STATIC_COMPONENT, prop: STATIC_PROP },
 		features: { gfm: true, smartPunctuation: true },
 		fileURL,

@@ -12,6 +12,7 @@
  * out of `UNREAD_METADATA`.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { withoutFalseImageMarkers } from '../lib/image-marker-text.ts';
 
 type Store = LoaderContext['store'];
 type StoredEntry = Parameters<Store['set']>[0];
@@ -28,7 +29,19 @@ export function withoutUnreadMetadata(entry: StoredEntry): StoredEntry {
 	return { ...entry, rendered: { ...entry.rendered!, metadata: kept } };
 }
 
-/** `loader`, with every entry it stores passed through `withoutUnreadMetadata`. */
+/**
+ * `entry` with no false image marker in its rendered HTML (src/lib/image-marker-text.ts): done
+ * here, on every story's finished HTML, Markdown and MDX alike, because this is where each is
+ * stored, and the HTML as stored is what Astro's render() reads the markers from.
+ */
+export function withInertImageMarkerText(entry: StoredEntry): StoredEntry {
+	const html = entry.rendered?.html;
+	if (html === undefined) return entry;
+	const inert = withoutFalseImageMarkers(html);
+	return inert === html ? entry : { ...entry, rendered: { ...entry.rendered!, html: inert } };
+}
+
+/** `loader`, with every entry it stores passed through `withoutUnreadMetadata` and `withInertImageMarkerText`. */
 export function withoutUnreadRenderedMetadata(loader: Loader): Loader {
 	return {
 		...loader,
@@ -37,7 +50,7 @@ export function withoutUnreadRenderedMetadata(loader: Loader): Loader {
 			// The store's other methods are kept as they are (bound: the data store's own are closures).
 			const lean = new Proxy(store, {
 				get(target, property, receiver) {
-					if (property === 'set') return (entry: StoredEntry) => target.set(withoutUnreadMetadata(entry));
+					if (property === 'set') return (entry: StoredEntry) => target.set(withInertImageMarkerText(withoutUnreadMetadata(entry)));
 					return Reflect.get(target, property, receiver);
 				},
 			});

@@ -1,6 +1,6 @@
 /**
- * A story whose text shows Astro's image marker (`__ASTRO_IMAGE_="…"`, as a code sample would)
- * builds, and its page shows that text, beside a body image Astro still draws
+ * A story whose text or a link's title shows Astro's image marker (`__ASTRO_IMAGE_="…"`, as a
+ * code sample would) builds, and its page shows that text, beside a body image Astro still draws
  * (src/lib/image-marker-text.ts). Before, Astro's render() took the text for a marker and the
  * whole build stopped with "Failed to parse image reference", in Markdown and MDX stories alike.
  */
@@ -25,7 +25,7 @@ it('builds Markdown and MDX stories whose text shows an image marker, their body
 	// A Markdown story: the marker in a code block, and spelt with character references in prose.
 	const markdown = source
 		.replace(/^title: .*$/m, 'title: Quarry notes on image markers')
-		.concat('\n```html\n<img __ASTRO_IMAGE_="x">\n```\n\nSpelt out: &#95;&#95;&#65;STRO&#95;IMAGE&#95;&#61;&#34;y&#34;.', image);
+		.concat('\n```html\n<img __ASTRO_IMAGE_="x">\n```\n\nSpelt out: &#95;&#95;&#65;STRO&#95;IMAGE&#95;&#61;&#34;y&#34;, and [a link](/stories/ "__ASTRO_IMAGE_=") [or two](/videos/).', image);
 	writeFileSync(path.join(dir, 'stories/quarry-notes.md'), markdown);
 
 	const result = await buildSite(dir, outDir);
@@ -33,10 +33,11 @@ it('builds Markdown and MDX stories whose text shows an image marker, their body
 	expect(result.output).not.toContain('Failed to parse image reference');
 
 	const mdxBody = bodyOf('quarry-forecasting');
-	expect(mdxBody).toContain('<code>__ASTRO_IMAGE_=&quot;chart&quot;</code>');
+	// The same text and attribute values for a browser: `&#61;` is `=`.
+	expect(mdxBody).toContain('<code>__ASTRO_IMAGE_&#61;"chart"</code>');
 	const markdownBody = bodyOf('quarry-notes');
-	expect(markdownBody).toContain('&lt;img __ASTRO_IMAGE_=&quot;x&quot;&gt;');
-	expect(markdownBody).toContain('Spelt out: __ASTRO_IMAGE_=&quot;y&quot;.');
+	expect(markdownBody).toContain('&lt;img __ASTRO_IMAGE_&#61;"x"&gt;');
+	expect(markdownBody).toContain('Spelt out: __ASTRO_IMAGE_&#61;"y", and <a href="/stories/" title="__ASTRO_IMAGE_&#61;">a link</a> <a href="/videos/">or two</a>.');
 	for (const body of [mdxBody, markdownBody]) {
 		// The body image is drawn (a responsive WebP), and no marker is left for a browser to see.
 		expect(body).toMatch(/<img [^>]*alt="A chart of forecast error"[^>]*src="\/_astro\/[^"]+\.webp"/);
