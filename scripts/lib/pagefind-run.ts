@@ -56,8 +56,12 @@ function endWithThisProcess(child: ChildProcess): void {
 	process.once('exit', killRunningPagefinds);
 }
 
-/** Kills every Pagefind this process started that is still running: as it exits, or is stopped by a signal (scripts/lib/stop-signals.ts). */
+/** Set once this process is ending: no Pagefind is started after that. */
+let ending = false;
+
+/** Kills every Pagefind this process started that is still running, and starts no other: as it exits, or is stopped by a signal (scripts/lib/stop-signals.ts). */
 export function killRunningPagefinds(): void {
+	ending = true;
 	for (const running of live) running.kill('SIGKILL');
 }
 
@@ -98,7 +102,7 @@ export function runPagefind({ source, pages, output, cwd }: { source: string; pa
 		} catch (error) {
 			return { stage: 'start', errors: [error instanceof Error ? error.message : String(error)] };
 		}
-		if (stopped) return { stage: 'start', errors: ['stopped before it started'] };
+		if (stopped || ending) return { stage: 'start', errors: ['stopped before it started'] };
 		const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toUpperCase().startsWith('PAGEFIND_')));
 		const child = spawn(file, ['--site', source, '--output-path', output], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
 		endWithThisProcess(child);

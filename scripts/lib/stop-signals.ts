@@ -88,8 +88,13 @@ export function stopOnSignals(plan: () => StopPlan | undefined): SignalStop {
 		const planned = plan();
 		if (!planned) return;
 		state.signal = signal;
-		// On a line of its own: Astro may have been stopped part-way through one of its lines.
-		console.error(`\n${planned.message(signal)}`);
+		// On a line of its own: Astro may have been stopped part-way through one of its lines. A
+		// terminal that hung up (SIGHUP) may refuse it: the processes are stopped all the same.
+		try {
+			console.error(`\n${planned.message(signal)}`);
+		} catch {
+			// nowhere to say it
+		}
 		state.stopping = planned.processes.flatMap((p) => (p ? [stopping(p)] : []));
 		for (const p of state.stopping) p.ask();
 		const kill = setTimeout(() => state.stopping.forEach((p) => p.kill()), STOP_GRACE_MS);
