@@ -32,6 +32,14 @@ export function exitOf(child: ChildProcess): Promise<ProcessExit> {
 	});
 }
 
+/** Whether `child` is still running (it has neither exited nor been ended by a signal). */
+export const isRunning = (child: ChildProcess): boolean => child.exitCode === null && child.signalCode === null;
+
+/** Resolves once `child` has exited (at once if it has), whatever still holds its pipes. */
+export function exitedOf(child: ChildProcess): Promise<void> {
+	return isRunning(child) ? new Promise((resolve) => child.once('exit', () => resolve())) : Promise.resolve();
+}
+
 export interface HeldProcess {
 	/** The check passed: answer the process (now or when it asks) and show what it printed. */
 	go(): void;
@@ -72,7 +80,7 @@ export function startHeld(args: string[], options: { cwd: string; env: NodeJS.Pr
 	child.stdout!.on('data', pass(process.stdout));
 	child.stderr!.on('data', pass(process.stderr));
 	const done = exitOf(child);
-	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	const exited = exitedOf(child);
 	let asked = false;
 	let passed = false;
 	const answer = () => {
@@ -94,13 +102,13 @@ export function startHeld(args: string[], options: { cwd: string; env: NodeJS.Pr
 		stop: () => {
 			held = [];
 			// Ended, not disconnected first: Node then never reports the process closed.
-			if (child.exitCode === null && child.signalCode === null) child.kill();
+			if (isRunning(child)) child.kill();
 			return done;
 		},
 		done,
 		exited,
 		kill: (signal) => {
-			if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+			if (isRunning(child)) child.kill(signal);
 		},
 		pagesWritten,
 		pid: child.pid!,

@@ -26,7 +26,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { exitOf, type ProcessExit } from './held-process.ts';
+import { exitOf, isRunning, type ProcessExit } from './held-process.ts';
 
 /** Why a bundle was not indexed: the stage, and what Pagefind (or the system) said. */
 export interface PagefindFailure {
@@ -109,7 +109,7 @@ export function runPagefind({ source, pages, output, cwd }: { source: string; pa
 		spawned();
 		stopChild = () => {
 			child.kill('SIGTERM');
-			setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'), STOP_GRACE_MS).unref();
+			setTimeout(() => isRunning(child) && child.kill('SIGKILL'), STOP_GRACE_MS).unref();
 		};
 		let printed = '';
 		child.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));

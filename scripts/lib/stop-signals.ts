@@ -15,7 +15,7 @@
  * everything is killed at once.
  */
 import type { ChildProcess } from 'node:child_process';
-import type { HeldProcess } from './held-process.ts';
+import { exitedOf, type HeldProcess } from './held-process.ts';
 import { killRunningPagefinds } from './pagefind-run.ts';
 
 /** The signals that stop a build. */
@@ -55,8 +55,7 @@ function stopping(p: HeldProcess | ChildProcess): Stopping {
 		};
 	}
 	// ChildProcess.kill sends nothing once the process has exited.
-	const exited = p.exitCode !== null || p.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => p.once('exit', () => resolve()));
-	return { ask: () => void p.kill('SIGTERM'), kill: () => void p.kill('SIGKILL'), exited };
+	return { ask: () => void p.kill('SIGTERM'), kill: () => void p.kill('SIGKILL'), exited: exitedOf(p) };
 }
 
 export interface SignalStop {

@@ -226,6 +226,7 @@ function detachTimestamps(value: unknown, found: DataPath[], at: DataPath = []):
 	if (Array.isArray(value)) return value.map((item, index) => detachTimestamps(item, found, [...at, index]));
 	if (value && typeof value === 'object' && !(value instanceof Date)) {
 		const copy: Record<string, unknown> = {};
+		// Defined, not assigned: a YAML key `__proto__` stays an own key, as the parse has it.
 		for (const [key, item] of Object.entries(value)) Object.defineProperty(copy, key, { value: detachTimestamps(item, found, [...at, key]), enumerable: true, writable: true, configurable: true });
 		return copy;
 	}
