@@ -10,6 +10,14 @@ import { Worker } from 'node:worker_threads';
 
 const WORKER = fileURLToPath(new URL('./og-png-worker.ts', import.meta.url));
 
+/**
+ * How long a worker may take over one card before it is stopped and the card fails. A card takes
+ * about 6 ms of CPU; a minute is ten thousand times that, room for any machine however busy.
+ * Without a limit, a drawing that never ended (a fault in the native renderer on some text) would
+ * hold the build until CI's own limit cut it off, with nothing saying why.
+ */
+export const CARD_TIME_LIMIT_MS = 60_000;
+
 type Reply = { id: number; png?: Uint8Array; error?: string };
 
 export class CardWorkers {
@@ -19,13 +27,18 @@ export class CardWorkers {
 	readonly #all: Worker[] = [];
 	readonly #waiting: { key: string; resolve: (png: Buffer) => void; reject: (error: Error) => void }[] = [];
 	/** Renders under way, by message id. */
-	readonly #pending = new Map<number, { worker: Worker; resolve: (png: Buffer) => void; reject: (error: Error) => void }>();
+	readonly #pending = new Map<number, { worker: Worker; resolve: (png: Buffer) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+	readonly #timeLimitMs: number;
 	#next = 0;
 
-	/** At most `max` workers, started as cards need them; `file` is the worker module (tests). */
-	constructor(max: number, file = WORKER) {
+	/**
+	 * At most `max` workers, started as cards need them; `file` is the worker module and
+	 * `timeLimitMs` the time one card may take (both for tests).
+	 */
+	constructor(max: number, file = WORKER, timeLimitMs = CARD_TIME_LIMIT_MS) {
 		this.#max = Math.max(1, max);
 		this.#file = file;
+		this.#timeLimitMs = timeLimitMs;
 	}
 
 	/** Workers started and not stopped. */
@@ -60,7 +73,12 @@ export class CardWorkers {
 			if (!worker) return;
 			const { key, resolve, reject } = this.#waiting.shift()!;
 			const id = this.#next++;
-			this.#pending.set(id, { worker, resolve, reject });
+			// Timed from when a worker takes the card, not from when it was queued: at the build's end
+			// hundreds wait their turn.
+			const timer = setTimeout(() => this.#timedOut(worker), this.#timeLimitMs);
+			// The worker, held while it draws, keeps the process alive; the timer need not.
+			timer.unref();
+			this.#pending.set(id, { worker, resolve, reject, timer });
 			// Held while it draws, so that its end is heard: an unreferenced worker that stopped
 			// mid-card let a process with nothing else to do (Astro's, awaiting the last cards in
 			// astro:build:done) exit with code 0, its card never settled, the build green.
@@ -75,8 +93,11 @@ export class CardWorkers {
 		worker.unref();
 		this.#all.push(worker);
 		worker.on('message', ({ id, png, error }: Reply) => {
+			// A reply that crossed the stop of a worker past its time limit: the card has failed already.
+			if (!this.#all.includes(worker)) return;
 			const job = this.#pending.get(id);
 			this.#pending.delete(id);
+			clearTimeout(job?.timer);
 			if (error !== undefined || !png) job?.reject(new Error(error ?? 'the card worker sent no PNG'));
 			else job?.resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
 			worker.unref();
@@ -88,11 +109,24 @@ export class CardWorkers {
 		return worker;
 	}
 
+	/**
+	 * A worker past its time limit: its card fails, and the worker is stopped and forgotten at once,
+	 * so the other cards go on. Its end is not awaited: a worker stuck in native code may never end.
+	 */
+	#timedOut(worker: Worker): void {
+		const limit = this.#timeLimitMs < 1000 ? `${this.#timeLimitMs} ms` : `${Math.round(this.#timeLimitMs / 1000)} s`;
+		this.#fail(worker, new Error(`drawing it took more than ${limit} (a card takes milliseconds), so its worker was stopped`));
+		worker.removeAllListeners('exit');
+		worker.unref();
+		void worker.terminate().catch(() => {});
+	}
+
 	/** A worker that fails or stops: its render under way is rejected, and the others go on. */
 	#fail(worker: Worker, error: Error): void {
 		for (const [id, job] of this.#pending) {
 			if (job.worker !== worker) continue;
 			this.#pending.delete(id);
+			clearTimeout(job.timer);
 			job.reject(error);
 		}
 		const i = this.#all.indexOf(worker);

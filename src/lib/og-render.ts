@@ -62,7 +62,7 @@ export class CardRenderer {
 
 	/**
 	 * Writes every registered card into `outDir`, rendering on every core what the background has
-	 * not done yet. Rejects with the first card that fails to render.
+	 * not done yet. Rejects with the first card that fails to render, naming its file.
 	 */
 	async publish(outDir: string): Promise<void> {
 		this.#options.parallel = Math.max(this.#options.parallel, os.availableParallelism());
@@ -73,7 +73,10 @@ export class CardRenderer {
 		const folder = (dir: string) => folders.get(dir) ?? folders.set(dir, mkdir(dir, { recursive: true })).get(dir)!;
 		await Promise.all(
 			[...this.#files].map(async ([file, { hash, key }]) => {
-				await this.#write(hash, key); // done by now: resolves, or rejects with the card's error
+				// Done by now: resolves, or rejects with the card's error, said with the card it is of.
+				await this.#write(hash, key).catch((cause: unknown) => {
+					throw new Error(`the Open Graph card ${file} could not be drawn: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+				});
 				const target = path.resolve(outDir, file);
 				if (path.relative(outDir, target).startsWith('..') || path.isAbsolute(path.relative(outDir, target))) throw new Error(`the Open Graph card ${file} would be written outside the output folder`);
 				await folder(path.dirname(target));

@@ -12,9 +12,20 @@ import { projectRoot } from '../helpers.ts';
 const key = (title: string) => ogCardKey(ogCardDrawing({ kicker: 'Co-authored story', title, byline: 'Harbourline Freight', site: 'Tessellate' }));
 
 let workers: CardWorkers | undefined;
+const dirs: string[] = [];
 afterEach(async () => {
 	await workers?.close();
+	for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+
+/** A worker module answering each `{ id, key }` with `body`, an async function's body. */
+function fakeWorker(body: string): string {
+	const dir = mkdtempSync(path.join(tmpdir(), 'credence-card-worker-'));
+	dirs.push(dir);
+	const file = path.join(dir, 'worker.mjs');
+	writeFileSync(file, `import { parentPort } from 'node:worker_threads';\nparentPort.on('message', async ({ id, key }) => {\n${body}\n});\n`);
+	return file;
+}
 
 describe('CardWorkers', () => {
 	it('draws in worker threads the very PNG the process draws, each card its own, several at once', async () => {
@@ -54,6 +65,25 @@ workers.render('a card').then(() => process.exit(0), (error) => { console.error(
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
+	});
+
+	it('stops a worker that takes longer than the time limit over a card, fails that card alone, and draws the rest', async () => {
+		// A drawing that never ends held the build until CI's own limit cut it off, saying nothing.
+		const worker = fakeWorker(`if (key === 'never ends') for (;;) {}\nawait new Promise((resolve) => setTimeout(resolve, 20));\nparentPort.postMessage({ id, png: new TextEncoder().encode('png of ' + key) });`);
+		workers = new CardWorkers(1, worker, 500);
+		const hung = workers.render('never ends');
+		const next = workers.render('drawn after it');
+		await expect(hung).rejects.toThrow('drawing it took more than 500 ms (a card takes milliseconds), so its worker was stopped');
+		expect((await next).toString()).toBe('png of drawn after it');
+		expect(workers.size).toBe(1);
+	});
+
+	it('times each card from when a worker takes it, not from when it was queued', async () => {
+		const worker = fakeWorker(`await new Promise((resolve) => setTimeout(resolve, 150));\nparentPort.postMessage({ id, png: new TextEncoder().encode(key) });`);
+		workers = new CardWorkers(1, worker, 400);
+		// Five cards for one worker: the last waits about 600 ms for its turn, over the limit, and draws in 150.
+		const drawn = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((k) => workers!.render(k)));
+		expect(drawn.map(String)).toEqual(['a', 'b', 'c', 'd', 'e']);
 	});
 
 	it('rejects the cards under way when it is closed', async () => {
