@@ -25,6 +25,8 @@
  *   memory leaves room for both (scripts/lib/pagefind-run.ts).
  * - Once the search index is built, `_headers` is written for Netlify and Cloudflare Pages (it
  *   names Pagefind's files), and the build says how many files it has against the hosts' limit.
+ * - One build at a time in a project: a second waits for the first to finish, as they would
+ *   overwrite each other's files in `.astro/` (scripts/lib/build-lock.ts).
  * - A build stopped by a signal (Ctrl-C, a CI runner cancelling, `kill`) stops the check, Astro
  *   and Pagefind with it, says so once, and ends by the same signal; the output folder keeps the
  *   last complete build (scripts/lib/stop-signals.ts).
@@ -50,10 +52,13 @@ import { PublicationTimeError, publicationTime } from '../../src/lib/publication
 import { maxBundlePages } from '../../src/lib/search-bundles.ts';
 import { exampleAddressWarning, siteUrl } from '../../src/lib/site-url.ts';
 import { astroBuildArgs } from './astro-build.ts';
+import { buildLockFile, buildLockWaitMs, buildLockWords } from './build-lock.ts';
 import { exitOf, startHeld, type HeldProcess, type ProcessExit } from './held-process.ts';
 import { countFilesBesidePagefind, writeHostHeaders } from './host-headers.ts';
 import { AstroFailedError, buildSearchIndex, SearchIndexError, searchIndexSummary, waitForRoomBesideAstro } from './search-index.ts';
 import { deletePreviousBuilds, publishStagedBuild, stagingDirFor } from './staged-output.ts';
+import { CliError } from './cli.ts';
+import { acquireLock, type HeldLock } from './lock.ts';
 import { stopOnSignals, stoppedMessage, type SignalStop } from './stop-signals.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
@@ -117,70 +122,85 @@ async function main(): Promise<number> {
 	let astroStarted: HeldProcess | undefined;
 	let checking: ChildProcess | undefined;
 	let building = false;
+	let lock: HeldLock | undefined;
 	const stop = (stopping = stopOnSignals(() =>
 		published
 			? undefined
 			: {
 					message: (signal) => stoppedMessage(signal, { shownOut, published: existsSync(outDir), staged: building && existsSync(staging) ? displayPath(projectRoot, staging) : undefined }),
 					processes: [astroStarted, checking],
+					// Released once they have exited: a build started meanwhile would meet them in .astro/.
+					release: () => lock?.releaseSync(),
 				},
 	));
-	// The check runs in a process of its own, as `npm run check` (its report is that one's), while
-	// Astro starts in another and waits for its verdict before reading the content: the check has
-	// ended, and handed back its memory, before Astro's grows with the content.
-	const astro = (astroStarted = startHeld(astroBuildArgs(projectRoot), { cwd: projectRoot, env: { ...env, CREDENCE_OUT_DIR: staging, [CONTENT_CHECKED_ENV]: contentDir } }));
-	const check = await runNode([path.join(projectRoot, 'scripts/check.ts'), '--content', contentDir, '--cache'], env, true, (child) => (checking = child));
+	// One build at a time in a project (scripts/lib/build-lock.ts): a second waits for the first.
+	lock = await acquireLock(buildLockFile(projectRoot), buildLockWords(shownOut), buildLockWaitMs());
 	if (stop.signal) return STOPPED;
-	if (check.code !== 0) {
-		await astro.stop();
-		if (stop.signal) return STOPPED;
-		// Its report ends with its summary line; without one, the check itself failed (its own message, if any, is above).
-		const errors = /: (\d+ errors?), \d+ warnings?\s*$/.exec(check.out)?.[1];
-		if (check.code === 1 && errors) console.log(`✗ content check found ${errors} (listed above): nothing was built and ${shownOut} is unchanged`);
-		else {
-			const how = check.signal ? `was ended by ${check.signal} (exit code ${check.code})` : `stopped with exit code ${check.code}`;
-			console.error(
-				`✗ the content check crashed: it ${how} before reporting on the content (its own output, if any, is above), so nothing was built and ${shownOut} is unchanged; run \`npm run check\` to see it again, and report it with the content change that caused it`,
-			);
-		}
-		return check.code;
+	try {
+		return await buildHoldingLock();
+	} finally {
+		// Stopped by a signal: released by the stop, once Astro and the check have exited.
+		if (!stop.signal) await lock.release();
 	}
 
-	// Every address the site publishes would carry an example domain: said before the long part.
-	const addressWarning = exampleAddressWarning(siteUrl(contentDir));
-	if (addressWarning) console.warn(addressWarning);
-
-	// The builds that earlier ones replaced are deleted while Astro works.
-	const deleting = deletePreviousBuilds(outDir).catch((error: unknown) => console.warn(`could not delete an earlier build beside ${shownOut}: ${error}`));
-	const failed = (step: string, code: number) => {
-		// Stopped by a signal: said once, by stopOnSignals.
+	async function buildHoldingLock(): Promise<number> {
+		// The check runs in a process of its own, as `npm run check` (its report is that one's), while
+		// Astro starts in another and waits for its verdict before reading the content: the check has
+		// ended, and handed back its memory, before Astro's grows with the content.
+		const astro = (astroStarted = startHeld(astroBuildArgs(projectRoot), { cwd: projectRoot, env: { ...env, CREDENCE_OUT_DIR: staging, [CONTENT_CHECKED_ENV]: contentDir } }));
+		const check = await runNode([path.join(projectRoot, 'scripts/check.ts'), '--content', contentDir, '--cache'], env, true, (child) => (checking = child));
 		if (stop.signal) return STOPPED;
-		console.error(`✗ ${step} failed (see above): ${shownOut} keeps the last complete build; this build's part is in ${displayPath(projectRoot, staging)}`);
-		return code || 1;
-	};
-	astro.go();
-	building = true;
-	// The search index starts once the pages are written, or once Astro has exited if it never
-	// said so (then only if Astro succeeded).
-	const searching = Promise.race([astro.pagesWritten, astro.done.then(() => false)]).then(async (pagesWritten) => {
-		if (!pagesWritten && (await astro.done).code !== 0) return false;
-		return searchIndex(staging, astro.done, astro.pid);
-	});
-	const built = await astro.done;
-	// Astro has exited: the site's files outside pagefind/ are final, and counted while Pagefind works.
-	const besidePagefind = built.code === 0 ? countFilesBesidePagefind(staging) : undefined;
-	besidePagefind?.catch(() => {}); // a failure is the search's or Astro's to report; the count is awaited below
-	const searched = await searching;
-	if (built.code !== 0) return failed('astro build', built.code);
-	if (!searched) return failed('the search index', 1);
-	const count = await writeHostHeaders(staging, besidePagefind);
-	await deleting;
-	if (stop.signal) return STOPPED;
-	(count.warn ? console.warn : console.log)(`${count.warn ? '!' : '✓'} ${count.message}`);
-	publishStagedBuild(staging, outDir);
-	published = true;
-	console.log(`✓ built the site into ${shownOut}`);
-	return 0;
+		if (check.code !== 0) {
+			await astro.stop();
+			if (stop.signal) return STOPPED;
+			// Its report ends with its summary line; without one, the check itself failed (its own message, if any, is above).
+			const errors = /: (\d+ errors?), \d+ warnings?\s*$/.exec(check.out)?.[1];
+			if (check.code === 1 && errors) console.log(`✗ content check found ${errors} (listed above): nothing was built and ${shownOut} is unchanged`);
+			else {
+				const how = check.signal ? `was ended by ${check.signal} (exit code ${check.code})` : `stopped with exit code ${check.code}`;
+				console.error(
+					`✗ the content check crashed: it ${how} before reporting on the content (its own output, if any, is above), so nothing was built and ${shownOut} is unchanged; run \`npm run check\` to see it again, and report it with the content change that caused it`,
+				);
+			}
+			return check.code;
+		}
+
+		// Every address the site publishes would carry an example domain: said before the long part.
+		const addressWarning = exampleAddressWarning(siteUrl(contentDir));
+		if (addressWarning) console.warn(addressWarning);
+
+		// The builds that earlier ones replaced are deleted while Astro works.
+		const deleting = deletePreviousBuilds(outDir).catch((error: unknown) => console.warn(`could not delete an earlier build beside ${shownOut}: ${error}`));
+		const failed = (step: string, code: number) => {
+			// Stopped by a signal: said once, by stopOnSignals.
+			if (stop.signal) return STOPPED;
+			console.error(`✗ ${step} failed (see above): ${shownOut} keeps the last complete build; this build's part is in ${displayPath(projectRoot, staging)}`);
+			return code || 1;
+		};
+		astro.go();
+		building = true;
+		// The search index starts once the pages are written, or once Astro has exited if it never
+		// said so (then only if Astro succeeded).
+		const searching = Promise.race([astro.pagesWritten, astro.done.then(() => false)]).then(async (pagesWritten) => {
+			if (!pagesWritten && (await astro.done).code !== 0) return false;
+			return searchIndex(staging, astro.done, astro.pid);
+		});
+		const built = await astro.done;
+		// Astro has exited: the site's files outside pagefind/ are final, and counted while Pagefind works.
+		const besidePagefind = built.code === 0 ? countFilesBesidePagefind(staging) : undefined;
+		besidePagefind?.catch(() => {}); // a failure is the search's or Astro's to report; the count is awaited below
+		const searched = await searching;
+		if (built.code !== 0) return failed('astro build', built.code);
+		if (!searched) return failed('the search index', 1);
+		const count = await writeHostHeaders(staging, besidePagefind);
+		await deleting;
+		if (stop.signal) return STOPPED;
+		(count.warn ? console.warn : console.log)(`${count.warn ? '!' : '✓'} ${count.message}`);
+		publishStagedBuild(staging, outDir);
+		published = true;
+		console.log(`✓ built the site into ${shownOut}`);
+		return 0;
+	}
 }
 
 main().then(
@@ -192,6 +212,11 @@ main().then(
 		if (cause instanceof PublicationTimeError) {
 			console.error(`error: ${cause.message}`);
 			process.exit(2);
+		}
+		// Another build held the project too long (scripts/lib/build-lock.ts): its message says all.
+		if (cause instanceof CliError) {
+			console.error(cause.message);
+			process.exit(cause.code);
 		}
 		console.error(`build failed: ${cause instanceof Error ? cause.stack : String(cause)}`);
 		process.exit(1);

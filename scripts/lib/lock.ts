@@ -17,7 +17,7 @@
  * file and the process.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, unlinkSync } from 'node:fs';
 import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
@@ -150,20 +150,39 @@ async function sweepLeftovers(lock: string, probe: ProcessProbe): Promise<void> 
 	}
 }
 
+/** How a command says it waits for, or gives up on, a lock another live process holds. */
+export interface LockWords {
+	/** Said once, when the lock is found held and the command starts waiting (nothing by default). */
+	waiting?: (holder: string, lock: string) => string;
+	/** The failure once `waitMs` has passed; `holder` is "process 123" (and its host when another). */
+	busy: (holder: string, lock: string) => string;
+}
+
+/** The words for a file that concurrent commands update (a round's score sheet): `withLock`'s. */
+const sheetWords = (shown: string): LockWords => ({
+	busy: (holder, lock) => `${shown} is being updated by another command (${holder}, lock file ${lock}); nothing was written. Run this again when it has finished (if no command is running, delete the lock file)`,
+});
+
+/** A lock this process holds: `release` removes it (only if still its own). */
+export interface HeldLock {
+	release(): Promise<void>;
+	/** The same, synchronously: for a process about to end by a signal, which runs no `finally`. */
+	releaseSync(): void;
+}
+
 /**
- * Runs `critical` holding an exclusive lock on `file` (`<file>.lock`), removed afterwards. While
- * another live process holds it, waits up to `waitMs` (default 5 s, or $CREDENCE_LOCK_WAIT_MS),
- * then fails naming the lock file and the holder; a stale lock (see the top of this file) is taken
- * over at once, with a note on stderr. For read-modify-write of a sheet that concurrent commands
- * update: read it inside `critical`, not before. `shown` names the file in messages.
+ * Takes an exclusive lock on `file` (`<file>.lock`). While another live process holds it, waits
+ * up to `waitMs`, then fails with `words.busy`; a stale lock (see the top of this file) is taken
+ * over at once, with a note on stderr.
  */
-export async function withLock<T>(file: string, shown: string, critical: () => Promise<T>, waitMs = Number(process.env.CREDENCE_LOCK_WAIT_MS ?? 5000), probe = systemProbe): Promise<T> {
+export async function acquireLock(file: string, words: LockWords, waitMs: number, probe = systemProbe): Promise<HeldLock> {
 	const lock = `${file}.lock`;
 	const deadline = Date.now() + waitMs;
 	const mine = lockText(probe);
 	await mkdir(path.dirname(file), { recursive: true });
 	const staged = `${lock}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
 	await writeFile(staged, mine);
+	let saidWaiting = false;
 	try {
 		for (;;) {
 			try {
@@ -187,19 +206,42 @@ export async function withLock<T>(file: string, shown: string, critical: () => P
 				if (await takeOver(lock, seen!)) console.error(`note: took over the lock file ${lock}: ${stale}`);
 				continue;
 			}
-			if (Date.now() >= deadline) {
-				throw new CliError(`${shown} is being updated by another command (${describeHolder(holder, probe)}, lock file ${lock}); nothing was written. Run this again when it has finished (if no command is running, delete the lock file)`);
-			}
+			if (Date.now() >= deadline) throw new CliError(words.busy(describeHolder(holder, probe), lock));
+			if (!saidWaiting && words.waiting) console.error(words.waiting(describeHolder(holder, probe), lock));
+			saidWaiting = true;
 			await new Promise((resolve) => setTimeout(resolve, 100));
 		}
 	} finally {
 		await unlink(staged).catch(() => {});
 	}
+	await sweepLeftovers(lock, probe);
+	// Only our own lock: never one another command took over meanwhile.
+	return {
+		release: async () => {
+			if ((await readFile(lock, 'utf8').catch(() => undefined)) === mine) await unlink(lock).catch(() => {});
+		},
+		releaseSync: () => {
+			try {
+				if (readFileSync(lock, 'utf8') === mine) unlinkSync(lock);
+			} catch {
+				// gone already
+			}
+		},
+	};
+}
+
+/**
+ * Runs `critical` holding an exclusive lock on `file` (`<file>.lock`), removed afterwards. While
+ * another live process holds it, waits up to `waitMs` (default 5 s, or $CREDENCE_LOCK_WAIT_MS),
+ * then fails naming the lock file and the holder; a stale lock (see the top of this file) is taken
+ * over at once, with a note on stderr. For read-modify-write of a sheet that concurrent commands
+ * update: read it inside `critical`, not before. `shown` names the file in messages.
+ */
+export async function withLock<T>(file: string, shown: string, critical: () => Promise<T>, waitMs = Number(process.env.CREDENCE_LOCK_WAIT_MS ?? 5000), probe = systemProbe): Promise<T> {
+	const held = await acquireLock(file, sheetWords(shown), waitMs, probe);
 	try {
-		await sweepLeftovers(lock, probe);
 		return await critical();
 	} finally {
-		// Only our own lock: never one another command took over meanwhile.
-		if ((await readFile(lock, 'utf8').catch(() => undefined)) === mine) await unlink(lock).catch(() => {});
+		await held.release();
 	}
 }

@@ -30,6 +30,8 @@ export interface StopPlan {
 	message(signal: NodeJS.Signals): string;
 	/** Astro (held) and the check, when started; an entry may be undefined (not started yet). */
 	processes: (HeldProcess | ChildProcess | undefined)[];
+	/** Run once they have exited (or been killed), just before the process ends: the build's lock. */
+	release?: () => void;
 }
 
 /** What the build says when a signal stops it: what the output folder holds now, and where this build's part is, if anywhere. */
@@ -63,9 +65,10 @@ export interface SignalStop {
 	readonly signal: NodeJS.Signals | undefined;
 }
 
-/** Ends this process by `signal`, as if it had not been handled. */
-function endBy(signal: NodeJS.Signals): void {
+/** Ends this process by `signal`, as if it had not been handled, `release` run first. */
+function endBy(signal: NodeJS.Signals, release?: () => void): void {
 	killRunningPagefinds();
+	release?.();
 	for (const name of STOP_SIGNALS) process.removeAllListeners(name);
 	process.kill(process.pid, signal);
 }
@@ -77,11 +80,11 @@ function endBy(signal: NodeJS.Signals): void {
  * at once.
  */
 export function stopOnSignals(plan: () => StopPlan | undefined): SignalStop {
-	const state: { signal?: NodeJS.Signals; stopping: Stopping[] } = { stopping: [] };
+	const state: { signal?: NodeJS.Signals; stopping: Stopping[]; release?: () => void } = { stopping: [] };
 	const onSignal = (signal: NodeJS.Signals) => {
 		if (state.signal) {
 			for (const p of state.stopping) p.kill();
-			endBy(state.signal);
+			endBy(state.signal, state.release);
 			return;
 		}
 		const planned = plan();
@@ -94,12 +97,13 @@ export function stopOnSignals(plan: () => StopPlan | undefined): SignalStop {
 		} catch {
 			// nowhere to say it
 		}
+		state.release = planned.release;
 		state.stopping = planned.processes.flatMap((p) => (p ? [stopping(p)] : []));
 		for (const p of state.stopping) p.ask();
 		const kill = setTimeout(() => state.stopping.forEach((p) => p.kill()), STOP_GRACE_MS);
 		void Promise.all(state.stopping.map((p) => p.exited)).then(() => {
 			clearTimeout(kill);
-			endBy(signal);
+			endBy(signal, state.release);
 		});
 	};
 	for (const signal of STOP_SIGNALS) process.on(signal, onSignal);

@@ -8,7 +8,7 @@
  * running on their own.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,8 @@ import { exitOf } from '../../scripts/lib/held-process.ts';
 import { displayPath } from '../../src/lib/content/display-path.ts';
 import { buildSite, fixtureSite, readBuiltFiles, type BuiltFile } from '../build-helpers.ts';
 import { editData, NOW, projectRoot } from '../helpers.ts';
+import { descendants } from '../process-tree.ts';
+import { buildLockFile } from '../../scripts/lib/build-lock.ts';
 
 const { dir, outDir } = fixtureSite();
 const scratch = mkdtempSync(path.join(tmpdir(), 'credence-stopped-build-'));
@@ -34,36 +36,6 @@ beforeAll(async () => {
 	before = readBuiltFiles(outDir);
 }, 300_000);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-/** Every process under `root`, from /proc (its id and command line). */
-function descendants(root: number): { pid: number; command: string }[] {
-	const parents = new Map<number, number>();
-	for (const name of readdirSync('/proc')) {
-		if (!/^\d+$/.test(name)) continue;
-		try {
-			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-			parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-		} catch {
-			// ended meanwhile
-		}
-	}
-	const found: { pid: number; command: string }[] = [];
-	const walk = (pid: number) => {
-		for (const [child, parent] of parents) {
-			if (parent !== pid) continue;
-			let command = '';
-			try {
-				command = readFileSync(`/proc/${child}/cmdline`, 'utf8').replaceAll('\0', ' ');
-			} catch {
-				// ended meanwhile
-			}
-			found.push({ pid: child, command });
-			walk(child);
-		}
-	};
-	walk(root);
-	return found;
-}
 
 /** Whether process `pid` is still running (a zombie, ended but not yet reaped, is not). */
 function running(pid: number): boolean {
@@ -105,6 +77,8 @@ async function expectStopped(build: ReturnType<typeof startBuild>, signal: NodeJ
 	// Astro and the check are waited for; Pagefind is killed as the build ends, and reaped by whoever adopts it.
 	await expect.poll(() => started.filter((p) => running(p.pid)), { timeout: 10_000 }).toEqual([]);
 	expect(readBuiltFiles(outDir)).toEqual(before);
+	// The project's build lock released once they had exited: the next build neither waits nor takes it over.
+	expect(existsSync(`${buildLockFile(projectRoot)}.lock`)).toBe(false);
 }
 
 describe('a build stopped by a signal', () => {
