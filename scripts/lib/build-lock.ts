@@ -4,8 +4,10 @@
  * entry imports) and, when the output folder is outside the project (a benchmark's, a test's, a
  * deploy script's `CREDENCE_OUT_DIR=/tmp/…`), its whole server bundle, `.astro/.prerender/`, which
  * it deletes when it ends. Two builds at once, even of two content folders into two output
- * folders, overwrote and deleted each other's: one failed with a missing module, or bundled the
- * other's content modules. A second build now waits for the first to finish, saying so, and then
+ * folders, overwrite each other's: of two `astro build`s started a second apart (a 1,000-item
+ * library and the sample), the second bundled the first's content modules and failed on an image
+ * of content it did not have (LocalImageUsedWrongly). `astro build` run directly is not locked;
+ * `npm run build` is. A second build now waits for the first to finish, saying so, and then
  * runs; the lock is scripts/lib/lock.ts's, so a build that crashed or was killed leaves none that
  * holds (its process is gone), and a build stopped by a signal releases it once Astro and the
  * check have exited (scripts/lib/stop-signals.ts).
