@@ -27,6 +27,8 @@
  *   names Pagefind's files), and the build says how many files it has against the hosts' limit.
  * - One build at a time in a project: a second waits for the first to finish, as they would
  *   overwrite each other's files in `.astro/` (scripts/lib/build-lock.ts).
+ * - A content check that has not finished after 10 minutes is stopped, and the build with it,
+ *   saying so: Astro waits for its verdict, so a check that never ended held everything.
  * - A build stopped by a signal (Ctrl-C, a CI runner cancelling, `kill`) stops the check, Astro
  *   and Pagefind with it, says so once, and ends by the same signal; the output folder keeps the
  *   last complete build (scripts/lib/stop-signals.ts).
@@ -86,6 +88,22 @@ async function searchIndex(site: string, astroExited: Promise<unknown>, astroPid
 		console.error(`search-index: ${error instanceof SearchIndexError ? error.message : error instanceof Error ? error.stack : error}`);
 		return false;
 	}
+}
+
+/**
+ * How long the content check may run before the build stops it: 10 minutes, about 250 times what
+ * it takes for 10,000 items on two cores (2.3 s), so that only a check that will never finish
+ * reaches it; `CREDENCE_CHECK_TIME_LIMIT_MS` (milliseconds) changes it.
+ */
+function checkTimeLimitMs(): number {
+	const set = Number(process.env.CREDENCE_CHECK_TIME_LIMIT_MS);
+	return process.env.CREDENCE_CHECK_TIME_LIMIT_MS && Number.isFinite(set) && set > 0 ? set : 10 * 60_000;
+}
+
+/** What the build says of a check it stopped at its time limit: the content is the likely cause, and where to look. */
+function checkOverTimeMessage(limitMs: number, shownOut: string): string {
+	const limit = limitMs >= 60_000 ? `${Math.round(limitMs / 60_000)} minute${limitMs >= 90_000 ? 's' : ''}` : `${Math.round(limitMs / 100) / 10} s`;
+	return `✗ the content check had not finished after ${limit} (it takes seconds even for 10,000 items), so the build stopped it: nothing was built and ${shownOut} is unchanged. Something in the content keeps it from finishing: look first at the files this change touched, and report it with that change (CREDENCE_CHECK_TIME_LIMIT_MS allows a larger library more time)`;
 }
 
 /** Runs Node with `args` in the project, its output on ours (and, with `capture`, kept: `out`). */
@@ -148,21 +166,33 @@ async function main(): Promise<number> {
 		// Astro starts in another and waits for its verdict before reading the content: the check has
 		// ended, and handed back its memory, before Astro's grows with the content.
 		const astro = (astroStarted = startHeld(astroBuildArgs(projectRoot), { cwd: projectRoot, env: { ...env, CREDENCE_OUT_DIR: staging, [CONTENT_CHECKED_ENV]: contentDir } }));
-		const check = await runNode([path.join(projectRoot, 'scripts/check.ts'), '--content', contentDir, '--cache'], env, true, (child) => (checking = child));
+		// Astro waits for the check's verdict, so a check that never ends would hold the whole build
+		// until CI's own limit: it is stopped after `checkTimeLimitMs` (see there).
+		let overTime = false;
+		const limit = checkTimeLimitMs();
+		const check = await runNode([path.join(projectRoot, 'scripts/check.ts'), '--content', contentDir, '--cache'], env, true, (child) => {
+			checking = child;
+			const timer = setTimeout(() => {
+				overTime = true;
+				child.kill('SIGKILL');
+			}, limit);
+			child.once('exit', () => clearTimeout(timer));
+		});
 		if (stop.signal) return STOPPED;
 		if (check.code !== 0) {
 			await astro.stop();
 			if (stop.signal) return STOPPED;
 			// Its report ends with its summary line; without one, the check itself failed (its own message, if any, is above).
 			const errors = /: (\d+ errors?), \d+ warnings?\s*$/.exec(check.out)?.[1];
-			if (check.code === 1 && errors) console.log(`✗ content check found ${errors} (listed above): nothing was built and ${shownOut} is unchanged`);
+			if (overTime) console.error(checkOverTimeMessage(limit, shownOut));
+			else if (check.code === 1 && errors) console.log(`✗ content check found ${errors} (listed above): nothing was built and ${shownOut} is unchanged`);
 			else {
 				const how = check.signal ? `was ended by ${check.signal} (exit code ${check.code})` : `stopped with exit code ${check.code}`;
 				console.error(
 					`✗ the content check crashed: it ${how} before reporting on the content (its own output, if any, is above), so nothing was built and ${shownOut} is unchanged; run \`npm run check\` to see it again, and report it with the content change that caused it`,
 				);
 			}
-			return check.code;
+			return overTime ? 1 : check.code;
 		}
 
 		// Every address the site publishes would carry an example domain: said before the long part.

@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { astroBuildArgs } from '../../scripts/lib/astro-build.ts';
-import { copyFixture, editData, runNode, runScript } from '../helpers.ts';
+import { displayPath } from '../../src/lib/content/display-path.ts';
+import { copyFixture, editData, projectRoot, runNode, runScript } from '../helpers.ts';
 
 let dir: string;
 let cleanup: () => void;
@@ -80,6 +81,25 @@ describe('a mistake that is not a crash', () => {
 		expect(existsSync(store) ? readFileSync(store, 'utf8') : '').not.toMatch(/quarry-forecasting|ada-quarry/);
 		expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('the last build');
 	}, 90_000);
+});
+
+describe('a check that never finishes', () => {
+	it('is stopped at the time limit, with Astro, saying so and building nothing, instead of holding the build until CI gives up', async () => {
+		// The check made to hang for good (a rule that loops forever on some text would do the same).
+		const hang = `${process.env.NODE_OPTIONS ?? ''} --import=data:text/javascript,if(process.argv[1]?.endsWith('check.ts'))Atomics.wait(new%20Int32Array(new%20SharedArrayBuffer(4)),0,0)`.trim();
+		const out = path.join(dir, '..', 'out');
+		mkdirSync(out);
+		writeFileSync(path.join(out, 'index.html'), 'the last build');
+		const started = Date.now();
+		const result = await build({ NODE_OPTIONS: hang, CREDENCE_CHECK_TIME_LIMIT_MS: '3000' });
+		expect(result.code, result.out).toBe(1);
+		expect(result.out).toContain(`✗ the content check had not finished after 3 s (it takes seconds even for 10,000 items), so the build stopped it: nothing was built and ${displayPath(projectRoot, out)} is unchanged`);
+		expect(result.out).not.toMatch(/crashed|listed above|\[build\]|Building/);
+		expect(result.out).not.toMatch(NOISE);
+		expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('the last build');
+		// Stopped at the limit, not whenever something else gave up.
+		expect(Date.now() - started).toBeLessThan(30_000);
+	}, 60_000);
 });
 
 describe('a check that crashes', () => {
