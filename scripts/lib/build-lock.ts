@@ -13,6 +13,7 @@
  * check have exited (scripts/lib/stop-signals.ts).
  */
 import path from 'node:path';
+import { millisecondsSetting } from './env-setting.ts';
 import type { LockWords } from './lock.ts';
 
 /** The file the build locks (`<file>.lock` is the lock): beside Node's compile cache, outside `.astro/`, which Astro rewrites. */
@@ -22,11 +23,10 @@ export function buildLockFile(projectRoot: string): string {
 
 /**
  * How long a build waits for another in the same project: 20 minutes, about ten cold builds of a
- * 10,000-item library on two cores; `CREDENCE_LOCK_WAIT_MS` (milliseconds) overrides it.
+ * 10,000-item library on two cores; `CREDENCE_BUILD_LOCK_WAIT_MS` (milliseconds) overrides it.
  */
 export function buildLockWaitMs(): number {
-	const set = Number(process.env.CREDENCE_LOCK_WAIT_MS);
-	return process.env.CREDENCE_LOCK_WAIT_MS && Number.isFinite(set) && set >= 0 ? set : 20 * 60_000;
+	return millisecondsSetting('CREDENCE_BUILD_LOCK_WAIT_MS', 20 * 60_000, 0);
 }
 
 /** What a build says while it waits, and when it gives up; `shownOut` names its output folder. */

@@ -55,12 +55,13 @@ import { maxBundlePages } from '../../src/lib/search-bundles.ts';
 import { exampleAddressWarning, siteUrl } from '../../src/lib/site-url.ts';
 import { astroBuildArgs } from './astro-build.ts';
 import { buildLockFile, buildLockWaitMs, buildLockWords } from './build-lock.ts';
+import { millisecondsSetting } from './env-setting.ts';
 import { exitOf, startHeld, type HeldProcess, type ProcessExit } from './held-process.ts';
 import { countFilesBesidePagefind, writeHostHeaders } from './host-headers.ts';
 import { AstroFailedError, buildSearchIndex, SearchIndexError, searchIndexSummary, waitForRoomBesideAstro } from './search-index.ts';
 import { deletePreviousBuilds, publishStagedBuild, stagingDirFor } from './staged-output.ts';
 import { CliError } from './cli.ts';
-import { acquireLock, type HeldLock } from './lock.ts';
+import { prepareLock } from './lock.ts';
 import { stopOnSignals, stoppedMessage, type SignalStop } from './stop-signals.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
@@ -96,14 +97,13 @@ async function searchIndex(site: string, astroExited: Promise<unknown>, astroPid
  * reaches it; `CREDENCE_CHECK_TIME_LIMIT_MS` (milliseconds) changes it.
  */
 function checkTimeLimitMs(): number {
-	const set = Number(process.env.CREDENCE_CHECK_TIME_LIMIT_MS);
-	return process.env.CREDENCE_CHECK_TIME_LIMIT_MS && Number.isFinite(set) && set > 0 ? set : 10 * 60_000;
+	return millisecondsSetting('CREDENCE_CHECK_TIME_LIMIT_MS', 10 * 60_000, 1);
 }
 
 /** What the build says of a check it stopped at its time limit: the content is the likely cause, and where to look. */
 function checkOverTimeMessage(limitMs: number, shownOut: string): string {
 	const limit = limitMs >= 60_000 ? `${Math.round(limitMs / 60_000)} minute${limitMs >= 90_000 ? 's' : ''}` : `${Math.round(limitMs / 100) / 10} s`;
-	return `✗ the content check had not finished after ${limit} (it takes seconds even for 10,000 items), so the build stopped it: nothing was built and ${shownOut} is unchanged. Something in the content keeps it from finishing: look first at the files this change touched, and report it with that change (CREDENCE_CHECK_TIME_LIMIT_MS allows a larger library more time)`;
+	return `✗ the content check had not finished after ${limit} (it takes seconds even for 10,000 items), so the build stopped it: nothing was built and ${shownOut} is unchanged. Something keeps it from finishing, most likely in the content: look first at the files this change touched, and report it with that change (CREDENCE_CHECK_TIME_LIMIT_MS allows a larger library more time)`;
 }
 
 /** Runs Node with `args` in the project, its output on ours (and, with `capture`, kept: `out`). */
@@ -140,7 +140,8 @@ async function main(): Promise<number> {
 	let astroStarted: HeldProcess | undefined;
 	let checking: ChildProcess | undefined;
 	let building = false;
-	let lock: HeldLock | undefined;
+	// Prepared before the signal handlers, so that a stop at any moment of taking it releases it.
+	const lock = prepareLock(buildLockFile(projectRoot), buildLockWords(shownOut));
 	const stop = (stopping = stopOnSignals(() =>
 		published
 			? undefined
@@ -148,11 +149,11 @@ async function main(): Promise<number> {
 					message: (signal) => stoppedMessage(signal, { shownOut, published: existsSync(outDir), staged: building && existsSync(staging) ? displayPath(projectRoot, staging) : undefined }),
 					processes: [astroStarted, checking],
 					// Released once they have exited: a build started meanwhile would meet them in .astro/.
-					release: () => lock?.releaseSync(),
+					release: () => lock.releaseSync(),
 				},
 	));
 	// One build at a time in a project (scripts/lib/build-lock.ts): a second waits for the first.
-	lock = await acquireLock(buildLockFile(projectRoot), buildLockWords(shownOut), buildLockWaitMs());
+	await lock.acquire(buildLockWaitMs());
 	if (stop.signal) return STOPPED;
 	try {
 		return await buildHoldingLock();

@@ -12,13 +12,16 @@
  * - it names the process id, the host, the boot and the process's start time: a lock from this
  *   host whose process is gone (ESRCH), or from an earlier boot, or whose id now belongs to a
  *   process started at another time (the id was reused), is stale and taken over;
- * - a lock from another host cannot be checked from here, so it counts as held.
+ * - a lock from another host (a container sharing the folder) cannot be checked from here, so it
+ *   counts as held while it is fresh: a holder refreshes its lock's time every `HEARTBEAT_MS` (a
+ *   build holds one for minutes; a sheet's is held for milliseconds), and one from another host
+ *   left untouched for `OTHER_HOST_STALE_MS` is stale.
  * Taking over says so on stderr. A live holder makes the command wait, then fail naming the lock
  * file and the process.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync, unlinkSync } from 'node:fs';
-import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { terminalText } from '../../src/lib/terminal-text.ts';
@@ -99,6 +102,12 @@ export function parseLockText(text: string): LockHolder | undefined {
 /** How long an empty lock may be one being written (on a file system without hard links) before it counts as left over. */
 export const EMPTY_LOCK_GRACE_MS = 2000;
 
+/** How often a holder refreshes its lock's modification time, so that another host can tell it is alive. */
+export const HEARTBEAT_MS = 20_000;
+
+/** How long a lock from another host may go unrefreshed before it counts as left over: six heartbeats missed. */
+export const OTHER_HOST_STALE_MS = 6 * HEARTBEAT_MS;
+
 /**
  * Why a lock is stale (its holder cannot be running), in words for the takeover note; undefined
  * while it may be held. Pure: everything about the system comes from `probe`; `ageMs` is how long
@@ -106,7 +115,9 @@ export const EMPTY_LOCK_GRACE_MS = 2000;
  */
 export function staleness(holder: LockHolder | undefined, probe: ProcessProbe, ageMs = Infinity): string | undefined {
 	if (!holder) return ageMs < EMPTY_LOCK_GRACE_MS ? undefined : 'it is empty or garbled (left by a command that was stopped while taking it)';
-	if (holder.host !== undefined && holder.host !== probe.host) return undefined;
+	if (holder.host !== undefined && holder.host !== probe.host) {
+		return ageMs > OTHER_HOST_STALE_MS ? `process ${holder.pid} on ${terminalText(holder.host)} has not refreshed it for ${Math.round(ageMs / 60_000)} minutes (it crashed or was stopped)` : undefined;
+	}
 	if (holder.boot && probe.boot && holder.boot !== probe.boot) return `process ${holder.pid} ran before the machine restarted`;
 	const started = probe.startOf(holder.pid);
 	if (started === undefined) return `process ${holder.pid} is no longer running (it crashed or was stopped)`;
@@ -163,66 +174,98 @@ const sheetWords = (shown: string): LockWords => ({
 	busy: (holder, lock) => `${shown} is being updated by another command (${holder}, lock file ${lock}); nothing was written. Run this again when it has finished (if no command is running, delete the lock file)`,
 });
 
-/** A lock this process holds: `release` removes it (only if still its own). */
-export interface HeldLock {
+/**
+ * A lock this process is taking or holds. `release` and `releaseSync` remove it only while it is
+ * still this process's own (its file holds this process's token), so either may be called at any
+ * moment: before `acquire` has returned (a build stopped by a signal while it takes the lock), or
+ * twice. `releaseSync` is for a process about to end by a signal, which runs no `finally`.
+ */
+export interface Lock {
+	/**
+	 * Takes the lock. While another live process holds it, waits up to `waitMs`, then fails with
+	 * `words.busy`; a stale lock (see the top of this file) is taken over at once, with a note on
+	 * stderr. Held, its time is refreshed every `HEARTBEAT_MS` until it is released.
+	 */
+	acquire(waitMs: number): Promise<void>;
 	release(): Promise<void>;
-	/** The same, synchronously: for a process about to end by a signal, which runs no `finally`. */
 	releaseSync(): void;
 }
 
 /**
- * Takes an exclusive lock on `file` (`<file>.lock`). While another live process holds it, waits
- * up to `waitMs`, then fails with `words.busy`; a stale lock (see the top of this file) is taken
- * over at once, with a note on stderr.
+ * The lock on `file` (`<file>.lock`), not yet taken; `words` say what waiting for it means;
+ * `heartbeatMs` is how often the held lock's time is refreshed (tests).
  */
-export async function acquireLock(file: string, words: LockWords, waitMs: number, probe = systemProbe): Promise<HeldLock> {
+export function prepareLock(file: string, words: LockWords, probe = systemProbe, heartbeatMs = HEARTBEAT_MS): Lock {
 	const lock = `${file}.lock`;
-	const deadline = Date.now() + waitMs;
 	const mine = lockText(probe);
-	await mkdir(path.dirname(file), { recursive: true });
-	const staged = `${lock}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-	await writeFile(staged, mine);
-	let saidWaiting = false;
-	try {
-		for (;;) {
-			try {
-				await link(staged, lock).catch(async (cause: NodeJS.ErrnoException) => {
-					// A file system without hard links: created exclusively, then written (empty for a
-					// moment, which is why an empty lock has EMPTY_LOCK_GRACE_MS before it is taken over).
-					if (cause.code === 'EEXIST') throw cause;
-					await writeFile(lock, mine, { flag: 'wx' });
-				});
-				break;
-			} catch (cause) {
-				if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw cause;
-			}
-			// null: there, but this user may not read it (another user's command): held, by someone unknown.
-			const seen = await readFile(lock, 'utf8').catch((cause: NodeJS.ErrnoException) => (cause.code === 'ENOENT' ? undefined : null));
-			if (seen === undefined) continue; // released this instant
-			const holder = seen === null ? undefined : parseLockText(seen);
-			const age = await stat(lock).then((info) => Date.now() - info.mtimeMs, () => Infinity);
-			const stale = seen === null ? undefined : staleness(holder, probe, age);
-			if (stale) {
-				if (await takeOver(lock, seen!)) console.error(`note: took over the lock file ${lock}: ${stale}`);
-				continue;
-			}
-			if (Date.now() >= deadline) throw new CliError(words.busy(describeHolder(holder, probe), lock));
-			if (!saidWaiting && words.waiting) console.error(words.waiting(describeHolder(holder, probe), lock));
-			saidWaiting = true;
-			await new Promise((resolve) => setTimeout(resolve, 100));
+	let heartbeat: NodeJS.Timeout | undefined;
+	const stopHeartbeat = () => {
+		clearInterval(heartbeat);
+		heartbeat = undefined;
+	};
+	const isMine = () => {
+		try {
+			return readFileSync(lock, 'utf8') === mine;
+		} catch {
+			return false;
 		}
-	} finally {
-		await unlink(staged).catch(() => {});
-	}
-	await sweepLeftovers(lock, probe);
-	// Only our own lock: never one another command took over meanwhile.
+	};
 	return {
-		release: async () => {
+		async acquire(waitMs: number) {
+			const deadline = Date.now() + waitMs;
+			await mkdir(path.dirname(file), { recursive: true });
+			const staged = `${lock}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+			await writeFile(staged, mine);
+			let saidWaiting = false;
+			try {
+				for (;;) {
+					try {
+						await link(staged, lock).catch(async (cause: NodeJS.ErrnoException) => {
+							// A file system without hard links: created exclusively, then written (empty for a
+							// moment, which is why an empty lock has EMPTY_LOCK_GRACE_MS before it is taken over).
+							if (cause.code === 'EEXIST') throw cause;
+							await writeFile(lock, mine, { flag: 'wx' });
+						});
+						break;
+					} catch (cause) {
+						if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw cause;
+					}
+					// null: there, but this user may not read it (another user's command): held, by someone unknown.
+					const seen = await readFile(lock, 'utf8').catch((cause: NodeJS.ErrnoException) => (cause.code === 'ENOENT' ? undefined : null));
+					if (seen === undefined) continue; // released this instant
+					const holder = seen === null ? undefined : parseLockText(seen);
+					const age = await stat(lock).then((info) => Date.now() - info.mtimeMs, () => Infinity);
+					const stale = seen === null ? undefined : staleness(holder, probe, age);
+					if (stale) {
+						if (await takeOver(lock, seen!)) console.error(`note: took over the lock file ${lock}: ${stale}`);
+						continue;
+					}
+					if (Date.now() >= deadline) throw new CliError(words.busy(describeHolder(holder, probe), lock));
+					if (!saidWaiting && words.waiting) console.error(words.waiting(describeHolder(holder, probe), lock));
+					saidWaiting = true;
+					await new Promise((resolve) => setTimeout(resolve, 100));
+				}
+			} finally {
+				await unlink(staged).catch(() => {});
+			}
+			// Refreshed so that another host sees a live holder; never keeps the process alive by itself.
+			heartbeat = setInterval(() => {
+				const now = new Date();
+				void utimes(lock, now, now).catch(() => {});
+			}, heartbeatMs);
+			heartbeat.unref();
+			await sweepLeftovers(lock, probe);
+		},
+		// Only our own lock: never one another command took over meanwhile.
+		async release() {
+			stopHeartbeat();
 			if ((await readFile(lock, 'utf8').catch(() => undefined)) === mine) await unlink(lock).catch(() => {});
 		},
-		releaseSync: () => {
+		releaseSync() {
+			stopHeartbeat();
+			if (!isMine()) return;
 			try {
-				if (readFileSync(lock, 'utf8') === mine) unlinkSync(lock);
+				unlinkSync(lock);
 			} catch {
 				// gone already
 			}
@@ -238,7 +281,8 @@ export async function acquireLock(file: string, words: LockWords, waitMs: number
  * update: read it inside `critical`, not before. `shown` names the file in messages.
  */
 export async function withLock<T>(file: string, shown: string, critical: () => Promise<T>, waitMs = Number(process.env.CREDENCE_LOCK_WAIT_MS ?? 5000), probe = systemProbe): Promise<T> {
-	const held = await acquireLock(file, sheetWords(shown), waitMs, probe);
+	const held = prepareLock(file, sheetWords(shown), probe);
+	await held.acquire(waitMs);
 	try {
 		return await critical();
 	} finally {

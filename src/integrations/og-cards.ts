@@ -11,7 +11,21 @@ import { fileURLToPath } from 'node:url';
 import { CardWorkers } from '../lib/og-png-workers.ts';
 import { buildCardRenderer, forgetBuildCardRenderer, setBuildCardDraw } from '../lib/og-render.ts';
 
-export function ogCards(): AstroIntegration {
+/**
+ * How long the build waits for the card workers to end once the cards are written or have
+ * failed. A worker stopped at the time limit while stuck in the native renderer never ends, and
+ * Node waits for every worker's thread before a process exits, so Astro's process would hang
+ * until CI's own limit: it is killed instead, once the failure is said.
+ */
+export const STUCK_WORKER_GRACE_MS = 5000;
+
+export interface OgCardsOptions {
+	/** The card workers, given the number to start with (tests). */
+	workers?: (max: number) => CardWorkers;
+}
+
+export function ogCards(options: OgCardsOptions = {}): AstroIntegration {
+	const startWorkers = options.workers ?? ((max: number) => new CardWorkers(max));
 	let workers: CardWorkers | undefined;
 	return {
 		name: 'credence:og-cards',
@@ -22,12 +36,13 @@ export function ogCards(): AstroIntegration {
 				forgetBuildCardRenderer();
 				// Cards are drawn in a worker thread while Astro renders the pages, leaving a core to
 				// Astro's main thread, and on every core once the pages are done (og-png-workers.ts).
-				workers = new CardWorkers(1);
+				workers = startWorkers(1);
 				const draw = workers;
 				setBuildCardDraw((key) => draw.render(key));
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const cards = buildCardRenderer();
+				let failure: unknown;
 				try {
 					if (!cards) return;
 					const started = performance.now();
@@ -36,10 +51,18 @@ export function ogCards(): AstroIntegration {
 					// The seconds the build waited for cards after the pages: what the background did not finish.
 					const waited = ((performance.now() - started) / 1000).toFixed(2);
 					logger.info(`${cards.files.length} Open Graph card${cards.files.length === 1 ? '' : 's'} written in ${waited}s`);
+				} catch (error) {
+					failure = error;
+					throw error;
 				} finally {
 					setBuildCardDraw(undefined);
-					await workers?.close();
+					const ended = (await workers?.close(STUCK_WORKER_GRACE_MS)) ?? true;
 					workers = undefined;
+					if (!ended) {
+						const said = failure instanceof Error ? failure.message : 'a card worker was stopped at its time limit';
+						logger.error(`${said}. Its thread is stuck in the renderer and cannot be stopped, so the build ends here.`);
+						process.kill(process.pid, 'SIGKILL');
+					}
 				}
 			},
 		},

@@ -14,7 +14,8 @@ const WORKER = fileURLToPath(new URL('./og-png-worker.ts', import.meta.url));
  * How long a worker may take over one card before it is stopped and the card fails. A card takes
  * about 6 ms of CPU; a minute is ten thousand times that, room for any machine however busy.
  * Without a limit, a drawing that never ended (a fault in the native renderer on some text) would
- * hold the build until CI's own limit cut it off, with nothing saying why.
+ * hold the build until CI's own limit cut it off, with nothing saying why. (A thread stuck in
+ * native code outlives the stop: `close` reports it, and the og-cards integration ends Astro.)
  */
 export const CARD_TIME_LIMIT_MS = 60_000;
 
@@ -29,6 +30,8 @@ export class CardWorkers {
 	/** Renders under way, by message id. */
 	readonly #pending = new Map<number, { worker: Worker; resolve: (png: Buffer) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
 	readonly #timeLimitMs: number;
+	/** The ends of workers stopped at the time limit. */
+	readonly #abandoned: Promise<void>[] = [];
 	#next = 0;
 
 	/**
@@ -60,11 +63,26 @@ export class CardWorkers {
 		});
 	}
 
-	/** Stops every worker; a render under way is rejected. */
-	async close(): Promise<void> {
+	/**
+	 * Stops every worker, a render under way rejected, and waits up to `graceMs` for them and for
+	 * those stopped at the time limit to end. Resolves false if one has not: a thread stuck in
+	 * native code cannot be stopped, and the process cannot exit while it runs (Node waits for
+	 * every worker's thread as it exits), so the caller must end the process another way.
+	 */
+	async close(graceMs = Infinity): Promise<boolean> {
 		const all = this.#all.splice(0);
 		this.#idle.length = 0;
-		await Promise.all(all.map((w) => w.terminate()));
+		const ended = Promise.all([...all.map((w) => w.terminate()), ...this.#abandoned]).then(() => true);
+		if (graceMs === Infinity) return ended;
+		let timer: NodeJS.Timeout | undefined;
+		const late = new Promise<boolean>((resolve) => {
+			timer = setTimeout(() => resolve(false), graceMs);
+		});
+		try {
+			return await Promise.race([ended, late]);
+		} finally {
+			clearTimeout(timer);
+		}
 	}
 
 	#dispatch(): void {
@@ -111,14 +129,15 @@ export class CardWorkers {
 
 	/**
 	 * A worker past its time limit: its card fails, and the worker is stopped and forgotten at once,
-	 * so the other cards go on. Its end is not awaited: a worker stuck in native code may never end.
+	 * so the other cards go on.
 	 */
 	#timedOut(worker: Worker): void {
 		const limit = this.#timeLimitMs < 1000 ? `${this.#timeLimitMs} ms` : `${Math.round(this.#timeLimitMs / 1000)} s`;
 		this.#fail(worker, new Error(`drawing it took more than ${limit} (a card takes milliseconds), so its worker was stopped`));
 		worker.removeAllListeners('exit');
 		worker.unref();
-		void worker.terminate().catch(() => {});
+		// Not awaited here: a worker stuck in native code may never end (`close` says so).
+		this.#abandoned.push(worker.terminate().then(() => {}, () => {}));
 	}
 
 	/** A worker that fails or stops: its render under way is rejected, and the others go on. */

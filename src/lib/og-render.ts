@@ -75,7 +75,7 @@ export class CardRenderer {
 			[...this.#files].map(async ([file, { hash, key }]) => {
 				// Done by now: resolves, or rejects with the card's error, said with the card it is of.
 				await this.#write(hash, key).catch((cause: unknown) => {
-					throw new Error(`the Open Graph card ${file} could not be drawn: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+					throw new Error(`the Open Graph card ${file} could not be made: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
 				});
 				const target = path.resolve(outDir, file);
 				if (path.relative(outDir, target).startsWith('..') || path.isAbsolute(path.relative(outDir, target))) throw new Error(`the Open Graph card ${file} would be written outside the output folder`);

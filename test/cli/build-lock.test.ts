@@ -37,9 +37,10 @@ afterEach(async () => {
 /** A process holding the project's build lock, as a running build does, until its stdin closes. */
 async function holdBuildLock(): Promise<ChildProcess> {
 	const modules = ['lock.ts', 'build-lock.ts'].map((m) => JSON.stringify(pathToFileURL(path.join(projectRoot, 'scripts/lib', m)).href));
-	const code = `import { acquireLock } from ${modules[0]};
+	const code = `import { prepareLock } from ${modules[0]};
 import { buildLockFile, buildLockWords } from ${modules[1]};
-const held = await acquireLock(buildLockFile(${JSON.stringify(projectRoot)}), buildLockWords('dist'), 0);
+const held = prepareLock(buildLockFile(${JSON.stringify(projectRoot)}), buildLockWords('dist'));
+await held.acquire(0);
 console.log('ready');
 process.stdin.resume();
 process.stdin.on('end', async () => { await held.release(); process.exit(0); });`;
@@ -67,7 +68,7 @@ function startBuild(extraEnv: Record<string, string>) {
 describe('a build while another runs in the same project', () => {
 	it('waits for it, starting neither the check nor Astro meanwhile, then runs', async () => {
 		holder = await holdBuildLock();
-		const build = startBuild({ CREDENCE_LOCK_WAIT_MS: '120000' });
+		const build = startBuild({ CREDENCE_BUILD_LOCK_WAIT_MS: '120000' });
 		await expect.poll(build.output, { timeout: 30_000 }).toContain(`waiting for the build already running in this project (process ${holder.pid}) to finish`);
 		// Waiting, it has started nothing: no check and no Astro that could meet the other build's files.
 		expect(descendants(build.child.pid!)).toEqual([]);
@@ -82,7 +83,7 @@ describe('a build while another runs in the same project', () => {
 
 	it('gives up after the time allowed, saying which process holds the project and that nothing was built', async () => {
 		holder = await holdBuildLock();
-		const build = startBuild({ CREDENCE_LOCK_WAIT_MS: '300' });
+		const build = startBuild({ CREDENCE_BUILD_LOCK_WAIT_MS: '300' });
 		const exit = await build.exit;
 		expect(exit.code, build.output()).toBe(1);
 		expect(build.output()).toContain(`✗ another build has been running in this project for too long (process ${holder.pid}, lock file ${lockFile}), so this one did not start: nothing was built and`);
@@ -95,7 +96,7 @@ describe('a build while another runs in the same project', () => {
 		holder = await holdBuildLock();
 		holder.kill('SIGKILL');
 		await exitOf(holder);
-		const build = startBuild({ CREDENCE_LOCK_WAIT_MS: '120000' });
+		const build = startBuild({ CREDENCE_BUILD_LOCK_WAIT_MS: '120000' });
 		const exit = await build.exit;
 		expect(exit.code, build.output()).toBe(1);
 		expect(build.output()).toMatch(/note: took over the lock file .*credence-build\.lock: process \d+ is no longer running/);

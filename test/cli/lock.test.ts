@@ -3,10 +3,10 @@
  * is taking it, never leaves a lock that blocks the next import; a live holder is named.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseLockText } from '../../scripts/lib/lock.ts';
+import { parseLockText, prepareLock } from '../../scripts/lib/lock.ts';
 import { copyFixture, projectRoot, runScript } from '../helpers.ts';
 
 let dir: string;
@@ -91,4 +91,33 @@ describe('sheet locks', () => {
 			await killed(holder);
 		}
 	}, 120_000);
+});
+
+describe('a lock held for long (a build)', () => {
+	it('has its time refreshed while held, so that another host sees a live holder, and no longer once released', async () => {
+		const held = prepareLock(sheet(), { busy: () => 'busy' }, undefined, 50);
+		await held.acquire(0);
+		try {
+			const long = new Date(Date.now() - 10 * 60_000);
+			utimesSync(lock(), long, long);
+			await expect.poll(() => Date.now() - statSync(lock()).mtimeMs, { timeout: 10_000 }).toBeLessThan(60_000);
+		} finally {
+			await held.release();
+		}
+		expect(existsSync(lock())).toBe(false);
+	});
+
+	it('is released by releaseSync whether taken or not, and only while it is its own', async () => {
+		const mine = prepareLock(sheet(), { busy: () => 'busy' });
+		mine.releaseSync(); // not taken: nothing to do
+		await mine.acquire(0);
+		const theirs = prepareLock(sheet(), { busy: () => 'held by the first' });
+		await expect(theirs.acquire(0)).rejects.toThrow('held by the first');
+		// Stopped by a signal before it had the lock: another's lock stays.
+		theirs.releaseSync();
+		expect(parseLockText(readFileSync(lock(), 'utf8'))?.pid).toBe(process.pid);
+		mine.releaseSync();
+		expect(existsSync(lock())).toBe(false);
+		mine.releaseSync(); // twice: nothing left to do
+	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lockText, parseLockText, staleness, type ProcessProbe } from '../../scripts/lib/lock.ts';
+import { HEARTBEAT_MS, lockText, OTHER_HOST_STALE_MS, parseLockText, staleness, type ProcessProbe } from '../../scripts/lib/lock.ts';
 
 /** A host where only the processes in `running` (pid → start time) exist. */
 const probe = (running: Record<number, string>, host = 'build-1', boot = 'boot-a'): ProcessProbe => ({ host, boot, startOf: (pid) => running[pid] });
@@ -33,7 +33,15 @@ describe('staleness', () => {
 		expect(staleness(undefined, probe({}), 500)).toBeUndefined();
 	});
 
-	it('cannot check a process on another host, so counts it as held', () => {
-		expect(staleness(holder, probe({}, 'build-2'))).toBeUndefined();
+	it('cannot check a process on another host, so counts it as held while its holder keeps refreshing it', () => {
+		expect(staleness(holder, probe({}, 'build-2'), 30_000)).toBeUndefined();
+		expect(staleness(holder, probe({}, 'build-2'), OTHER_HOST_STALE_MS)).toBeUndefined();
+	});
+
+	it('takes over a lock from another host (a container sharing the folder) left unrefreshed for longer than six heartbeats', () => {
+		expect(OTHER_HOST_STALE_MS).toBe(6 * HEARTBEAT_MS);
+		expect(staleness(holder, probe({}, 'build-2'), OTHER_HOST_STALE_MS + 1)).toBe('process 4242 on build-1 has not refreshed it for 2 minutes (it crashed or was stopped)');
+		// Its host's name is shown inert, as content-free as any other text from a file.
+		expect(staleness({ ...holder, host: 'evil\u001b[2Jhost' }, probe({}, 'build-2'), 10 * 60_000)).not.toContain('\u001b');
 	});
 });

@@ -201,7 +201,7 @@ describe('CardRenderer', () => {
 		const published = cards.publish(path.join(cacheDir, 'out'));
 		r.finish('bad', new Error('librsvg refused the card'));
 		// Named by its file: the error alone does not say which of hundreds of cards failed.
-		await expect(published).rejects.toThrow('the Open Graph card og/bad.png could not be drawn: librsvg refused the card');
+		await expect(published).rejects.toThrow('the Open Graph card og/bad.png could not be made: librsvg refused the card');
 	});
 
 	it('refuses to write a card outside the output folder', async () => {
