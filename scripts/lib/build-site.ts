@@ -55,13 +55,13 @@ import { maxBundlePages } from '../../src/lib/search-bundles.ts';
 import { exampleAddressWarning, siteUrl } from '../../src/lib/site-url.ts';
 import { astroBuildArgs } from './astro-build.ts';
 import { buildLockFile, buildLockWaitMs, buildLockWords } from './build-lock.ts';
+import { CliError } from './cli.ts';
 import { millisecondsSetting } from './env-setting.ts';
 import { exitOf, startHeld, type HeldProcess, type ProcessExit } from './held-process.ts';
 import { countFilesBesidePagefind, writeHostHeaders } from './host-headers.ts';
+import { prepareLock } from './lock.ts';
 import { AstroFailedError, buildSearchIndex, SearchIndexError, searchIndexSummary, waitForRoomBesideAstro } from './search-index.ts';
 import { deletePreviousBuilds, publishStagedBuild, stagingDirFor } from './staged-output.ts';
-import { CliError } from './cli.ts';
-import { prepareLock } from './lock.ts';
 import { stopOnSignals, stoppedMessage, type SignalStop } from './stop-signals.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
