@@ -26,6 +26,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { terminalText } from '../../src/lib/terminal-text.ts';
 import { CliError } from './cli.ts';
+import { millisecondsSetting } from './env-setting.ts';
 
 /** Who holds a lock, as its file says. */
 export interface LockHolder {
@@ -199,7 +200,9 @@ export function prepareLock(file: string, words: LockWords, probe = systemProbe,
 	const lock = `${file}.lock`;
 	const mine = lockText(probe);
 	let heartbeat: NodeJS.Timeout | undefined;
+	let released = false;
 	const stopHeartbeat = () => {
+		released = true;
 		clearInterval(heartbeat);
 		heartbeat = undefined;
 	};
@@ -209,6 +212,12 @@ export function prepareLock(file: string, words: LockWords, probe = systemProbe,
 		} catch {
 			return false;
 		}
+	};
+	/** Dates the lock now, if it is still this process's own (another may have taken it over). */
+	const refresh = async () => {
+		if (released || !isMine()) return stopHeartbeat();
+		const now = new Date();
+		await utimes(lock, now, now).catch(() => {});
 	};
 	return {
 		async acquire(waitMs: number) {
@@ -248,12 +257,15 @@ export function prepareLock(file: string, words: LockWords, probe = systemProbe,
 			} finally {
 				await unlink(staged).catch(() => {});
 			}
-			// Refreshed so that another host sees a live holder; never keeps the process alive by itself.
-			heartbeat = setInterval(() => {
-				const now = new Date();
-				void utimes(lock, now, now).catch(() => {});
-			}, heartbeatMs);
-			heartbeat.unref();
+			// Dated now, not when the staged file was written before the wait: a lock taken after a
+			// long wait would otherwise look unrefreshed to another host from its first moment.
+			await refresh();
+			// Refreshed so that another host sees a live holder, while it is still this process's own;
+			// never keeps the process alive by itself.
+			if (!released) {
+				heartbeat = setInterval(() => void refresh(), heartbeatMs);
+				heartbeat.unref();
+			}
 			await sweepLeftovers(lock, probe);
 		},
 		// Only our own lock: never one another command took over meanwhile.
@@ -280,7 +292,7 @@ export function prepareLock(file: string, words: LockWords, probe = systemProbe,
  * over at once, with a note on stderr. For read-modify-write of a sheet that concurrent commands
  * update: read it inside `critical`, not before. `shown` names the file in messages.
  */
-export async function withLock<T>(file: string, shown: string, critical: () => Promise<T>, waitMs = Number(process.env.CREDENCE_LOCK_WAIT_MS ?? 5000), probe = systemProbe): Promise<T> {
+export async function withLock<T>(file: string, shown: string, critical: () => Promise<T>, waitMs = millisecondsSetting('CREDENCE_LOCK_WAIT_MS', 5000, 0), probe = systemProbe): Promise<T> {
 	const held = prepareLock(file, sheetWords(shown), probe);
 	await held.acquire(waitMs);
 	try {

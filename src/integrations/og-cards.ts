@@ -8,7 +8,7 @@
 import type { AstroIntegration } from 'astro';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { CardWorkers } from '../lib/og-png-workers.ts';
+import { CardWorkers, type CardWorkersOptions } from '../lib/og-png-workers.ts';
 import { buildCardRenderer, forgetBuildCardRenderer, setBuildCardDraw } from '../lib/og-render.ts';
 
 /**
@@ -20,12 +20,18 @@ import { buildCardRenderer, forgetBuildCardRenderer, setBuildCardDraw } from '..
 export const STUCK_WORKER_GRACE_MS = 5000;
 
 export interface OgCardsOptions {
-	/** The card workers, given the number to start with (tests). */
-	workers?: (max: number) => CardWorkers;
+	/** The card workers' module and time limit (tests). */
+	workers?: Pick<CardWorkersOptions, 'file' | 'timeLimitMs'>;
+}
+
+/** A card named by its file in the site, as the build's renderer registered it. */
+function cardName(key: string): string {
+	const files = buildCardRenderer()?.filesOf(key) ?? [];
+	return files.length ? files.map((file) => `the Open Graph card ${file}`).join(', ') : 'an Open Graph card';
 }
 
 export function ogCards(options: OgCardsOptions = {}): AstroIntegration {
-	const startWorkers = options.workers ?? ((max: number) => new CardWorkers(max));
+	const startWorkers = (max: number) => new CardWorkers(max, { ...options.workers, name: cardName });
 	let workers: CardWorkers | undefined;
 	return {
 		name: 'credence:og-cards',
@@ -42,7 +48,6 @@ export function ogCards(options: OgCardsOptions = {}): AstroIntegration {
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const cards = buildCardRenderer();
-				let failure: unknown;
 				try {
 					if (!cards) return;
 					const started = performance.now();
@@ -51,16 +56,12 @@ export function ogCards(options: OgCardsOptions = {}): AstroIntegration {
 					// The seconds the build waited for cards after the pages: what the background did not finish.
 					const waited = ((performance.now() - started) / 1000).toFixed(2);
 					logger.info(`${cards.files.length} Open Graph card${cards.files.length === 1 ? '' : 's'} written in ${waited}s`);
-				} catch (error) {
-					failure = error;
-					throw error;
 				} finally {
 					setBuildCardDraw(undefined);
-					const ended = (await workers?.close(STUCK_WORKER_GRACE_MS)) ?? true;
+					const stuck = await workers?.close(STUCK_WORKER_GRACE_MS);
 					workers = undefined;
-					if (!ended) {
-						const said = failure instanceof Error ? failure.message : 'a card worker was stopped at its time limit';
-						logger.error(`${said}. Its thread is stuck in the renderer and cannot be stopped, so the build ends here.`);
+					if (stuck) {
+						logger.error(stuck);
 						process.kill(process.pid, 'SIGKILL');
 					}
 				}

@@ -55,6 +55,11 @@ export class CardRenderer {
 		this.#pump();
 	}
 
+	/** The files registered with `add` for the card whose key is given. */
+	filesOf(key: string): string[] {
+		return [...this.#files].filter(([, card]) => card.key === key).map(([file]) => file);
+	}
+
 	/** The files registered with `add`, relative to the output folder. */
 	get files(): string[] {
 		return [...this.#files.keys()];

@@ -94,7 +94,7 @@ describe('sheet locks', () => {
 });
 
 describe('a lock held for long (a build)', () => {
-	it('has its time refreshed while held, so that another host sees a live holder, and no longer once released', async () => {
+	it('has its time refreshed while held, so that another host sees a live holder', async () => {
 		const held = prepareLock(sheet(), { busy: () => 'busy' }, undefined, 50);
 		await held.acquire(0);
 		try {
@@ -105,6 +105,27 @@ describe('a lock held for long (a build)', () => {
 			await held.release();
 		}
 		expect(existsSync(lock())).toBe(false);
+	});
+
+	it('is dated when it is taken, not when its holder began to wait for it', async () => {
+		// A lock taken after a long wait carried the time the wait began, and looked to another host
+		// as if its holder had died: taken over at once, two builds in one project.
+		const first = prepareLock(sheet(), { busy: () => 'busy' });
+		await first.acquire(0);
+		const second = prepareLock(sheet(), { busy: () => 'busy' });
+		const taking = second.acquire(60_000);
+		// The second waits, its details staged beside the lock: dated ten minutes ago, as after a long wait.
+		const staged = () => readdirSync(path.dirname(lock())).find((name) => name.startsWith(`${path.basename(lock())}.${process.pid}.`) && name.endsWith('.tmp'));
+		await expect.poll(staged, { timeout: 10_000 }).toBeDefined();
+		const long = new Date(Date.now() - 10 * 60_000);
+		utimesSync(path.join(path.dirname(lock()), staged()!), long, long);
+		await first.release();
+		await taking;
+		try {
+			expect(Date.now() - statSync(lock()).mtimeMs).toBeLessThan(60_000);
+		} finally {
+			await second.release();
+		}
 	});
 
 	it('is released by releaseSync whether taken or not, and only while it is its own', async () => {

@@ -7,9 +7,9 @@ afterEach(() => {
 });
 
 describe('millisecondsSetting', () => {
-	it('reads a number of milliseconds, or falls back when unset, not a number, or too small', () => {
+	it('reads a whole number of milliseconds, or falls back when unset, not digits alone, or too small', () => {
 		expect(millisecondsSetting(NAME, 600_000, 1)).toBe(600_000);
-		for (const [set, read] of [['3000', 3000], ['0', 600_000], ['-5', 600_000], ['ten minutes', 600_000], ['', 600_000], ['1.5e3', 1500]] as const) {
+		for (const [set, read] of [['3000', 3000], [' 3000 ', 3000], ['0', 600_000], ['-5', 600_000], ['ten minutes', 600_000], ['', 600_000], [' ', 600_000], ['1.5e3', 600_000], ['0x10', 600_000]] as const) {
 			process.env[NAME] = set;
 			expect(millisecondsSetting(NAME, 600_000, 1), set).toBe(read);
 		}

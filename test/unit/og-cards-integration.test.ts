@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { ogCardDrawing } from '../../src/lib/og-image.ts';
 import { ogCardKey, ogCardPngOfKey } from '../../src/lib/og-png.ts';
 import { buildCardDraw, buildCardRenderer } from '../../src/lib/og-render.ts';
 import { projectRoot } from '../helpers.ts';
+import { killSleep, runToEnd, stuckWorker } from '../stuck-worker.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -50,39 +51,32 @@ it('draws the build\'s cards in worker threads from the start of the build to it
 it('ends the process when a card worker stuck in native code cannot be stopped, having said which card, rather than hanging it', async () => {
 	// terminate() cannot interrupt a thread inside a native call (the renderer's text shaping, say),
 	// and Node waits for every worker's thread before a process exits: Astro's would never have ended.
-	const pidFile = path.join(dir, 'sleep.pid');
-	const worker = path.join(dir, 'stuck.mjs');
-	await writeFile(worker, `import { execSync } from 'node:child_process';\nimport { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => execSync(${JSON.stringify(`echo $$ > '${pidFile}'; exec sleep 300`)}));\n`);
-	const modules = ['src/integrations/og-cards.ts', 'src/lib/og-png-workers.ts', 'src/lib/og-render.ts'].map((m) => JSON.stringify(pathToFileURL(path.join(projectRoot, m)).href));
+	const { worker, pidFile } = await stuckWorker(dir);
+	const modules = ['src/integrations/og-cards.ts', 'src/lib/og-render.ts'].map((m) => JSON.stringify(pathToFileURL(path.join(projectRoot, m)).href));
 	const main = path.join(dir, 'main.mjs');
 	await writeFile(
 		main,
 		`import { ogCards } from ${modules[0]};
-import { CardWorkers } from ${modules[1]};
-import { buildCardDraw, buildCardRenderer } from ${modules[2]};
-const hooks = ogCards({ workers: () => new CardWorkers(1, ${JSON.stringify(worker)}, 300) }).hooks;
+import { buildCardDraw, buildCardRenderer } from ${modules[1]};
+const hooks = ogCards({ workers: { file: ${JSON.stringify(worker)}, timeLimitMs: 5000 } }).hooks;
 await hooks['astro:build:start']({});
-buildCardRenderer({ cacheDir: ${JSON.stringify(path.join(dir, 'cache'))}, render: buildCardDraw() }).add('og/stories/stuck.png', 'a card');
+const cards = buildCardRenderer({ cacheDir: ${JSON.stringify(path.join(dir, 'cache'))}, render: buildCardDraw() });
+// Drawn first, by the one worker, which has started by the time it takes the stuck card.
+cards.add('og/stories/warm.png', 'warm-up');
+cards.add('og/stories/stuck.png', 'stuck');
 const logger = { info: () => {}, error: (message) => console.error(message) };
 await hooks['astro:build:done']({ dir: new URL(${JSON.stringify(pathToFileURL(path.join(dir, 'out')).href + '/')}), logger }).catch(() => {});
 console.log('the process went on');
 `,
 	);
 	try {
-		const run = await new Promise<{ signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) => {
-			const child = execFile(process.execPath, [main], { cwd: projectRoot }, (_error, stdout, stderr) => resolve({ signal: child.signalCode, stdout, stderr }));
-		});
+		const run = await runToEnd(main);
+		// The worker did reach the native call (so this is the stuck case, not a JavaScript one).
+		expect(existsSync(pidFile)).toBe(true);
 		expect(run.signal, run.stderr).toBe('SIGKILL');
-		expect(run.stderr).toContain('the Open Graph card og/stories/stuck.png could not be made: drawing it took more than 300 ms (a card takes milliseconds), so its worker was stopped. Its thread is stuck in the renderer and cannot be stopped, so the build ends here.');
+		expect(run.stderr).toContain('✗ the Open Graph card og/stories/stuck.png took more than 5 s to draw, and the thread drawing it is stuck in the renderer and cannot be stopped, so the build ends here');
 		expect(run.stdout).not.toContain('the process went on');
 	} finally {
-		const sleeping = Number(await readFile(pidFile, 'utf8').catch(() => '0'));
-		if (sleeping > 0) {
-			try {
-				process.kill(sleeping, 'SIGKILL');
-			} catch {
-				// ended already
-			}
-		}
+		await killSleep(pidFile);
 	}
-}, 60_000);
+}, 90_000);

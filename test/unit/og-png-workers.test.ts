@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,13 +8,14 @@ import { ogCardDrawing } from '../../src/lib/og-image.ts';
 import { ogCardKey, ogCardPngOfKey } from '../../src/lib/og-png.ts';
 import { CardWorkers } from '../../src/lib/og-png-workers.ts';
 import { projectRoot } from '../helpers.ts';
+import { killSleep, runToEnd, stuckWorker } from '../stuck-worker.ts';
 
 const key = (title: string) => ogCardKey(ogCardDrawing({ kicker: 'Co-authored story', title, byline: 'Harbourline Freight', site: 'Tessellate' }));
 
 let workers: CardWorkers | undefined;
 const dirs: string[] = [];
 afterEach(async () => {
-	await workers?.close();
+	await workers?.close(10_000);
 	for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -52,7 +53,7 @@ describe('CardWorkers', () => {
 			writeFileSync(worker, `import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n`);
 			const module = JSON.stringify(pathToFileURL(path.join(projectRoot, 'src/lib/og-png-workers.ts')).href);
 			const code = `import { CardWorkers } from ${module};
-const workers = new CardWorkers(1, ${JSON.stringify(worker)});
+const workers = new CardWorkers(1, { file: ${JSON.stringify(worker)} });
 workers.render('a card').then(() => process.exit(0), (error) => { console.error(error.message); process.exit(1); });`;
 			// A file, not --input-type: workers take their parent's Node options.
 			const main = path.join(dir, 'main.mjs');
@@ -71,19 +72,19 @@ workers.render('a card').then(() => process.exit(0), (error) => { console.error(
 		// A drawing that never ends held the build until CI's own limit cut it off, saying nothing.
 		const worker = fakeWorker(`if (key === 'never ends') for (;;) {}\nparentPort.postMessage({ id, png: new TextEncoder().encode('png of ' + key) });`);
 		// Two seconds: room for the fresh worker that draws the next card to start on a busy machine.
-		workers = new CardWorkers(1, worker, 2000);
+		workers = new CardWorkers(1, { file: worker, timeLimitMs: 2000 });
 		const hung = workers.render('never ends');
 		const next = workers.render('drawn after it');
-		await expect(hung).rejects.toThrow('drawing it took more than 2 s (a card takes milliseconds), so its worker was stopped');
+		await expect(hung).rejects.toThrow('drawing it took more than 2 s (a card takes milliseconds)');
 		expect((await next).toString()).toBe('png of drawn after it');
 		expect(workers.size).toBe(1);
-		// The stopped worker has ended: nothing is left running.
-		expect(await workers.close(10_000)).toBe(true);
+		// The abandoned worker has ended (its loop was JavaScript, which can be stopped): nothing is stuck.
+		expect(await workers.close(10_000)).toBeUndefined();
 	});
 
 	it('times each card from when a worker takes it, not from when it was queued', async () => {
 		const worker = fakeWorker(`if (key !== 'warm-up') await new Promise((resolve) => setTimeout(resolve, 250));\nparentPort.postMessage({ id, png: new TextEncoder().encode(key) });`);
-		workers = new CardWorkers(1, worker, 1200);
+		workers = new CardWorkers(1, { file: worker, timeLimitMs: 1200 });
 		// Started first, so that no card's time includes the worker's start.
 		await workers.render('warm-up');
 		// Six cards for one worker: the last waits about 1.25 s for its turn, over the limit, and draws in 0.25.
@@ -91,10 +92,38 @@ workers.render('a card').then(() => process.exit(0), (error) => { console.error(
 		expect(drawn.map(String)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
 	});
 
+	it('kills the process as it exits when a card’s thread is stuck in native code, saying which card, rather than letting it hang', async () => {
+		// A card abandoned at the limit, then the build failing another way (a page error) before
+		// the cards are closed: Node would wait for the stuck thread as the process exits.
+		const dir = mkdtempSync(path.join(tmpdir(), 'credence-card-worker-'));
+		dirs.push(dir);
+		const { worker, pidFile } = await stuckWorker(dir);
+		const module = JSON.stringify(pathToFileURL(path.join(projectRoot, 'src/lib/og-png-workers.ts')).href);
+		const main = path.join(dir, 'main.mjs');
+		writeFileSync(
+			main,
+			`import { CardWorkers } from ${module};
+const workers = new CardWorkers(1, { file: ${JSON.stringify(worker)}, timeLimitMs: 5000, name: (key) => 'the card "' + key + '"' });
+await workers.render('warm-up');
+await workers.render('stuck').catch((error) => console.error(error.message));
+process.exit(1);
+`,
+		);
+		try {
+			const run = await runToEnd(main);
+			expect(existsSync(pidFile)).toBe(true);
+			expect(run.signal, run.stderr).toBe('SIGKILL');
+			expect(run.stderr).toContain('drawing it took more than 5 s (a card takes milliseconds)');
+			expect(run.stderr).toContain('✗ the card "stuck" took more than 5 s to draw, and the thread drawing it is stuck in the renderer and cannot be stopped, so the build ends here');
+		} finally {
+			await killSleep(pidFile);
+		}
+	}, 90_000);
+
 	it('rejects the cards under way when it is closed', async () => {
 		workers = new CardWorkers(1);
 		const pending = workers.render(key('Never finished'));
-		await workers.close();
+		await workers.close(10_000);
 		await expect(pending).rejects.toThrow(/stopped/);
 	});
 });
