@@ -213,6 +213,16 @@ export function prepareLock(file: string, words: LockWords, probe = systemProbe,
 			return false;
 		}
 	};
+	/** Removes the lock if it is still this process's own: never one another command took over meanwhile. */
+	const releaseSync = () => {
+		stopHeartbeat();
+		if (!isMine()) return;
+		try {
+			unlinkSync(lock);
+		} catch {
+			// gone already
+		}
+	};
 	/** Dates the lock now, if it is still this process's own (another may have taken it over). */
 	const refresh = async () => {
 		if (released || !isMine()) return stopHeartbeat();
@@ -268,20 +278,10 @@ export function prepareLock(file: string, words: LockWords, probe = systemProbe,
 			}
 			await sweepLeftovers(lock, probe);
 		},
-		// Only our own lock: never one another command took over meanwhile.
-		async release() {
-			stopHeartbeat();
-			if ((await readFile(lock, 'utf8').catch(() => undefined)) === mine) await unlink(lock).catch(() => {});
-		},
-		releaseSync() {
-			stopHeartbeat();
-			if (!isMine()) return;
-			try {
-				unlinkSync(lock);
-			} catch {
-				// gone already
-			}
-		},
+		// One small file read and removed: the same synchronous steps serve a `finally` and a process
+		// ending by a signal.
+		release: async () => releaseSync(),
+		releaseSync,
 	};
 }
 

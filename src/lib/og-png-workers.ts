@@ -160,8 +160,8 @@ export class CardWorkers {
 	 * so the other cards go on.
 	 */
 	#timedOut(worker: Worker, key: string): void {
+		// Its card rejected and the worker forgotten here: its 'exit' event, when it comes, finds neither.
 		this.#fail(worker, new Error(`drawing it took more than ${this.#limitText()} (a card takes milliseconds)`));
-		worker.removeAllListeners('exit');
 		// Not awaited here: a worker stuck in native code may never end (`close` says so).
 		const abandoned: Abandoned = { key, ended: false, exit: Promise.resolve() };
 		abandoned.exit = worker.terminate().then(
