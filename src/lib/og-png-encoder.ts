@@ -133,8 +133,18 @@ export async function encodeOpaquePng(rgba: Uint8Array | Uint8ClampedArray, widt
 export interface Band {
 	top: number;
 	bottom: number;
-	rgba: Uint8Array | Uint8ClampedArray;
+	/** The band's pixels; not needed when `key` names a band already kept (`BackgroundPng.keeps`). */
+	rgba?: Uint8Array | Uint8ClampedArray;
+	/**
+	 * Everything the band's pixels depend on besides the background (its rows, its lines of text,
+	 * the fonts): bands with the same key have the same pixels, so that a band drawn again on a
+	 * later card (a kicker, a byline, the site's name) is taken from the first one's encoding.
+	 */
+	key?: string;
 }
+
+/** Most band keys a background remembers (a card has a few bands; a build has a card per item). */
+const MAX_BAND_KEYS = 4096;
 
 /**
  * A run of filtered rows, deflated on its own so that runs can be joined: each ends on a
@@ -216,6 +226,8 @@ export class BackgroundPng {
 	/** Every row of the background filtered as a whole picture would be. */
 	readonly #rows: Buffer;
 	readonly #runs = new Map<string, Promise<Segment>>();
+	/** Bands by key: seen once (undefined), or seen again and kept, filtered and deflated. */
+	readonly #bands = new Map<string, Promise<Segment> | undefined>();
 
 	constructor(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number) {
 		checkSize(rgba.length, width, height);
@@ -237,6 +249,49 @@ export class BackgroundPng {
 		return run;
 	}
 
+	/** Whether rows `top` to `bottom` with this key are kept, so that `encode` needs no pixels for them. */
+	keeps(top: number, bottom: number, key: string): boolean {
+		return this.#bands.get(`${top}-${bottom} ${key}`) !== undefined;
+	}
+
+	/**
+	 * A band's rows filtered and deflated: kept from an earlier band with the same key, or made
+	 * from its pixels, and kept when its key has been seen before (a title, seen once, is not).
+	 */
+	#band(band: Band): Promise<Segment> {
+		const id = band.key === undefined ? undefined : `${band.top}-${band.bottom} ${band.key}`;
+		const kept = id === undefined ? undefined : this.#bands.get(id);
+		if (kept) return kept;
+		if (!band.rgba) throw new Error(`BackgroundPng: band ${band.top}–${band.bottom} has no pixels and no kept encoding`);
+		const made = this.#filterBand(band.top, band.bottom, bytesOf(band.rgba));
+		if (id !== undefined) {
+			if (this.#bands.size >= MAX_BAND_KEYS) this.#bands.clear();
+			this.#bands.set(id, this.#bands.has(id) ? made : undefined);
+		}
+		return made;
+	}
+
+	/** Rows `top` to `bottom` of `source` over the background, and the background row after them, filtered and deflated. */
+	#filterBand(top: number, bottom: number, source: Buffer): Promise<Segment> {
+		const { width, height } = this;
+		const inStride = width * 4;
+		const outStride = width * 3 + 1;
+		// The band's rows, and the background row under it, whose filter depends on the band's last row.
+		const end = Math.min(bottom + 1, height);
+		const rows = Buffer.alloc((end - top) * outStride);
+		const sums: Sums = { sum: 0, indexed: 0 };
+		for (let y = top; y < bottom; y++) {
+			const start = (y - top) * inStride;
+			if (y === top) filterRow(source, start, this.#rgba, y > 0 ? (y - 1) * inStride : -1, width, rows, 0, sums);
+			else filterRow(source, start, source, start - inStride, width, rows, (y - top) * outStride, sums);
+		}
+		if (end > bottom) {
+			const out = (bottom - top) * outStride;
+			filterRow(this.#rgba, bottom * inStride, source, (bottom - top - 1) * inStride, width, rows, out, sums);
+		}
+		return segment(rows, sums);
+	}
+
 	/**
 	 * The PNG of the background with `bands` over it: rows outside every band must be the
 	 * background's exactly (the caller clips its drawing to the bands). Bands in order, apart
@@ -244,32 +299,16 @@ export class BackgroundPng {
 	 */
 	async encode(bands: readonly Band[]): Promise<Buffer> {
 		const { width, height } = this;
-		const inStride = width * 4;
-		const outStride = width * 3 + 1;
 		const parts: Promise<Segment>[] = [];
 		let next = 0;
 		for (const band of bands) {
 			const { top, bottom } = band;
-			if (top < next || bottom <= top || bottom > height || band.rgba.length !== (bottom - top) * inStride) {
+			if (top < next || bottom <= top || bottom > height || (band.rgba && band.rgba.length !== (bottom - top) * width * 4)) {
 				throw new Error(`BackgroundPng: band ${top}–${bottom} is out of order, empty, outside the ${width}×${height} picture or of the wrong size`);
 			}
 			if (top > next) parts.push(this.#run(next, top));
-			const source = bytesOf(band.rgba);
-			// The band's rows, and the background row under it, whose filter depends on the band's last row.
-			const end = Math.min(bottom + 1, height);
-			const rows = Buffer.alloc((end - top) * outStride);
-			const sums: Sums = { sum: 0, indexed: 0 };
-			for (let y = top; y < bottom; y++) {
-				const start = (y - top) * inStride;
-				if (y === top) filterRow(source, start, this.#rgba, y > 0 ? (y - 1) * inStride : -1, width, rows, 0, sums);
-				else filterRow(source, start, source, start - inStride, width, rows, (y - top) * outStride, sums);
-			}
-			if (end > bottom) {
-				const out = (bottom - top) * outStride;
-				filterRow(this.#rgba, bottom * inStride, source, (bottom - top - 1) * inStride, width, rows, out, sums);
-			}
-			parts.push(segment(rows, sums));
-			next = end;
+			parts.push(this.#band(band));
+			next = Math.min(bottom + 1, height);
 		}
 		if (next < height) parts.push(this.#run(next, height));
 		const segments = await Promise.all(parts);

@@ -4,9 +4,9 @@
  *
  * The card is drawn with Skia (@napi-rs/canvas) rather than as SVG through sharp: libvips spent
  * about 10 ms of CPU on every 1200×630 card whatever it showed; with Skia and og-png-encoder.ts
- * a card costs 5.5–6 ms, its background drawn and encoded once per worker and only its lines of
- * text per card (docs/performance.md, "Open Graph cards are drawn with Skia" and "A card's
- * background is encoded once").
+ * a card costs 4–5 ms, its background drawn and encoded once per worker, and per card only its
+ * lines of text that no earlier card drew alike (docs/performance.md, "Open Graph cards are drawn
+ * with Skia", "A card's background is encoded once" and "A band of a card drawn alike").
  * Text reaches the canvas only through fillText, as plain strings: nothing in a title is parsed
  * as markup, and nothing can make the renderer read a file or fetch a URL (the SVG it replaces
  * was escaped for librsvg, which does read files and URLs that markup names). Fonts are the
@@ -16,7 +16,7 @@
 import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import canvasPackage from '@napi-rs/canvas/package.json' with { type: 'json' };
 import type { OgDrawing, OgRect, OgText } from './og-image.ts';
-import { BackgroundPng, mergeBands } from './og-png-encoder.ts';
+import { BackgroundPng, mergeBands, type Band } from './og-png-encoder.ts';
 
 /**
  * What draws the cards, in each card's cache key (`ogCardKey`): another Skia, or another
@@ -51,13 +51,13 @@ function drawRects(ctx: SKRSContext2D, rects: readonly OgRect[]): void {
 	}
 }
 
-/** Sets up `ctx` for the drawing's text and calls `each` with every line, its font set. */
-function eachText(ctx: SKRSContext2D, drawing: OgDrawing, each: (t: OgText) => void): void {
+/** Sets up `ctx` for the drawing's text and calls `each` with every line (or those of `texts`), its font set. */
+function eachText(ctx: SKRSContext2D, drawing: OgDrawing, each: (t: OgText) => void, texts: readonly OgText[] = drawing.texts): void {
 	const families = drawing.fonts.map((f) => (/^[a-z-]+$/.test(f) ? f : `"${f}"`)).join(', ');
 	ctx.direction = 'ltr';
 	ctx.textAlign = 'left';
 	ctx.textBaseline = 'alphabetic';
-	for (const t of drawing.texts) {
+	for (const t of texts) {
 		ctx.font = `${t.weight} ${t.size}px ${families}`;
 		ctx.fillStyle = t.fill;
 		each(t);
@@ -98,32 +98,42 @@ function background(drawing: OgDrawing): BackgroundPng {
 /**
  * The card's PNG: opaque, three channels, lossless. The background is drawn, filtered and
  * deflated once (`BackgroundPng`); each card reads back and encodes only the bands of rows its
- * lines of text cover, as Skia measures their glyphs, and its drawing is clipped to those bands,
- * so that the PNG is always exactly what was drawn (a glyph reaching past its measured box, were
- * there one, would be cut at the band's edge rather than lost from the PNG alone).
+ * lines of text cover, as Skia measures their glyphs. Each band is drawn clipped to itself, with
+ * only its own lines, so that its pixels depend on nothing else: the PNG is always exactly what
+ * was drawn (a glyph reaching past its measured box, were there one, would be cut at its band's
+ * edge rather than lost from the PNG alone), and a band drawn the same on an earlier card (the
+ * kicker, the byline, the site's name, all alike from card to card) is taken from that card's
+ * encoding without being drawn or read back again.
  */
 export function ogCardPng(drawing: OgDrawing): Promise<Buffer> {
 	const base = background(drawing);
 	if (surface?.width !== drawing.width || surface.height !== drawing.height) surface = createCanvas(drawing.width, drawing.height);
 	const ctx = surface.getContext('2d');
-	const measured: { top: number; bottom: number }[] = [];
+	const measured: { top: number; bottom: number; text: OgText }[] = [];
 	eachText(ctx, drawing, (t) => {
 		const m = ctx.measureText(t.text);
-		measured.push({ top: t.y - m.actualBoundingBoxAscent - INK_MARGIN, bottom: t.y + m.actualBoundingBoxDescent + INK_MARGIN + 1 });
+		measured.push({ top: t.y - m.actualBoundingBoxAscent - INK_MARGIN, bottom: t.y + m.actualBoundingBoxDescent + INK_MARGIN + 1, text: t });
 	});
-	const bands = mergeBands(measured, drawing.height);
-	// Only the bands are cleared and drawn (what an earlier card left outside them is never read):
-	// the background's rectangles, then the text.
-	ctx.save();
-	ctx.beginPath();
-	for (const b of bands) ctx.rect(0, b.top, drawing.width, b.bottom - b.top);
-	ctx.clip();
-	ctx.clearRect(0, 0, drawing.width, drawing.height);
-	drawRects(ctx, drawing.rects);
-	eachText(ctx, drawing, (t) => ctx.fillText(t.text, t.x, t.y));
-	const pixels = bands.map((b) => ({ ...b, rgba: ctx.getImageData(0, b.top, drawing.width, b.bottom - b.top).data }));
-	ctx.restore();
-	return base.encode(pixels);
+	const fonts = JSON.stringify(drawing.fonts);
+	const bands: Band[] = mergeBands(measured, drawing.height).map((band) => {
+		// The lines whose measured rows fall in this band (a band is the union of theirs).
+		const texts = measured.filter((m) => m.top < band.bottom && m.bottom > band.top).map((m) => m.text);
+		const key = `${fonts} ${JSON.stringify(texts)}`;
+		if (base.keeps(band.top, band.bottom, key)) return { ...band, key };
+		// Only the band is cleared and drawn (what an earlier card left outside it is never read):
+		// the background's rectangles, then its lines.
+		ctx.save();
+		ctx.beginPath();
+		ctx.rect(0, band.top, drawing.width, band.bottom - band.top);
+		ctx.clip();
+		ctx.clearRect(0, band.top, drawing.width, band.bottom - band.top);
+		drawRects(ctx, drawing.rects);
+		eachText(ctx, drawing, (t) => ctx.fillText(t.text, t.x, t.y), texts);
+		const rgba = ctx.getImageData(0, band.top, drawing.width, band.bottom - band.top).data;
+		ctx.restore();
+		return { ...band, key, rgba };
+	});
+	return base.encode(bands);
 }
 
 /** The PNG of the card whose key (`ogCardKey`) is given: the card renderer keeps only keys. */

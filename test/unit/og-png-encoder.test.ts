@@ -75,6 +75,32 @@ describe('BackgroundPng', () => {
 		}
 	});
 
+	it('keeps a band seen twice under the same key, and encodes it from that the next time without its pixels, byte for byte', async () => {
+		const base = new BackgroundPng(background, width, height);
+		const picture = Buffer.from(background);
+		for (let x = 0; x < width; x += 3) picture.set([250, 240, 10, 255], (6 * width + x) * 4);
+		const band = { top: 5, bottom: 8, rgba: picture.subarray(5 * width * 4, 8 * width * 4) };
+		const whole = await encodeOpaquePng(picture, width, height);
+		const plain = await base.encode([band]);
+		expect(base.keeps(5, 8, 'kicker')).toBe(false);
+		expect((await base.encode([{ ...band, key: 'kicker' }])).equals(plain)).toBe(true);
+		// Seen once: a title, which no other card has, is not kept.
+		expect(base.keeps(5, 8, 'kicker')).toBe(false);
+		expect((await base.encode([{ ...band, key: 'kicker' }])).equals(plain)).toBe(true);
+		expect(base.keeps(5, 8, 'kicker')).toBe(true);
+		// The same key on other rows is another band.
+		expect(base.keeps(6, 9, 'kicker')).toBe(false);
+		const kept = await base.encode([{ top: 5, bottom: 8, key: 'kicker' }]);
+		expect(kept.equals(plain)).toBe(true);
+		expect(inflatedRows(kept).equals(inflatedRows(whole))).toBe(true);
+	});
+
+	it('refuses a band with neither pixels nor a kept encoding', async () => {
+		const base = new BackgroundPng(background, width, height);
+		await expect(base.encode([{ top: 5, bottom: 8 }])).rejects.toThrow(/no pixels/);
+		await expect(base.encode([{ top: 5, bottom: 8, key: 'never drawn' }])).rejects.toThrow(/no pixels/);
+	});
+
 	it('encodes the background alone, with no band', async () => {
 		const png = await new BackgroundPng(background, width, height).encode([]);
 		expect((await sharp(png).raw().toBuffer()).equals(rgb(background))).toBe(true);
@@ -116,5 +142,16 @@ describe('ogCardPng drawn in bands', () => {
 				expect((await sharp(png, { failOn: 'error' }).raw().toBuffer()).equals(rgb(drawCard(drawing))), title).toBe(true);
 			}
 		}
+	});
+
+	it('draws a card to the same bytes whether or not earlier cards shared its kicker, byline and site line', async () => {
+		const card = (title: string) => ogCardDrawing({ kicker: 'Co-authored story', title, byline: 'Kererū Pharmacy', site: 'Tessellate evidence' });
+		const first = await ogCardPng(card('A shared forecast cut stock-outs by a third'));
+		// Other cards with the same kicker, byline and site line, on the same rows: their bands are kept.
+		for (const title of ['Reorders in minutes, not days', 'Seasonal ranges without the guesswork', 'One more title']) await ogCardPng(card(title));
+		const again = await ogCardPng(card('A shared forecast cut stock-outs by a third'));
+		expect(again.equals(first)).toBe(true);
+		const other = card('Twelve stores, one plan');
+		expect((await sharp(await ogCardPng(other), { failOn: 'error' }).raw().toBuffer()).equals(rgb(drawCard(other)))).toBe(true);
 	});
 });
