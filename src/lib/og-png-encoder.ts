@@ -143,8 +143,24 @@ export interface Band {
 	key?: string;
 }
 
-/** Most band keys a background remembers (a card has a few bands; a build has a card per item). */
-const MAX_BAND_KEYS = 4096;
+/**
+ * Band keys a background remembers having seen once (a card has a few bands, and a title's is
+ * seen once): past this many it forgets them all, which only delays keeping a band.
+ */
+const MAX_SEEN_BANDS = 4096;
+
+/**
+ * Bands a background keeps encoded (kickers, bylines, site lines: a few per customer): past this
+ * many it keeps no more. A kept band is never dropped, so a card told that a band is kept
+ * (`keeps`) can leave its pixels out.
+ */
+const MAX_KEPT_BANDS = 512;
+
+/** How many band keys a background remembers (tests). */
+export interface BandLimits {
+	seen?: number;
+	kept?: number;
+}
 
 /**
  * A run of filtered rows, deflated on its own so that runs can be joined: each ends on a
@@ -226,13 +242,17 @@ export class BackgroundPng {
 	/** Every row of the background filtered as a whole picture would be. */
 	readonly #rows: Buffer;
 	readonly #runs = new Map<string, Promise<Segment>>();
-	/** Bands by key: seen once (undefined), or seen again and kept, filtered and deflated. */
-	readonly #bands = new Map<string, Promise<Segment> | undefined>();
+	/** Keys of bands seen once. */
+	readonly #seen = new Set<string>();
+	/** Bands seen again, by key, filtered and deflated. */
+	readonly #kept = new Map<string, Promise<Segment>>();
+	readonly #limits: Required<BandLimits>;
 
-	constructor(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number) {
+	constructor(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, limits: BandLimits = {}) {
 		checkSize(rgba.length, width, height);
 		this.width = width;
 		this.height = height;
+		this.#limits = { seen: MAX_SEEN_BANDS, kept: MAX_KEPT_BANDS, ...limits };
 		this.#rgba = Buffer.from(bytesOf(rgba));
 		this.#rows = pngRows(this.#rgba, width, height);
 	}
@@ -251,7 +271,7 @@ export class BackgroundPng {
 
 	/** Whether rows `top` to `bottom` with this key are kept, so that `encode` needs no pixels for them. */
 	keeps(top: number, bottom: number, key: string): boolean {
-		return this.#bands.get(`${top}-${bottom} ${key}`) !== undefined;
+		return this.#kept.has(`${top}-${bottom} ${key}`);
 	}
 
 	/**
@@ -260,13 +280,19 @@ export class BackgroundPng {
 	 */
 	#band(band: Band): Promise<Segment> {
 		const id = band.key === undefined ? undefined : `${band.top}-${band.bottom} ${band.key}`;
-		const kept = id === undefined ? undefined : this.#bands.get(id);
+		const kept = id === undefined ? undefined : this.#kept.get(id);
 		if (kept) return kept;
 		if (!band.rgba) throw new Error(`BackgroundPng: band ${band.top}–${band.bottom} has no pixels and no kept encoding`);
 		const made = this.#filterBand(band.top, band.bottom, bytesOf(band.rgba));
-		if (id !== undefined) {
-			if (this.#bands.size >= MAX_BAND_KEYS) this.#bands.clear();
-			this.#bands.set(id, this.#bands.has(id) ? made : undefined);
+		if (id !== undefined && this.#kept.size < this.#limits.kept) {
+			if (this.#seen.delete(id)) {
+				this.#kept.set(id, made);
+				// A band that failed to encode is not kept: the next card with it draws it again.
+				made.catch(() => this.#kept.delete(id));
+			} else {
+				if (this.#seen.size >= this.#limits.seen) this.#seen.clear();
+				this.#seen.add(id);
+			}
 		}
 		return made;
 	}

@@ -95,6 +95,25 @@ describe('BackgroundPng', () => {
 		expect(inflatedRows(kept).equals(inflatedRows(whole))).toBe(true);
 	});
 
+	it('never drops a kept band, however many bands it sees once, and keeps no more past its limit', async () => {
+		const base = new BackgroundPng(background, width, height, { seen: 1, kept: 2 });
+		const rows = (top: number, bottom: number) => background.subarray(top * width * 4, bottom * width * 4);
+		const plain = await new BackgroundPng(background, width, height).encode([{ top: 0, bottom: 3, rgba: rows(0, 3) }, { top: 5, bottom: 8, rgba: rows(5, 8) }]);
+		await base.encode([{ top: 5, bottom: 8, key: 'site line', rgba: rows(5, 8) }]);
+		await base.encode([{ top: 5, bottom: 8, key: 'site line', rgba: rows(5, 8) }]);
+		expect(base.keeps(5, 8, 'site line')).toBe(true);
+		// A card whose first band is new, when the bands seen once are at their limit, and whose
+		// next band it was told is kept: that band is still there when the card is encoded.
+		for (const title of ['title 1', 'title 2', 'title 3']) {
+			expect((await base.encode([{ top: 0, bottom: 3, key: title, rgba: rows(0, 3) }, { top: 5, bottom: 8, key: 'site line' }])).equals(plain)).toBe(true);
+		}
+		// Past the limit of kept bands, a band seen twice is not kept.
+		for (const key of ['byline', 'byline', 'kicker', 'kicker']) await base.encode([{ top: 0, bottom: 3, key, rgba: rows(0, 3) }]);
+		expect(base.keeps(0, 3, 'byline')).toBe(true);
+		expect(base.keeps(0, 3, 'kicker')).toBe(false);
+		expect(base.keeps(5, 8, 'site line')).toBe(true);
+	});
+
 	it('refuses a band with neither pixels nor a kept encoding', async () => {
 		const base = new BackgroundPng(background, width, height);
 		await expect(base.encode([{ top: 5, bottom: 8 }])).rejects.toThrow(/no pixels/);
