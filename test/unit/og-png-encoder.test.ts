@@ -45,6 +45,8 @@ describe('BackgroundPng', () => {
 			background.set([...colour, 255], p);
 		}
 	}
+	/** Rows `top` to `bottom` (excluded) of a picture this size: a band's pixels. */
+	const rowsOf = (picture: Buffer, top: number, bottom: number) => picture.subarray(top * width * 4, bottom * width * 4);
 
 	it('encodes the background with bands drawn over it to exactly the pixels encodeOpaquePng keeps, its Adler-32 right', async () => {
 		const next = random(21);
@@ -68,7 +70,7 @@ describe('BackgroundPng', () => {
 					else for (let x = Math.floor(next() * width); x < width; x += 1 + Math.floor(next() * 6)) picture.set([Math.floor(next() * 256), 255, Math.floor(next() * 256), 255], (y * width + x) * 4);
 				}
 			}
-			const png = await base.encode(bands.map((b) => ({ ...b, rgba: picture.subarray(b.top * width * 4, b.bottom * width * 4) })));
+			const png = await base.encode(bands.map((b) => ({ ...b, rgba: rowsOf(picture, b.top, b.bottom) })));
 			const whole = await encodeOpaquePng(picture, width, height);
 			expect(inflatedRows(png).equals(inflatedRows(whole)), JSON.stringify(bands)).toBe(true);
 			expect((await sharp(png, { failOn: 'error' }).raw().toBuffer()).equals(rgb(picture))).toBe(true);
@@ -79,7 +81,7 @@ describe('BackgroundPng', () => {
 		const base = new BackgroundPng(background, width, height);
 		const picture = Buffer.from(background);
 		for (let x = 0; x < width; x += 3) picture.set([250, 240, 10, 255], (6 * width + x) * 4);
-		const band = { top: 5, bottom: 8, rgba: picture.subarray(5 * width * 4, 8 * width * 4) };
+		const band = { top: 5, bottom: 8, rgba: rowsOf(picture, 5, 8) };
 		const whole = await encodeOpaquePng(picture, width, height);
 		const plain = await base.encode([band]);
 		expect(base.keeps(5, 8, 'kicker')).toBe(false);
@@ -97,18 +99,17 @@ describe('BackgroundPng', () => {
 
 	it('never drops a kept band, however many bands it sees once, and keeps no more past its limit', async () => {
 		const base = new BackgroundPng(background, width, height, { seen: 1, kept: 2 });
-		const rows = (top: number, bottom: number) => background.subarray(top * width * 4, bottom * width * 4);
-		const plain = await new BackgroundPng(background, width, height).encode([{ top: 0, bottom: 3, rgba: rows(0, 3) }, { top: 5, bottom: 8, rgba: rows(5, 8) }]);
-		await base.encode([{ top: 5, bottom: 8, key: 'site line', rgba: rows(5, 8) }]);
-		await base.encode([{ top: 5, bottom: 8, key: 'site line', rgba: rows(5, 8) }]);
+		const plain = await new BackgroundPng(background, width, height).encode([{ top: 0, bottom: 3, rgba: rowsOf(background, 0, 3) }, { top: 5, bottom: 8, rgba: rowsOf(background, 5, 8) }]);
+		await base.encode([{ top: 5, bottom: 8, key: 'site line', rgba: rowsOf(background, 5, 8) }]);
+		await base.encode([{ top: 5, bottom: 8, key: 'site line', rgba: rowsOf(background, 5, 8) }]);
 		expect(base.keeps(5, 8, 'site line')).toBe(true);
 		// A card whose first band is new, when the bands seen once are at their limit, and whose
 		// next band it was told is kept: that band is still there when the card is encoded.
 		for (const title of ['title 1', 'title 2', 'title 3']) {
-			expect((await base.encode([{ top: 0, bottom: 3, key: title, rgba: rows(0, 3) }, { top: 5, bottom: 8, key: 'site line' }])).equals(plain)).toBe(true);
+			expect((await base.encode([{ top: 0, bottom: 3, key: title, rgba: rowsOf(background, 0, 3) }, { top: 5, bottom: 8, key: 'site line' }])).equals(plain)).toBe(true);
 		}
 		// Past the limit of kept bands, a band seen twice is not kept.
-		for (const key of ['byline', 'byline', 'kicker', 'kicker']) await base.encode([{ top: 0, bottom: 3, key, rgba: rows(0, 3) }]);
+		for (const key of ['byline', 'byline', 'kicker', 'kicker']) await base.encode([{ top: 0, bottom: 3, key, rgba: rowsOf(background, 0, 3) }]);
 		expect(base.keeps(0, 3, 'byline')).toBe(true);
 		expect(base.keeps(0, 3, 'kicker')).toBe(false);
 		expect(base.keeps(5, 8, 'site line')).toBe(true);
@@ -127,7 +128,7 @@ describe('BackgroundPng', () => {
 
 	it('refuses bands out of order or of the wrong size', async () => {
 		const base = new BackgroundPng(background, width, height);
-		const band = (top: number, bottom: number) => ({ top, bottom, rgba: background.subarray(top * width * 4, bottom * width * 4) });
+		const band = (top: number, bottom: number) => ({ top, bottom, rgba: rowsOf(background, top, bottom) });
 		await expect(base.encode([band(10, 12), band(4, 6)])).rejects.toThrow(/out of order/);
 		await expect(base.encode([{ ...band(4, 6), rgba: background.subarray(0, 8) }])).rejects.toThrow(/wrong size/);
 		await expect(base.encode([band(38, 41)])).rejects.toThrow(/outside/);
